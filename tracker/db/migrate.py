@@ -1,0 +1,80 @@
+"""Schema versions: Alembic at startup, a copy of the file before any upgrade, and a
+refusal to open a database written by a newer version of the app."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from tracker.db.engine import Database
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was written by a newer version of Grant Tracker."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"This database was written by a newer version of Grant Tracker "
+            f"(schema {revision}). Install the newer version to open it; nothing was changed."
+        )
+        self.revision = revision
+
+
+def migrations_dir() -> Path:
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        return Path(base) / "tracker" / "db" / "migrations"
+    return Path(__file__).resolve().parent / "migrations"
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_before_upgrade(db: Database, revision: str) -> Path:
+    """Copy the SQLite file with the backup API (consistent even with a WAL) next to it."""
+    path = db.location.path
+    assert path is not None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return db.copy_to(path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}"))
+
+
+def upgrade(db: Database) -> Path | None:
+    """Bring the schema to this version's head. Returns the pre-upgrade copy, if one was made."""
+    cfg = _config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    current = current_revision(db)
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:
+            raise NewerDatabaseError(current) from exc
+    copy = None
+    if current is not None and db.location.path is not None and db.location.path.exists():
+        copy = backup_before_upgrade(db, current)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return copy

@@ -1,0 +1,441 @@
+"""The whole domain as typed SQLAlchemy models.
+
+Money columns hold whole đồng as integers. Dates are ``date``; timestamps are UTC-aware.
+Enumerations are stored as short strings checked by the database, so that reports written
+in plain SQL read the same values the services write.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.db.base import Base, UTCDateTime, utcnow
+
+SEXES = ("F", "M", "X")
+CATEGORIES = ("victim", "suspected_victim", "at_risk", "family_member")
+BENEFICIARY_STATUSES = ("active", "closed", "moved", "deceased")
+ROLES = ("admin", "officer", "accountant", "viewer")
+OFFICE_KINDS = ("province", "district", "commune")
+UNIT_LEVELS = ("province", "district", "commune")
+CONSENT_KINDS = ("services", "donor_reporting", "province_sharing")
+GRANT_KINDS = ("cash", "in_kind", "mixed")
+GRANT_STATUSES = ("planned", "active", "completed", "cancelled")
+PROJECT_STATUSES = ("active", "closed")
+ASSET_KINDS = ("cow", "buffalo", "pig", "goat", "poultry", "loom", "other")
+ASSET_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on", "in_use", "unused")
+ASSET_CLOSED_STATUSES = ("died", "sold", "passed_on")
+VISIT_STATUSES = ("scheduled", "done", "missed", "cancelled")
+INCOME_BANDS = ("none", "low", "medium", "high")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class AppMeta(Base):
+    """Facts about this database file: its identity (matched against its key file)."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Office(Base):
+    """The office that owns the records (this installation)."""
+
+    __tablename__ = "office"
+    __table_args__ = (CheckConstraint(_in("kind", OFFICE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="district")
+    province_code: Mapped[str | None] = mapped_column(String(8))
+    unit_code: Mapped[str | None] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    receipt_prefix: Mapped[str] = mapped_column(String(12), unique=True)
+    head_name: Mapped[str] = mapped_column(String(120), default="")
+    accountant_name: Mapped[str] = mapped_column(String(120), default="")
+    cashier_name: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AdminUnit(Base):
+    """A province, commune or legacy district as it was valid over a span of dates.
+
+    Codes are kept as published, but a merged commune may carry on an old commune's code,
+    so a code names a unit only together with the date it was valid on.
+    """
+
+    __tablename__ = "admin_unit"
+    __table_args__ = (
+        CheckConstraint(_in("level", UNIT_LEVELS), name="level"),
+        UniqueConstraint("code", "valid_from"),
+        Index("ix_admin_unit_code", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8))
+    level: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(120))
+    unit_type: Mapped[str] = mapped_column(String(40), default="")
+    parent_code: Mapped[str | None] = mapped_column(String(8))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class User(Base):
+    __tablename__ = "app_user"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Beneficiary(Base):
+    __tablename__ = "beneficiary"
+    __table_args__ = (
+        CheckConstraint(_in("sex", SEXES), name="sex"),
+        CheckConstraint(_in("category", CATEGORIES), name="category"),
+        CheckConstraint(_in("status", BENEFICIARY_STATUSES), name="status"),
+        Index("ix_beneficiary_name_key", "name_key"),
+        Index("ix_beneficiary_sort", "sort_key"),
+        Index("ix_beneficiary_commune", "commune_code"),
+        Index("ix_beneficiary_id_number", "id_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    alias: Mapped[str] = mapped_column(String(60), default="")
+    # Folded (no diacritics, lower case) for search, and given-name-first for sorting.
+    name_key: Mapped[str] = mapped_column(Text)
+    search_key: Mapped[str] = mapped_column(Text)
+    sort_key: Mapped[str] = mapped_column(Text)
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    ethnicity_code: Mapped[str] = mapped_column(String(4))
+    ethnicity_list: Mapped[str] = mapped_column(String(16), default="gso2008")
+    id_number: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    province_code: Mapped[str | None] = mapped_column(String(8))
+    commune_code: Mapped[str | None] = mapped_column(String(8))
+    village: Mapped[str] = mapped_column(String(120), default="")
+    address_text: Mapped[str] = mapped_column(String(300), default="")
+    address_recorded_on: Mapped[date | None] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    registered_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="beneficiary", order_by="Consent.id"
+    )
+    grants: Mapped[list[Grant]] = relationship(back_populates="beneficiary", order_by="Grant.id")
+
+
+class Consent(Base):
+    """One consent decision; the latest row of a kind is the one in force."""
+
+    __tablename__ = "consent"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CONSENT_KINDS), name="kind"),
+        Index("ix_consent_beneficiary", "beneficiary_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    given: Mapped[bool] = mapped_column(Boolean)
+    decided_on: Mapped[date] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    beneficiary: Mapped[Beneficiary] = relationship(back_populates="consents")
+
+
+class Project(Base):
+    __tablename__ = "project"
+    __table_args__ = (
+        CheckConstraint("budget >= 0", name="budget"),
+        CheckConstraint(_in("status", PROJECT_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    donor: Mapped[str] = mapped_column(String(120))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    budget: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class GrantType(Base):
+    """A kind of support, with its default follow-up plan (months after a hand-over)."""
+
+    __tablename__ = "grant_type"
+    __table_args__ = (CheckConstraint(_in("kind", GRANT_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    name_vi: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(10))
+    unit_vi: Mapped[str] = mapped_column(String(30), default="")
+    unit_en: Mapped[str] = mapped_column(String(30), default="")
+    asset_kind: Mapped[str | None] = mapped_column(String(16))
+    followup_months: Mapped[list[int]] = mapped_column(JSON, default=list)
+    receipt_reason_vi: Mapped[str] = mapped_column(String(200))
+    receipt_reason_en: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Grant(Base):
+    """One beneficiary's support plan under a project: tranches of cash or goods."""
+
+    __tablename__ = "grant_plan"
+    __table_args__ = (
+        CheckConstraint("planned_total >= 0", name="planned_total"),
+        CheckConstraint(_in("status", GRANT_STATUSES), name="status"),
+        Index("ix_grant_beneficiary", "beneficiary_id"),
+        Index("ix_grant_project", "project_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id"))
+    grant_type_id: Mapped[int] = mapped_column(ForeignKey("grant_type.id"))
+    planned_total: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+    start_date: Mapped[date] = mapped_column(Date)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # The officer who follows this family up; visits are scheduled for them.
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    beneficiary: Mapped[Beneficiary] = relationship(back_populates="grants")
+    project: Mapped[Project] = relationship()
+    grant_type: Mapped[GrantType] = relationship()
+    tranches: Mapped[list[Tranche]] = relationship(
+        back_populates="grant", order_by="Tranche.seq", cascade="all, delete-orphan"
+    )
+
+
+class Tranche(Base):
+    """A planned part of a grant: cash (amount) or goods (quantity x unit value)."""
+
+    __tablename__ = "tranche"
+    __table_args__ = (
+        UniqueConstraint("grant_id", "seq"),
+        CheckConstraint("amount >= 0", name="amount"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(200))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    unit_value: Mapped[int | None] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    in_kind: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    grant: Mapped[Grant] = relationship(back_populates="tranches")
+
+
+class Disbursement(Base):
+    """One hand-over of cash or goods to a beneficiary."""
+
+    __tablename__ = "disbursement"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount"),
+        Index("ix_disbursement_grant", "grant_id"),
+        Index("ix_disbursement_date", "handed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
+    tranche_id: Mapped[int | None] = mapped_column(ForeignKey("tranche.id"))
+    handed_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(String(200))
+    in_kind: Mapped[bool] = mapped_column(Boolean, default=False)
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    unit_value: Mapped[int | None] = mapped_column(BigInteger)
+    # Cash paid, or the value of the goods (quantity x unit value): whole đồng.
+    amount: Mapped[int] = mapped_column(BigInteger)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    override_reason: Mapped[str] = mapped_column(String(300), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    grant: Mapped[Grant] = relationship()
+    receipt: Mapped[Receipt | None] = relationship(
+        back_populates="disbursement",
+        primaryjoin="and_(Receipt.disbursement_id == Disbursement.id, Receipt.voided_at == None)",
+        viewonly=True,
+        uselist=False,
+    )
+
+
+class ReceiptCounter(Base):
+    """Last receipt sequence used per office and year (gap-free numbering)."""
+
+    __tablename__ = "receipt_counter"
+
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Receipt(Base):
+    __tablename__ = "receipt"
+    __table_args__ = (
+        UniqueConstraint("office_id", "year", "seq"),
+        Index("ix_receipt_disbursement", "disbursement_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    disbursement_id: Mapped[int] = mapped_column(ForeignKey("disbursement.id"))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reprint_count: Mapped[int] = mapped_column(Integer, default=0)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    void_reason: Mapped[str] = mapped_column(String(300), default="")
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id"))
+
+    disbursement: Mapped[Disbursement] = relationship(foreign_keys=[disbursement_id])
+
+
+class Asset(Base):
+    """A granted animal or loom, or one born of a granted animal."""
+
+    __tablename__ = "asset"
+    __table_args__ = (
+        CheckConstraint(_in("kind", ASSET_KINDS), name="kind"),
+        CheckConstraint(_in("status", ASSET_STATUSES), name="status"),
+        Index("ix_asset_beneficiary", "beneficiary_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
+    disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("asset.id"))
+    kind: Mapped[str] = mapped_column(String(12))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    tag: Mapped[str] = mapped_column(String(40), default="")
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    status: Mapped[str] = mapped_column(String(12), default="alive")
+    acquired_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+    events: Mapped[list[AssetEvent]] = relationship(
+        back_populates="asset", order_by="AssetEvent.id", cascade="all, delete-orphan"
+    )
+
+
+class AssetEvent(Base):
+    __tablename__ = "asset_event"
+    __table_args__ = (CheckConstraint(_in("status", ASSET_STATUSES), name="status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    asset_id: Mapped[int] = mapped_column(ForeignKey("asset.id"))
+    happened_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(String(300), default="")
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    asset: Mapped[Asset] = relationship(back_populates="events")
+
+
+class Visit(Base):
+    """A follow-up visit: scheduled from a hand-over, then done with an outcome."""
+
+    __tablename__ = "visit"
+    __table_args__ = (
+        CheckConstraint(_in("status", VISIT_STATUSES), name="status"),
+        Index("ix_visit_due", "status", "scheduled_on"),
+        Index("ix_visit_beneficiary", "beneficiary_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant_plan.id"))
+    disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
+    months_after: Mapped[int | None] = mapped_column(Integer)
+    scheduled_on: Mapped[date] = mapped_column(Date)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    status: Mapped[str] = mapped_column(String(12), default="scheduled")
+    done_on: Mapped[date | None] = mapped_column(Date)
+    livelihood_running: Mapped[bool | None] = mapped_column(Boolean)
+    income_band: Mapped[str | None] = mapped_column(String(8))
+    safety_concern: Mapped[bool | None] = mapped_column(Boolean)
+    in_school: Mapped[bool | None] = mapped_column(Boolean)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    beneficiary: Mapped[Beneficiary] = relationship()
+    grant: Mapped[Grant | None] = relationship()
+    officer: Mapped[User | None] = relationship()
+
+
+class AuditEvent(Base):
+    """Who changed what, with the values before and after, chained by hashes."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    username: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

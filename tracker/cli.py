@@ -1,0 +1,580 @@
+"""The command line: ``python -m tracker`` opens the window; ``python -m tracker SUBCOMMAND``
+runs the same services from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+from tracker import __version__
+from tracker.config import DatabaseLocation, resolve_database
+from tracker.db import Database, NewerDatabaseError, upgrade
+from tracker.i18n import get_language, set_language
+from tracker.services import auth
+from tracker.services.auth import AuthError, Workspace
+from tracker.services.errors import ServiceError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+ENV_USER = "TRACKER_USER"
+ENV_PASSWORD = "TRACKER_PASSWORD"
+ENV_NEW_PASSWORD = "TRACKER_NEW_PASSWORD"
+ENV_RECOVERY = "TRACKER_RECOVERY_KEY"
+ENV_EXPORT_PASSPHRASE = "TRACKER_EXPORT_PASSPHRASE"
+_FILE_SUFFIXES = ("", "-wal", "-shm", ".keys")
+
+
+def _say(vi: str, en: str) -> str:
+    return vi if get_language() == "vi" else en
+
+
+def _common(parser: argparse.ArgumentParser, *, sub: bool) -> None:
+    default = argparse.SUPPRESS if sub else None
+    parser.add_argument("--db", metavar="PATH", default=default, help="SQLite database file")
+    parser.add_argument(
+        "--db-url", metavar="URL", default=default, help="PostgreSQL URL (overrides --db)"
+    )
+    parser.add_argument("--user", metavar="NAME", default=default, help="acting user name")
+    parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS if sub else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tracker",
+        description="Grant Tracker / Sổ theo dõi hỗ trợ sinh kế. Without a command: the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common(parser, sub=False)
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = subs.add_parser("demo", help="build the demo database")
+    _common(p, sub=True)
+    p.add_argument("--force", action="store_true", help="replace an existing demo file")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+    p = subs.add_parser("init", help="set up a new office and its first administrator")
+    _common(p, sub=True)
+    p.add_argument("--office", required=True, help="office name")
+    p.add_argument("--prefix", required=True, help="receipt prefix, e.g. MV")
+    p.add_argument("--admin", required=True, help="first administrator's user name")
+    p.add_argument("--admin-name", required=True, help="first administrator's full name")
+
+    p = subs.add_parser("users", help="list, add, reset, disable or enable accounts (admin)")
+    _common(p, sub=True)
+    p.add_argument("action", choices=("list", "add", "reset", "disable", "enable"))
+    p.add_argument("username", nargs="?")
+    p.add_argument("--name", help="full name (add)")
+    p.add_argument(
+        "--role", choices=("admin", "officer", "accountant", "viewer"), help="role (add)"
+    )
+
+    p = subs.add_parser("passwd", help="change your own password")
+    _common(p, sub=True)
+
+    p = subs.add_parser("recover", help="set a new password for an account with the recovery key")
+    _common(p, sub=True)
+    p.add_argument("username")
+
+    p = subs.add_parser("search", help="find beneficiaries by name, alias or code")
+    _common(p, sub=True)
+    p.add_argument("text", nargs="+")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = subs.add_parser("visits", help="list follow-up visits")
+    _common(p, sub=True)
+    p.add_argument(
+        "which", nargs="?", default="open", choices=("due", "overdue", "open", "done", "all")
+    )
+    p.add_argument("--days", type=int, default=7, help="'due' looks this many days ahead")
+
+    p = subs.add_parser("audit", help="check the audit trail")
+    _common(p, sub=True)
+    p.add_argument("action", choices=("verify",))
+
+    p = subs.add_parser("db", help="database maintenance")
+    _common(p, sub=True)
+    p.add_argument("action", choices=("upgrade", "info"))
+
+    p = subs.add_parser("receipt", help="write one receipt as PDF (in --lang)")
+    _common(p, sub=True)
+    p.add_argument("number", help="receipt number, e.g. MV-2025-00001")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument("--copies", type=int, choices=(1, 2), default=1, help="1, or 2 (Liên 1, 2)")
+    p.add_argument("--page", choices=("A4", "A5"), default="A4", help="page size")
+    p.add_argument(
+        "--paper",
+        choices=("voucher", "handover"),
+        default="voucher",
+        help="payment voucher, or the hand-over note of goods",
+    )
+    p.add_argument("--reprint", action="store_true", help="record a reprint first (BẢN SAO)")
+
+    p = subs.add_parser("export", help="write a period's summary into a new folder (USB)")
+    _common(p, sub=True)
+    p.add_argument("kind", choices=("quarter", "year", "6m", "9m", "range"))
+    p.add_argument("period", help="2025-Q1, 2025, 2025-6M, 2025-9M or 2025-01-01..2025-03-31")
+    p.add_argument("--to", required=True, metavar="DIR", help="USB stick or folder")
+    p.add_argument("--audience", choices=("office", "donor", "province"), default="office")
+    p.add_argument("--formats", default="pdf,xlsx,csv", help="comma-separated: pdf, xlsx, csv")
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="add the line list with names in an AES-256 ZIP (admin; passphrase from"
+        f" {ENV_EXPORT_PASSPHRASE} or a prompt)",
+    )
+    p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+
+    p = subs.add_parser("import", help="import an Excel workbook made from the template")
+    _common(p, sub=True)
+    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("--dry-run", action="store_true", help="check only; nothing is saved")
+    p.add_argument(
+        "--duplicates",
+        choices=("ask", "existing", "new", "skip"),
+        default="ask",
+        help="for people who may already be registered (default: stop and list them)",
+    )
+    p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    return parser
+
+
+def _location(args: argparse.Namespace) -> DatabaseLocation:
+    return resolve_database(getattr(args, "db", None), getattr(args, "db_url", None))
+
+
+def open_database(location: DatabaseLocation) -> Database:
+    """Open and migrate an unencrypted database (PostgreSQL, or a plain file in tests)."""
+    db = Database(location)
+    copy = upgrade(db)
+    if copy is not None:
+        print(_say(f"Đã sao lưu trước khi nâng cấp: {copy}", f"Copy made before upgrade: {copy}"))
+    return db
+
+
+def read_password(prompt_vi: str, prompt_en: str, *, env: str | None = ENV_PASSWORD) -> str:
+    """From the environment (scripts), else typed at a hidden prompt."""
+    if env and os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AuthError("password_needed")
+    return getpass.getpass(_say(prompt_vi, prompt_en))
+
+
+def sign_in(args: argparse.Namespace) -> Workspace:
+    name = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    if not name:
+        raise AuthError("unknown_user")
+    password = read_password("Mật khẩu: ", "Password: ")
+    return auth.sign_in(_location(args), name, password)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tracker.demo import DEMO_ADMIN, DEMO_PASSWORD, build_demo, create_demo_workspace
+
+    location = _location(args)
+    if location.path is not None:
+        files = [location.path.with_name(location.path.name + s) for s in _FILE_SUFFIXES]
+        if any(p.exists() for p in files):
+            if not args.force:
+                print(
+                    _say(
+                        f"Tệp đã có: {location.path}. Dùng --force để tạo lại.",
+                        f"The file exists: {location.path}. Use --force to rebuild it.",
+                    ),
+                    file=sys.stderr,
+                )
+                return EXIT_ERROR
+            for p in files:
+                p.unlink(missing_ok=True)
+    ws = create_demo_workspace(location)
+    try:
+        summary = build_demo(ws, today=args.today, seed=args.seed)
+    except BaseException:
+        ws.close()
+        if location.path is not None:  # never leave a half-built demo behind
+            for suffix in _FILE_SUFFIXES:
+                location.path.with_name(location.path.name + suffix).unlink(missing_ok=True)
+        raise
+    ws.close()
+    print(
+        _say(
+            f"Đã tạo dữ liệu mẫu tại {location.describe()}: {summary.beneficiaries} người,"
+            f" {summary.grants} khoản hỗ trợ, {summary.handovers} lần trao,"
+            f" {summary.visits_done} chuyến thăm đã thực hiện, {summary.visits_open} cần thăm.",
+            f"Demo database built at {location.describe()}: {summary.beneficiaries} people,"
+            f" {summary.grants} grants, {summary.handovers} hand-overs,"
+            f" {summary.visits_done} visits done, {summary.visits_open} open.",
+        )
+    )
+    print(
+        _say(
+            f"Đăng nhập mẫu: {DEMO_ADMIN} / {DEMO_PASSWORD}",
+            f"Demo login: {DEMO_ADMIN} / {DEMO_PASSWORD}",
+        )
+    )
+    return EXIT_OK
+
+
+def _new_password() -> str:
+    first = read_password("Mật khẩu mới: ", "New password: ", env=ENV_NEW_PASSWORD)
+    if not os.environ.get(ENV_NEW_PASSWORD):
+        again = read_password("Nhập lại mật khẩu mới: ", "New password again: ", env=None)
+        if again != first:
+            raise AuthError("passwords_differ")
+    return first
+
+
+def _print_recovery(code: str) -> None:
+    print(
+        _say(
+            "MÃ KHÔI PHỤC (chỉ hiện một lần; in ra và cất trong két của đơn vị):",
+            "RECOVERY KEY (shown only once; print it and keep it in the office safe):",
+        )
+    )
+    print(f"    {code}")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from tracker.services import office
+
+    password = _new_password()
+    ws, code = auth.create_workspace(
+        _location(args),
+        office.OfficeInput(name=args.office, receipt_prefix=args.prefix),
+        args.admin,
+        args.admin_name,
+        password,
+    )
+    ws.close()
+    print(
+        _say(
+            f"Đã tạo đơn vị và quản trị viên {ws.actor.username}.",
+            f"Office and administrator {ws.actor.username} created.",
+        )
+    )
+    if code:
+        _print_recovery(code)
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.i18n.labels import label
+    from tracker.services import office
+
+    if args.action == "list":
+        ws.actor.require("read")
+        for u in office.list_users(ws.db, ws.actor):
+            state = "" if u.active else _say("đã khóa", "disabled")
+            print(f"{u.username}\t{u.full_name}\t{label('role', u.role, get_language())}\t{state}")
+        return EXIT_OK
+    if not args.username:
+        raise AuthError("not_found", "username", value="")
+    if args.action == "add":
+        if not args.name or not args.role:
+            print(_say("Cần --name và --role.", "--name and --role are needed."), file=sys.stderr)
+            return EXIT_USAGE
+        auth.add_user(ws, args.username, args.name, args.role, _new_password())
+    elif args.action == "reset":
+        auth.reset_password(ws, args.username, _new_password())
+    elif args.action == "disable":
+        auth.set_active(ws, args.username, False)
+    else:
+        auth.set_active(ws, args.username, True, _new_password())
+    print(_say("Đã lưu.", "Saved."))
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace, ws: Workspace) -> int:
+    old = os.environ.get(ENV_PASSWORD) or read_password("Mật khẩu hiện tại: ", "Current password: ")
+    auth.change_password(ws, old, _new_password())
+    print(_say("Đã đổi mật khẩu.", "Password changed."))
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    code = os.environ.get(ENV_RECOVERY) or input(_say("Mã khôi phục: ", "Recovery key: "))
+    ws = auth.open_with_recovery_key(_location(args), code)
+    try:
+        auth.reset_password(ws, args.username, _new_password())
+    finally:
+        ws.close()
+    print(_say("Đã đặt mật khẩu mới.", "New password set."))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.i18n.labels import label
+    from tracker.services import beneficiaries as ben
+    from tracker.services.places import place_names
+
+    db, actor = ws.db, ws.actor
+    text = " ".join(args.text)
+    rows = ben.search(db, actor, text, limit=args.limit)
+    total = ben.count(db, actor, text)
+    names = place_names(db, actor)
+    lang = get_language()
+    for r in rows:
+        commune = names.get(r.commune_code or "", r.commune_code or "")
+        print(
+            f"{r.code}\t{r.full_name}\t{r.birth_year or ''}\t"
+            f"{label('category', r.category, lang)}\t{commune}"
+        )
+    print(_say(f"{len(rows)} / {total} người.", f"{len(rows)} of {total} people."))
+    return EXIT_OK if rows else EXIT_ERROR
+
+
+def cmd_visits(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.i18n.formatting import format_date
+    from tracker.services import visits
+
+    db, actor = ws.db, ws.actor
+    lang = get_language()
+    rows = visits.list_visits(db, actor, args.which, within_days=args.days, limit=10_000)
+    for r in rows:
+        gt = (r.grant_type_name_vi if lang == "vi" else r.grant_type_name_en) or ""
+        late = _say(f"trễ {r.days_late} ngày", f"{r.days_late} days late") if r.days_late else ""
+        print(
+            f"{format_date(r.scheduled_on, lang)}\t{r.beneficiary_code}\t{gt}\t{r.officer}\t{late}"
+        )
+    print(_say(f"{len(rows)} chuyến thăm.", f"{len(rows)} visits."))
+    return EXIT_OK
+
+
+_REASONS_VI = {
+    "missing event before it": "thiếu sự kiện ngay trước",
+    "link does not match": "mắt xích không khớp",
+    "content changed": "nội dung bị sửa",
+    "newest events removed": "các sự kiện mới nhất bị xóa",
+    "chain head missing": "mất điểm cuối của chuỗi",
+}
+
+
+def cmd_audit(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.services.audit import verify_chain
+
+    ws.actor.require("read")
+    with ws.db.read() as s:
+        report = verify_chain(s)
+    if report.ok:
+        print(
+            _say(
+                f"Nhật ký toàn vẹn: {report.checked} sự kiện.",
+                f"Audit trail intact: {report.checked} events.",
+            )
+        )
+        return EXIT_OK
+    print(
+        _say(
+            f"Nhật ký bị sửa hoặc xóa tại sự kiện #{report.broken_at}"
+            f" ({_REASONS_VI.get(report.reason, report.reason)});"
+            f" {report.checked} sự kiện trước đó hợp lệ.",
+            f"Audit trail broken at event #{report.broken_at} ({report.reason});"
+            f" {report.checked} events before it are intact.",
+        )
+    )
+    return EXIT_ERROR
+
+
+def cmd_db(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.db.migrate import current_revision, head_revision
+
+    db = ws.db
+    print(f"{db.location.describe()}\t{current_revision(db)}\t(head {head_revision()})")
+    return EXIT_OK
+
+
+def _export_passphrase() -> str:
+    if os.environ.get(ENV_EXPORT_PASSPHRASE):
+        return os.environ[ENV_EXPORT_PASSPHRASE]
+    if not sys.stdin or not sys.stdin.isatty():
+        from tracker.reports.summary_linelist import MIN_PASSPHRASE
+
+        raise ServiceError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
+    first = getpass.getpass(_say("Mật khẩu tệp mã hóa: ", "Passphrase for the encrypted file: "))
+    again = getpass.getpass(_say("Nhập lại mật khẩu tệp: ", "Passphrase again: "))
+    if again != first:
+        raise AuthError("passwords_differ")
+    return first
+
+
+def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
+    from pathlib import Path
+
+    from tracker.i18n.formatting import format_number
+    from tracker.services import exports, reports
+
+    period = reports.parse_period(args.period, args.kind)
+    formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
+    passphrase = _export_passphrase() if args.encrypt else None
+    result = exports.export_summary(
+        ws.db,
+        ws.actor,
+        period,
+        Path(args.to),
+        audience=args.audience,
+        formats=formats,
+        lang=get_language(),
+        line_list_passphrase=passphrase,
+        today=args.today,
+    )
+    for f in result.files:
+        print(f"{f.path}\t{f.size}\t{f.sha256}")
+    size = format_number(result.total_bytes, get_language())
+    print(
+        _say(
+            f"Đã ghi và kiểm tra {len(result.files)} tệp ({size} byte) vào {result.folder}.",
+            f"Wrote and checked {len(result.files)} files ({size} bytes) in {result.folder}.",
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
+    from pathlib import Path
+
+    from tracker.services import imports
+
+    lang = get_language()
+    path = Path(args.file)
+    report = imports.dry_run(ws.db, ws.actor, path, today=args.today)
+    for p in report.problems:
+        print(f"{p.where}\t{p.message(lang)}", file=sys.stderr)
+    decisions: dict[int, str] = {}
+    for q in report.duplicates:
+        names = "; ".join(f"{c.code} {c.full_name} {c.birth_year or ''}" for c in q.candidates)
+        answer = q.answer
+        if args.duplicates == "existing":
+            answer = q.suggested or (q.candidates[0].code if q.candidates else None)
+        elif args.duplicates in ("new", "skip"):
+            answer = args.duplicates
+        if answer is not None:
+            decisions[q.row] = answer
+        shown = answer or _say("CHƯA CHỌN", "UNDECIDED")
+        print(
+            _say(
+                f"Dòng {q.row}: «{q.full_name}» có thể đã có: {names} -> {shown}",
+                f"Row {q.row}: «{q.full_name}» may already exist: {names} -> {shown}",
+            ),
+            file=sys.stderr,
+        )
+    for c in report.counts:
+        spec = imports.SHEET_BY_KEY[c.sheet]
+        title = spec.title_vi if lang == "vi" else spec.title_en
+        print(
+            _say(
+                f"{title}: {c.rows} dòng, thêm {c.added}, đã có {c.existing}, bỏ qua {c.skipped}",
+                f"{title}: {c.rows} rows, add {c.added}, already there {c.existing},"
+                f" skipped {c.skipped}",
+            )
+        )
+    if report.problems:
+        raise imports.ImportRejected(report)
+    if args.dry_run:
+        undecided = [q for q in report.duplicates if q.row not in decisions]
+        print(
+            _say(
+                f"Kiểm tra xong: không có lỗi; {len(undecided)} người cần chọn cách xử lý."
+                " Chưa lưu gì.",
+                f"Checked: no problems; {len(undecided)} people need a decision."
+                " Nothing was saved.",
+            )
+        )
+        return EXIT_OK
+    done = imports.commit(ws.db, ws.actor, path, decisions, today=args.today)
+    added = sum(c.added for c in done.counts)
+    print(_say(f"Đã nhập {added} bản ghi.", f"Imported {added} records."))
+    return EXIT_OK
+
+
+def cmd_receipt(args: argparse.Namespace, ws: Workspace) -> int:
+    from pathlib import Path
+
+    from tracker.services import receipts
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(
+            _say(f"Không có thư mục {out.parent}.", f"There is no folder {out.parent}."),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    if args.reprint:
+        detail = receipts.record_reprint(ws.db, ws.actor, args.number)
+    else:
+        detail = receipts.get_receipt(ws.db, ws.actor, args.number)
+    paper = args.paper if receipts.is_goods(detail) else "voucher"
+    pages = receipts.write_paper(
+        detail, out, paper=paper, copies=args.copies, lang=get_language(), page_size=args.page
+    )
+    state = ""
+    if detail.row.voided:
+        state = _say(" (ĐÃ HỦY)", " (VOIDED)")
+    elif detail.row.reprint_count:
+        state = _say(
+            f" (BẢN SAO, in lại lần {detail.row.reprint_count})",
+            f" (COPY, reprint {detail.row.reprint_count})",
+        )
+    print(
+        _say(
+            f"Đã ghi phiếu {detail.row.number}{state}: {out} ({pages} trang).",
+            f"Receipt {detail.row.number}{state} written: {out} ({pages} page(s)).",
+        )
+    )
+    return EXIT_OK
+
+
+COMMANDS = {
+    "receipt": cmd_receipt,
+    "users": cmd_users,
+    "passwd": cmd_passwd,
+    "search": cmd_search,
+    "visits": cmd_visits,
+    "audit": cmd_audit,
+    "db": cmd_db,
+    "export": cmd_export,
+    "import": cmd_import,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in words:  # checks this installation (also the frozen bundle)
+        from tracker.selftest import main as self_test
+
+        return self_test([w for w in words if w != "--self-test"])
+    args = build_parser().parse_args(argv)
+    lang = getattr(args, "lang", None) or os.environ.get("TRACKER_LANG") or "vi"
+    set_language(lang)
+    try:
+        if args.command is None:
+            from tracker.app import main as gui_main
+
+            return gui_main(args)
+        if args.command in ("demo", "init", "recover"):
+            return {"demo": cmd_demo, "init": cmd_init, "recover": cmd_recover}[args.command](args)
+        ws = sign_in(args)
+        try:
+            return COMMANDS[args.command](args, ws)
+        finally:
+            ws.close()
+    except ServiceError as exc:
+        print(exc.message(), file=sys.stderr)
+        return EXIT_ERROR
+    except NewerDatabaseError as exc:
+        print(
+            _say(
+                f"Cơ sở dữ liệu do phiên bản mới hơn tạo ra (lược đồ {exc.revision})."
+                " Hãy cài phiên bản mới hơn; không có gì bị thay đổi.",
+                str(exc),
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""A realistic, clearly fictional demo database for a mountain commune office.
+
+Everything goes through the services, as a user would: office, staff, two donor projects,
+about sixty people of several ethnic groups, cattle, linen-weaving, allowance, hardship and
+scholarship grants, hand-overs with receipts, and follow-up visits done, due and overdue.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.config import DatabaseLocation
+from tracker.db.engine import Database
+from tracker.db.reference import DEMO_UNITS, REFORM_DATE
+from tracker.demo_names import FIRST_DEMO_PERSON, STAFF, VILLAGES, make_person
+from tracker.services import auth, grants, office, places, projects, visits
+from tracker.services import beneficiaries as ben
+from tracker.services.auth import Workspace
+from tracker.services.context import SYSTEM, Actor
+from tracker.services.errors import PossibleDuplicate
+
+DEMO_ADMIN = "admin"
+DEMO_PASSWORD = "demo-admin-2026"
+DEMO_PEOPLE = 60
+FICTION_MARK = "(DỮ LIỆU MẪU – HƯ CẤU)"
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    beneficiaries: int
+    grants: int
+    handovers: int
+    visits_done: int
+    visits_open: int
+
+
+def _communes_on(day: date) -> list[str]:
+    return [
+        u.code
+        for u in DEMO_UNITS
+        if u.level == "commune"
+        and (u.valid_from is None or u.valid_from <= day)
+        and (u.valid_to is None or u.valid_to >= day)
+    ]
+
+
+DEMO_OFFICE = office.OfficeInput(
+    name=f"Hội LHPN xã Mèo Vạc {FICTION_MARK}",
+    receipt_prefix="MV",
+    kind="commune",
+    province_code="08",
+    unit_code="00769",
+    address="Thôn Mẫu, xã Mèo Vạc, tỉnh Tuyên Quang",
+    phone="0219 000 000",
+    head_name=STAFF[0].name,
+    accountant_name=STAFF[1].name,
+    cashier_name=STAFF[5].name,
+)
+# Every demo account has the demo password; the README names the admin.
+DEMO_USERS = (
+    ("ketoan", STAFF[1].name, "accountant"),
+    ("huyen", STAFF[2].name, "officer"),
+    ("sinh", STAFF[3].name, "officer"),
+    ("mai", STAFF[4].name, "officer"),
+    ("xem", STAFF[5].name, "viewer"),
+)
+
+
+def create_demo_workspace(location: DatabaseLocation) -> Workspace:
+    """A new database (encrypted on SQLite) holding the demo office and its administrator."""
+    ws, _recovery = auth.create_workspace(
+        location, DEMO_OFFICE, DEMO_ADMIN, STAFF[0].name, DEMO_PASSWORD
+    )
+    return ws
+
+
+def build_demo(
+    ws: Workspace,
+    *,
+    today: date | None = None,
+    seed: int = 2026,
+    people: int = DEMO_PEOPLE,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Fill a new workspace (office and administrator set up) with the demo records."""
+    today = today or date.today()
+    rng = random.Random(seed)
+    db = ws.db
+    with db.write() as s:
+        places.seed_units(s, DEMO_UNITS)
+    users = {DEMO_ADMIN: ws.actor}
+    for username, full_name, role in DEMO_USERS:
+        auth.add_user(ws, username, full_name, role, DEMO_PASSWORD)
+        users[username] = office.actor_for(db, username)
+    admin, accountant = users[DEMO_ADMIN], users["ketoan"]
+    officers = [users["huyen"], users["sinh"], users["mai"]]
+
+    first_day = today - timedelta(days=600)
+    p1 = projects.create_project(
+        db,
+        admin,
+        projects.ProjectInput(
+            code="SK-2428",
+            name="Sinh kế an toàn cho phụ nữ vùng biên (mẫu)",
+            donor="Quỹ Bước Tiếp (mẫu)",
+            start_date=date(first_day.year, 1, 1),
+            end_date=date(first_day.year + 4, 12, 31),
+            budget=4_200_000_000,
+        ),
+    )
+    p2 = projects.create_project(
+        db,
+        admin,
+        projects.ProjectInput(
+            code="HT-2527",
+            name="Học tập và hòa nhập cho trẻ em có nguy cơ (mẫu)",
+            donor="Tổ chức Cầu Nối (mẫu)",
+            start_date=date(first_day.year, 1, 1),
+            end_date=date(first_day.year + 3, 12, 31),
+            budget=1_500_000_000,
+        ),
+    )
+
+    categories = ["victim"] * 4 + ["suspected_victim"] * 2 + ["at_risk"] * 3 + ["family_member"]
+    plan = (
+        ["cattle"] * 14
+        + ["linen_weaving"] * 10
+        + ["monthly_allowance"] * 10
+        + ["initial_hardship"] * 10
+        + ["scholarship"] * 10
+        + ["school_supplies"] * 6
+    )
+    rng.shuffle(plan)
+    handovers = grant_count = 0
+    for i in range(people):
+        person = FIRST_DEMO_PERSON if i == 0 else make_person(rng)
+        # The last few people came in a month ago: their first visits fall due this week.
+        recent = i >= people - 8
+        registered = (
+            today - timedelta(days=rng.randint(24, 48))
+            if recent
+            else first_day + timedelta(days=rng.randint(0, 120))
+        )
+        kind = plan[i % len(plan)]
+        young = kind in ("scholarship", "school_supplies")
+        birth_year = today.year - (rng.randint(9, 17) if young else rng.randint(18, 45))
+        commune = rng.choice(_communes_on(REFORM_DATE if registered < REFORM_DATE else today))
+        data = ben.BeneficiaryInput(
+            full_name=person.full_name,
+            sex=person.sex,
+            category="at_risk" if young else rng.choice(categories),
+            ethnicity_code=person.ethnicity_code,
+            birth_year=birth_year,
+            alias=f"Chị {person.full_name.split()[-1]}" if person.sex == "F" and not young else "",
+            province_code="08",
+            commune_code=commune,
+            village=rng.choice(VILLAGES),
+            phone="" if rng.random() < 0.5 else f"09{rng.randint(10_000_000, 99_999_999)}",
+            registered_on=registered,
+        )
+        try:
+            b = ben.register(db, officers[i % 3], data, today=today)
+        except PossibleDuplicate:
+            b = ben.register(db, officers[i % 3], data, allow_duplicate=True, today=today)
+        for consent in ("services", "donor_reporting"):
+            ben.record_consent(
+                db, officers[i % 3], b.id, consent, True, decided_on=registered, today=today
+            )
+        if rng.random() < 0.3:
+            ben.record_consent(
+                db,
+                officers[i % 3],
+                b.id,
+                "province_sharing",
+                True,
+                decided_on=registered,
+                today=today,
+            )
+        grant_count += 1
+        handovers += _grant_for(
+            db,
+            rng,
+            kind,
+            b.id,
+            p2.id if young else p1.id,
+            officers[i % 3],
+            accountant,
+            registered,
+            today,
+            recent,
+        )
+        if progress:
+            progress(i + 1, people)
+
+    done, open_ = _visit_history(db, rng, officers, today)
+    return DemoSummary(people, grant_count, handovers, done, open_)
+
+
+def _grant_for(
+    db: Database,
+    rng: random.Random,
+    kind: str,
+    beneficiary_id: int,
+    project_id: int,
+    officer: Actor,
+    accountant: Actor,
+    start: date,
+    today: date,
+    recent: bool = False,
+) -> int:
+    T = grants.TrancheInput
+    details: dict[str, object] = {}
+    tranche_list: list[grants.TrancheInput]
+    if kind == "cattle":
+        heads = 1 if rng.random() < 0.8 else 2
+        value = rng.choice([16_500_000, 18_000_000, 19_500_000])
+        tranche_list = [T("Bò cái giống sinh sản", quantity=heads, unit_value=value)]
+        details = {
+            "breed": "Bò vàng vùng cao",
+            "head_count": heads,
+            "value_per_head": value,
+            "ear_tag": f"MV-{beneficiary_id:03d}",
+        }
+    elif kind == "linen_weaving":
+        tranche_list = [
+            T("Khung dệt lanh", quantity=1, unit_value=4_500_000),
+            T("Sợi lanh (kg)", quantity=10, unit_value=120_000),
+        ]
+        details = {"loom": "Khung dệt gỗ truyền thống", "yarn_kg": 10}
+    elif kind == "monthly_allowance":
+        months = rng.choice([6, 9, 12])
+        per_month = rng.choice([500_000, 700_000, 1_000_000])
+        tranche_list = [T(f"Trợ cấp tháng {m}", amount=per_month) for m in range(1, months + 1)]
+        details = {"amount_per_month": per_month, "months": months}
+    elif kind == "initial_hardship":
+        tranche_list = [T("Trợ cấp khó khăn ban đầu", amount=rng.choice([3_000_000, 5_000_000]))]
+    elif kind == "scholarship":
+        year = start.year if start.month >= 9 else start.year - 1
+        tranche_list = [
+            T(f"Học bổng học kỳ {k}", amount=rng.choice([1_500_000, 2_000_000])) for k in (1, 2)
+        ]
+        details = {"school_year": f"{year}-{year + 1}", "school": "Trường PTDTBT THCS (mẫu)"}
+    else:
+        tranche_list = [T("Bộ đồ dùng học tập", quantity=1, unit_value=850_000)]
+        details = {"school_year": f"{start.year}-{start.year + 1}"}
+    g = grants.plan_grant(
+        db,
+        officer,
+        grants.GrantInput(beneficiary_id, project_id, kind, start, tuple(tranche_list), details),
+        today=today,
+    )
+    count = 0
+    day = start + timedelta(days=rng.randint(0, 2) if recent else rng.randint(3, 20))
+    for t in g.tranches:
+        if day > today:
+            break
+        grants.record_handover(
+            db,
+            accountant,
+            grants.HandoverInput(
+                g.id,
+                day,
+                amount=None if t.quantity else t.amount,
+                quantity=t.quantity,
+                unit_value=t.unit_value,
+                tranche_seq=t.seq,
+                creates_assets=True if t.description.startswith("Khung") else None,
+            ),
+            today=today,
+        )
+        count += 1
+        day += timedelta(days=30 if kind == "monthly_allowance" else 120)
+    return count
+
+
+def _visit_history(
+    db: Database, rng: random.Random, officers: list[Actor], today: date
+) -> tuple[int, int]:
+    """Most past visits done (with calves, a few losses), some left overdue."""
+    done = 0
+    by_id = {o.user_id: o for o in officers}
+    for row in visits.list_visits(db, SYSTEM, "overdue", today=today, limit=100_000):
+        late = (today - row.scheduled_on).days
+        if (late < 75 and rng.random() < 0.5) or rng.random() < 0.03:
+            continue  # left overdue: the list an officer should act on
+        officer = by_id.get(row.officer_id, officers[0])
+        updates: list[visits.AssetUpdate] = []
+        for asset in visits.list_assets(db, SYSTEM, row.beneficiary_id):
+            if not asset.is_open or asset.parent_id is not None or asset.kind != "cow":
+                continue
+            roll = rng.random()
+            if row.months_after and row.months_after >= 12 and roll < 0.45:
+                updates.append(visits.AssetUpdate(asset.id, "calved", 1, "Bê cái khỏe"))
+            elif roll < 0.04:
+                updates.append(visits.AssetUpdate(asset.id, "died", 0, "Ốm chết mùa rét"))
+            elif roll < 0.1:
+                updates.append(visits.AssetUpdate(asset.id, "sick", 0, "Đã báo thú y xã"))
+        done_on = min(row.scheduled_on + timedelta(days=rng.randint(0, 10)), today)
+        visits.record_visit(
+            db,
+            officer,
+            visits.VisitOutcome(
+                row.id,
+                done_on,
+                livelihood_running=rng.random() < 0.85,
+                income_band=rng.choice(["none", "low", "low", "medium", "high"]),
+                safety_concern=rng.random() < 0.05,
+                notes=rng.choice(
+                    [
+                        "Gia đình ổn định.",
+                        "Cần hỗ trợ thêm kỹ thuật chăn nuôi.",
+                        "Đã tham gia sinh hoạt chi hội.",
+                        "",
+                    ]
+                ),
+                asset_updates=tuple(updates),
+            ),
+            today=today,
+        )
+        done += 1
+    open_ = visits.count_visits(db, SYSTEM, "open", today=today, within_days=7)
+    return done, open_

@@ -1,0 +1,498 @@
+"""Registering, editing, finding and consenting beneficiaries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.db.engine import Database
+from tracker.db.models import (
+    BENEFICIARY_STATUSES,
+    CATEGORIES,
+    CONSENT_KINDS,
+    SEXES,
+    Beneficiary,
+    Consent,
+    Grant,
+    GrantType,
+)
+from tracker.db.reference import ETHNIC_CODES, ETHNIC_LIST
+from tracker.i18n.text import fold, sort_key
+from tracker.services import audit
+from tracker.services import validate as v
+from tracker.services.context import Actor
+from tracker.services.errors import ConflictError, NotFoundError, PossibleDuplicate, ValidationError
+from tracker.services.office import current_office
+
+_ID_NUMBER = re.compile(r"^([0-9]{9}|[0-9]{12})$")
+_PHONE = re.compile(r"^\+?[0-9 .]{6,20}$")
+_UNIT_CODE = re.compile(r"^[0-9]{2,5}$")
+MIN_BIRTH_YEAR = 1900
+
+
+@dataclass(frozen=True)
+class BeneficiaryInput:
+    full_name: str
+    sex: str
+    category: str
+    ethnicity_code: str
+    birth_date: date | None = None
+    birth_year: int | None = None
+    alias: str = ""
+    code: str | None = None
+    id_number: str | None = None
+    phone: str = ""
+    province_code: str | None = None
+    commune_code: str | None = None
+    village: str = ""
+    address_text: str = ""
+    status: str = "active"
+    registered_on: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class BeneficiaryRow:
+    id: int
+    code: str
+    full_name: str
+    alias: str
+    sex: str
+    birth_year: int | None
+    ethnicity_code: str
+    commune_code: str | None
+    village: str
+    category: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    kind: str
+    given: bool
+    decided_on: date
+    recorded_by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class BeneficiaryView(BeneficiaryRow):
+    birth_date: date | None = None
+    id_number: str | None = None
+    phone: str = ""
+    province_code: str | None = None
+    address_text: str = ""
+    registered_on: date | None = None
+    notes: str = ""
+    consents: tuple[ConsentView, ...] = field(default_factory=tuple)
+
+    def consent(self, kind: str) -> ConsentView | None:
+        """The decision in force for one kind of consent (the latest recorded)."""
+        latest = [c for c in self.consents if c.kind == kind]
+        return latest[-1] if latest else None
+
+    def as_input(self) -> BeneficiaryInput:
+        return BeneficiaryInput(
+            full_name=self.full_name,
+            sex=self.sex,
+            category=self.category,
+            ethnicity_code=self.ethnicity_code,
+            birth_date=self.birth_date,
+            birth_year=self.birth_year,
+            alias=self.alias,
+            code=self.code,
+            id_number=self.id_number,
+            phone=self.phone,
+            province_code=self.province_code,
+            commune_code=self.commune_code,
+            village=self.village,
+            address_text=self.address_text,
+            status=self.status,
+            registered_on=self.registered_on,
+            notes=self.notes,
+        )
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    text: str = ""
+    commune_code: str | None = None
+    category: str | None = None
+    status: str | None = None
+    grant_type: str | None = None
+
+
+def _row(b: Beneficiary) -> BeneficiaryRow:
+    return BeneficiaryRow(
+        b.id,
+        b.code,
+        b.full_name,
+        b.alias,
+        b.sex,
+        b.birth_year,
+        b.ethnicity_code,
+        b.commune_code,
+        b.village,
+        b.category,
+        b.status,
+    )
+
+
+def _view(b: Beneficiary, consents: list[ConsentView]) -> BeneficiaryView:
+    return BeneficiaryView(
+        **_row(b).__dict__,
+        birth_date=b.birth_date,
+        id_number=b.id_number,
+        phone=b.phone,
+        province_code=b.province_code,
+        address_text=b.address_text,
+        registered_on=b.registered_on,
+        notes=b.notes,
+        consents=tuple(consents),
+    )
+
+
+def clean(data: BeneficiaryInput, today: date) -> dict[str, object]:
+    """Validated, normalised column values; raises ValidationError on the first bad field."""
+    full_name = v.text(data.full_name, "full_name", max_len=120, required=True)
+    sex = v.choice(data.sex, "sex", SEXES)
+    category = v.choice(data.category, "category", CATEGORIES)
+    ethnicity = v.choice(data.ethnicity_code, "ethnicity", ETHNIC_CODES)
+    birth_date = v.optional_date(
+        data.birth_date,
+        "birth_date",
+        today=today,
+        not_future=True,
+        not_before=date(MIN_BIRTH_YEAR, 1, 1),
+    )
+    birth_year: int | None = None
+    if data.birth_year is not None:
+        birth_year = v.integer(data.birth_year, "birth_year")
+        if not MIN_BIRTH_YEAR <= birth_year <= today.year:
+            raise ValidationError("year_range", "birth_year", min=MIN_BIRTH_YEAR, max=today.year)
+        if birth_date is not None and birth_date.year != birth_year:
+            raise ValidationError("birth_mismatch", "birth_year")
+    if birth_date is not None:
+        birth_year = birth_date.year
+    if birth_year is None:
+        raise ValidationError("birth_missing", "birth_year")
+    id_number = v.text(data.id_number, "id_number", max_len=20) or None
+    if id_number is not None and not _ID_NUMBER.match(id_number):
+        raise ValidationError("bad_id_number", "id_number")
+    phone = v.text(data.phone, "phone", max_len=20)
+    if phone and not _PHONE.match(phone):
+        raise ValidationError("bad_phone", "phone")
+    province = v.text(data.province_code, "province", max_len=8) or None
+    commune = v.text(data.commune_code, "commune", max_len=8) or None
+    for fname, unit in (("province", province), ("commune", commune)):
+        if unit is not None and not _UNIT_CODE.match(unit):
+            raise ValidationError("bad_unit_code", fname)
+    registered_on = v.a_date(
+        data.registered_on or today,
+        "registered_on",
+        today=today,
+        not_future=True,
+        not_before=date(2000, 1, 1),
+    )
+    alias = v.text(data.alias, "alias", max_len=60)
+    code = v.code(data.code, "code") if data.code not in (None, "") else None
+    return {
+        "full_name": full_name,
+        "alias": alias,
+        "code": code,
+        "name_key": fold(full_name),
+        "sort_key": sort_key(full_name),
+        "sex": sex,
+        "birth_date": birth_date,
+        "birth_year": birth_year,
+        "ethnicity_code": ethnicity,
+        "ethnicity_list": ETHNIC_LIST,
+        "id_number": id_number,
+        "phone": phone,
+        "province_code": province,
+        "commune_code": commune,
+        "village": v.text(data.village, "village", max_len=120),
+        "address_text": v.text(data.address_text, "address", max_len=300),
+        "address_recorded_on": today,
+        "category": category,
+        "status": v.choice(data.status, "status", BENEFICIARY_STATUSES),
+        "registered_on": registered_on,
+        "notes": v.multiline(data.notes, "notes", max_len=4000),
+    }
+
+
+def _search_key(values: dict[str, object]) -> str:
+    return fold(f"{values['full_name']} {values['alias']} {values['code']}")
+
+
+def _duplicates(
+    s: Session, values: dict[str, object], exclude_id: int | None
+) -> list[BeneficiaryRow]:
+    conds: list[ColumnElement[bool]] = [
+        and_(
+            Beneficiary.name_key == values["name_key"],
+            Beneficiary.birth_year == values["birth_year"],
+            Beneficiary.commune_code.is_(None)
+            if values["commune_code"] is None
+            else Beneficiary.commune_code == values["commune_code"],
+        )
+    ]
+    if values["id_number"]:
+        conds.append(Beneficiary.id_number == values["id_number"])
+    q = select(Beneficiary).where(or_(*conds))
+    if exclude_id is not None:
+        q = q.where(Beneficiary.id != exclude_id)
+    return [_row(b) for b in s.execute(q.order_by(Beneficiary.id).limit(10)).scalars()]
+
+
+def find_duplicates(
+    db: Database,
+    actor: Actor,
+    data: BeneficiaryInput,
+    *,
+    exclude_id: int | None = None,
+    today: date | None = None,
+) -> list[BeneficiaryRow]:
+    """People who may be the same: same folded name, birth year and commune, or same ID."""
+    actor.require("read")
+    values = clean(data, today or date.today())
+    with db.read() as s:
+        return _duplicates(s, values, exclude_id)
+
+
+def _next_code(s: Session) -> str:
+    prefix = current_office(s).receipt_prefix
+    n = s.execute(select(func.count()).select_from(Beneficiary)).scalar_one() + 1
+    while True:
+        code = f"{prefix}-{n:05d}"
+        taken = s.execute(select(Beneficiary.id).where(Beneficiary.code == code)).first()
+        if taken is None:
+            return code
+        n += 1
+
+
+def _check_code_free(s: Session, code: str, exclude_id: int | None) -> None:
+    q = select(Beneficiary.id).where(Beneficiary.code == code)
+    if exclude_id is not None:
+        q = q.where(Beneficiary.id != exclude_id)
+    if s.execute(q).first() is not None:
+        raise ConflictError("duplicate_code", "code", value=code)
+
+
+def _consents(s: Session, beneficiary_id: int) -> list[ConsentView]:
+    from tracker.db.models import User
+
+    rows = s.execute(
+        select(Consent, User.username)
+        .outerjoin(User, User.id == Consent.recorded_by_id)
+        .where(Consent.beneficiary_id == beneficiary_id)
+        .order_by(Consent.decided_on, Consent.id)
+    ).all()
+    return [ConsentView(c.kind, c.given, c.decided_on, u or "", c.note) for c, u in rows]
+
+
+def register(
+    db: Database,
+    actor: Actor,
+    data: BeneficiaryInput,
+    *,
+    allow_duplicate: bool = False,
+    today: date | None = None,
+) -> BeneficiaryView:
+    """Register a person. Raises PossibleDuplicate unless ``allow_duplicate`` is given."""
+    actor.require("beneficiary.write")
+    today = today or date.today()
+    values = clean(data, today)
+    with db.write() as s:
+        office = current_office(s)
+        if not allow_duplicate:
+            dups = _duplicates(s, values, None)
+            if dups:
+                raise PossibleDuplicate(dups)
+        if values["code"] is None:
+            values["code"] = _next_code(s)
+        else:
+            _check_code_free(s, str(values["code"]), None)
+        b = Beneficiary(office_id=office.id, search_key=_search_key(values), **values)
+        s.add(b)
+        s.flush()
+        audit.record(s, actor, "create", "beneficiary", b.id, after=audit.snapshot(b))
+        return _view(b, [])
+
+
+def edit(
+    db: Database,
+    actor: Actor,
+    beneficiary_id: int,
+    data: BeneficiaryInput,
+    *,
+    allow_duplicate: bool = False,
+    today: date | None = None,
+) -> BeneficiaryView:
+    actor.require("beneficiary.write")
+    today = today or date.today()
+    values = clean(data, today)
+    with db.write() as s:
+        b = s.get(Beneficiary, beneficiary_id)
+        if b is None:
+            raise NotFoundError("beneficiary", beneficiary_id)
+        if not allow_duplicate:
+            dups = _duplicates(s, values, b.id)
+            if dups:
+                raise PossibleDuplicate(dups)
+        if values["code"] is None:
+            values["code"] = b.code
+        elif values["code"] != b.code:
+            _check_code_free(s, str(values["code"]), b.id)
+        if b.address_text == values["address_text"] and b.commune_code == values["commune_code"]:
+            values["address_recorded_on"] = b.address_recorded_on
+        before = audit.snapshot(b)
+        for key, value in values.items():
+            setattr(b, key, value)
+        b.search_key = _search_key(values)
+        s.flush()
+        audit.record(
+            s, actor, "update", "beneficiary", b.id, before=before, after=audit.snapshot(b)
+        )
+        return _view(b, _consents(s, b.id))
+
+
+def get(db: Database, actor: Actor, beneficiary_id: int) -> BeneficiaryView:
+    actor.require("read")
+    with db.read() as s:
+        b = s.get(Beneficiary, beneficiary_id)
+        if b is None:
+            raise NotFoundError("beneficiary", beneficiary_id)
+        return _view(b, _consents(s, b.id))
+
+
+def get_by_code(db: Database, actor: Actor, code: str) -> BeneficiaryView:
+    actor.require("read")
+    with db.read() as s:
+        b = s.execute(
+            select(Beneficiary).where(Beneficiary.code == code.strip().upper())
+        ).scalar_one_or_none()
+        if b is None:
+            raise NotFoundError("code", code)
+        return _view(b, _consents(s, b.id))
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filtered(q: Select, flt: SearchFilter) -> Select:  # type: ignore[type-arg]
+    for word in fold(flt.text or "").split():
+        q = q.where(Beneficiary.search_key.like(f"%{_like_escape(word)}%", escape="\\"))
+    if flt.commune_code:
+        q = q.where(Beneficiary.commune_code == flt.commune_code)
+    if flt.category:
+        q = q.where(Beneficiary.category == flt.category)
+    if flt.status:
+        q = q.where(Beneficiary.status == flt.status)
+    if flt.grant_type:
+        q = q.where(
+            Beneficiary.id.in_(
+                select(Grant.beneficiary_id)
+                .join(GrantType, GrantType.id == Grant.grant_type_id)
+                .where(GrantType.code == flt.grant_type)
+            )
+        )
+    return q
+
+
+SORTS = {
+    "name": (Beneficiary.sort_key, Beneficiary.id),
+    "code": (Beneficiary.code,),
+    "birth_year": (Beneficiary.birth_year, Beneficiary.id),
+    "commune": (Beneficiary.commune_code, Beneficiary.sort_key),
+    "category": (Beneficiary.category, Beneficiary.sort_key),
+    "registered": (Beneficiary.registered_on, Beneficiary.id),
+}
+
+
+def search(
+    db: Database,
+    actor: Actor,
+    flt: SearchFilter | str = "",
+    *,
+    limit: int = 200,
+    offset: int = 0,
+    order: str = "name",
+    descending: bool = False,
+) -> list[BeneficiaryRow]:
+    """People whose name, alias or code contains every typed word, with or without
+    diacritics ("dang thi hong" finds "Đặng Thị Hồng Nhung"), one page at a time."""
+    actor.require("read")
+    if isinstance(flt, str):
+        flt = SearchFilter(text=flt)
+    cols = SORTS.get(order, SORTS["name"])
+    ordering = [c.desc() for c in cols] if descending else list(cols)
+    q = _filtered(select(Beneficiary), flt).order_by(*ordering).limit(limit).offset(offset)
+    with db.read() as s:
+        return [_row(b) for b in s.execute(q).scalars()]
+
+
+def count(db: Database, actor: Actor, flt: SearchFilter | str = "") -> int:
+    actor.require("read")
+    if isinstance(flt, str):
+        flt = SearchFilter(text=flt)
+    q = _filtered(select(func.count()).select_from(Beneficiary), flt)
+    with db.read() as s:
+        return int(s.execute(q).scalar_one())
+
+
+def record_consent(
+    db: Database,
+    actor: Actor,
+    beneficiary_id: int,
+    kind: str,
+    given: bool,
+    *,
+    decided_on: date | None = None,
+    note: str = "",
+    today: date | None = None,
+) -> BeneficiaryView:
+    """Record a consent decision (given or withdrawn); the latest decision of a kind rules."""
+    actor.require("consent.write")
+    today = today or date.today()
+    kind = v.choice(kind, "consent_kind", CONSENT_KINDS)
+    if not isinstance(given, bool):
+        raise ValidationError("choice", "consent_kind", value=given)
+    decided = v.a_date(decided_on or today, "decided_on", today=today, not_future=True)
+    note = v.text(note, "notes", max_len=300)
+    with db.write() as s:
+        b = s.get(Beneficiary, beneficiary_id)
+        if b is None:
+            raise NotFoundError("beneficiary", beneficiary_id)
+        c = Consent(
+            beneficiary_id=b.id,
+            kind=kind,
+            given=given,
+            decided_on=decided,
+            recorded_by_id=actor.user_id,
+            note=note,
+        )
+        s.add(c)
+        s.flush()
+        audit.record(s, actor, "consent", "beneficiary", b.id, after=audit.snapshot(c))
+        return _view(b, _consents(s, b.id))
+
+
+def with_changes(view: BeneficiaryView, **changes: object) -> BeneficiaryInput:
+    """An edit form's starting point: the saved values with some fields changed."""
+    return replace(view.as_input(), **changes)  # type: ignore[arg-type]
+
+
+def record_view(
+    db: Database, actor: Actor, beneficiary_id: int | None, what: str = "profile"
+) -> None:
+    """Log that someone looked at a person's record (who saw what), in the audit trail."""
+    actor.require("read")
+    what = v.choice(what, "description", ("profile", "names", "line_list", "receipt"))
+    with db.write() as s:
+        audit.record(s, actor, "view", "beneficiary", beneficiary_id, after={"what": what})

@@ -1,0 +1,44 @@
+"""Who is acting, and what each role may do. Every service checks the caller itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.services.errors import PermissionDenied
+
+ALL_ROLES = frozenset({"admin", "officer", "accountant", "viewer"})
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "office.setup": frozenset({"admin"}),
+    "user.manage": frozenset({"admin"}),
+    "read": ALL_ROLES,
+    "beneficiary.write": frozenset({"admin", "officer"}),
+    "consent.write": frozenset({"admin", "officer"}),
+    "project.write": frozenset({"admin"}),
+    "grant_type.write": frozenset({"admin"}),
+    "grant.write": frozenset({"admin", "officer"}),
+    "handover.write": frozenset({"admin", "accountant"}),
+    "visit.write": frozenset({"admin", "officer"}),
+    "receipt.write": frozenset({"admin", "accountant"}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user on whose behalf a service runs."""
+
+    user_id: int | None
+    username: str
+    role: str
+    full_name: str = ""
+
+    def can(self, action: str) -> bool:
+        return self.role in PERMISSIONS[action]
+
+    def require(self, action: str) -> None:
+        if not self.can(action):
+            raise PermissionDenied(self.role, action)
+
+
+# Used only to set up a brand-new database (first office, seeded types) and by migrations.
+SYSTEM = Actor(user_id=None, username="system", role="admin", full_name="System")

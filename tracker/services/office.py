@@ -1,0 +1,202 @@
+"""The office that owns this database, and its users."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.db.engine import Database
+from tracker.db.models import OFFICE_KINDS, ROLES, Office, User
+from tracker.i18n.text import has_control_chars
+from tracker.services import audit
+from tracker.services import validate as v
+from tracker.services.context import Actor
+from tracker.services.errors import ConflictError, NotFoundError, ValidationError
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
+
+
+@dataclass(frozen=True)
+class OfficeInput:
+    name: str
+    receipt_prefix: str
+    kind: str = "district"
+    province_code: str | None = None
+    unit_code: str | None = None
+    address: str = ""
+    phone: str = ""
+    head_name: str = ""
+    accountant_name: str = ""
+    cashier_name: str = ""
+
+
+@dataclass(frozen=True)
+class OfficeView:
+    id: int
+    name: str
+    kind: str
+    receipt_prefix: str
+    province_code: str | None
+    unit_code: str | None
+    address: str
+    phone: str
+    head_name: str
+    accountant_name: str
+    cashier_name: str
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+
+
+def _office_view(o: Office) -> OfficeView:
+    return OfficeView(
+        o.id,
+        o.name,
+        o.kind,
+        o.receipt_prefix,
+        o.province_code,
+        o.unit_code,
+        o.address,
+        o.phone,
+        o.head_name,
+        o.accountant_name,
+        o.cashier_name,
+    )
+
+
+def _clean_office(data: OfficeInput) -> dict[str, object]:
+    return {
+        "name": v.text(data.name, "office_name", max_len=200, required=True),
+        "receipt_prefix": v.code(data.receipt_prefix, "receipt_prefix", max_len=12),
+        "kind": v.choice(data.kind, "office_name", OFFICE_KINDS),
+        "province_code": v.text(data.province_code, "province", max_len=8) or None,
+        "unit_code": v.text(data.unit_code, "commune", max_len=8) or None,
+        "address": v.text(data.address, "address", max_len=300),
+        "phone": v.text(data.phone, "phone", max_len=40),
+        "head_name": v.text(data.head_name, "full_name", max_len=120),
+        "accountant_name": v.text(data.accountant_name, "full_name", max_len=120),
+        "cashier_name": v.text(data.cashier_name, "full_name", max_len=120),
+    }
+
+
+def current_office(session: Session) -> Office:
+    office = session.execute(select(Office).order_by(Office.id).limit(1)).scalar_one_or_none()
+    if office is None:
+        raise ValidationError("no_office")
+    return office
+
+
+def get_office(db: Database, actor: Actor) -> OfficeView | None:
+    actor.require("read")
+    with db.read() as s:
+        office = s.execute(select(Office).order_by(Office.id).limit(1)).scalar_one_or_none()
+        return _office_view(office) if office else None
+
+
+def save_office(db: Database, actor: Actor, data: OfficeInput) -> OfficeView:
+    """Create the office on first run, or update its details; seeds the support types."""
+    actor.require("office.setup")
+    values = _clean_office(data)
+    from tracker.services.grant_types import seed_grant_types
+
+    with db.write() as s:
+        office = s.execute(select(Office).order_by(Office.id).limit(1)).scalar_one_or_none()
+        if office is None:
+            office = Office(**values)
+            s.add(office)
+            s.flush()
+            audit.record(s, actor, "create", "office", office.id, after=audit.snapshot(office))
+            seed_grant_types(s, actor)
+        else:
+            before = audit.snapshot(office)
+            for key, value in values.items():
+                setattr(office, key, value)
+            s.flush()
+            audit.record(
+                s, actor, "update", "office", office.id, before=before, after=audit.snapshot(office)
+            )
+        return _office_view(office)
+
+
+MIN_PASSWORD = 8
+# Argon2id with the library's defaults (RFC 9106 low-memory profile).
+HASHER = PasswordHasher()
+
+
+def check_username(username: object) -> str:
+    name = v.text(username, "username", max_len=60, required=True).lower()
+    if not _USERNAME.match(name):
+        raise ValidationError("bad_username", "username")
+    return name
+
+
+def check_password(password: object, field: str = "password") -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise ValidationError("weak_password", field, min=MIN_PASSWORD)
+    if len(password) > 256 or has_control_chars(password):
+        raise ValidationError("too_long", field, max=256)
+    return password
+
+
+def create_user(
+    db: Database,
+    actor: Actor,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str | None = None,
+) -> UserView:
+    """A user row (sign-in adds the key slot on an encrypted file: see services.auth)."""
+    actor.require("user.manage")
+    name = check_username(username)
+    full = v.text(full_name, "full_name", max_len=120, required=True)
+    role = v.choice(role, "role", ROLES)
+    pw_hash = HASHER.hash(check_password(password)) if password is not None else None
+    with db.write() as s:
+        exists = s.execute(
+            select(func.count()).select_from(User).where(User.username == name)
+        ).scalar_one()
+        if exists:
+            raise ConflictError("duplicate_username", "username", value=name)
+        user = User(username=name, full_name=full, role=role, active=True, password_hash=pw_hash)
+        s.add(user)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "create",
+            "user",
+            user.id,
+            after=audit.snapshot(user, exclude=("password_hash",)),
+        )
+        return UserView(user.id, user.username, user.full_name, user.role, user.active)
+
+
+def list_users(db: Database, actor: Actor) -> list[UserView]:
+    actor.require("read")
+    with db.read() as s:
+        users = s.execute(select(User).order_by(User.username)).scalars()
+        return [UserView(u.id, u.username, u.full_name, u.role, u.active) for u in users]
+
+
+def actor_for(db: Database, username: str) -> Actor:
+    """The Actor of an existing, active user (sign-in checks the password first)."""
+    with db.read() as s:
+        user = s.execute(
+            select(User).where(User.username == username.strip().lower())
+        ).scalar_one_or_none()
+        if user is None:
+            raise NotFoundError("username", username)
+        if not user.active:
+            raise ValidationError("user_disabled", "username", value=username)
+        return Actor(user.id, user.username, user.role, user.full_name)

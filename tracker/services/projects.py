@@ -1,0 +1,147 @@
+"""Donor projects with their budgets in đồng."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.db.engine import Database
+from tracker.db.models import PROJECT_STATUSES, Disbursement, Grant, Project
+from tracker.services import audit
+from tracker.services import validate as v
+from tracker.services.context import Actor
+from tracker.services.errors import ConflictError, NotFoundError, ValidationError
+from tracker.services.office import current_office
+
+MAX_BUDGET = 1_000_000_000_000  # a project budget is at most 1 000 tỷ đồng
+
+
+@dataclass(frozen=True)
+class ProjectInput:
+    code: str
+    name: str
+    donor: str
+    start_date: date
+    end_date: date
+    budget: int
+    status: str = "active"
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    id: int
+    code: str
+    name: str
+    donor: str
+    start_date: date
+    end_date: date
+    budget: int
+    status: str
+    planned: int  # sum of the grants planned under it
+    spent: int  # sum of the hand-overs made under it
+
+    @property
+    def left(self) -> int:
+        return self.budget - self.spent
+
+
+def _clean(data: ProjectInput) -> dict[str, object]:
+    start = v.a_date(data.start_date, "start_date", not_before=date(2000, 1, 1))
+    end = v.a_date(data.end_date, "end_date", not_before=start, not_after=date(2100, 12, 31))
+    budget = v.integer(data.budget, "budget")
+    if budget <= 0:
+        raise ValidationError("amount_positive", "budget")
+    if budget > MAX_BUDGET:
+        raise ValidationError("amount_too_large", "budget", max=f"{MAX_BUDGET:,}".replace(",", "."))
+    return {
+        "code": v.code(data.code, "code"),
+        "name": v.text(data.name, "project_name", max_len=200, required=True),
+        "donor": v.text(data.donor, "donor", max_len=120, required=True),
+        "start_date": start,
+        "end_date": end,
+        "budget": budget,
+        "status": v.choice(data.status, "status", PROJECT_STATUSES),
+    }
+
+
+def spent_on(s: Session, project_id: int) -> int:
+    return int(
+        s.execute(
+            select(func.coalesce(func.sum(Disbursement.amount), 0))
+            .join(Grant, Grant.id == Disbursement.grant_id)
+            .where(Grant.project_id == project_id)
+        ).scalar_one()
+    )
+
+
+def _view(s: Session, p: Project) -> ProjectView:
+    planned = s.execute(
+        select(func.coalesce(func.sum(Grant.planned_total), 0)).where(
+            Grant.project_id == p.id, Grant.status != "cancelled"
+        )
+    ).scalar_one()
+    return ProjectView(
+        p.id,
+        p.code,
+        p.name,
+        p.donor,
+        p.start_date,
+        p.end_date,
+        p.budget,
+        p.status,
+        int(planned),
+        spent_on(s, p.id),
+    )
+
+
+def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectView:
+    actor.require("project.write")
+    values = _clean(data)
+    with db.write() as s:
+        office = current_office(s)
+        if s.execute(select(Project.id).where(Project.code == values["code"])).first():
+            raise ConflictError("duplicate_code", "code", value=values["code"])
+        p = Project(office_id=office.id, **values)
+        s.add(p)
+        s.flush()
+        audit.record(s, actor, "create", "project", p.id, after=audit.snapshot(p))
+        return _view(s, p)
+
+
+def edit_project(db: Database, actor: Actor, project_id: int, data: ProjectInput) -> ProjectView:
+    actor.require("project.write")
+    values = _clean(data)
+    with db.write() as s:
+        p = s.get(Project, project_id)
+        if p is None:
+            raise NotFoundError("project", project_id)
+        clash = s.execute(
+            select(Project.id).where(Project.code == values["code"], Project.id != p.id)
+        ).first()
+        if clash:
+            raise ConflictError("duplicate_code", "code", value=values["code"])
+        before = audit.snapshot(p)
+        for key, value in values.items():
+            setattr(p, key, value)
+        s.flush()
+        audit.record(s, actor, "update", "project", p.id, before=before, after=audit.snapshot(p))
+        return _view(s, p)
+
+
+def list_projects(db: Database, actor: Actor) -> list[ProjectView]:
+    actor.require("read")
+    with db.read() as s:
+        projects = s.execute(select(Project).order_by(Project.start_date, Project.id)).scalars()
+        return [_view(s, p) for p in projects]
+
+
+def get_project(db: Database, actor: Actor, project_id: int) -> ProjectView:
+    actor.require("read")
+    with db.read() as s:
+        p = s.get(Project, project_id)
+        if p is None:
+            raise NotFoundError("project", project_id)
+        return _view(s, p)

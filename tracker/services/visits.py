@@ -1,0 +1,421 @@
+"""Follow-up visits: what is due and overdue, and recording what was found (which moves
+the granted animals and looms along their history)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
+
+from tracker.db.engine import Database
+from tracker.db.models import (
+    ASSET_CLOSED_STATUSES,
+    ASSET_STATUSES,
+    INCOME_BANDS,
+    Asset,
+    AssetEvent,
+    Beneficiary,
+    Disbursement,
+    Grant,
+    GrantType,
+    User,
+    Visit,
+)
+from tracker.services import audit
+from tracker.services import validate as v
+from tracker.services.context import Actor
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.grants import LIVESTOCK
+
+VISIT_LISTS = ("due", "overdue", "open", "done", "all")
+MAX_YOUNG = 20
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    beneficiary_id: int
+    beneficiary_code: str
+    beneficiary_name: str
+    alias: str
+    commune_code: str | None
+    village: str
+    grant_id: int | None
+    grant_type: str | None
+    grant_type_name_vi: str | None
+    grant_type_name_en: str | None
+    months_after: int | None
+    scheduled_on: date
+    officer_id: int | None
+    officer: str
+    status: str
+    done_on: date | None
+    livelihood_running: bool | None
+    income_band: str | None
+    safety_concern: bool | None
+    notes: str
+    days_late: int
+
+
+@dataclass(frozen=True)
+class AssetUpdate:
+    asset_id: int
+    status: str
+    young_born: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class VisitOutcome:
+    visit_id: int
+    done_on: date
+    livelihood_running: bool
+    income_band: str | None = None
+    safety_concern: bool = False
+    in_school: bool | None = None
+    notes: str = ""
+    asset_updates: tuple[AssetUpdate, ...] = ()
+    next_visit_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AssetEventView:
+    happened_on: date
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AssetView:
+    id: int
+    beneficiary_id: int
+    grant_id: int
+    parent_id: int | None
+    kind: str
+    description: str
+    tag: str
+    value: int
+    status: str
+    acquired_on: date
+    closed_on: date | None
+    events: tuple[AssetEventView, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in ASSET_CLOSED_STATUSES
+
+
+def _visit_query() -> Select:  # type: ignore[type-arg]
+    officer = aliased(User)
+    return (
+        select(Visit, Beneficiary, GrantType, officer.full_name)
+        .join(Beneficiary, Beneficiary.id == Visit.beneficiary_id)
+        .outerjoin(Grant, Grant.id == Visit.grant_id)
+        .outerjoin(GrantType, GrantType.id == Grant.grant_type_id)
+        .outerjoin(officer, officer.id == Visit.officer_id)
+    )
+
+
+def _visit_row(
+    vis: Visit, b: Beneficiary, gt: GrantType | None, officer: str | None, today: date
+) -> VisitRow:
+    late = (today - vis.scheduled_on).days if vis.status == "scheduled" else 0
+    return VisitRow(
+        vis.id,
+        b.id,
+        b.code,
+        b.full_name,
+        b.alias,
+        b.commune_code,
+        b.village,
+        vis.grant_id,
+        gt.code if gt else None,
+        gt.name_vi if gt else None,
+        gt.name_en if gt else None,
+        vis.months_after,
+        vis.scheduled_on,
+        vis.officer_id,
+        officer or "",
+        vis.status,
+        vis.done_on,
+        vis.livelihood_running,
+        vis.income_band,
+        vis.safety_concern,
+        vis.notes,
+        max(late, 0),
+    )
+
+
+def _apply_list(q: Select, which: str, today: date, within_days: int) -> Select:  # type: ignore[type-arg]
+    if which == "due":
+        q = q.where(
+            Visit.status == "scheduled",
+            Visit.scheduled_on >= today,
+            Visit.scheduled_on <= today + timedelta(days=within_days),
+        )
+    elif which == "overdue":
+        q = q.where(Visit.status == "scheduled", Visit.scheduled_on < today)
+    elif which == "open":
+        q = q.where(
+            Visit.status == "scheduled",
+            Visit.scheduled_on <= today + timedelta(days=within_days),
+        )
+    elif which == "done":
+        q = q.where(Visit.status == "done")
+    return q
+
+
+def list_visits(
+    db: Database,
+    actor: Actor,
+    which: str = "open",
+    *,
+    today: date | None = None,
+    within_days: int = 7,
+    commune_code: str | None = None,
+    officer_id: int | None = None,
+    beneficiary_id: int | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> list[VisitRow]:
+    """Visits in one of the lists: ``due`` (from today to ``within_days`` ahead),
+    ``overdue`` (scheduled before today, not done), ``open`` (both), ``done``, ``all``."""
+    actor.require("read")
+    which = v.choice(which, "visit", VISIT_LISTS)
+    today = today or date.today()
+    q = _apply_list(_visit_query(), which, today, within_days)
+    if commune_code:
+        q = q.where(Beneficiary.commune_code == commune_code)
+    if officer_id is not None:
+        q = q.where(Visit.officer_id == officer_id)
+    if beneficiary_id is not None:
+        q = q.where(Visit.beneficiary_id == beneficiary_id)
+    if which == "done":
+        q = q.order_by(Visit.done_on.desc(), Visit.id.desc())
+    else:
+        q = q.order_by(Visit.scheduled_on, Visit.id)
+    with db.read() as s:
+        rows = s.execute(q.limit(limit).offset(offset)).all()
+        return [_visit_row(vis, b, gt, off, today) for vis, b, gt, off in rows]
+
+
+def count_visits(
+    db: Database, actor: Actor, which: str, *, today: date | None = None, within_days: int = 7
+) -> int:
+    actor.require("read")
+    which = v.choice(which, "visit", VISIT_LISTS)
+    q = _apply_list(
+        select(func.count()).select_from(Visit), which, today or date.today(), within_days
+    )
+    with db.read() as s:
+        return int(s.execute(q).scalar_one())
+
+
+def _asset_view(a: Asset) -> AssetView:
+    return AssetView(
+        a.id,
+        a.beneficiary_id,
+        a.grant_id,
+        a.parent_id,
+        a.kind,
+        a.description,
+        a.tag,
+        a.value,
+        a.status,
+        a.acquired_on,
+        a.closed_on,
+        tuple(AssetEventView(e.happened_on, e.status, e.note) for e in a.events),
+    )
+
+
+def list_assets(db: Database, actor: Actor, beneficiary_id: int) -> list[AssetView]:
+    actor.require("read")
+    with db.read() as s:
+        assets = s.execute(
+            select(Asset).where(Asset.beneficiary_id == beneficiary_id).order_by(Asset.id)
+        ).scalars()
+        return [_asset_view(a) for a in assets]
+
+
+def _young_description(kind: str) -> str:
+    return {"cow": "Bê con", "buffalo": "Nghé con", "pig": "Lợn con", "goat": "Dê con"}.get(
+        kind, "Con non"
+    )
+
+
+def _apply_asset_update(
+    s: Session, actor: Actor, vis: Visit, upd: AssetUpdate, done_on: date
+) -> list[int]:
+    asset = s.get(Asset, v.integer(upd.asset_id, "asset"))
+    if asset is None:
+        raise NotFoundError("asset", upd.asset_id)
+    if asset.beneficiary_id != vis.beneficiary_id:
+        raise ValidationError("asset_not_of_visit", "asset")
+    if asset.status in ASSET_CLOSED_STATUSES:
+        raise ValidationError("asset_closed", "asset", status=asset.status)
+    status = v.choice(upd.status, "asset_status", ASSET_STATUSES)
+    note = v.text(upd.note, "notes", max_len=300)
+    before = audit.snapshot(asset)
+    new_ids: list[int] = []
+    if status == "calved":
+        if asset.kind not in LIVESTOCK:
+            raise ValidationError("calves_need_animal", "asset_status")
+        young = upd.young_born or 1
+        if isinstance(young, bool) or not isinstance(young, int) or not 1 <= young <= MAX_YOUNG:
+            raise ValidationError("quantity_range", "calves_born", max=MAX_YOUNG)
+        for _ in range(young):
+            calf = Asset(
+                beneficiary_id=asset.beneficiary_id,
+                grant_id=asset.grant_id,
+                parent_id=asset.id,
+                kind=asset.kind,
+                description=_young_description(asset.kind),
+                tag="",
+                value=0,
+                status="alive",
+                acquired_on=done_on,
+            )
+            calf.events = [
+                AssetEvent(
+                    happened_on=done_on,
+                    status="alive",
+                    note=note,
+                    visit_id=vis.id,
+                    recorded_by_id=actor.user_id,
+                )
+            ]
+            s.add(calf)
+            s.flush()
+            new_ids.append(calf.id)
+        # The mother stays in her condition; the birth is an event in her history.
+    else:
+        asset.status = status
+        if status in ASSET_CLOSED_STATUSES:
+            asset.closed_on = done_on
+    asset.events.append(
+        AssetEvent(
+            happened_on=done_on,
+            status=status,
+            note=note,
+            visit_id=vis.id,
+            recorded_by_id=actor.user_id,
+        )
+    )
+    s.flush()
+    after = audit.snapshot(asset)
+    after["young_ids"] = new_ids
+    audit.record(s, actor, "update", "asset", asset.id, before=before, after=after)
+    return new_ids
+
+
+def record_visit(
+    db: Database, actor: Actor, outcome: VisitOutcome, *, today: date | None = None
+) -> VisitRow:
+    """Record what the officer found; updates the assets seen and can book the next visit."""
+    actor.require("visit.write")
+    today = today or date.today()
+    if not isinstance(outcome.livelihood_running, bool):
+        raise ValidationError("choice", "status", value=outcome.livelihood_running)
+    income = (
+        v.choice(outcome.income_band, "income_band", INCOME_BANDS)
+        if outcome.income_band is not None
+        else None
+    )
+    notes = v.multiline(outcome.notes, "notes", max_len=4000)
+    with db.write() as s:
+        vis = s.get(Visit, v.integer(outcome.visit_id, "visit"))
+        if vis is None:
+            raise NotFoundError("visit", outcome.visit_id)
+        if vis.status != "scheduled":
+            raise ValidationError("visit_already_done", "visit")
+        start: date | None = None
+        if vis.disbursement_id is not None:
+            start = s.get(Disbursement, vis.disbursement_id).handed_on  # type: ignore[union-attr]
+        elif vis.grant_id is not None:
+            start = s.get(Grant, vis.grant_id).start_date  # type: ignore[union-attr]
+        done_on = v.a_date(
+            outcome.done_on, "done_on", today=today, not_future=True, not_before=start
+        )
+        next_on = v.optional_date(
+            outcome.next_visit_on,
+            "next_visit_on",
+            not_before=done_on + timedelta(days=1),
+            not_after=done_on + timedelta(days=3 * 366),
+        )
+        before = audit.snapshot(vis)
+        vis.status = "done"
+        vis.done_on = done_on
+        vis.livelihood_running = outcome.livelihood_running
+        vis.income_band = income
+        vis.safety_concern = bool(outcome.safety_concern)
+        vis.in_school = outcome.in_school if isinstance(outcome.in_school, bool) else None
+        vis.notes = notes
+        if vis.officer_id is None:
+            vis.officer_id = actor.user_id
+        s.flush()
+        young: list[int] = []
+        for upd in outcome.asset_updates:
+            young += _apply_asset_update(s, actor, vis, upd, done_on)
+        if next_on is not None:
+            s.add(
+                Visit(
+                    beneficiary_id=vis.beneficiary_id,
+                    grant_id=vis.grant_id,
+                    disbursement_id=vis.disbursement_id,
+                    months_after=None,
+                    scheduled_on=next_on,
+                    officer_id=vis.officer_id,
+                    status="scheduled",
+                )
+            )
+        s.flush()
+        after = audit.snapshot(vis)
+        after["young_ids"] = young
+        audit.record(s, actor, "visit", "visit", vis.id, before=before, after=after)
+        row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
+        return _visit_row(*row, today)
+
+
+def schedule_visit(
+    db: Database,
+    actor: Actor,
+    beneficiary_id: int,
+    scheduled_on: date,
+    *,
+    grant_id: int | None = None,
+    officer_id: int | None = None,
+    today: date | None = None,
+) -> VisitRow:
+    """Book a visit by hand (a family that needs an extra look)."""
+    actor.require("visit.write")
+    today = today or date.today()
+    when = v.a_date(
+        scheduled_on,
+        "scheduled_on",
+        not_before=today - timedelta(days=366),
+        not_after=today + timedelta(days=3 * 366),
+    )
+    with db.write() as s:
+        b = s.get(Beneficiary, beneficiary_id)
+        if b is None:
+            raise NotFoundError("beneficiary", beneficiary_id)
+        if grant_id is not None:
+            g = s.get(Grant, grant_id)
+            if g is None or g.beneficiary_id != b.id:
+                raise NotFoundError("grant", grant_id)
+        if officer_id is not None and s.get(User, officer_id) is None:
+            raise NotFoundError("officer", officer_id)
+        vis = Visit(
+            beneficiary_id=b.id,
+            grant_id=grant_id,
+            scheduled_on=when,
+            officer_id=officer_id if officer_id is not None else actor.user_id,
+            status="scheduled",
+        )
+        s.add(vis)
+        s.flush()
+        audit.record(s, actor, "schedule", "visit", vis.id, after=audit.snapshot(vis))
+        row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
+        return _visit_row(*row, today)

@@ -1,0 +1,3308 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new user their password in person. They can change it themselves after signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower-case letters without accents, digits, dot or hyphen, e.g. hoa.vt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the person may do depends on the role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything, also accounts, settings, restore and the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiaries, grants and visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-overs and receipts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads and makes reports; changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events from this day on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only events up to this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks that no event was changed or removed outside the app since it was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values before and after the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events shown; scroll down for older ones</source>
+        <translation>
+            <numerusform>%n event shown; scroll down for older ones</numerusform>
+            <numerusform>%n events shown; scroll down for older ones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event #{id}, {time}, by {user}: {action} {entity} {entity_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No values recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event before it was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its link to the event before does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its content was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest events were removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the chain is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is whole: %n events checked, none altered.</source>
+        <translation>
+            <numerusform>The audit trail is whole: %n event checked, none altered.</numerusform>
+            <numerusform>The audit trail is whole: %n events checked, none altered.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The audit trail was altered outside the app at event #{id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>The kinds of records the services write events about (the filter&apos;s choices). The view scrolled to the end and more events may exist.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed own password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded the outcome of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded the consent of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replacement issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiariesPage</name>
+    <message>
+        <source>Beneficiaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, alias or code, with or without diacritics (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names are hidden in lists so that nobody reads them over your shoulder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New beneficiary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people found</source>
+        <translation>
+            <numerusform>%n person found</numerusform>
+            <numerusform>%n people found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>showing the first {shown}; scroll for more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryDialog</name>
+    <message>
+        <source>Register a beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit beneficiary {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact date known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9 or 12 digits, if the person has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in lists instead of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or press Cancel and open the registered record instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Check the list below: same name (without diacritics), birth year and commune, or same ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryPicker</name>
+    <message>
+        <source>Type part of the name or the code</source>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeneficiaryTableModel</name>
+    <message>
+        <source>Code</source>
+        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names are hidden. Tick “Show names” to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BudgetBar</name>
+    <message>
+        <source>{percent} % used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent {spent} of {budget} · left {left} · planned {planned}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, type your current password, then the new one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left before the account is locked.</source>
+        <translation>
+            <numerusform>%n try left before the account is locked.</numerusform>
+            <numerusform>%n tries left before the account is locked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused or withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether consent was given or refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisableAccountDialog</name>
+    <message>
+        <source>Disable an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. What they recorded stays. An administrator can enable the account again with a new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your own account: you will not be able to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the report</source>
+        <extracomment>The export was written and checked (``ExportResult``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the office (all figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the donor (counts from 1 to 4 shown as «&lt;5»)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the province (counts from 1 to 4 shown as «&lt;5»)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period}, for {audience}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for USB sticks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX), a sheet per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files, one per table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names, ID numbers, phones or villages: codes and totals only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the list with names, encrypted with a passphrase (AES-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase, at least {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names (administrators only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the passphrase to the person who receives the stick by another way (not on the stick).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No USB stick found. Plug one in and look again, or choose a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB: {name} – {free} MB free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder to write to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding up the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the encrypted list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the Excel workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the CSV files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking what was written…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {count} files written to {folder} and checked (SHA-256 in manifest.json). You can remove the stick now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Set up Grant Tracker</source>
+        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome. Enter your office&apos;s details and the first administrator&apos;s account. The data will be kept encrypted in: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Women&apos;s Union of Mèo Vạc commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provincial office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters that start every receipt number, e.g. MV gives MV-2025-00001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters. It also unlocks the encrypted data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed here has not been saved. Close and lose it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GrantDetails</name>
+    <message>
+        <source>Breed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value per head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ear tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yarn (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GrantDialog</name>
+    <message>
+        <source>Plan a grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer in charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the support type first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget left: {left} of {budget}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of animals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value per head (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ear tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tag of the animal, if known now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount per month (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned total: {amount} ({words})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, month {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GrantTableModel</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GrantsPage</name>
+    <message>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan a grant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a hand-over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a grant to see its tranches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seq}. {description}: {what} · handed over {delivered}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Record a hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} · {type} · left {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per animal, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow it as an asset (for example a loom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit value (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ear tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for going above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept with the hand-over and shown in reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned {planned}, handed over {delivered}, left {left}.
+Project {project}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tranche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fully handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seq}. {description} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: {amount} ({words})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(void)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above the plan or budget: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import from Excel</source>
+        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An .xlsx file made from the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is saved until «Import»: the check lists every problem first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {added} records added; nothing was added twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sheet}: {rows} rows, {added} to add, {existing} already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} problems: fix them in the file and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same as {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A different person: add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Grant planned for {code}.</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant Tracker – locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant Tracker – livelihood support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New beneficiary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan a grant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a &amp;hand-over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a &amp;visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;names in lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No office set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {location}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the visit in the list, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant Tracker {version}
+
+Records livelihood support given to people protected by the project, the hand-overs and their follow-up visits. Works offline; the data stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over recorded, receipt {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up visits: {dates}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit recorded for {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}
+
+Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored.
+
+The database file that was in use is kept aside, not deleted:
+{aside}
+
+Sign in again to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restore failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}
+
+The database was closed for the restore. Sign in again: if the database cannot be opened, the sign-in offers the newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfOutput</name>
+    <message>
+        <source>Preparing the preview…</source>
+        <extracomment>The user pressed Print in the preview; carries the printer chosen there. A short message for the status bar. A print job finished; carries the pages printed. A PDF was saved; carries its path. Printing or saving failed or was stopped; carries the message shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview shows the first {shown} of {total} pages; all are printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer. Nothing was printed and nothing is lost: use “Save as PDF…” and print the file on another computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing cancelled: nothing was printed. The PDF can still be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing page {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>Opening the profile…</source>
+        <extracomment>The panel was closed by the user. A profile finished loading (beneficiary id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan a grant…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent (%n)</source>
+        <translation>
+            <numerusform>Consent (%n)</numerusform>
+            <numerusform>Consent (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Grants (%n)</source>
+        <translation>
+            <numerusform>Grants (%n)</numerusform>
+            <numerusform>Grants (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand-overs (%n)</source>
+        <translation>
+            <numerusform>Hand-overs (%n)</numerusform>
+            <numerusform>Hand-overs (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Assets (%n)</source>
+        <translation>
+            <numerusform>Assets (%n)</numerusform>
+            <numerusform>Assets (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Visits (%n)</source>
+        <translation>
+            <numerusform>Visits (%n)</numerusform>
+            <numerusform>Visits (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alias “{alias}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused or withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>Edit the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SK-2527</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole amount the donor gives for this project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, {donor}: {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptBatchDialog</name>
+    <message>
+        <source>Print in one go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipts of every hand-over of a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature list of a group payment for a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 copies (Liên 1, Liên 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of each receipt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the papers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the hand-overs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {pages} page(s) to {path}. You can print it now or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptTableModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) printed</source>
+        <translation>
+            <numerusform>%n copy printed</numerusform>
+            <numerusform>%n copies printed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replaces {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names are hidden. Tick “Show names” to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptVoidDialog</name>
+    <message>
+        <source>Void receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without voiding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {number} of {date}: {person}, {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voided receipt is kept, struck through and marked “ĐÃ HỦY” with the reason; its number is never used again. The hand-over itself stays recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: the name was misspelt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a replacement receipt with a new number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a receipt printed wrongly: the same hand-over gets the next number, and the new receipt says which number it replaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for voiding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptsPage</name>
+    <message>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every hand-over gets the next receipt number of the year when it is recorded. Choose a receipt to preview, print or save it; a reprint is marked as a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by receipt number, code, alias or name, with or without diacritics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names are hidden in lists so that nobody reads them over your shoulder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment voucher (phiếu chi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over note for goods (biên bản bàn giao)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 copies (Liên 1, Liên 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the receipt as it will be printed (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint as a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the same number again, marked “BẢN SAO” with the reprint count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print in one go…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All receipts of a day, or the signature list of a month&apos;s allowance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} receipts shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reprint keeps the number {number} and is marked “BẢN SAO – in lại lần {count}”. Every reprint is written in the audit trail. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint {count} of receipt {number} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {old} was voided. The hand-over now has the new receipt {new}: it is selected below, ready to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {old} was voided; no replacement was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {old} voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {old} voided; new receipt {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person signs or puts a thumbprint on it; the office keeps a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not ask again (print from the Receipts page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n receipt(s) shown</source>
+        <translation>
+            <numerusform>%n receipt shown</numerusform>
+            <numerusform>%n receipts shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Use the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key opens the data if every administrator forgets their password. It is shown only now. Print it or write it down, and keep it in the office safe, away from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant Tracker recovery key - keep in the office safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <extracomment>A summary was shown (``Summary``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First 6 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First 9 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates from – to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office (all figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The donor (small counts hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The province (small counts hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report to a USB stick or a folder: PDF, Excel and CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support handed over by type (million dong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the end of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was handed over up to the end of this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding up the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period}: {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People supported: {new} new and {continuing} continuing in the period, {cumulative} in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over in the period: {cash} in cash, {goods} in kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits in the period: {due} due, {done} done, {overdue} overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version hides counts from 1 to 4 («&lt;5») and leaves out people who withdrew their consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All projects: budget {budget}, planned {planned}, spent {spent}, left {left}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every project as it stands today, whatever the period picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreConfirmDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup of {when} ({size})?
+File: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything recorded after {when} will no longer be in the database: beneficiaries, grants, hand-overs, receipts and visits entered since then must be entered again.
+
+The database in use now is not deleted: it is kept aside in {folder}, under its name with “.replaced-” and today&apos;s date added.
+
+The window closes during the restore; then everyone signs in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>Enable an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} will be able to sign in again with this new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new password for {who}. Their old password stops working at once; a lockout after wrong tries is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>The user chose another language (``&quot;vi&quot;`` or ``&quot;en&quot;``). The idle time before the screen locks was changed (minutes). &quot;Change my password…&quot; was pressed. An administrator chose a backup to restore (``Path``, ``BackupInfo`` or None). A backup was written (``BackupInfo``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chief accountant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save office details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Donor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can add or change projects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen lock and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window hides everything and asks for your password again. Lock it at once with Ctrl+L when you leave the computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: it is backed up on the server (pg_dump) by whoever looks after the server, not from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup is made when the app closes and once a day; the last 30 are kept in {folder}. Backups are encrypted like the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a USB stick or folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can restore a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office details saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project {code} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or folder for the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup made: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written to {folder}:
+
+{file}
+{keys}
+
+It is encrypted: it opens only with the password of an account of this office or with the recovery key. Keep both files together, and the USB stick in a safe place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant Tracker backups (*{suffix});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in - Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the password? Use the recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Restore the newest good backup? The damaged file is kept aside, not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup of {when} was restored. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <extracomment>The user asked to see a whole list on another page (page key).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan a grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue visits (%n)</source>
+        <translation>
+            <numerusform>Overdue visits (%n)</numerusform>
+            <numerusform>Overdue visits (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Visits due in the next 7 days (%n)</source>
+        <translation>
+            <numerusform>Visits due in the next 7 days (%n)</numerusform>
+            <numerusform>Visits due in the next 7 days (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest hand-overs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project budgets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project yet. An administrator adds projects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading today&apos;s work…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitCombo</name>
+    <message>
+        <source>Choose, or type the unit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Locked - Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window is locked. {name}, enter your password to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tries left before the account is locked.</source>
+        <translation>
+            <numerusform>%n try left before the account is locked.</numerusform>
+            <numerusform>%n tries left before the account is locked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: their password then no longer opens the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable with a new password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the recovery key kept in the office safe (the old one stops working).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account {user} was disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account {user} was enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new recovery key? The key kept in the office safe stops working at once. The new key is shown only once: print it or write it down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a new recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new recovery key was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place} · {kind}: visit due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, it is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, it has stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a safety concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the project lead today, and write what you saw in the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book another visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Livelihood running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No animals or looms to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n month(s)</source>
+        <translation>
+            <numerusform>After %n month</numerusform>
+            <numerusform>After %n months</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Livelihood running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue and due this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All officers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) shown</source>
+        <translation>
+            <numerusform>%n visit shown</numerusform>
+            <numerusform>%n visits shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_BusyDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_PasswordsDialog</name>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>The daily backup failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {location} could not be opened:
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>The printer could not be started{detail}. Nothing was printed and nothing is lost: check that the printer is switched on and connected, try again, or use “Save as PDF…” and print the file later.</source>
+        <extracomment>Resolution of the pictures in the preview (sharp enough to read, light on memory). A preview shows at most this many pages (a 1,000-page batch is printed, not previewed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer stopped after {pages} page(s). Nothing is lost: check the printer and print again, or use “Save as PDF…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing was stopped. Nothing is lost; you can print again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be read for printing: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. No file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Nothing was changed.</source>
+        <extracomment>``done`` of ``total`` steps finished.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper could not be made: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <source>The database could not do this: {error}
+Nothing was changed. Try again; if it keeps failing, tell the person who looks after this computer.</source>
+        <extracomment>The callable returned; carries its result. The callable raised; carries the exception. The user pressed Cancel; any later result is dropped. The task is over, whichever way.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,180 @@
+"""Starting the desktop app: the QApplication and its translations, getting in (first-run
+set-up or sign-in, from ``tracker.ui.signin``), the main window and the screen lock.
+
+``python -m tracker`` (``tracker.cli``) calls :func:`main` with its parsed arguments; the
+``grant-tracker`` GUI entry point calls it with none. :func:`run_gui` shows the window for
+a database that is already open and a user who is already known.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tracker import __version__
+from tracker.config import DatabaseLocation, resolve_database
+from tracker.services.context import Actor
+from tracker.ui import prefs
+from tracker.ui.translations import LANGUAGES, resources_dir, translations
+
+if TYPE_CHECKING:
+    from tracker.db.engine import Database
+    from tracker.services.auth import Workspace
+    from tracker.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication of the process (created once), named for QSettings."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv if argv is not None else sys.argv[:1]))
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(prefs.ORGANIZATION)
+    app.setApplicationName(prefs.APPLICATION)
+    app.setApplicationVersion(__version__)
+    icon_path = resources_dir() / "icons" / "app.svg"
+    if icon_path.exists():
+        app.setWindowIcon(QIcon(str(icon_path)))
+    return app
+
+
+def use_language(lang: str | None = None) -> str:
+    """Install the translations of ``lang`` (default: the saved choice, else Vietnamese)."""
+    chosen = lang if lang in LANGUAGES else prefs.language()
+    translations().use(chosen)
+    return chosen
+
+
+def open_workspace(location: DatabaseLocation, username: str = "") -> Workspace | None:
+    """The first-run set-up when there is no database yet, else the sign-in dialog.
+    None when the user closed the dialog."""
+    from tracker.services import auth
+    from tracker.ui.signin import FirstRunDialog, RecoveryKeyDialog, SignInDialog
+
+    if not auth.database_file_exists(location):
+        first = FirstRunDialog(location)
+        ws = first.exec_result()
+        if ws is not None and first.recovery_code:
+            RecoveryKeyDialog(first.recovery_code).exec()
+        return ws
+    return SignInDialog(location, username=username).exec_result()
+
+
+def daily_backup(window: MainWindow, ws: Workspace) -> None:
+    """The daily automatic backup, on the worker, when the newest one is a day old."""
+    from tracker.services import backups
+    from tracker.ui.worker import run_task
+
+    if ws.db.location.path is None:
+        return
+
+    def failed(exc: BaseException) -> None:
+        log.warning("the daily backup failed: %s", exc)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("app", "The daily backup failed: {error}").format(error=exc),
+            15_000,
+        )
+
+    run_task(window, lambda: backups.backup_if_due(ws), on_failure=failed)
+
+
+#: What :func:`run_gui` returns when a backup was restored: the database is closed and
+#: the app asks everyone to sign in again.
+SIGN_IN_AGAIN = -100
+
+
+def run_gui(
+    db: Database, actor: Actor, lang: str | None = None, *, workspace: Workspace | None = None
+) -> int:
+    """Show the main window for ``actor`` on an opened, migrated database; returns the
+    exit code of the event loop, or :data:`SIGN_IN_AGAIN` after a restore. With
+    ``workspace`` the window locks itself (Ctrl+L, and when idle) and backs up daily."""
+    from tracker.ui.context import UiContext
+    from tracker.ui.main_window import MainWindow
+
+    app = ensure_application()
+    use_language(lang)
+    ctx = UiContext(db=db, actor=actor, workspace=workspace)
+    window = MainWindow(ctx)
+    if workspace is not None:
+        daily_backup(window, workspace)
+    window.show()
+    code = app.exec()
+    again = window.sign_in_again
+    window.deleteLater()
+    return SIGN_IN_AGAIN if again else code
+
+
+def _arguments(argv: Sequence[str] | argparse.Namespace | None) -> argparse.Namespace:
+    if isinstance(argv, argparse.Namespace):
+        return argv
+    parser = argparse.ArgumentParser(prog="grant-tracker")
+    parser.add_argument("--db", help="SQLite database file")
+    parser.add_argument("--db-url", help="database URL (PostgreSQL)")
+    parser.add_argument("--user", help="user name to sign in with")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
+    args, _qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return args
+
+
+def main(argv: Sequence[str] | argparse.Namespace | None = None) -> int:
+    """Open the window: first-run set-up or sign-in on the database chosen by ``--db``,
+    ``--db-url`` or the environment, then the main window. Returns the exit code."""
+    args = _arguments(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    ensure_application()
+    lang = use_language(getattr(args, "lang", None))
+    location = resolve_database(getattr(args, "db", None), getattr(args, "db_url", None))
+    username = getattr(args, "user", None) or ""
+    while True:
+        try:
+            ws = open_workspace(location, username)
+        except Exception as exc:
+            log.exception("opening the database failed")
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("app", "Cannot open the database"),
+                QCoreApplication.translate(
+                    "app", "The database {location} could not be opened:\n{error}"
+                ).format(location=location.describe(), error=exc),
+            )
+            return 2
+        if ws is None:
+            return 1
+        code = 0
+        try:
+            code = run_gui(ws.db, ws.actor, lang, workspace=ws)
+        finally:
+            if code != SIGN_IN_AGAIN:  # after a restore the database is already closed
+                backup_at_close(ws)
+            ws.close()
+        if code != SIGN_IN_AGAIN:
+            return code
+        # A backup was restored: sign in again, in the language chosen meanwhile.
+        username = ws.actor.username
+        lang = translations().lang
+
+
+def backup_at_close(ws: Workspace) -> None:
+    """The window is gone: take the closing backup (encrypted, checked, 30 kept)."""
+    from tracker.services import backups
+
+    if ws.db.location.path is None:
+        return
+    try:
+        backups.backup_now(ws, reason="close")
+    except Exception:
+        log.exception("the closing backup failed")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

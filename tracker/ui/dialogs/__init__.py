@@ -1,0 +1,1 @@
+"""Dialogs: each returns what it saved through ``ask()`` (modal) or its ``saved`` signal."""

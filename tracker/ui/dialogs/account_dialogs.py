@@ -1,0 +1,304 @@
+"""Accounts: an administrator adds an account, sets a new password (reset, or enabling a
+disabled account again) or disables one; every user changes their own password.
+
+Each dialog saves through one ``tracker.services.auth`` call on the worker (password
+hashing is slow on purpose) and shows the service's message next to the field it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from tracker.db.models import ROLES
+from tracker.services import auth, office
+from tracker.services.auth import AuthError, Workspace
+from tracker.services.errors import ServiceError, ValidationError
+from tracker.services.office import UserView
+from tracker.ui import fmt
+from tracker.ui.dialogs.base import FormDialog, choose_item, form_layout
+
+
+def password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(256)
+    return edit
+
+
+def _intro(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Make a dialog tall enough for its wrapped texts at its current width (a new window
+    is sized from its size hint, which does not know how far wrapped labels grow; an error
+    shown under a field grows it too)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    if layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(width)
+    else:
+        need = layout.totalSizeHint().height()
+    if need > dialog.height():
+        dialog.resize(width, need)
+
+
+class FittingDialog(FormDialog):
+    """A FormDialog that grows to show its wrapped texts and error messages whole."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)
+
+    def handle_error(self, exc: BaseException) -> None:
+        super().handle_error(exc)
+        self.fit_later()
+
+    def fit_later(self) -> None:
+        """Grow once the message just shown has its size."""
+        QTimer.singleShot(0, lambda: grow_to_fit(self))
+
+
+class _PasswordsDialog(FittingDialog):
+    """The new password typed twice (shared by the dialogs below)."""
+
+    def _add_new_password(self, form: Any) -> None:
+        self.password = password_edit(self)
+        self.add_field(
+            form,
+            self.tr("New password"),
+            self.password,
+            "new_password",
+            hint=self.tr("At least {n} characters.").format(n=office.MIN_PASSWORD),
+        )
+        self.password2 = password_edit(self)
+        self.add_field(form, self.tr("New password again"), self.password2, "password2")
+
+    def _checked_password(self) -> str:
+        if self.password.text() != self.password2.text():
+            raise ValidationError("passwords_differ", "password2")
+        return self.password.text()
+
+
+class AddAccountDialog(_PasswordsDialog):
+    """A new account: full name, user name, role and a first password."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Add an account"))
+        self.save_button.setText(self.tr("Add the account"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _intro(
+                self.tr(
+                    "Give the new user their password in person. They can change it "
+                    "themselves after signing in."
+                ),
+                self,
+            )
+        )
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self.full_name = QLineEdit(self)
+        self.full_name.setMaxLength(120)
+        self.add_field(form, self.tr("Full name"), self.full_name, "full_name")
+        self.username = QLineEdit(self)
+        self.username.setMaxLength(60)
+        self.add_field(
+            form,
+            self.tr("User name"),
+            self.username,
+            "username",
+            hint=self.tr("Lower-case letters without accents, digits, dot or hyphen, e.g. hoa.vt"),
+        )
+        self.role = QComboBox(self)
+        choose_item(self.role, self.tr("Choose a role"))
+        for role in ROLES:
+            self.role.addItem(fmt.label("role", role), role)
+        self.role.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.add_field(form, self.tr("Role"), self.role, "role", hint=" ")
+        # The hint under the role says what the chosen role may do.
+        self.role_hint = next(
+            w
+            for w in self.findChildren(QLabel)
+            if type(w) is QLabel and w.parent() is self.role.parent()
+        )
+        self.role.currentIndexChanged.connect(lambda _i: self._describe_role())
+        self._describe_role()
+        self._add_new_password(form)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.watch(self.full_name, self.username, self.role, self.password, self.password2)
+
+    def _describe_role(self) -> None:
+        texts = {
+            None: self.tr("What the person may do depends on the role."),
+            "admin": self.tr("Everything, also accounts, settings, restore and the audit trail."),
+            "officer": self.tr("Beneficiaries, grants and visits."),
+            "accountant": self.tr("Hand-overs and receipts."),
+            "viewer": self.tr("Reads and makes reports; changes nothing."),
+        }
+        self.role_hint.setText(texts.get(self.role.currentData(), ""))
+
+    def prepare(self) -> Callable[[], Any]:
+        if self.role.currentData() is None:
+            raise ValidationError("required", "role")
+        password = self._checked_password()
+        ws, user, name, role = (
+            self.ws,
+            self.username.text(),
+            self.full_name.text(),
+            self.role.currentData(),
+        )
+        return lambda: auth.add_user(ws, user, name, role, password)
+
+    def handle_error(self, exc: BaseException) -> None:
+        # The service calls the first password "password"; here it is the "new" one.
+        if isinstance(exc, ServiceError) and exc.field == "password":
+            exc.field = "new_password"
+        super().handle_error(exc)
+
+
+class SetPasswordDialog(_PasswordsDialog):
+    """An administrator sets a new password: a reset (which also lifts a lockout), or
+    enabling a disabled account again."""
+
+    def __init__(
+        self, ws: Workspace, user: UserView, *, enable: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.user = user
+        self.enable = enable
+        who = f"{user.full_name} ({user.username})"
+        if enable:
+            self.setWindowTitle(self.tr("Enable an account"))
+            self.save_button.setText(self.tr("Enable the account"))
+            text = self.tr("{who} will be able to sign in again with this new password.").format(
+                who=who
+            )
+        else:
+            self.setWindowTitle(self.tr("Reset a password"))
+            self.save_button.setText(self.tr("Set the new password"))
+            text = self.tr(
+                "A new password for {who}. Their old password stops working at once; a "
+                "lockout after wrong tries is lifted."
+            ).format(who=who)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_intro(text, self))
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self._add_new_password(form)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.watch(self.password, self.password2)
+
+    def prepare(self) -> Callable[[], Any]:
+        password = self._checked_password()
+        ws, name = self.ws, self.user.username
+        if self.enable:
+            return lambda: auth.set_active(ws, name, True, password)
+        return lambda: auth.reset_password(ws, name, password)
+
+
+class DisableAccountDialog(FittingDialog):
+    """Asks before disabling an account; the service refuses the last administrator and
+    the dialog then says so."""
+
+    def __init__(self, ws: Workspace, user: UserView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.user = user
+        self.setWindowTitle(self.tr("Disable an account"))
+        self.save_button.setText(self.tr("Disable the account"))
+        self.save_button.setDefault(False)
+        self.cancel_button.setDefault(True)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        text = self.tr(
+            "Disable the account of {who}? They can no longer sign in, and their key to "
+            "the encrypted data is removed at once. What they recorded stays. An "
+            "administrator can enable the account again with a new password."
+        ).format(who=f"{user.full_name} ({user.username})")
+        if user.id == ws.actor.user_id:
+            text += "\n\n" + self.tr(
+                "This is your own account: you will not be able to sign in again."
+            )
+        self.question = _intro(text, self)
+        layout.addWidget(self.question)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.buttons)
+
+    def prepare(self) -> Callable[[], Any]:
+        ws, name = self.ws, self.user.username
+        return lambda: auth.set_active(ws, name, False)
+
+    def handle_error(self, exc: BaseException) -> None:
+        # "At least one active administrator must remain": about the account, not a field.
+        if isinstance(exc, ServiceError):
+            exc.field = None
+        super().handle_error(exc)
+
+
+class ChangePasswordDialog(_PasswordsDialog):
+    """The signed-in user changes their own password (the data is not re-encrypted)."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Change my password"))
+        self.save_button.setText(self.tr("Change the password"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _intro(
+                self.tr("{name}, type your current password, then the new one twice.").format(
+                    name=ws.actor.full_name or ws.actor.username
+                ),
+                self,
+            )
+        )
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self.current = password_edit(self)
+        self.add_field(form, self.tr("Current password"), self.current, "password")
+        self._add_new_password(form)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.watch(self.current, self.password, self.password2)
+
+    def prepare(self) -> Callable[[], Any]:
+        if not self.current.text():
+            raise ValidationError("required", "password")
+        password = self._checked_password()
+        ws, old = self.ws, self.current.text()
+        return lambda: auth.change_password(ws, old, password)
+
+    def handle_error(self, exc: BaseException) -> None:
+        if isinstance(exc, AuthError) and exc.key in ("wrong_password", "unknown_user", "locked"):
+            # The service's words are for signing in ("wrong user name or password").
+            self.current.clear()
+            text = self.tr("The current password is wrong.")
+            if exc.key == "wrong_password":
+                left = int(exc.params.get("left", 0))
+                text += " " + self.tr("%n tries left before the account is locked.", "", left)
+            elif exc.key == "locked":
+                text = exc.message()
+            exc.field = "password"
+            self.errors.show(exc, text)
+            self.fit_later()
+            return
+        super().handle_error(exc)

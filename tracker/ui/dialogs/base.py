@@ -1,0 +1,234 @@
+"""What the dialogs that save something share: field-level error labels, an error banner,
+saving on the worker (the typed data stays when it fails), and a question before closing
+with unsaved changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services.errors import ServiceError
+from tracker.ui.widgets import Banner, ErrorLabel, FormErrors, OptionalDateEdit
+from tracker.ui.worker import Task, run_task
+
+
+class FormDialog(QDialog):
+    """Base of the dialogs that save through one service call.
+
+    A subclass builds its fields with :meth:`add_field`, calls :meth:`watch` once they hold
+    their starting values, and implements :meth:`prepare`, which reads the fields (on the UI
+    thread) and returns the callable that saves (run on the worker).
+    """
+
+    #: The service call succeeded; carries what it returned. The dialog then closes.
+    saved = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.banner = Banner(self)
+        self.errors = FormErrors(self.banner)
+        self.result_value: Any = None
+        self._dirty = False
+        self._task: Task | None = None
+        self._row_boxes: dict[QWidget, QWidget] = {}
+        self.buttons = QDialogButtonBox(self)
+        self.save_button: QPushButton = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button: QPushButton = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+    # --- building ----------------------------------------------------------------------
+    def add_field(
+        self,
+        form: QFormLayout,
+        text: str,
+        widget: QWidget,
+        field: str | None = None,
+        *,
+        hint: str = "",
+    ) -> QLabel:
+        """A labelled row with the field's error label under it; returns the row's label."""
+        box = QWidget(self)
+        # Rows keep their height; spare room goes below the form, not between its rows.
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        if hint:
+            note = QLabel(hint, box)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(note)
+        if field:
+            error = ErrorLabel(box)
+            layout.addWidget(error)
+            self.errors.add(field, widget, error)
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # The label lines up with the field itself, not with the hint or error under it.
+        field_height = widget.sizeHint().height()
+        if field_height < 2 * label.sizeHint().height() + 8:
+            label.setMinimumHeight(field_height)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.addRow(label, box)
+        self._row_boxes[widget] = box
+        return label
+
+    def set_row_visible(self, form: QFormLayout, widget: QWidget, visible: bool) -> None:
+        """Show or hide the row of a field added with :meth:`add_field`."""
+        form.setRowVisible(self._row_boxes.get(widget, widget), visible)
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Changes in these fields make the dialog ask before closing."""
+        for w in widgets:
+            if isinstance(w, QLineEdit):
+                w.textEdited.connect(self.mark_dirty)
+            elif isinstance(w, QPlainTextEdit):
+                w.textChanged.connect(self.mark_dirty)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self.mark_dirty)
+                line = w.lineEdit() if w.isEditable() else None
+                if line is not None:
+                    line.textEdited.connect(self.mark_dirty)
+            elif isinstance(w, QSpinBox):
+                w.valueChanged.connect(self.mark_dirty)
+            elif isinstance(w, QDateEdit):
+                w.dateChanged.connect(self.mark_dirty)
+            elif isinstance(w, QAbstractButton):
+                w.toggled.connect(self.mark_dirty)
+            elif isinstance(w, OptionalDateEdit):
+                w.changed.connect(self.mark_dirty)
+
+    def mark_dirty(self, *_args: object) -> None:
+        self._dirty = True
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.is_done
+
+    # --- saving ------------------------------------------------------------------------
+    def prepare(self) -> Callable[[], Any]:
+        """Read the fields and return the call that saves them (may raise ServiceError)."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        if self.busy:
+            return
+        self.errors.clear()
+        try:
+            job = self.prepare()
+        except ServiceError as err:
+            self.handle_error(err)
+            return
+        self._set_busy(True)
+        self._task = run_task(
+            self,
+            job,
+            on_success=self._succeeded,
+            on_failure=self._failed,
+            label=self.tr("Saving…"),
+            cancellable=False,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.save_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(not busy)
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _succeeded(self, result: Any) -> None:
+        self._set_busy(False)
+        self.result_value = result
+        self._dirty = False
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.handle_error(exc)
+
+    def handle_error(self, exc: BaseException) -> None:
+        """Show the error next to its field (or in the banner); the typed data stays."""
+        self.errors.show(exc)
+
+    # --- closing -----------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("What you typed here has not been saved. Close and lose it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        if self._dirty and not self.confirm_discard():
+            return
+        super().reject()
+
+    def exec_result(self) -> Any:
+        """Run modally; what was saved, or None when the dialog was closed."""
+        return self.result_value if self.exec() == QDialog.DialogCode.Accepted else None
+
+
+def two_columns(parent: QWidget) -> tuple[QFormLayout, QFormLayout, QWidget]:
+    """Two form columns side by side (for the longer forms)."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    holder = QWidget(parent)
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    left, right = form_layout(), form_layout()
+    row.addLayout(left, 1)
+    row.addSpacing(24)
+    row.addLayout(right, 1)
+    return left, right, holder
+
+
+def form_layout() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    # Set, not inherited from the parent layout (which may space its columns widely).
+    form.setVerticalSpacing(8)
+    form.setHorizontalSpacing(10)
+    return form
+
+
+def choose_item(combo: QComboBox, text: str) -> None:
+    """The first, empty item of a choice that must be made on purpose."""
+    combo.addItem(text, None)

@@ -1,0 +1,340 @@
+"""Register a beneficiary or edit one: every field checked by the service, its message shown
+next to the field, and the possible-duplicate warning before anything is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.db.models import BENEFICIARY_STATUSES, CATEGORIES, SEXES
+from tracker.db.reference import ETHNIC_GROUPS
+from tracker.i18n import get_language
+from tracker.services import beneficiaries
+from tracker.services.beneficiaries import BeneficiaryInput, BeneficiaryView
+from tracker.services.errors import PossibleDuplicate
+from tracker.ui import fmt
+from tracker.ui.context import UiContext
+from tracker.ui.dialogs.base import FormDialog, form_layout, two_columns
+from tracker.ui.widgets import WARNING_STYLE, DateEdit, OptionalDateEdit, notes_edit
+
+NO_YEAR = 1899
+
+
+def unit_combo(ctx: UiContext, parent: QWidget, level: str, editable: bool) -> QComboBox:
+    """Administrative units of a level in force now; an editable combo also takes a code."""
+    combo = QComboBox(parent)
+    combo.setEditable(editable)
+    combo.addItem("", None)
+    for place in ctx.places(level):
+        combo.addItem(f"{place.name} ({place.code})", place.code)
+    if editable:
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(
+                QCoreApplication.translate("UnitCombo", "Choose, or type the unit code")
+            )
+    return combo
+
+
+def unit_value(combo: QComboBox) -> str | None:
+    """The code chosen in a unit combo, or the code typed into it."""
+    text = combo.currentText().strip()
+    if not text:
+        return None
+    index = combo.findText(text)
+    if index >= 0:
+        return combo.itemData(index)
+    return text
+
+
+def set_unit(combo: QComboBox, code: str | None) -> None:
+    if not code:
+        combo.setCurrentIndex(0)
+        return
+    index = combo.findData(code)
+    if index < 0:
+        # A unit no longer in force (merged in 2025, say): keep it, with its name.
+        combo.addItem(f"{fmt.unit_name(code)} ({code})", code)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+class BeneficiaryDialog(FormDialog):
+    """Register a new person (``existing=None``) or edit a registered one."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        existing: BeneficiaryView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.existing = existing
+        self._allow_duplicate = False
+        lang = get_language()
+        today = ctx.today()
+        self.setMinimumWidth(880)
+        if existing is None:
+            self.setWindowTitle(self.tr("Register a beneficiary"))
+        else:
+            self.setWindowTitle(self.tr("Edit beneficiary {code}").format(code=existing.code))
+
+        self.full_name = QLineEdit(self)
+        self.full_name.setMaxLength(120)
+        self.alias = QLineEdit(self)
+        self.alias.setMaxLength(60)
+        self.code = QLineEdit(self)
+        self.code.setMaxLength(20)
+        self.code.setPlaceholderText(self.tr("Given automatically"))
+        self.sex = QComboBox(self)
+        self.sex.addItem(self.tr("— choose —"), None)
+        for code in SEXES:
+            self.sex.addItem(fmt.label("sex", code), code)
+        self.birth_year = QSpinBox(self)
+        self.birth_year.setRange(NO_YEAR, today.year)
+        self.birth_year.setSpecialValueText("—")
+        self.birth_year.setValue(NO_YEAR)
+        self.birth_date = OptionalDateEdit(today.replace(year=today.year - 20, day=1), self)
+        self.birth_date.check.setText(self.tr("Exact date known"))
+        self.ethnicity = QComboBox(self)
+        self.ethnicity.addItem(self.tr("— choose —"), None)
+        for e in ETHNIC_GROUPS:
+            self.ethnicity.addItem(e.name_vi if lang == "vi" else e.name_en, e.code)
+        self.ethnicity.setMaxVisibleItems(20)
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("— choose —"), None)
+        for code in CATEGORIES:
+            self.category.addItem(fmt.label("category", code), code)
+        self.status = QComboBox(self)
+        for code in BENEFICIARY_STATUSES:
+            self.status.addItem(fmt.label("beneficiary_status", code), code)
+        self.id_number = QLineEdit(self)
+        self.id_number.setMaxLength(20)
+        self.id_number.setPlaceholderText(self.tr("9 or 12 digits, if the person has one"))
+        self.phone = QLineEdit(self)
+        self.phone.setMaxLength(20)
+        self.province = unit_combo(ctx, self, "province", editable=False)
+        self.commune = unit_combo(ctx, self, "commune", editable=True)
+        for combo in (self.province, self.commune):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.village = QLineEdit(self)
+        self.village.setMaxLength(120)
+        self.address = QLineEdit(self)
+        self.address.setMaxLength(300)
+        self.registered_on = DateEdit(today, self)
+        self.notes = notes_edit(self)
+
+        left, right, columns = two_columns(self)
+        self.add_field(left, self.tr("Full name"), self.full_name, "full_name")
+        self.add_field(
+            left,
+            self.tr("Alias"),
+            self.alias,
+            "alias",
+            hint=self.tr("Shown in lists instead of the name."),
+        )
+        self.add_field(left, self.tr("Code"), self.code, "code")
+        self.add_field(left, self.tr("Sex"), self.sex, "sex")
+        self.add_field(left, self.tr("Birth year"), self.birth_year, "birth_year")
+        self.add_field(left, self.tr("Birth date"), self.birth_date, "birth_date")
+        self.add_field(left, self.tr("Ethnic group"), self.ethnicity, "ethnicity")
+        self.add_field(left, self.tr("Category"), self.category, "category")
+        self.add_field(left, self.tr("Status"), self.status, "status")
+        self.add_field(right, self.tr("ID number"), self.id_number, "id_number")
+        self.add_field(right, self.tr("Phone"), self.phone, "phone")
+        self.add_field(right, self.tr("Province"), self.province, "province")
+        self.add_field(right, self.tr("Commune"), self.commune, "commune")
+        self.add_field(right, self.tr("Village"), self.village, "village")
+        self.add_field(right, self.tr("Address"), self.address, "address")
+        self.add_field(right, self.tr("Registered on"), self.registered_on, "registered_on")
+        notes_form = form_layout()
+        self.add_field(notes_form, self.tr("Notes"), self.notes, "notes")
+
+        # The possible-duplicate warning, shown when the service finds look-alikes.
+        self.duplicates = QFrame(self)
+        self.duplicates.setObjectName("warning")
+        self.duplicates.setStyleSheet(WARNING_STYLE)
+        dup_layout = QVBoxLayout(self.duplicates)
+        self.duplicate_text = QLabel(self.duplicates)
+        self.duplicate_text.setWordWrap(True)
+        self.duplicate_list = QListWidget(self.duplicates)
+        self.duplicate_list.setMaximumHeight(90)
+        dup_buttons = QHBoxLayout()
+        self.save_anyway = QPushButton(self.tr("Save anyway"), self.duplicates)
+        self.save_anyway.clicked.connect(self._save_anyway)
+        dup_hint = QLabel(
+            self.tr("Or press Cancel and open the registered record instead."), self.duplicates
+        )
+        dup_hint.setWordWrap(True)
+        dup_buttons.addWidget(dup_hint, 1)
+        dup_buttons.addWidget(self.save_anyway)
+        dup_layout.addWidget(self.duplicate_text)
+        dup_layout.addWidget(self.duplicate_list)
+        dup_layout.addLayout(dup_buttons)
+        self.duplicates.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.duplicates)
+        layout.addWidget(columns)
+        layout.addLayout(notes_form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.birth_date.edit.dateChanged.connect(self._date_sets_year)
+        self.birth_date.check.toggled.connect(lambda _on: self._date_sets_year())
+        if existing is not None:
+            self._load(existing)
+        else:
+            set_unit(self.province, self._office_province())
+        self.watch(
+            self.full_name,
+            self.alias,
+            self.code,
+            self.sex,
+            self.birth_year,
+            self.birth_date,
+            self.ethnicity,
+            self.category,
+            self.status,
+            self.id_number,
+            self.phone,
+            self.province,
+            self.commune,
+            self.village,
+            self.address,
+            self.registered_on,
+            self.notes,
+        )
+        self.full_name.setFocus()
+
+    def _office_province(self) -> str | None:
+        return self.ctx.office.province_code if self.ctx.office else None
+
+    def _date_sets_year(self, *_args: object) -> None:
+        value = self.birth_date.value()
+        if value is not None:
+            self.birth_year.setValue(value.year)
+
+    def _load(self, b: BeneficiaryView) -> None:
+        self.full_name.setText(b.full_name)
+        self.alias.setText(b.alias)
+        self.code.setText(b.code)
+        self.sex.setCurrentIndex(max(self.sex.findData(b.sex), 0))
+        self.birth_year.setValue(b.birth_year or NO_YEAR)
+        self.birth_date.set_value(b.birth_date)
+        self.ethnicity.setCurrentIndex(max(self.ethnicity.findData(b.ethnicity_code), 0))
+        self.category.setCurrentIndex(max(self.category.findData(b.category), 0))
+        self.status.setCurrentIndex(max(self.status.findData(b.status), 0))
+        self.id_number.setText(b.id_number or "")
+        self.phone.setText(b.phone)
+        set_unit(self.province, b.province_code)
+        set_unit(self.commune, b.commune_code)
+        self.village.setText(b.village)
+        self.address.setText(b.address_text)
+        if b.registered_on:
+            self.registered_on.set_value(b.registered_on)
+        self.notes.setPlainText(b.notes)
+
+    def mark_dirty(self, *args: object) -> None:
+        super().mark_dirty(*args)
+        # A warning about the values before this change no longer applies.
+        if self.duplicates.isVisible():
+            self.duplicates.hide()
+
+    def data(self) -> BeneficiaryInput:
+        year = self.birth_year.value()
+        return BeneficiaryInput(
+            full_name=self.full_name.text(),
+            sex=self.sex.currentData() or "",
+            category=self.category.currentData() or "",
+            ethnicity_code=self.ethnicity.currentData() or "",
+            birth_date=self.birth_date.value(),
+            birth_year=None if year == NO_YEAR else year,
+            alias=self.alias.text(),
+            code=self.code.text().strip() or None,
+            id_number=self.id_number.text().strip() or None,
+            phone=self.phone.text(),
+            province_code=unit_value(self.province),
+            commune_code=unit_value(self.commune),
+            village=self.village.text(),
+            address_text=self.address.text(),
+            status=self.status.currentData() or "active",
+            registered_on=self.registered_on.value(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def prepare(self) -> Callable[[], Any]:
+        data = self.data()
+        db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
+        allow = self._allow_duplicate
+        self._allow_duplicate = False
+        if self.existing is None:
+            return lambda: beneficiaries.register(
+                db, actor, data, allow_duplicate=allow, today=today
+            )
+        existing_id = self.existing.id
+        return lambda: beneficiaries.edit(
+            db, actor, existing_id, data, allow_duplicate=allow, today=today
+        )
+
+    def handle_error(self, exc: BaseException) -> None:
+        if isinstance(exc, PossibleDuplicate):
+            self.errors.clear()
+            self._show_duplicates(exc)
+            return
+        self.duplicates.hide()
+        super().handle_error(exc)
+
+    def _show_duplicates(self, exc: PossibleDuplicate) -> None:
+        self.duplicate_text.setText(
+            self.tr(
+                "This person may already be registered. Check the list below: "
+                "same name (without diacritics), birth year and commune, or same ID number."
+            )
+        )
+        self.duplicate_list.clear()
+        for c in exc.candidates:
+            parts = [c.code, c.full_name, str(c.birth_year or "")]
+            if c.commune_code:
+                parts.append(fmt.unit_name(c.commune_code))
+            parts.append(fmt.label("beneficiary_status", c.status))
+            self.duplicate_list.addItem(" · ".join(p for p in parts if p))
+        self.duplicates.show()
+        self.save_anyway.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_anyway(self) -> None:
+        self._allow_duplicate = True
+        self.duplicates.hide()
+        self.submit()
+
+    @classmethod
+    def ask(
+        cls,
+        ctx: UiContext,
+        existing: BeneficiaryView | None = None,
+        parent: QWidget | None = None,
+    ) -> BeneficiaryView | None:
+        """Open the dialog modally; the saved beneficiary, or None if closed."""
+        dialog = cls(ctx, existing, parent)
+        try:
+            return dialog.exec_result()
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,348 @@
+"""Export the summary: choose a USB stick (or any folder) and the kinds of file; the files
+are written on the worker with a progress bar and a Cancel button, and checked before
+"done". An administrator may add the line list with names, encrypted (AES-256 ZIP)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.i18n import format_number, get_language
+from tracker.reports.summary_linelist import MIN_PASSPHRASE
+from tracker.reports.usb import Drive
+from tracker.services import exports
+from tracker.services.errors import ServiceError, ValidationError
+from tracker.services.exports import ExportResult
+from tracker.services.reports import Period
+from tracker.ui.context import UiContext
+from tracker.ui.widgets import Banner
+from tracker.ui.worker import Task, error_text, run_task
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker reports progress through it (queued)."""
+
+    progress = Signal(int, str)
+
+
+class ExportDialog(QDialog):
+    """Where to, which files, then the export with progress and cancel."""
+
+    #: The export was written and checked (``ExportResult``).
+    exported = Signal(object)
+
+    def __init__(
+        self, ctx: UiContext, period: Period, audience: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.period = period
+        self.audience = audience
+        self.result_value: ExportResult | None = None
+        self._task: Task | None = None
+        self._stop = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._progress)
+        self.setWindowTitle(self.tr("Export the report"))
+        self.setMinimumWidth(560)
+
+        lang = get_language()
+        names = {
+            "office": self.tr("the office (all figures)"),
+            "donor": self.tr("the donor (counts from 1 to 4 shown as «<5»)"),
+            "province": self.tr("the province (counts from 1 to 4 shown as «<5»)"),
+        }
+        self.what = QLabel(
+            self.tr("{period}, for {audience}.").format(
+                period=period.label(lang), audience=names.get(audience, audience)
+            ),
+            self,
+        )
+        self.what.setWordWrap(True)
+        self.banner = Banner(self)
+
+        self.targets = QListWidget(self)
+        self.targets.setMinimumHeight(90)
+        self.rescan_button = QPushButton(self.tr("Look for USB sticks again"), self)
+        self.folder_button = QPushButton(self.tr("Choose a folder…"), self)
+        target_box = QGroupBox(self.tr("Where to"), self)
+        tb = QVBoxLayout(target_box)
+        tb.addWidget(self.targets)
+        row = QHBoxLayout()
+        row.addWidget(self.rescan_button)
+        row.addStretch(1)
+        row.addWidget(self.folder_button)
+        tb.addLayout(row)
+
+        self.pdf = QCheckBox(self.tr("PDF report"), self)
+        self.xlsx = QCheckBox(self.tr("Excel workbook (XLSX), a sheet per table"), self)
+        self.csv = QCheckBox(self.tr("CSV files, one per table"), self)
+        for box in (self.pdf, self.xlsx, self.csv):
+            box.setChecked(True)
+        files_box = QGroupBox(self.tr("Files"), self)
+        fb = QVBoxLayout(files_box)
+        for box in (self.pdf, self.xlsx, self.csv):
+            fb.addWidget(box)
+        fb.addWidget(
+            QLabel(self.tr("No names, ID numbers, phones or villages: codes and totals only."))
+        )
+
+        self.line_list = QCheckBox(
+            self.tr("Add the list with names, encrypted with a passphrase (AES-256)"), self
+        )
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(
+            self.tr("Passphrase, at least {n} characters").format(n=MIN_PASSPHRASE)
+        )
+        self.passphrase2 = QLineEdit(self)
+        self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase2.setPlaceholderText(self.tr("The passphrase again"))
+        self.secret_box = QGroupBox(self.tr("Names (administrators only)"), self)
+        sb = QVBoxLayout(self.secret_box)
+        sb.addWidget(self.line_list)
+        sb.addWidget(self.passphrase)
+        sb.addWidget(self.passphrase2)
+        sb.addWidget(
+            QLabel(
+                self.tr(
+                    "Give the passphrase to the person who receives the stick by another"
+                    " way (not on the stick)."
+                )
+            )
+        )
+        self.secret_box.setVisible(ctx.actor.can("user.manage"))
+        self.line_list.toggled.connect(self._secret_toggled)
+        self._secret_toggled(False)
+
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.bar.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.what)
+        layout.addWidget(self.banner)
+        layout.addWidget(target_box)
+        layout.addWidget(files_box)
+        layout.addWidget(self.secret_box)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.rescan_button.clicked.connect(self.scan)
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.targets.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.scan()
+
+    # --- targets -----------------------------------------------------------------------
+    def scan(self) -> None:
+        """List the removable drives (kept: a folder the user chose)."""
+        chosen = [
+            self.targets.item(i)
+            for i in range(self.targets.count())
+            if self.targets.item(i).data(PATH_ROLE + 1) == "folder"
+        ]
+        folders = [(i.text(), i.data(PATH_ROLE)) for i in chosen]
+        self.targets.clear()
+        try:
+            drives = exports.removable_drives(self.ctx.actor)
+        except ServiceError as exc:
+            self.banner.show_message(error_text(exc))
+            drives = []
+        for d in drives:
+            self._add_drive(d)
+        for text, path in folders:
+            self._add_item(text, path, "folder")
+        if not drives and not folders:
+            self.status.setText(
+                self.tr("No USB stick found. Plug one in and look again, or choose a folder.")
+            )
+        else:
+            self.status.setText("")
+        if self.targets.count():
+            self.targets.setCurrentRow(0)
+        self._update_buttons()
+
+    def _add_drive(self, d: Drive) -> None:
+        free = format_number(d.free_bytes // (1024 * 1024), get_language())
+        text = self.tr("USB: {name} – {free} MB free").format(name=d.display, free=free)
+        self._add_item(text, str(d.path), "drive")
+
+    def _add_item(self, text: str, path: str, kind: str) -> QListWidgetItem:
+        item = QListWidgetItem(text, self.targets)
+        item.setData(PATH_ROLE, path)
+        item.setData(PATH_ROLE + 1, kind)
+        item.setToolTip(path)
+        return item
+
+    def add_folder(self, path: str) -> None:
+        item = self._add_item(self.tr("Folder: {path}").format(path=path), path, "folder")
+        self.targets.setCurrentItem(item)
+        self.status.setText("")
+        self._update_buttons()
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder to write to"))
+        if path:
+            self.add_folder(path)
+
+    def target(self) -> Path | None:
+        item = self.targets.currentItem()
+        return Path(item.data(PATH_ROLE)) if item is not None else None
+
+    # --- options -----------------------------------------------------------------------
+    def _secret_toggled(self, on: bool) -> None:
+        self.passphrase.setEnabled(on)
+        self.passphrase2.setEnabled(on)
+
+    def formats(self) -> tuple[str, ...]:
+        return tuple(
+            f for f, box in (("pdf", self.pdf), ("xlsx", self.xlsx), ("csv", self.csv))
+            if box.isChecked()
+        )  # fmt: skip
+
+    def _update_buttons(self) -> None:
+        busy = self.busy
+        self.export_button.setEnabled(not busy and self.target() is not None)
+        for w in (self.targets, self.rescan_button, self.folder_button, self.secret_box,
+                  self.pdf, self.xlsx, self.csv):  # fmt: skip
+            w.setEnabled(not busy)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.is_done
+
+    # --- running -----------------------------------------------------------------------
+    def start(self) -> None:
+        if self.busy:
+            return
+        self.banner.show_message("")
+        target = self.target()
+        if target is None:
+            return
+        passphrase = None
+        if self.line_list.isChecked() and self.secret_box.isVisible():
+            passphrase = self.passphrase.text()
+            if passphrase != self.passphrase2.text():
+                self.banner.show_message(ValidationError("passwords_differ").message())
+                return
+            if len(passphrase) < MIN_PASSPHRASE:
+                err = ValidationError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
+                self.banner.show_message(err.message())
+                return
+        formats = self.formats()
+        if not formats and passphrase is None:
+            self.banner.show_message(ValidationError("no_formats", "formats").message())
+            return
+        ctx, period, audience, relay = self.ctx, self.period, self.audience, self._relay
+        lang = get_language()
+        self._stop.clear()
+        stop = self._stop
+
+        def job() -> ExportResult:
+            return exports.export_summary(
+                ctx.db,
+                ctx.actor,
+                period,
+                target,
+                audience=audience,
+                formats=formats,
+                lang=lang,
+                line_list_passphrase=passphrase,
+                today=ctx.today(),
+                progress=lambda p, what: relay.progress.emit(p, what),
+                should_stop=stop.is_set,
+            )
+
+        self.bar.setValue(0)
+        self.bar.show()
+        self.status.setText(self.tr("Adding up the figures…"))
+        self.cancel_button.setText(self.tr("Stop"))
+        self._task = run_task(
+            self, job, on_success=self._done, on_failure=self._failed, cancellable=False
+        )
+        self._update_buttons()
+
+    def _progress(self, percent: int, what: str) -> None:
+        self.bar.setValue(percent)
+        texts = {
+            "summary": self.tr("Adding up the figures…"),
+            "line_list": self.tr("Preparing the encrypted list…"),
+            "pdf": self.tr("Making the PDF…"),
+            "xlsx": self.tr("Making the Excel workbook…"),
+            "csv": self.tr("Making the CSV files…"),
+            "write": self.tr("Writing the files…"),
+            "verify": self.tr("Checking what was written…"),
+            "done": self.tr("Done."),
+        }
+        if what in texts:
+            self.status.setText(texts[what])
+
+    def _done(self, result: ExportResult) -> None:
+        self.result_value = result
+        self.bar.setValue(100)
+        self.status.setText(
+            self.tr(
+                "Done: {count} files written to {folder} and checked (SHA-256 in"
+                " manifest.json). You can remove the stick now."
+            ).format(count=len(result.files), folder=str(result.folder))
+        )
+        self.cancel_button.setText(self.tr("Close"))
+        self.export_button.hide()
+        self.exported.emit(result)
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.bar.hide()
+        self.status.setText("")
+        self.banner.show_message(error_text(exc))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._update_buttons()
+
+    def reject(self) -> None:
+        if self.busy:
+            self._stop.set()
+            self.status.setText(self.tr("Stopping…"))
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.busy:
+            self._stop.set()
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,304 @@
+"""Record a hand-over (cash, or goods as quantity × unit value) against a planned grant.
+A hand-over above the plan or the project budget is refused by the service; the dialog then
+shows why and asks for the reason of the override."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.i18n import amount_in_words, get_language
+from tracker.services import grants
+from tracker.services.errors import LimitExceeded, ValidationError
+from tracker.services.grants import LIVESTOCK, GrantView, HandoverInput, HandoverView, TrancheView
+from tracker.ui import fmt
+from tracker.ui.context import UiContext
+from tracker.ui.dialogs.base import FormDialog, form_layout
+from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin, to_qdate
+
+MAX_QUANTITY = 100_000
+
+
+def open_grants(ctx: UiContext) -> list[GrantView]:
+    """Grants that can still be handed over (planned or in progress)."""
+    found: list[GrantView] = []
+    for status in ("active", "planned"):
+        found += grants.list_grants(ctx.db, ctx.actor, status=status, limit=500)
+    return found
+
+
+def limit_message(exc: LimitExceeded) -> str:
+    """The service's message with the amounts grouped for reading."""
+    params = {
+        k: fmt.number(v) if isinstance(v, int) and not isinstance(v, bool) else v
+        for k, v in exc.params.items()
+    }
+    return LimitExceeded(exc.key, exc.field, **params).message()
+
+
+class HandoverDialog(FormDialog):
+    """Record one hand-over; ``grant`` fixes the grant (opened from a grant row)."""
+
+    def __init__(
+        self, ctx: UiContext, grant: GrantView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Record a hand-over"))
+        self.setMinimumWidth(640)
+        today = ctx.today()
+        self._override_needed = False
+
+        self.grant = QComboBox(self)
+        choices = [grant] if grant is not None else open_grants(ctx)
+        if grant is None:
+            self.grant.addItem(self.tr("— choose —"), None)
+        for g in choices:
+            who = fmt.person(
+                g.beneficiary_code, g.beneficiary_name, names_visible=ctx.names_visible
+            )
+            text = self.tr("{who} · {type} · left {left}").format(
+                who=who,
+                type=fmt.type_name(g.grant_type_name_vi, g.grant_type_name_en),
+                left=fmt.money(g.remaining),
+            )
+            self.grant.addItem(text, g)
+        self.grant.setEnabled(grant is None)
+        self.summary = QLabel(self)
+        self.tranche = QComboBox(self)
+        self.handed_on = DateEdit(today, self)
+        self.handed_on.setMaximumDate(to_qdate(today))
+
+        self.quantity = spin(1, MAX_QUANTITY, 1, self)
+        self.unit_value = MoneyEdit(self)
+        self.tags = QLineEdit(self)
+        self.tags.setMaxLength(400)
+        self.tags.setPlaceholderText(self.tr("One per animal, separated by commas"))
+        self.as_asset = QCheckBox(self.tr("Follow it as an asset (for example a loom)"), self)
+        self.amount = MoneyEdit(self)
+        self.amount_error = ErrorLabel(self)
+        self.total = QLabel(self)
+        self.description = QLineEdit(self)
+        self.description.setMaxLength(200)
+        self.note = notes_edit(self, lines=2)
+        self.override_reason = QLineEdit(self)
+        self.override_reason.setMaxLength(300)
+
+        form = self.form = form_layout()
+        self.add_field(form, self.tr("Grant"), self.grant, "grant")
+        form.addRow("", self.summary)
+        self.add_field(form, self.tr("Tranche"), self.tranche, "tranche")
+        self.add_field(form, self.tr("Hand-over date"), self.handed_on, "handed_on")
+        # Goods: quantity x unit value; cash: one amount. Only one of them shows.
+        self.add_field(form, self.tr("Quantity"), self.quantity, "quantity")
+        self.add_field(form, self.tr("Unit value (đồng)"), self.unit_value, "unit_value")
+        self.add_field(form, self.tr("Ear tags"), self.tags, "tag")
+        form.addRow("", self.as_asset)
+        self.add_field(form, self.tr("Amount (đồng)"), self.amount)
+        form.addRow("", self.amount_error)
+        form.addRow("", self.total)
+        self.add_field(
+            form,
+            self.tr("Reason for going above"),
+            self.override_reason,
+            "override_reason",
+            hint=self.tr("Kept with the hand-over and shown in reports."),
+        )
+        self.add_field(form, self.tr("Description"), self.description, "description")
+        self.add_field(form, self.tr("Notes"), self.note, "notes")
+        self.set_row_visible(form, self.override_reason, False)
+        for combo in (self.grant, self.tranche):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.grant.currentIndexChanged.connect(self._grant_changed)
+        self.tranche.currentIndexChanged.connect(self._tranche_changed)
+        self.quantity.valueChanged.connect(self._update_total)
+        self.unit_value.value_changed.connect(self._update_total)
+        self.amount.value_changed.connect(self._update_total)
+        self._grant_changed()
+        self.watch(
+            self.grant,
+            self.tranche,
+            self.handed_on,
+            self.quantity,
+            self.unit_value,
+            self.tags,
+            self.as_asset,
+            self.amount,
+            self.description,
+            self.note,
+            self.override_reason,
+        )
+        (self.tranche if grant is not None else self.grant).setFocus()
+
+    # --- filling in from the grant --------------------------------------------------------
+    def current_grant(self) -> GrantView | None:
+        return self.grant.currentData()
+
+    def current_tranche(self) -> TrancheView | None:
+        return self.tranche.currentData()
+
+    def _grant_changed(self, *_args: object) -> None:
+        g = self.current_grant()
+        self.tranche.blockSignals(True)
+        self.tranche.clear()
+        if g is None:
+            self.summary.setText("")
+            self.tranche.blockSignals(False)
+            self._tranche_changed()
+            return
+        self.summary.setText(
+            self.tr(
+                "Planned {planned}, handed over {delivered}, left {left}.\nProject {project}."
+            ).format(
+                planned=fmt.money(g.planned_total),
+                delivered=fmt.money(g.delivered),
+                left=fmt.money(g.remaining),
+                project=g.project_code,
+            )
+        )
+        nxt = g.next_tranche()
+        for t in g.tranches:
+            left = t.amount - t.delivered
+            state = (self.tr("fully handed over") if left <= 0 else self.tr("left {left}")).format(
+                left=fmt.money(left)
+            )
+            self.tranche.addItem(
+                self.tr("{seq}. {description} ({state})").format(
+                    seq=t.seq, description=t.description, state=state
+                ),
+                t,
+            )
+        if nxt is not None:
+            self.tranche.setCurrentIndex(nxt.seq - 1)
+        else:
+            self.tranche.setCurrentIndex(self.tranche.count() - 1)
+        start = g.start_date
+        self.handed_on.setMinimumDate(QDate(start.year, start.month, start.day))
+        self.tranche.blockSignals(False)
+        self._tranche_changed()
+
+    def _tranche_changed(self, *_args: object) -> None:
+        t = self.current_tranche()
+        g = self.current_grant()
+        gt = self.ctx.grant_type(g.grant_type) if g else None
+        in_kind = bool(t and t.in_kind)
+        livestock = bool(gt and gt.asset_kind in LIVESTOCK)
+        self.set_row_visible(self.form, self.quantity, in_kind)
+        self.set_row_visible(self.form, self.unit_value, in_kind)
+        self.set_row_visible(self.form, self.tags, in_kind and livestock)
+        self.form.setRowVisible(
+            self.as_asset, in_kind and bool(gt and gt.asset_kind) and not livestock
+        )
+        self.set_row_visible(self.form, self.amount, not in_kind)
+        self.errors.add("amount", self.unit_value if in_kind else self.amount, self.amount_error)
+        if t is not None:
+            left = max(t.amount - t.delivered, 0)
+            self.description.setPlaceholderText(t.description)
+            if in_kind and t.unit_value:
+                self.unit_value.setValue(t.unit_value)
+                self.quantity.setValue(max(left // t.unit_value, 1))
+            else:
+                self.amount.setValue(left or None)
+        if g is not None and livestock and not self.tags.text():
+            tag = str(g.details.get("ear_tag", "") or "")
+            if tag:
+                self.tags.setText(tag)
+        self._update_total()
+
+    def hand_over_amount(self) -> int | None:
+        t = self.current_tranche()
+        if t is not None and t.in_kind:
+            value = self.unit_value.value()
+            return None if value is None else value * self.quantity.value()
+        return self.amount.value()
+
+    def _update_total(self, *_args: object) -> None:
+        amount = self.hand_over_amount()
+        if not amount:
+            self.total.setText("")
+            return
+        try:
+            words = amount_in_words(amount, get_language())
+        except ValueError:
+            words = ""
+        self.total.setText(
+            self.tr("Total: {amount} ({words})").format(amount=fmt.money(amount), words=words)
+        )
+
+    # --- saving ------------------------------------------------------------------------
+    def build(self) -> HandoverInput:
+        g = self.current_grant()
+        if g is None:
+            raise ValidationError("required", "grant")
+        t = self.current_tranche()
+        common: dict[str, Any] = {
+            "grant_id": g.id,
+            "handed_on": self.handed_on.value(),
+            "tranche_seq": t.seq if t else None,
+            "description": self.description.text(),
+            "override_reason": self.override_reason.text() if self._override_needed else "",
+            "note": self.note.toPlainText(),
+        }
+        if t is not None and t.in_kind:
+            value = self.unit_value.value()
+            if value is None:
+                raise ValidationError("required", "unit_value")
+            tags = tuple(x.strip() for x in self.tags.text().split(",") if x.strip())
+            creates: bool | None = None
+            if self.as_asset.isVisibleTo(self):
+                creates = self.as_asset.isChecked()
+            return HandoverInput(
+                quantity=self.quantity.value(),
+                unit_value=value,
+                asset_tags=tags if self.tags.isVisibleTo(self) else (),
+                creates_assets=creates,
+                **common,
+            )
+        amount = self.amount.value()
+        if amount is None:
+            raise ValidationError("required", "amount")
+        return HandoverInput(amount=amount, **common)
+
+    def prepare(self) -> Callable[[], Any]:
+        data = self.build()
+        db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
+        return lambda: grants.record_handover(db, actor, data, today=today)
+
+    def handle_error(self, exc: BaseException) -> None:
+        super().handle_error(exc)
+        if isinstance(exc, LimitExceeded):
+            # Show what was refused next to the amount, and ask why it should go above.
+            self._override_needed = True
+            self.set_row_visible(self.form, self.override_reason, True)
+            self.amount_error.show_message(limit_message(exc))
+            self.override_reason.setFocus()
+
+    @classmethod
+    def ask(
+        cls, ctx: UiContext, grant: GrantView | None = None, parent: QWidget | None = None
+    ) -> HandoverView | None:
+        dialog = cls(ctx, grant, parent)
+        try:
+            return dialog.exec_result()
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,235 @@
+"""Record what was found on a follow-up visit: the livelihood, each asset the person holds
+(a cow that calved adds its young), income, safety, notes and the next visit."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.db.models import INCOME_BANDS
+from tracker.services import visits
+from tracker.services.errors import ValidationError
+from tracker.services.grants import LIVESTOCK
+from tracker.services.visits import AssetUpdate, AssetView, VisitOutcome, VisitRow
+from tracker.ui import fmt
+from tracker.ui.context import UiContext
+from tracker.ui.dialogs.base import FormDialog, form_layout
+from tracker.ui.widgets import DateEdit, ErrorLabel, OptionalDateEdit, notes_edit, spin, to_qdate
+
+ANIMAL_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on")
+THING_STATUSES = ("in_use", "unused", "sold", "passed_on")
+SCHOOL_TYPES = ("scholarship", "school_supplies", "vocational_training")
+MAX_YOUNG = 20
+
+
+@dataclass
+class AssetRow:
+    asset: AssetView
+    status: QComboBox
+    young: QSpinBox
+    note: QLineEdit
+
+
+class VisitDialog(FormDialog):
+    """Record the outcome of one scheduled visit."""
+
+    def __init__(self, ctx: UiContext, visit: VisitRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.visit = visit
+        self.setWindowTitle(self.tr("Record a visit"))
+        self.setMinimumWidth(620)
+        today = ctx.today()
+
+        who = fmt.person(
+            visit.beneficiary_code,
+            visit.beneficiary_name,
+            visit.alias,
+            names_visible=True,
+        )
+        place = ", ".join(p for p in (visit.village, fmt.unit_name(visit.commune_code)) if p)
+        kind = fmt.type_name(visit.grant_type_name_vi, visit.grant_type_name_en)
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setText(
+            "<b>"
+            + html.escape(who)
+            + "</b><br>"
+            + html.escape(
+                self.tr("{place} · {kind}: visit due {due}").format(
+                    place=place or "—", kind=kind or "—", due=fmt.day(visit.scheduled_on)
+                )
+            )
+        )
+        self.header.setWordWrap(True)
+
+        self.done_on = DateEdit(today, self)
+        self.done_on.setMaximumDate(to_qdate(today))
+        self.livelihood = QComboBox(self)
+        self.livelihood.addItem(self.tr("— choose —"), None)
+        self.livelihood.addItem(self.tr("Yes, it is running"), True)
+        self.livelihood.addItem(self.tr("No, it has stopped"), False)
+        self.income = QComboBox(self)
+        self.income.addItem(self.tr("(not asked)"), None)
+        for band in INCOME_BANDS:
+            self.income.addItem(fmt.label("income_band", band), band)
+        self.safety = QCheckBox(self.tr("There is a safety concern"), self)
+        self.safety_hint = QLabel(
+            self.tr("Tell the project lead today, and write what you saw in the notes."), self
+        )
+        self.safety_hint.setWordWrap(True)
+        self.safety_hint.setStyleSheet("color: #b3261e;")
+        self.safety_hint.hide()
+        self.safety.toggled.connect(self.safety_hint.setVisible)
+        self.in_school = QComboBox(self)
+        self.in_school.addItem(self.tr("(not asked)"), None)
+        self.in_school.addItem(self.tr("Yes"), True)
+        self.in_school.addItem(self.tr("No"), False)
+        self.notes = notes_edit(self, lines=3)
+        self.next_visit = OptionalDateEdit(today + timedelta(days=90), self)
+        self.next_visit.check.setText(self.tr("Book another visit"))
+
+        form = form_layout()
+        self.add_field(form, self.tr("Visit date"), self.done_on, "done_on")
+        self.add_field(form, self.tr("Livelihood running"), self.livelihood, "status")
+        self.add_field(form, self.tr("Income"), self.income, "income_band")
+        form.addRow("", self.safety)
+        form.addRow("", self.safety_hint)
+        self.school_label = self.add_field(form, self.tr("In school"), self.in_school)
+        show_school = visit.grant_type in SCHOOL_TYPES
+        self.school_label.setVisible(show_school)
+        self.in_school.setVisible(show_school)
+
+        self.assets_box = QGroupBox(self.tr("Assets"), self)
+        self.asset_grid = QGridLayout(self.assets_box)
+        self.asset_rows: list[AssetRow] = []
+        self._fill_assets()
+
+        after = form_layout()
+        self.add_field(after, self.tr("Notes"), self.notes, "notes")
+        self.add_field(after, self.tr("Next visit"), self.next_visit, "next_visit_on")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.header)
+        layout.addLayout(form)
+        layout.addWidget(self.assets_box)
+        layout.addLayout(after)
+        layout.addWidget(self.buttons)
+        self.watch(
+            self.done_on,
+            self.livelihood,
+            self.income,
+            self.safety,
+            self.in_school,
+            self.notes,
+            self.next_visit,
+        )
+        self.livelihood.setFocus()
+
+    def _fill_assets(self) -> None:
+        assets = [
+            a
+            for a in visits.list_assets(self.ctx.db, self.ctx.actor, self.visit.beneficiary_id)
+            if a.is_open
+        ]
+        if not assets:
+            self.asset_grid.addWidget(QLabel(self.tr("No animals or looms to check.")), 0, 0)
+            return
+        for col, text in enumerate(
+            (self.tr("Asset"), self.tr("Status now"), self.tr("Young born"), self.tr("Note"))
+        ):
+            head = QLabel(f"<b>{text}</b>", self.assets_box)
+            self.asset_grid.addWidget(head, 0, col)
+        for i, a in enumerate(assets, start=1):
+            text = fmt.label("asset_kind", a.kind)
+            if a.tag:
+                text += f" · {a.tag}"
+            text += " · " + self.tr("since {date}").format(date=fmt.day(a.acquired_on))
+            name = QLabel(text, self.assets_box)
+            name.setToolTip(a.description)
+            status = QComboBox(self.assets_box)
+            for code in ANIMAL_STATUSES if a.kind in LIVESTOCK else THING_STATUSES:
+                status.addItem(fmt.label("asset_status", code), code)
+            index = status.findData(a.status)
+            status.setCurrentIndex(max(index, 0))
+            young = spin(0, MAX_YOUNG, 0, self.assets_box)
+            young.setEnabled(False)
+            note = QLineEdit(self.assets_box)
+            note.setMaxLength(300)
+            row = AssetRow(a, status, young, note)
+            status.currentIndexChanged.connect(lambda _i, r=row: self._status_changed(r))
+            self.asset_grid.addWidget(name, i, 0)
+            self.asset_grid.addWidget(status, i, 1)
+            self.asset_grid.addWidget(young, i, 2)
+            self.asset_grid.addWidget(note, i, 3)
+            self.asset_rows.append(row)
+            self.watch(status, young, note)
+        self.asset_grid.setColumnStretch(3, 1)
+        error = ErrorLabel(self.assets_box)
+        self.asset_grid.addWidget(error, len(self.asset_rows) + 1, 0, 1, 4)
+        first = self.asset_rows[0]
+        self.errors.add("asset_status", first.status, error)
+        self.errors.add("calves_born", first.young, error)
+        self.errors.add("asset", first.status, error)
+
+    def _status_changed(self, row: AssetRow) -> None:
+        calved = row.status.currentData() == "calved"
+        row.young.setEnabled(calved)
+        if calved and row.young.value() == 0:
+            row.young.setValue(1)
+        if not calved:
+            row.young.setValue(0)
+
+    def outcome(self) -> VisitOutcome:
+        updates = tuple(
+            AssetUpdate(
+                asset_id=r.asset.id,
+                status=r.status.currentData(),
+                young_born=r.young.value() if r.status.currentData() == "calved" else 0,
+                note=r.note.text(),
+            )
+            for r in self.asset_rows
+        )
+        return VisitOutcome(
+            visit_id=self.visit.id,
+            done_on=self.done_on.value(),
+            livelihood_running=self.livelihood.currentData(),
+            income_band=self.income.currentData(),
+            safety_concern=self.safety.isChecked(),
+            in_school=self.in_school.currentData() if self.in_school.isVisible() else None,
+            notes=self.notes.toPlainText(),
+            asset_updates=updates,
+            next_visit_on=self.next_visit.value(),
+        )
+
+    def prepare(self) -> Callable[[], Any]:
+        if self.livelihood.currentData() is None:
+            raise ValidationError("required", "status")
+        data = self.outcome()
+        db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
+        return lambda: visits.record_visit(db, actor, data, today=today)
+
+    @classmethod
+    def ask(cls, ctx: UiContext, visit: VisitRow, parent: QWidget | None = None) -> Any:
+        dialog = cls(ctx, visit, parent)
+        try:
+            return dialog.exec_result()
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,606 @@
+"""The main window: navigation on the left, the pages in a stack, menus with the keyboard
+shortcuts, and a status bar with the office, the user and the database.
+
+It also holds the screen lock (Ctrl+L, and the idle timer): everything is hidden behind
+the password at once; and the restore of a backup, which closes the database, puts the
+backup in its place and sends everyone back to the sign-in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from tracker import __version__
+from tracker.services import backups, office
+from tracker.services.backups import BackupInfo
+from tracker.services.grants import HandoverView
+from tracker.services.visits import VisitRow
+from tracker.ui import flows, fmt, prefs
+from tracker.ui.context import UiContext
+from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
+from tracker.ui.dialogs.backup_dialogs import RestoreConfirmDialog
+from tracker.ui.pages.audit import AuditPage
+from tracker.ui.pages.base import Page
+from tracker.ui.pages.beneficiaries import BeneficiariesPage
+from tracker.ui.pages.grants import GrantsPage
+from tracker.ui.pages.receipts import ReceiptsPage
+from tracker.ui.pages.reports import ReportsPage
+from tracker.ui.pages.settings import SettingsPage
+from tracker.ui.pages.today import TodayPage
+from tracker.ui.pages.users import UsersPage
+from tracker.ui.pages.visits import VisitsPage
+from tracker.ui.signin import IdleLock, UnlockDialog, idle_minutes
+from tracker.ui.translations import resources_dir, translations
+from tracker.ui.worker import error_text, pending, run_task, wait_for_tasks
+
+#: Every page, in the order of the navigation (Users and Audit trail: administrators only).
+PAGE_ORDER = (
+    "today",
+    "beneficiaries",
+    "grants",
+    "visits",
+    "receipts",
+    "reports",
+    "users",
+    "audit",
+    "settings",
+)
+ADMIN_PAGES = ("users", "audit")
+STATUS_TIMEOUT_MS = 10_000
+
+
+def icon(name: str) -> QIcon:
+    path = resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    """The one window of the app."""
+
+    #: The language of the window was switched (``"vi"`` or ``"en"``).
+    language_changed = Signal(str)
+    #: The window was locked (``True``) or unlocked (``False``).
+    lock_changed = Signal(bool)
+    #: A backup was restored; carries where the replaced database file was kept.
+    restored = Signal(object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        #: After a restore: the database is closed and the app asks to sign in again.
+        self.sign_in_again = False
+        self.locked = False
+        self.unlock_dialog: UnlockDialog | None = None
+        self.idle_lock: IdleLock | None = None
+        self._hidden_for_lock: list[QWidget] = []
+        self._action_states: dict[QAction, bool] = {}
+        self.setObjectName("main_window")
+        if ctx.office is None:
+            ctx.office = office.get_office(ctx.db, ctx.actor)
+        ctx.grant_types()
+        ctx.load_places()
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.today_page = TodayPage(ctx, self.stack)
+        self.beneficiaries_page = BeneficiariesPage(ctx, self.stack)
+        self.grants_page = GrantsPage(ctx, self.stack)
+        self.visits_page = VisitsPage(ctx, self.stack)
+        self.receipts_page = ReceiptsPage(ctx, self.stack)
+        self.reports_page = ReportsPage(ctx, self.stack)
+        # Administrators only: the pages are not even built for the other roles (and the
+        # services refuse them anyway).
+        is_admin = ctx.actor.can("user.manage")
+        self.users_page = UsersPage(ctx, self.stack) if is_admin else None
+        self.audit_page = AuditPage(ctx, self.stack) if is_admin else None
+        self.settings_page = SettingsPage(ctx, self.stack)
+        self.pages: dict[str, Page] = {}
+        for page in (
+            self.today_page,
+            self.beneficiaries_page,
+            self.grants_page,
+            self.visits_page,
+            self.receipts_page,
+            self.reports_page,
+            self.users_page,
+            self.audit_page,
+            self.settings_page,
+        ):
+            if page is None:
+                continue
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(page.key), "", self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            page.status_message.connect(self.show_message)
+        #: The keys of the pages shown, in the order of the navigation.
+        self.page_keys = [k for k in PAGE_ORDER if k in self.pages]
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.today_page.go_to.connect(self.show_page)
+        self.settings_page.language_chosen.connect(self.set_language)
+        self.settings_page.idle_minutes_changed.connect(self._idle_minutes_changed)
+        self.settings_page.change_password_requested.connect(self.change_password)
+        self.settings_page.restore_requested.connect(self.restore_backup)
+        if self.audit_page is not None:
+            # Every write adds events: the trail is read again when next shown.
+            audit_page = self.audit_page
+            for signal in (
+                ctx.events.beneficiary_saved,
+                ctx.events.consent_recorded,
+                ctx.events.grant_saved,
+                ctx.events.handover_recorded,
+                ctx.events.visit_recorded,
+                ctx.events.office_saved,
+                ctx.events.project_saved,
+                self.settings_page.backup_written,
+            ):
+                signal.connect(audit_page.mark_stale)
+            if self.users_page is not None:
+                self.users_page.accounts_changed.connect(audit_page.users_changed)
+
+        self.office_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.db_label = QLabel(self)
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for label in (self.office_label, self.user_label, self.db_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_actions()
+        ctx.events.handover_recorded.connect(self._handover_recorded)
+        ctx.events.visit_recorded.connect(self._visit_recorded)
+        ctx.events.grant_saved.connect(
+            lambda g: self.show_message(
+                self.tr("Grant planned for {code}.").format(code=g.beneficiary_code)
+            )
+        )
+        ctx.events.office_saved.connect(lambda _o: self._update_status())
+        ctx.events.names_visible_changed.connect(self.show_names_action.setChecked)
+        if ctx.workspace is not None:
+            self.idle_lock = IdleLock(idle_minutes(), self)
+            self.idle_lock.idle.connect(self.lock)
+        self.retranslate()
+        self.restore_state()
+
+    # --- actions and menus -------------------------------------------------------------
+    def _action(
+        self, shortcut: str | QKeySequence.StandardKey | None, slot: object | None
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)  # type: ignore[call-overload]
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        can = self.ctx.actor.can
+        self.quit_action = self._action("Ctrl+Q", self.close)
+        self.lock_action = self._action("Ctrl+L", self.lock)
+        self.lock_action.setEnabled(self.ctx.workspace is not None)
+        self.password_action = self._action(None, self.change_password)
+        self.page_actions: dict[str, QAction] = {}
+        # Ctrl+1, Ctrl+2, ...: the pages in the order the navigation shows them.
+        for i, key in enumerate(self.page_keys, start=1):
+            self.page_actions[key] = self._action(
+                f"Ctrl+{i}" if i < 10 else None, lambda _c=False, k=key: self.show_page(k)
+            )
+        self.new_action = self._action("Ctrl+N", self.new_beneficiary)
+        self.new_action.setEnabled(can("beneficiary.write"))
+        self.find_action = self._action("Ctrl+F", self.find_beneficiary)
+        self.grant_action = self._action("Ctrl+G", self.plan_grant)
+        self.grant_action.setEnabled(can("grant.write"))
+        self.handover_action = self._action("Ctrl+H", self.record_handover)
+        self.handover_action.setEnabled(can("handover.write"))
+        self.visit_action = self._action("Ctrl+K", self.record_visit)
+        self.visit_action.setEnabled(can("visit.write"))
+        self.refresh_action = self._action("F5", self.refresh_page)
+        self.show_names_action = self._action("Ctrl+Shift+N", None)
+        self.show_names_action.setCheckable(True)
+        self.show_names_action.setChecked(self.ctx.names_visible)
+        self.show_names_action.toggled.connect(self.ctx.set_names_visible)
+        self.about_action = self._action(None, self.about)
+
+        bar = self.menuBar()
+        self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.password_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.go_menu = QMenu(self)
+        for key in self.page_keys:
+            self.go_menu.addAction(self.page_actions[key])
+        self.actions_menu = QMenu(self)
+        for action in (
+            self.new_action,
+            self.find_action,
+            self.grant_action,
+            self.handover_action,
+            self.visit_action,
+        ):
+            self.actions_menu.addAction(action)
+        self.actions_menu.addSeparator()
+        self.actions_menu.addAction(self.refresh_action)
+        self.view_menu = QMenu(self)
+        self.view_menu.addAction(self.show_names_action)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.about_action)
+        for menu in (
+            self.file_menu,
+            self.go_menu,
+            self.actions_menu,
+            self.view_menu,
+            self.help_menu,
+        ):
+            bar.addMenu(menu)
+
+    # --- texts -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if self.locked:
+            self.setWindowTitle(self.tr("Grant Tracker – locked"))
+        else:
+            self.setWindowTitle(self.tr("Grant Tracker – livelihood support"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            page = self.pages[item.data(Qt.ItemDataRole.UserRole)]
+            item.setText(page.title())
+        self.file_menu.setTitle(self.tr("&File"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.actions_menu.setTitle(self.tr("&Actions"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.lock_action.setText(self.tr("&Lock the window"))
+        self.password_action.setText(self.tr("Change my &password…"))
+        for key, action in self.page_actions.items():
+            action.setText(self.pages[key].title())
+        self.new_action.setText(self.tr("&New beneficiary…"))
+        self.find_action.setText(self.tr("&Find a beneficiary"))
+        self.grant_action.setText(self.tr("&Plan a grant…"))
+        self.handover_action.setText(self.tr("Record a &hand-over…"))
+        self.visit_action.setText(self.tr("Record a &visit…"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.show_names_action.setText(self.tr("Show &names in lists"))
+        self.about_action.setText(self.tr("&About Grant Tracker"))
+        self._update_status()
+        width = max(self.nav.sizeHintForColumn(0), 120) + 28
+        self.nav.setMinimumWidth(width)
+
+    def _update_status(self) -> None:
+        o = self.ctx.office
+        self.office_label.setText(o.name if o else self.tr("No office set up"))
+        actor = self.ctx.actor
+        self.user_label.setText(
+            self.tr("User: {name} ({role})").format(
+                name=actor.full_name or actor.username, role=fmt.label("role", actor.role)
+            )
+        )
+        self.db_label.setText(
+            self.tr("Database: {location}").format(location=self.ctx.db.location.describe())
+        )
+        self.db_label.setToolTip(self.ctx.db.location.describe())
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    # --- pages -------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        return self.pages[key]
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def show_page(self, key: str) -> Page:
+        """Go to a page; a page this user does not have (or an unknown key): Today."""
+        row = self.page_keys.index(key) if key in self.page_keys else 0
+        self.nav.setCurrentRow(row)
+        return self.pages[self.page_keys[row]]
+
+    def refresh_page(self) -> None:
+        self.current_page().refresh()
+
+    # --- common actions ----------------------------------------------------------------
+    def new_beneficiary(self) -> None:
+        if self.ctx.actor.can("beneficiary.write"):
+            flows.register_beneficiary(self.ctx, self)
+
+    def find_beneficiary(self) -> None:
+        self.show_page("beneficiaries")
+        self.beneficiaries_page.focus_search()
+
+    def plan_grant(self) -> None:
+        if self.ctx.actor.can("grant.write"):
+            person = None
+            if self.current_page() is self.beneficiaries_page:
+                person = self.beneficiaries_page.selected()
+            flows.plan_grant(self.ctx, self, person)
+
+    def record_handover(self) -> None:
+        if not self.ctx.actor.can("handover.write"):
+            return
+        grant = self.grants_page.selected() if self.current_page() is self.grants_page else None
+        if grant is not None and grant.status not in ("planned", "active"):
+            grant = None
+        flows.record_handover(self.ctx, self, grant)
+
+    def record_visit(self) -> None:
+        if self.current_page() is self.visits_page and self.visits_page.selected() is not None:
+            self.visits_page.record_selected()
+            return
+        page = self.show_page("visits")
+        assert isinstance(page, VisitsPage)
+        page.view.setFocus()
+        self.show_message(self.tr("Choose the visit in the list, then press Enter."))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Grant Tracker"),
+            self.tr(
+                "Grant Tracker {version}\n\nRecords livelihood support given to people "
+                "protected by the project, the hand-overs and their follow-up visits. "
+                "Works offline; the data stays on this computer."
+            ).format(version=__version__),
+        )
+
+    def _handover_recorded(self, h: HandoverView) -> None:
+        text = self.tr("Hand-over recorded, receipt {number}.").format(
+            number=h.receipt_number or "—"
+        )
+        if h.visits_scheduled:
+            text += " " + self.tr("Follow-up visits: {dates}.").format(
+                dates=", ".join(fmt.day(d) for d in h.visits_scheduled)
+            )
+        self.show_message(text)
+
+    def _visit_recorded(self, v: VisitRow) -> None:
+        self.show_message(self.tr("Visit recorded for {code}.").format(code=v.beneficiary_code))
+
+    # --- accounts ----------------------------------------------------------------------
+    def change_password(self) -> QDialog:
+        """Every user changes their own password (current one, then the new one twice)."""
+        dialog = ChangePasswordDialog(self.ctx.session(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.saved.connect(lambda _r: self.show_message(self.tr("Your password was changed.")))
+        dialog.open()
+        return dialog
+
+    # --- the screen lock ---------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide everything at once (the pages, the menus, the status bar, any open dialog)
+        and ask for the signed-in user's password. Quit from the lock closes the app."""
+        ws = self.ctx.workspace
+        if self.locked or ws is None or self.sign_in_again:
+            return
+        self.locked = True
+        if self.idle_lock is not None:
+            self.idle_lock.pause()
+        self._hidden_for_lock = []
+        for widget in QApplication.topLevelWidgets():
+            # Progress dialogs say only "Saving…"; hiding them would not stop their work.
+            if widget is self or not widget.isVisible() or isinstance(widget, QProgressDialog):
+                continue
+            if isinstance(widget, QMenu):
+                widget.close()  # an open menu is not brought back
+                continue
+            self._hidden_for_lock.append(widget)
+            if isinstance(widget, QDialog):
+                # A dialog that finishes while hidden (its save came back) stays closed.
+                widget.finished.connect(lambda _r, w=widget: self._forget_hidden(w))
+            widget.hide()
+        central = self.centralWidget()
+        if central is not None:
+            central.hide()
+        self.menuBar().hide()
+        self.statusBar().hide()
+        self._action_states = {action: action.isEnabled() for action in self.actions()}
+        for action in self.actions():
+            action.setEnabled(False)
+        self.setWindowTitle(self.tr("Grant Tracker – locked"))
+        dialog = UnlockDialog(ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.finished.connect(self._unlock_finished)
+        self.unlock_dialog = dialog
+        self.lock_changed.emit(True)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _unlock_finished(self, result: int) -> None:
+        self.unlock_dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            # "Quit": the app closes (the closing backup still runs).
+            self.close()
+            return
+        self.locked = False
+        central = self.centralWidget()
+        if central is not None:
+            central.show()
+        self.menuBar().show()
+        self.statusBar().show()
+        for action, enabled in self._action_states.items():
+            if shiboken6.isValid(action):
+                action.setEnabled(enabled)
+        self._action_states = {}
+        self.retranslate()
+        for widget in self._hidden_for_lock:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._hidden_for_lock = []
+        if self.idle_lock is not None:
+            self.idle_lock.resume()
+        self.lock_changed.emit(False)
+
+    def _forget_hidden(self, widget: QWidget) -> None:
+        if widget in self._hidden_for_lock:
+            self._hidden_for_lock.remove(widget)
+
+    def _idle_minutes_changed(self, minutes: int) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(minutes)
+
+    # --- restoring a backup ------------------------------------------------------------
+    def restore_backup(self, path: Path, info: BackupInfo | None = None) -> None:
+        """Restore a backup (administrators): check it, ask, close the database, put the
+        backup in its place (the current file kept aside) and sign in again."""
+        location = self.ctx.db.location
+        if location.path is None or not self.ctx.actor.can("user.manage"):
+            return
+        if not RestoreConfirmDialog.ask(path, location.path, info, self):
+            return
+        key = self.ctx.session().key
+        # The backup is checked first, while the window still works: a damaged or foreign
+        # file changes nothing.
+        run_task(
+            self,
+            lambda: backups.check_file(path, key),
+            # From the top of the event loop, not inside the task's own callback.
+            on_success=lambda _r: QTimer.singleShot(0, lambda: self._restore_checked(path, key)),
+            on_failure=self._restore_refused,
+            label=self.tr("Checking the backup…"),
+            cancellable=False,
+        )
+
+    def _restore_refused(self, exc: BaseException) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("The backup cannot be restored"),
+            self.tr("{error}\n\nNothing was changed.").format(error=error_text(exc)),
+        )
+
+    def _restore_checked(self, path: Path, key: bytes | None) -> None:
+        # From here the database is closed: nothing may read it until the sign-in.
+        self.sign_in_again = True
+        if self.idle_lock is not None:
+            self.idle_lock.pause()
+        central = self.centralWidget()
+        if central is not None:
+            central.hide()
+        for action in self.actions():
+            action.setEnabled(False)
+        self.quit_action.setEnabled(True)
+        self._restore_when_idle(path, key, 0)
+
+    def _restore_when_idle(self, path: Path, key: bytes | None, tries: int) -> None:
+        """Wait (without a nested event loop) until no task still reads the database."""
+        if pending() and tries < 300:
+            QTimer.singleShot(100, lambda: self._restore_when_idle(path, key, tries + 1))
+            return
+        location = self.ctx.db.location
+        self.ctx.session().close()
+        run_task(
+            self,
+            lambda: backups.restore(location, path, key),
+            on_success=lambda aside: QTimer.singleShot(0, lambda: self._restored(aside)),
+            on_failure=lambda exc: QTimer.singleShot(0, lambda: self._restore_failed(exc)),
+            label=self.tr("Restoring the backup…"),
+            cancellable=False,
+        )
+
+    def _restored(self, aside: Path) -> None:
+        self.restored.emit(aside)
+        QMessageBox.information(
+            self,
+            self.tr("Backup restored"),
+            self.tr(
+                "The backup was restored.\n\nThe database file that was in use is kept "
+                "aside, not deleted:\n{aside}\n\nSign in again to go on."
+            ).format(aside=str(aside)),
+        )
+        self.close()
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        QMessageBox.critical(
+            self,
+            self.tr("The restore failed"),
+            self.tr(
+                "{error}\n\nThe database was closed for the restore. Sign in again: if the "
+                "database cannot be opened, the sign-in offers the newest good backup."
+            ).format(error=error_text(exc)),
+        )
+        self.close()
+
+    # --- language ----------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch the language now (every page retranslates itself) and remember it."""
+        if lang == translations().lang and lang == self.ctx.lang:
+            return
+        translations().use(lang)
+        prefs.set_language(lang)
+        self.language_changed.emit(lang)
+
+    # --- state -------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        s = prefs.settings()
+        geometry = s.value(prefs.GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = s.value(prefs.WINDOW_STATE)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value(prefs.SPLITTER)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([200, 1080])
+        self.beneficiaries_page.restore_state(s)
+        key = s.value(prefs.PAGE, "today")
+        self.show_page(key if key in self.pages else "today")
+
+    def save_state(self) -> None:
+        s = prefs.settings()
+        s.setValue(prefs.GEOMETRY, self.saveGeometry())
+        s.setValue(prefs.WINDOW_STATE, self.saveState())
+        s.setValue(prefs.SPLITTER, self.splitter.saveState())
+        s.setValue(prefs.PAGE, self.current_page().key)
+        self.beneficiaries_page.save_state(s)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dialog, self.unlock_dialog = self.unlock_dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):
+            # Closing while locked: the lock goes with the window, nothing is shown again.
+            dialog.finished.disconnect(self._unlock_finished)
+            dialog.hide()
+            dialog.deleteLater()
+        self.save_state()
+        # Let running work (a save on its way to the database) come back first.
+        wait_for_tasks(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,350 @@
+"""One person's profile: details, consent, grants, hand-overs, assets with their history,
+and visits. Loaded on the worker when opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services import beneficiaries, grants, visits
+from tracker.services.beneficiaries import BeneficiaryView
+from tracker.services.grants import GrantView, HandoverView
+from tracker.services.visits import AssetView, VisitRow
+from tracker.ui import flows, fmt
+from tracker.ui.context import UiContext
+from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
+from tracker.ui.widgets import heading, table_view
+from tracker.ui.worker import Task, run_task
+
+
+@dataclass(frozen=True)
+class ProfileData:
+    person: BeneficiaryView
+    grants: list[GrantView]
+    handovers: list[HandoverView]
+    assets: list[AssetView]
+    visits: list[VisitRow]
+
+
+def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) -> ProfileData:
+    """Everything the profile shows (runs on the worker). Opening a profile is written to
+    the audit trail (who saw whose record); reloading it after a change is not."""
+    db, actor = ctx.db, ctx.actor
+    data = ProfileData(
+        person=beneficiaries.get(db, actor, beneficiary_id),
+        grants=grants.list_grants(db, actor, beneficiary_id=beneficiary_id),
+        handovers=grants.list_handovers(db, actor, beneficiary_id=beneficiary_id, limit=500),
+        assets=visits.list_assets(db, actor, beneficiary_id),
+        visits=visits.list_visits(
+            db, actor, "all", today=ctx.today(), beneficiary_id=beneficiary_id
+        ),
+    )
+    if log_view:
+        beneficiaries.record_view(db, actor, beneficiary_id, "profile")
+    return data
+
+
+class ProfilePanel(QWidget):
+    """Shown beside the register when a person is opened."""
+
+    #: The panel was closed by the user.
+    closed = Signal()
+    #: A profile finished loading (beneficiary id).
+    loaded = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: ProfileData | None = None
+        self.beneficiary_id: int | None = None
+        self._task: Task | None = None
+
+        self.name = heading("", self)
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.clicked.connect(self._close)
+        self.edit_button = QPushButton(self)
+        self.grant_button = QPushButton(self)
+        self.consent_button = QPushButton(self)
+        self.edit_button.clicked.connect(self._edit)
+        self.grant_button.clicked.connect(self._plan_grant)
+        self.consent_button.clicked.connect(self._consent)
+        self.edit_button.setEnabled(ctx.actor.can("beneficiary.write"))
+        self.grant_button.setEnabled(ctx.actor.can("grant.write"))
+        self.consent_button.setEnabled(ctx.actor.can("consent.write"))
+
+        self.tabs = QTabWidget(self)
+        self.details = QWidget(self.tabs)
+        self.details_form = QFormLayout(self.details)
+        self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.consents = QTreeWidget(self.tabs)
+        self.consents.setRootIsDecorated(False)
+        self.grants_model = GrantTableModel(ctx, self)
+        self.grants_view = table_view(self.tabs)
+        self.grants_view.setModel(self.grants_model)
+        self.grants_view.setColumnHidden(
+            GrantTableModel.COLUMNS.index(
+                next(c for c in GrantTableModel.COLUMNS if c.key == "beneficiary")
+            ),
+            True,
+        )
+        self.handovers_model = HandoverTableModel(ctx, self)
+        self.handovers_view = table_view(self.tabs)
+        self.handovers_view.setModel(self.handovers_model)
+        self.handovers_view.setColumnHidden(self.handovers_model.column_of("beneficiary"), True)
+        self.assets = QTreeWidget(self.tabs)
+        self.assets.setColumnCount(5)
+        self.assets.setUniformRowHeights(True)
+        self.visits_model = VisitTableModel(ctx, self)
+        self.visits_view = table_view(self.tabs)
+        self.visits_view.setModel(self.visits_model)
+        for key in ("beneficiary", "commune", "village", "days_late"):
+            self.visits_view.setColumnHidden(self.visits_model.column_of(key), True)
+        for widget in (
+            self.details,
+            self.consents,
+            self.grants_view,
+            self.handovers_view,
+            self.assets,
+            self.visits_view,
+        ):
+            self.tabs.addTab(widget, "")
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.name)
+        titles.addWidget(self.subtitle)
+        top.addLayout(titles, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.grant_button)
+        buttons.addWidget(self.consent_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+
+        for signal in (
+            ctx.events.beneficiary_saved,
+            ctx.events.consent_recorded,
+            ctx.events.grant_saved,
+            ctx.events.handover_recorded,
+            ctx.events.visit_recorded,
+        ):
+            signal.connect(self._data_changed)
+        self.retranslate()
+
+    # --- loading -----------------------------------------------------------------------
+    def show_person(self, beneficiary_id: int, *, log_view: bool = True) -> None:
+        self.beneficiary_id = beneficiary_id
+        ctx = self.ctx
+        self._task = run_task(
+            self,
+            lambda: load_profile(ctx, beneficiary_id, log_view=log_view),
+            on_success=self._show,
+            label=self.tr("Opening the profile…"),
+        )
+
+    def is_loading(self, beneficiary_id: int) -> bool:
+        return (
+            self.beneficiary_id == beneficiary_id
+            and self._task is not None
+            and not self._task.is_done
+        )
+
+    def _data_changed(self, changed: object) -> None:
+        if self.beneficiary_id is None or not self.isVisible():
+            return
+        person = getattr(changed, "beneficiary_id", None) or getattr(changed, "id", None)
+        if isinstance(changed, BeneficiaryView):
+            person = changed.id
+        if person == self.beneficiary_id:
+            self.show_person(self.beneficiary_id, log_view=False)
+
+    def _show(self, data: ProfileData) -> None:
+        if data.person.id != self.beneficiary_id:
+            return
+        self.data = data
+        self.grants_model.set_rows(data.grants)
+        self.handovers_model.set_rows(data.handovers)
+        self.visits_model.set_rows(data.visits)
+        self.retranslate()
+        for view in (self.grants_view, self.handovers_view, self.visits_view):
+            view.resizeColumnsToContents()
+        self.loaded.emit(data.person.id)
+
+    # --- texts -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Close the profile"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.grant_button.setText(self.tr("Plan a grant…"))
+        self.consent_button.setText(self.tr("Record consent…"))
+        self.consents.setHeaderLabels(
+            [self.tr("Consent to"), self.tr("Decision"), self.tr("Date"), self.tr("Recorded by")]
+        )
+        self.assets.setHeaderLabels(
+            [
+                self.tr("Asset"),
+                self.tr("Status"),
+                self.tr("Since"),
+                self.tr("Tag"),
+                self.tr("Value"),
+            ]
+        )
+        d = self.data
+        counts = (
+            (0, 0, 0, 0, 0)
+            if d is None
+            else (
+                len(d.person.consents),
+                len(d.grants),
+                len(d.handovers),
+                len(d.assets),
+                len(d.visits),
+            )
+        )
+        self.tabs.setTabText(0, self.tr("Details"))
+        self.tabs.setTabText(1, self.tr("Consent (%n)", "", counts[0]))
+        self.tabs.setTabText(2, self.tr("Grants (%n)", "", counts[1]))
+        self.tabs.setTabText(3, self.tr("Hand-overs (%n)", "", counts[2]))
+        self.tabs.setTabText(4, self.tr("Assets (%n)", "", counts[3]))
+        self.tabs.setTabText(5, self.tr("Visits (%n)", "", counts[4]))
+        for model in (self.grants_model, self.handovers_model, self.visits_model):
+            model.retranslate()
+        if d is not None:
+            self._fill(d)
+
+    def _fill(self, d: ProfileData) -> None:
+        p = d.person
+        self.name.setText(p.full_name)
+        sub = [p.code]
+        if p.alias:
+            sub.append(self.tr("alias “{alias}”").format(alias=p.alias))
+        sub.append(fmt.label("category", p.category))
+        sub.append(fmt.label("beneficiary_status", p.status))
+        self.subtitle.setText(" · ".join(sub))
+
+        while self.details_form.rowCount():
+            self.details_form.removeRow(0)
+        born = fmt.day(p.birth_date) if p.birth_date else str(p.birth_year or "")
+        place = ", ".join(
+            x
+            for x in (p.village, fmt.unit_name(p.commune_code), fmt.unit_name(p.province_code))
+            if x
+        )
+        rows = [
+            (self.tr("Sex"), fmt.label("sex", p.sex)),
+            (self.tr("Born"), born),
+            (self.tr("Ethnic group"), fmt.ethnicity(p.ethnicity_code)),
+            (self.tr("ID number"), p.id_number or "—"),
+            (self.tr("Phone"), p.phone or "—"),
+            (self.tr("Lives in"), place or "—"),
+            (self.tr("Address"), p.address_text or "—"),
+            (self.tr("Registered on"), fmt.day(p.registered_on)),
+            (self.tr("Notes"), p.notes or "—"),
+        ]
+        for label, value in rows:
+            text = QLabel(value, self.details)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.details_form.addRow(label, text)
+
+        self.consents.clear()
+        for c in p.consents:
+            QTreeWidgetItem(
+                self.consents,
+                [
+                    fmt.label("consent_kind", c.kind),
+                    self.tr("Given") if c.given else self.tr("Refused or withdrawn"),
+                    fmt.day(c.decided_on),
+                    c.recorded_by,
+                ],
+            )
+
+        self.assets.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        for a in d.assets:
+            parent = items.get(a.parent_id) if a.parent_id else None
+            values = [
+                a.description or fmt.label("asset_kind", a.kind),
+                fmt.label("asset_status", a.status),
+                fmt.day(a.acquired_on),
+                a.tag,
+                fmt.money(a.value) if a.value else "",
+            ]
+            item = QTreeWidgetItem(parent if parent is not None else self.assets, values)
+            item.setData(0, Qt.ItemDataRole.UserRole, a.id)
+            items[a.id] = item
+            item.setToolTip(0, fmt.label("asset_kind", a.kind))
+            history = QTreeWidgetItem(item, [self.tr("History")])
+            for e in a.events:
+                QTreeWidgetItem(
+                    history,
+                    [
+                        e.note or fmt.label("asset_status", e.status),
+                        fmt.label("asset_status", e.status),
+                        fmt.day(e.happened_on),
+                    ],
+                )
+        self.assets.expandToDepth(0)
+        for column in range(self.assets.columnCount()):
+            self.assets.resizeColumnToContents(column)
+
+    # --- actions -----------------------------------------------------------------------
+    def _close(self) -> None:
+        self.beneficiary_id = None
+        self.data = None
+        self.hide()
+        self.closed.emit()
+
+    def _edit(self) -> None:
+        if self.data is not None:
+            flows.edit_beneficiary(self.ctx, self, self.data.person)
+
+    def _plan_grant(self) -> None:
+        if self.data is not None:
+            flows.plan_grant(self.ctx, self, self.data.person)
+
+    def _consent(self) -> None:
+        if self.data is not None:
+            flows.record_consent(self.ctx, self, self.data.person)
+
+    def asset_texts(self) -> list[str]:
+        """The first column of every asset row (also the young), for tests."""
+        out: list[str] = []
+
+        def walk(item: QTreeWidgetItem | None) -> None:
+            if item is None:
+                return
+            if item.data(0, Qt.ItemDataRole.UserRole) is not None:
+                out.append(item.text(0))
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        for i in range(self.assets.topLevelItemCount()):
+            walk(self.assets.topLevelItem(i))
+        return out

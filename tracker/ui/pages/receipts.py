@@ -1,0 +1,637 @@
+"""Receipts: every receipt issued with a hand-over, newest first; find one by number or by
+person (with or without diacritics) and dates; preview, print or save it as PDF; reprint it
+as a copy; void it (with a replacement number); print a day's receipts or a month's
+signature list in one go.
+
+Names show only when the window's "show names" switch is on. Making the PDF, rasterising
+and printing run on the worker; the list pages are read as the view scrolls.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services import receipts
+from tracker.services.grants import HandoverView
+from tracker.services.receipts import ReceiptDetail, ReceiptRow
+from tracker.ui import fmt, prefs
+from tracker.ui.context import UiContext
+from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
+from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
+from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel
+from tracker.ui.pages.base import Page
+from tracker.ui.printing import PdfOutput, preview_images, problem_text
+from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_view
+from tracker.ui.worker import Task, error_text, run_task
+
+SEARCH_DELAY_MS = 250
+OFFER_PRINT = "receipts/offer_print"
+NOTICE_STYLE = (
+    "QLabel { background: #e8f3ea; color: #1e4620; border: 1px solid #a5d6a7;"
+    " border-radius: 4px; padding: 6px; }"
+)
+
+
+def offer_print_enabled() -> bool:
+    """Whether to offer printing the receipt right after a hand-over (on by default)."""
+    value = prefs.settings().value(OFFER_PRINT, True)
+    return value not in (False, "false", "0", 0)
+
+
+def set_offer_print(enabled: bool) -> None:
+    s = prefs.settings()
+    s.setValue(OFFER_PRINT, bool(enabled))
+    s.sync()
+
+
+class ReceiptTableModel(PagedTableModel):
+    """Pages of ``receipts.list_receipts`` under a text and a date range."""
+
+    COLUMNS = (
+        Column("number"),
+        Column("handed_on"),
+        Column("beneficiary"),
+        Column("description"),
+        Column("amount", right=True),
+        Column("status"),
+    )
+
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.text = ""
+        self.since: date | None = None
+        self.until: date | None = None
+        self.total = 0
+        self.set_fetcher(self._page)
+        ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "number": self.tr("Receipt no."),
+            "handed_on": self.tr("Date"),
+            "beneficiary": self.tr("Beneficiary"),
+            "description": self.tr("Description"),
+            "amount": self.tr("Amount"),
+            "status": self.tr("Status"),
+        }
+
+    def _page(self, offset: int, limit: int) -> list[ReceiptRow]:
+        return receipts.list_receipts(
+            self.ctx.db,
+            self.ctx.actor,
+            self.text,
+            since=self.since,
+            until=self.until,
+            limit=limit,
+            offset=offset,
+        )
+
+    def reload(self) -> None:
+        try:
+            self.total = receipts.count_receipts(
+                self.ctx.db, self.ctx.actor, self.text, since=self.since, until=self.until
+            )
+        except Exception as exc:
+            self.load_failed.emit(exc)
+            return
+        super().reload()
+
+    def status_text(self, row: ReceiptRow) -> str:
+        if row.voided:
+            return self.tr("Voided")
+        parts = [self.tr("Valid")]
+        if row.reprint_count:
+            parts.append(self.tr("%n copy(ies) printed", "", row.reprint_count))
+        if row.replaces_number:
+            parts.append(self.tr("replaces {number}").format(number=row.replaces_number))
+        return " · ".join(parts)
+
+    def display(self, row: ReceiptRow, key: str) -> str:
+        if key == "handed_on":
+            return fmt.day(row.handed_on)
+        if key == "beneficiary":
+            return fmt.person(
+                row.beneficiary_code,
+                row.beneficiary_name,
+                row.alias,
+                names_visible=self.ctx.names_visible,
+            )
+        if key == "description":
+            kind = self.ctx.grant_type_name(row.grant_type)
+            if row.description and row.description != kind:
+                return f"{kind}: {row.description}" if kind else row.description
+            return kind or row.description
+        if key == "amount":
+            return fmt.money(row.amount)
+        if key == "status":
+            return self.status_text(row)
+        return super().display(row, key)
+
+    def tooltip(self, row: ReceiptRow, key: str) -> str | None:
+        if row.voided:
+            return self.tr("Voided: {reason}").format(reason=row.void_reason)
+        if key == "beneficiary" and not self.ctx.names_visible:
+            return self.tr("Names are hidden. Tick “Show names” to see them.")
+        return None
+
+    def foreground(self, row: ReceiptRow, key: str) -> QBrush | None:
+        if row.voided:
+            return LATE if key == "status" else MUTED
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.FontRole and index.isValid():
+            row = self.row_at(index.row())
+            if row is not None and row.voided and self.COLUMNS[index.column()].key != "status":
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            return None
+        return super().data(index, role)
+
+    def row_of_number(self, number: str) -> int:
+        for i, row in enumerate(self._rows):
+            if row.number == number:
+                return i
+        return -1
+
+
+class ReceiptsPage(Page):
+    """Find, print, reprint and void receipts."""
+
+    key = "receipts"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        can_write = ctx.actor.can("receipt.write")
+        self.output = PdfOutput(self)
+        self.output.status.connect(self.status_message)
+        self.task: Task | None = None
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.since_label = QLabel(self)
+        self.since = OptionalDateEdit(ctx.today().replace(day=1), self)
+        self.until_label = QLabel(self)
+        self.until = OptionalDateEdit(ctx.today(), self)
+        self.show_names = QCheckBox(self)
+        self.show_names.setChecked(ctx.names_visible)
+        self.banner = Banner(self)
+        self.notice = QLabel(self)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+
+        self.model = ReceiptTableModel(ctx, self)
+        self.view = table_view(self)
+        self.view.setModel(self.model)
+        self.count_label = QLabel(self)
+
+        self.paper_label = QLabel(self)
+        self.paper = QComboBox(self)
+        self.page_size_label = QLabel(self)
+        self.page_size = QComboBox(self)
+        self.page_size.addItem("A4", "A4")
+        self.page_size.addItem("A5", "A5")
+        self.copies_label = QLabel(self)
+        self.copies = QComboBox(self)
+        self.lang_label = QLabel(self)
+        self.lang = QComboBox(self)
+        self.lang.addItem("Tiếng Việt", "vi")
+        self.lang.addItem("English", "en")
+
+        self.open_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.save_button = QPushButton(self)
+        self.reprint_button = QPushButton(self)
+        self.void_button = QPushButton(self)
+        self.batch_button = QPushButton(self)
+        # Reprints and voids are for administrators and accountants (the services check too).
+        self.reprint_button.setVisible(can_write)
+        self.void_button.setVisible(can_write)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addSpacing(8)
+        filters.addWidget(self.since_label)
+        filters.addWidget(self.since)
+        filters.addWidget(self.until_label)
+        filters.addWidget(self.until)
+        filters.addSpacing(8)
+        filters.addWidget(self.show_names)
+        options = QHBoxLayout()
+        for label, combo in (
+            (self.paper_label, self.paper),
+            (self.page_size_label, self.page_size),
+            (self.copies_label, self.copies),
+            (self.lang_label, self.lang),
+        ):
+            options.addWidget(label)
+            options.addWidget(combo)
+            options.addSpacing(10)
+        options.addStretch(1)
+        options.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (
+            self.open_button,
+            self.print_button,
+            self.save_button,
+            self.reprint_button,
+            self.void_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.batch_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(options)
+        layout.addLayout(actions)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.since.changed.connect(self.apply_filter)
+        self.until.changed.connect(self.apply_filter)
+        self.show_names.toggled.connect(ctx.set_names_visible)
+        ctx.events.names_visible_changed.connect(self._names_visible_changed)
+        self.model.load_failed.connect(lambda exc: self.banner.show_message(error_text(exc)))
+        self.model.reloaded.connect(lambda _n: self._reloaded())
+        self.model.rowsInserted.connect(lambda *_a: self._update_count())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.view.activated.connect(lambda _i: self.preview_selected())
+        self.open_button.clicked.connect(lambda: self.preview_selected())
+        self.print_button.clicked.connect(lambda: self.print_selected())
+        self.save_button.clicked.connect(lambda: self.save_selected())
+        self.reprint_button.clicked.connect(lambda: self.reprint_selected())
+        self.void_button.clicked.connect(lambda: self.void_selected())
+        self.batch_button.clicked.connect(lambda: self.open_batch())
+        ctx.events.handover_recorded.connect(self._handover_recorded)
+        self.retranslate()
+        self._update_buttons()
+
+    # --- texts -------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Receipts")
+
+    def retranslate(self) -> None:
+        self.intro.setText(
+            self.tr(
+                "Every hand-over gets the next receipt number of the year when it is recorded. "
+                "Choose a receipt to preview, print or save it; a reprint is marked as a copy."
+            )
+        )
+        self.search.setPlaceholderText(
+            self.tr("Search by receipt number, code, alias or name, with or without diacritics")
+        )
+        self.since_label.setText(self.tr("From:"))
+        self.until_label.setText(self.tr("To:"))
+        self.show_names.setText(self.tr("Show names"))
+        self.show_names.setToolTip(
+            self.tr("Names are hidden in lists so that nobody reads them over your shoulder.")
+        )
+        self.paper_label.setText(self.tr("Paper:"))
+        paper = self.paper.currentData() or "voucher"
+        self.paper.blockSignals(True)
+        self.paper.clear()
+        self.paper.addItem(self.tr("Payment voucher (phiếu chi)"), "voucher")
+        self.paper.addItem(self.tr("Hand-over note for goods (biên bản bàn giao)"), "handover")
+        set_combo_data(self.paper, paper)
+        self.paper.blockSignals(False)
+        self.page_size_label.setText(self.tr("Page:"))
+        self.copies_label.setText(self.tr("Copies:"))
+        copies = self.copies.currentData() or 1
+        self.copies.clear()
+        self.copies.addItem(self.tr("1 copy"), 1)
+        self.copies.addItem(self.tr("2 copies (Liên 1, Liên 2)"), 2)
+        set_combo_data(self.copies, copies)
+        self.lang_label.setText(self.tr("Language:"))
+        self.open_button.setText(self.tr("Preview"))
+        self.open_button.setToolTip(self.tr("Show the receipt as it will be printed (Enter)"))
+        self.print_button.setText(self.tr("Print…"))
+        self.save_button.setText(self.tr("Save as PDF…"))
+        self.reprint_button.setText(self.tr("Reprint as a copy…"))
+        self.reprint_button.setToolTip(
+            self.tr("Print the same number again, marked “BẢN SAO” with the reprint count")
+        )
+        self.void_button.setText(self.tr("Void…"))
+        self.batch_button.setText(self.tr("Print in one go…"))
+        self.batch_button.setToolTip(
+            self.tr("All receipts of a day, or the signature list of a month's allowance")
+        )
+        self.model.retranslate()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.total > shown:
+            self.count_label.setText(
+                self.tr("{shown} of {total} receipts shown").format(
+                    shown=shown, total=self.model.total
+                )
+            )
+        else:
+            self.count_label.setText(self.tr("%n receipt(s) shown", "", shown))
+
+    # --- list --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        self.banner.show_message("")
+        self.model.reload()
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.text = self.search.text().strip()
+        self.model.since = self.since.value()
+        self.model.until = self.until.value()
+        self.banner.show_message("")
+        self.model.reload()
+
+    def _reloaded(self) -> None:
+        self._update_count()
+        self._update_buttons()
+        if not self._sized_columns and self.model.rowCount():
+            self.view.resizeColumnsToContents()
+            self._sized_columns = True
+
+    _sized_columns = False
+
+    def _names_visible_changed(self, visible: bool) -> None:
+        if self.show_names.isChecked() != visible:
+            self.show_names.setChecked(visible)
+        self.view.resizeColumnToContents(self.model.column_of("beneficiary"))
+
+    def _handover_recorded(self, handover: HandoverView) -> None:
+        self.notice.hide()
+        self.mark_stale()
+        if isinstance(handover, HandoverView) and offer_print_enabled():
+            self.offer_print(handover)
+
+    def selected(self) -> ReceiptRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_number(self, number: str) -> bool:
+        row = self.model.row_of_number(number)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        can_write = self.ctx.actor.can("receipt.write")
+        idle = self.task is None or self.task.is_done
+        for button in (self.open_button, self.print_button, self.save_button):
+            button.setEnabled(row is not None and idle)
+        self.reprint_button.setEnabled(can_write and idle and row is not None and not row.voided)
+        self.void_button.setEnabled(can_write and idle and row is not None and not row.voided)
+        goods = row is not None and row.in_kind
+        self.paper.setEnabled(goods)
+        if not goods:
+            set_combo_data(self.paper, "voucher")
+
+    # --- making the paper (worker) -------------------------------------------------------
+    def options(self) -> dict[str, Any]:
+        return {
+            "paper": self.paper.currentData() or "voucher",
+            "copies": int(self.copies.currentData() or 1),
+            "lang": self.lang.currentData() or "vi",
+            "page_size": self.page_size.currentData() or "A4",
+        }
+
+    def _make(
+        self,
+        number: str,
+        then: Any,
+        *,
+        reprint: bool = False,
+        with_preview: bool = False,
+        label: str = "",
+    ) -> Task:
+        """Make the PDF of receipt ``number`` on the worker (recording a reprint first when
+        asked), then call ``then(detail, pdf, extra)`` on the UI thread."""
+        db, actor = self.ctx.db, self.ctx.actor
+        opts = self.options()
+
+        def job() -> tuple[ReceiptDetail, bytes, Any]:
+            if reprint:
+                detail = receipts.record_reprint(db, actor, number)
+            else:
+                detail = receipts.get_receipt(db, actor, number)
+            paper = opts["paper"] if receipts.is_goods(detail) else "voucher"
+            buffer = io.BytesIO()
+            receipts.write_paper(
+                detail,
+                buffer,
+                paper=paper,
+                copies=opts["copies"],
+                lang=opts["lang"],
+                page_size=opts["page_size"],
+            )
+            pdf = buffer.getvalue()
+            extra = preview_images(pdf) if with_preview else None
+            return detail, pdf, extra
+
+        def done(result: tuple[ReceiptDetail, bytes, Any]) -> None:
+            self._update_buttons()
+            then(*result)
+
+        def failed(exc: BaseException) -> None:
+            self._update_buttons()
+            self.banner.show_message(problem_text(exc))
+
+        self.banner.show_message("")
+        self.task = run_task(
+            self,
+            job,
+            on_success=done,
+            on_failure=failed,
+            label=label or self.tr("Making the receipt…"),
+            cancellable=not reprint,
+        )
+        self._update_buttons()
+        return self.task
+
+    def _title(self, detail: ReceiptDetail) -> str:
+        return self.tr("Receipt {number}").format(number=detail.row.number)
+
+    @staticmethod
+    def file_name(detail: ReceiptDetail, paper: str) -> str:
+        stem = "BienBanBanGiao" if paper == "handover" and receipts.is_goods(detail) else "PhieuChi"
+        return f"{stem}_{detail.row.number}.pdf"
+
+    # --- actions -----------------------------------------------------------------------
+    def preview_selected(self) -> Task | None:
+        row = self.selected()
+        if row is None:
+            return None
+
+        def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
+            images, total = extra
+            self.output.show_preview(pdf, images, total, self._title(detail))
+
+        return self._make(row.number, show, with_preview=True)
+
+    def print_selected(self, printer: QPrinter | None = None) -> Task | None:
+        """Print the selected receipt; ``printer`` (a ready QPrinter) skips the dialog."""
+        row = self.selected()
+        if row is None:
+            return None
+        return self._make(row.number, lambda _d, pdf, _x: self.output.print(pdf, printer))
+
+    def save_selected(self) -> Task | None:
+        row = self.selected()
+        if row is None:
+            return None
+        paper = self.options()["paper"]
+        return self._make(
+            row.number, lambda d, pdf, _x: self.output.save(pdf, self.file_name(d, paper))
+        )
+
+    def reprint_selected(self) -> Task | None:
+        """Record a reprint (same number, "BẢN SAO", count +1, logged), then preview it."""
+        row = self.selected()
+        if row is None or not self.ctx.actor.can("receipt.write"):
+            return None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reprint receipt {number}").format(number=row.number),
+            self.tr(
+                "The reprint keeps the number {number} and is marked “BẢN SAO – in lại lần "
+                "{count}”. Every reprint is written in the audit trail. Go on?"
+            ).format(number=row.number, count=row.reprint_count + 1),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+
+        def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
+            images, total = extra
+            self.mark_stale()
+            self.select_number(detail.row.number)
+            self.status_message.emit(
+                self.tr("Reprint {count} of receipt {number} recorded.").format(
+                    count=detail.row.reprint_count, number=detail.row.number
+                )
+            )
+            self.output.show_preview(pdf, images, total, self._title(detail))
+
+        return self._make(row.number, show, reprint=True, with_preview=True)
+
+    def void_selected(self) -> ReceiptVoidDialog | None:
+        row = self.selected()
+        if row is None or row.voided or not self.ctx.actor.can("receipt.write"):
+            return None
+        dialog = ReceiptVoidDialog(self.ctx, row, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.saved.connect(lambda detail: self._voided(row, detail))
+        dialog.open()
+        return dialog
+
+    def _voided(self, old: ReceiptRow, detail: ReceiptDetail) -> None:
+        if detail.row.number != old.number:
+            text = self.tr(
+                "Receipt {old} was voided. The hand-over now has the new receipt {new}: "
+                "it is selected below, ready to print."
+            ).format(old=old.number, new=detail.row.number)
+        else:
+            text = self.tr("Receipt {old} was voided; no replacement was issued.").format(
+                old=old.number
+            )
+        self.notice.setText(text)
+        self.notice.show()
+        self.status_message.emit(
+            self.tr("Receipt {old} voided.").format(old=old.number)
+            if detail.row.number == old.number
+            else self.tr("Receipt {old} voided; new receipt {new}.").format(
+                old=old.number, new=detail.row.number
+            )
+        )
+        self.model.reload()
+        self.select_number(detail.row.number)
+
+    def open_batch(self) -> ReceiptBatchDialog:
+        opts = self.options()
+        dialog = ReceiptBatchDialog(
+            self.ctx,
+            self,
+            page_size=opts["page_size"],
+            copies=opts["copies"],
+            lang=opts["lang"],
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.output.status.connect(self.status_message)
+        dialog.open()
+        return dialog
+
+    # --- right after a hand-over ---------------------------------------------------------
+    def offer_print(self, handover: HandoverView) -> QMessageBox | None:
+        """Ask (without blocking) whether to print the new receipt now."""
+        if not handover.receipt_number:
+            return None
+        box = QMessageBox(self.window())
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Print the receipt"))
+        box.setText(
+            self.tr("The hand-over was recorded with receipt {number}. Print it now?").format(
+                number=handover.receipt_number
+            )
+        )
+        box.setInformativeText(
+            self.tr("The person signs or puts a thumbprint on it; the office keeps a copy.")
+        )
+        preview = box.addButton(self.tr("Preview and print"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(preview)
+        never = QCheckBox(self.tr("Do not ask again (print from the Receipts page)"), box)
+        never.toggled.connect(lambda on: set_offer_print(not on))
+        box.setCheckBox(never)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        number = handover.receipt_number
+
+        def answered(button: object) -> None:
+            if button is preview:
+                self.preview_number(number)
+
+        box.buttonClicked.connect(answered)
+        # After the hand-over dialog has closed, so the question is not hidden behind it.
+        QTimer.singleShot(0, box.show)
+        return box
+
+    def preview_number(self, number: str) -> Task:
+        def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
+            images, total = extra
+            self.output.show_preview(pdf, images, total, self._title(detail))
+
+        return self._make(number, show, with_preview=True)

@@ -1,0 +1,508 @@
+"""Getting in: the first-run set-up (office and first administrator, then the recovery key
+to print), the sign-in dialog, the recovery-key dialog and the screen lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.config import DatabaseLocation
+from tracker.services import auth, backups, office
+from tracker.services.auth import AuthError, Workspace
+from tracker.services.errors import ServiceError, ValidationError
+from tracker.ui.dialogs.account_dialogs import FittingDialog
+from tracker.ui.dialogs.base import form_layout
+from tracker.ui.worker import run_task
+
+IDLE_MINUTES = 10
+IDLE_RANGE = (1, 120)
+#: QSettings key of the idle time before the screen locks (minutes).
+IDLE_KEY = "security/idle_minutes"
+
+
+def idle_minutes() -> int:
+    """The minutes without input before the window locks (saved per computer user)."""
+    from tracker.ui import prefs
+
+    try:
+        value = int(prefs.settings().value(IDLE_KEY, IDLE_MINUTES))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return IDLE_MINUTES
+    return min(max(value, IDLE_RANGE[0]), IDLE_RANGE[1])
+
+
+def set_idle_minutes(minutes: int) -> int:
+    from tracker.ui import prefs
+
+    value = min(max(int(minutes), IDLE_RANGE[0]), IDLE_RANGE[1])
+    s = prefs.settings()
+    s.setValue(IDLE_KEY, value)
+    s.sync()
+    return value
+
+
+def _password_edit(parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(256)
+    return edit
+
+
+class FirstRunDialog(FittingDialog):
+    """The office details and the first administrator; creates the (encrypted) database."""
+
+    def __init__(self, location: DatabaseLocation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.recovery_code: str | None = None
+        self.setMinimumWidth(520)
+        self.setWindowTitle(self.tr("Set up Grant Tracker"))
+        self.save_button.setText(self.tr("Create the database"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Welcome. Enter your office's details and the first administrator's account. "
+                "The data will be kept encrypted in: {path}"
+            ).format(path=location.describe()),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.banner)
+
+        office_box = QGroupBox(self.tr("Office"), self)
+        form = form_layout()
+        office_box.setLayout(form)
+        self.office_name = QLineEdit(self)
+        self.office_name.setPlaceholderText(self.tr("e.g. Women's Union of Mèo Vạc commune"))
+        self.add_field(form, self.tr("Office name"), self.office_name, "office_name")
+        self.kind = QComboBox(self)
+        for code, text in (
+            ("district", self.tr("District office")),
+            ("province", self.tr("Provincial office")),
+            ("commune", self.tr("Commune office")),
+        ):
+            self.kind.addItem(text, code)
+        self.add_field(form, self.tr("Office level"), self.kind)
+        self.prefix = QLineEdit(self)
+        self.prefix.setMaxLength(12)
+        self.add_field(
+            form,
+            self.tr("Receipt prefix"),
+            self.prefix,
+            "receipt_prefix",
+            hint=self.tr("Letters that start every receipt number, e.g. MV gives MV-2025-00001."),
+        )
+        self.address = QLineEdit(self)
+        self.add_field(form, self.tr("Address"), self.address, "address")
+        self.head = QLineEdit(self)
+        self.add_field(form, self.tr("Head of office"), self.head, "full_name")
+        layout.addWidget(office_box)
+
+        admin_box = QGroupBox(self.tr("First administrator"), self)
+        form2 = form_layout()
+        admin_box.setLayout(form2)
+        self.admin_name = QLineEdit(self)
+        self.add_field(form2, self.tr("Full name"), self.admin_name, "admin_full_name")
+        self.username = QLineEdit(self)
+        self.add_field(form2, self.tr("User name"), self.username, "username")
+        self.password = _password_edit(self)
+        self.add_field(
+            form2,
+            self.tr("Password"),
+            self.password,
+            "password",
+            hint=self.tr("At least 8 characters. It also unlocks the encrypted data."),
+        )
+        self.password2 = _password_edit(self)
+        self.add_field(form2, self.tr("Password again"), self.password2, "password2")
+        layout.addWidget(admin_box)
+        layout.addWidget(self.buttons)
+        self.watch(self.office_name, self.prefix, self.address, self.head, self.admin_name,
+                   self.username, self.password, self.password2)  # fmt: skip
+
+    def prepare(self) -> Callable[[], Any]:
+        if self.password.text() != self.password2.text():
+            raise ValidationError("passwords_differ", "password2")
+        if not self.admin_name.text().strip():
+            raise ValidationError("required", "admin_full_name")
+        data = office.OfficeInput(
+            name=self.office_name.text(),
+            receipt_prefix=self.prefix.text(),
+            kind=self.kind.currentData(),
+            address=self.address.text(),
+            head_name=self.head.text(),
+        )
+        location, user, name, pw = (
+            self.location,
+            self.username.text(),
+            self.admin_name.text(),
+            self.password.text(),
+        )
+        return lambda: auth.create_workspace(location, data, user, name, pw)
+
+    def handle_error(self, exc: BaseException) -> None:
+        if isinstance(exc, ServiceError) and exc.field == "full_name" and exc.key == "required":
+            exc.field = "admin_full_name"
+        super().handle_error(exc)
+
+    def _succeeded(self, result: Any) -> None:
+        ws, code = result
+        self.recovery_code = code
+        super()._succeeded(ws)
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows the recovery key once, to print or copy; closes only when the user confirms
+    it is kept."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.code = code
+        self.setWindowTitle(self.tr("Recovery key"))
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "This key opens the data if every administrator forgets their password. "
+                "It is shown only now. Print it or write it down, and keep it in the "
+                "office safe, away from this computer."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.key_label = QLabel(code, self)
+        font = QFont("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(15)
+        self.key_label.setFont(font)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.key_label)
+        row = QDialogButtonBox(self)
+        self.copy_button = row.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = row.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code))
+        self.print_button.clicked.connect(self.print_key)
+        layout.addWidget(row)
+        self.kept = QCheckBox(self.tr("I have printed or written down the recovery key"), self)
+        layout.addWidget(self.kept)
+        self.done_button = QPushButton(self.tr("Continue"), self)
+        self.done_button.setEnabled(False)
+        self.kept.toggled.connect(self.done_button.setEnabled)
+        self.done_button.clicked.connect(self.accept)
+        layout.addWidget(self.done_button)
+
+    def print_key(self) -> None:
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not start."))
+            return
+        try:
+            page = printer.pageRect(QPrinter.Unit.DevicePixel)
+            painter.setFont(QFont("DejaVu Sans", 14))
+            painter.drawText(
+                page.adjusted(0, 0, 0, -int(page.height() * 0.7)),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.tr("Grant Tracker recovery key - keep in the office safe"),
+            )
+            mono = QFont("DejaVu Sans Mono", 18)
+            painter.setFont(mono)
+            painter.drawText(page, Qt.AlignmentFlag.AlignCenter, self.code)
+        finally:
+            painter.end()
+
+    def reject(self) -> None:
+        if self.kept.isChecked():
+            super().reject()
+
+
+class SignInDialog(FittingDialog):
+    """User name and password. On a damaged file it offers the newest good backup."""
+
+    def __init__(
+        self, location: DatabaseLocation, parent: QWidget | None = None, *, username: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.setMinimumWidth(420)
+        self.setWindowTitle(self.tr("Sign in - Grant Tracker"))
+        self.save_button.setText(self.tr("Sign in"))
+        self.cancel_button.setText(self.tr("Quit"))
+        layout = QVBoxLayout(self)
+        where = QLabel(self.tr("Database: {path}").format(path=location.describe()), self)
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self.username = QLineEdit(username, self)
+        self.add_field(form, self.tr("User name"), self.username, "username")
+        self.password = _password_edit(self)
+        self.add_field(form, self.tr("Password"), self.password, "password")
+        layout.addLayout(form)
+        self.forgot = QPushButton(self.tr("Forgot the password? Use the recovery key…"), self)
+        self.forgot.setFlat(True)
+        self.forgot.clicked.connect(self._recover)
+        layout.addWidget(self.forgot)
+        layout.addWidget(self.buttons)
+        (self.password if username else self.username).setFocus()
+
+    def prepare(self) -> Callable[[], Any]:
+        location, user, pw = self.location, self.username.text(), self.password.text()
+        if not pw:
+            raise AuthError("password_needed", "password")
+        if location.path is None:
+            return lambda: auth.sign_in(location, user, pw)
+
+        def job() -> Workspace:
+            vault, key = auth.unlock(location, user, pw)
+            try:
+                return auth.open_unlocked(location, vault, key, user, pw)
+            except AuthError as exc:
+                if exc.key == "database_damaged":
+                    exc.params["_key"] = key  # lets the dialog offer a restore
+                raise
+
+        return job
+
+    def handle_error(self, exc: BaseException) -> None:
+        self.password.clear()
+        if isinstance(exc, AuthError) and exc.key == "database_damaged":
+            self._offer_restore(exc)
+            return
+        super().handle_error(exc)
+
+    def _offer_restore(self, exc: AuthError) -> None:
+        key = exc.params.pop("_key", None)
+        answer = QMessageBox.question(
+            self,
+            self.tr("The database is damaged"),
+            self.tr(
+                "{problem}\n\nRestore the newest good backup? The damaged file is kept "
+                "aside, not deleted."
+            ).format(problem=exc.message()),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.errors.show(exc)
+            return
+        location = self.location
+
+        def restored(result: Any) -> None:
+            info, _aside = result
+            QMessageBox.information(
+                self,
+                self.tr("Restored"),
+                self.tr("The backup of {when} was restored. Sign in again.").format(
+                    when=info.taken_at.astimezone().strftime("%d/%m/%Y %H:%M")
+                ),
+            )
+
+        run_task(
+            self,
+            lambda: backups.restore_newest_good(location, key),
+            on_success=restored,
+            on_failure=lambda e: self.errors.show(e),
+            label=self.tr("Restoring…"),
+            cancellable=False,
+        )
+
+    def _recover(self) -> None:
+        RecoveryDialog(self.location, self).exec()
+
+    def reject(self) -> None:
+        self._dirty = False
+        super().reject()
+
+
+class RecoveryDialog(FittingDialog):
+    """A new password for an account, with the recovery key."""
+
+    def __init__(self, location: DatabaseLocation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.setMinimumWidth(520)
+        self.setWindowTitle(self.tr("Use the recovery key"))
+        self.save_button.setText(self.tr("Set the new password"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.add_field(form, self.tr("Recovery key"), self.code, "recovery_key")
+        self.username = QLineEdit(self)
+        self.add_field(form, self.tr("User name"), self.username, "username")
+        self.password = _password_edit(self)
+        self.add_field(form, self.tr("New password"), self.password, "new_password")
+        self.password2 = _password_edit(self)
+        self.add_field(form, self.tr("New password again"), self.password2, "password2")
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.watch(self.code, self.username, self.password, self.password2)
+
+    def prepare(self) -> Callable[[], Any]:
+        if self.password.text() != self.password2.text():
+            raise ValidationError("passwords_differ", "password2")
+        location, code = self.location, self.code.text()
+        user, pw = self.username.text(), self.password.text()
+
+        def job() -> None:
+            ws = auth.open_with_recovery_key(location, code)
+            try:
+                auth.reset_password(ws, user, pw)
+            finally:
+                ws.close()
+
+        return job
+
+    def handle_error(self, exc: BaseException) -> None:
+        if isinstance(exc, AuthError) and exc.key.startswith("recovery"):
+            exc.field = "recovery_key"
+        super().handle_error(exc)
+
+
+class UnlockDialog(FittingDialog):
+    """The screen lock: the signed-in user's password brings the window back."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setMinimumWidth(420)
+        self.setWindowTitle(self.tr("Locked - Grant Tracker"))
+        self.save_button.setText(self.tr("Unlock"))
+        self.cancel_button.setText(self.tr("Quit"))
+        layout = QVBoxLayout(self)
+        msg = QLabel(
+            self.tr("The window is locked. {name}, enter your password to go on.").format(
+                name=ws.actor.full_name or ws.actor.username
+            ),
+            self,
+        )
+        msg.setWordWrap(True)
+        layout.addWidget(msg)
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self.password = _password_edit(self)
+        self.add_field(form, self.tr("Password"), self.password, "password")
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def prepare(self) -> Callable[[], Any]:
+        ws, pw = self.ws, self.password.text()
+        if not pw:
+            raise AuthError("password_needed", "password")
+        return lambda: auth.verify_password(ws, pw)
+
+    def handle_error(self, exc: BaseException) -> None:
+        self.password.clear()
+        if isinstance(exc, AuthError) and exc.field is None:
+            exc.field = "password"  # the only thing typed here
+            if exc.key in ("wrong_password", "unknown_user"):
+                # The service's words are for signing in ("wrong user name or password").
+                text = self.tr("The password is wrong.")
+                if exc.key == "wrong_password":
+                    left = int(exc.params.get("left", 0))
+                    text += " " + self.tr("%n tries left before the account is locked.", "", left)
+                self.errors.show(exc, text)
+                self.fit_later()
+                return
+        super().handle_error(exc)
+
+    def reject(self) -> None:
+        self._dirty = False
+        super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape would quit the app from the lock: only the Quit button does that.
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class IdleLock(QObject):
+    """Emits ``idle`` after ``minutes`` without a key press, click or mouse move.
+
+    It watches the top-level windows (each QWindow as it gets focus) rather than the whole
+    application: an application-wide event filter written in Python makes PySide wrap every
+    new object as its first events pass, which recurses and crashes.
+    """
+
+    #: No input for the whole idle period.
+    idle = Signal()
+
+    _INPUT = (
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    )
+
+    def __init__(self, minutes: float = IDLE_MINUTES, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.set_minutes(minutes)
+        self.timer.timeout.connect(self.idle)
+        self.paused = False
+        self._watched: set[int] = set()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self.watch)
+            self.watch(app.focusWindow())
+        self.timer.start()
+
+    def set_minutes(self, minutes: float) -> None:
+        """The idle time (the tests use a fraction of a minute)."""
+        self.timer.setInterval(max(int(minutes * 60_000), 50))
+        if self.timer.isActive():
+            self.timer.start()
+
+    def pause(self) -> None:
+        """While the window is locked: no second ``idle``."""
+        self.paused = True
+        self.timer.stop()
+
+    def resume(self) -> None:
+        self.paused = False
+        self.timer.start()
+
+    def watch(self, window: QWindow | None) -> None:
+        """Count input in this top-level window as activity (called on focus changes)."""
+        if window is None:
+            return
+        if not self.paused:
+            self.timer.start()
+        key = id(window)
+        if key in self._watched:
+            return
+        self._watched.add(key)
+        window.installEventFilter(self)
+        window.destroyed.connect(lambda *_: self._watched.discard(key))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.paused and event.type() in self._INPUT:
+            self.timer.start()
+        return False

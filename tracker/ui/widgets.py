@@ -1,0 +1,288 @@
+"""Small widgets shared by the pages and dialogs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from tracker.i18n import get_language
+from tracker.services.errors import ServiceError
+
+ERROR_STYLE = "color: #b3261e;"
+BANNER_STYLE = (
+    "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5;"
+    " border-radius: 4px; padding: 6px; }"
+)
+WARNING_STYLE = (
+    "QFrame#warning { background: #fff4e5; border: 1px solid #f0c36d; border-radius: 4px; }"
+)
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class MoneyEdit(QLineEdit):
+    """An amount of đồng typed as digits; shown grouped ("5.000.000") once typed.
+
+    ``value()`` is an ``int`` or ``None`` when empty. Amounts above what a QSpinBox holds
+    (2.1 billion) are fine.
+    """
+
+    #: The amount changed (``int`` or ``None``).
+    value_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9., \x{00a0}]{0,20}"), self)
+        )
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText("0")
+        self.textChanged.connect(lambda _t: self.value_changed.emit(self.value()))
+        self.editingFinished.connect(self._regroup)
+
+    def value(self) -> int | None:
+        digits = re.sub(r"\D", "", self.text())
+        return int(digits) if digits else None
+
+    def setValue(self, value: int | None) -> None:
+        self.setText("" if value is None else self._grouped(value))
+
+    @staticmethod
+    def _grouped(value: int) -> str:
+        sep = "." if get_language() == "vi" else ","
+        return f"{value:,}".replace(",", sep)
+
+    def _regroup(self) -> None:
+        value = self.value()
+        if value is not None:
+            text = self._grouped(value)
+            if text != self.text():
+                self.blockSignals(True)
+                self.setText(text)
+                self.blockSignals(False)
+
+
+class DateEdit(QDateEdit):
+    """A date field with a calendar, shown dd/MM/yyyy."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setMinimumDate(QDate(1900, 1, 1))
+        self.setMaximumDate(QDate(2100, 12, 31))
+        if value is not None:
+            self.set_value(value)
+
+    def value(self) -> date:
+        return to_date(self.date())
+
+    def set_value(self, value: date) -> None:
+        self.setDate(to_qdate(value))
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left out: a check box switches the date field on."""
+
+    changed = Signal()
+
+    def __init__(self, value: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.check = QCheckBox(self)
+        self.edit = DateEdit(value, self)
+        self.edit.setEnabled(False)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self.setFocusProxy(self.check)
+
+    def value(self) -> date | None:
+        return self.edit.value() if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.set_value(value)
+
+
+def combo_data(combo: QComboBox) -> Any:
+    return combo.currentData()
+
+
+def set_combo_data(combo: QComboBox, value: Any) -> bool:
+    index = combo.findData(value)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+        return True
+    return False
+
+
+class ErrorLabel(QLabel):
+    """The message shown under a field that did not pass validation."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class Banner(QLabel):
+    """A message at the top of a form about the whole form (not one field)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(BANNER_STYLE)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class FormErrors:
+    """Puts a service error next to the field it names (``err.field``), or in the banner."""
+
+    def __init__(self, banner: Banner) -> None:
+        self.banner = banner
+        self._fields: dict[str, tuple[QWidget, ErrorLabel]] = {}
+
+    def add(self, field: str, widget: QWidget, label: ErrorLabel) -> None:
+        self._fields[field] = (widget, label)
+
+    def discard(self, *fields: str) -> None:
+        for field in fields:
+            self._fields.pop(field, None)
+
+    def label(self, field: str) -> ErrorLabel | None:
+        pair = self._fields.get(field)
+        return pair[1] if pair else None
+
+    def clear(self) -> None:
+        self.banner.show_message("")
+        for _widget, label in self._fields.values():
+            if shiboken6.isValid(label):
+                label.show_message("")
+
+    def show(self, err: BaseException, text: str | None = None) -> str:
+        """Show the error; returns the field it was put next to ('' for the banner)."""
+        self.clear()
+        field = err.field if isinstance(err, ServiceError) else None
+        if text is None:
+            from tracker.ui.worker import error_text
+
+            text = error_text(err)
+        pair = self._fields.get(field or "")
+        if pair is not None and not (shiboken6.isValid(pair[0]) and shiboken6.isValid(pair[1])):
+            pair = None
+        if pair is not None and pair[0].isVisibleTo(pair[0].window()):
+            widget, label = pair
+            label.show_message(text)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return field or ""
+        self.banner.show_message(text)
+        return ""
+
+    def visible_messages(self) -> dict[str, str]:
+        """Field -> message of the labels now shown (for tests and accessibility)."""
+        out = {
+            f: lbl.text()
+            for f, (_w, lbl) in self._fields.items()
+            if shiboken6.isValid(lbl) and not lbl.isHidden()
+        }
+        if not self.banner.isHidden():
+            out[""] = self.banner.text()
+        return out
+
+
+def table_view(parent: QWidget | None = None, *, sortable: bool = False) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(sortable)
+    view.setWordWrap(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setHighlightSections(False)
+    view.setTabKeyNavigation(False)
+    return view
+
+
+def heading(text: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+def hline(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def notes_edit(parent: QWidget | None = None, lines: int = 3) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
+
+
+def spin(minimum: int, maximum: int, value: int, parent: QWidget | None = None) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(minimum, maximum)
+    box.setValue(value)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return box
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return widget

@@ -1,0 +1,108 @@
+"""Every test runs headless, on a fresh database and in temporary data/config folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("DATABASE_URL", None)
+os.environ.pop("TRACKER_DB", None)
+
+from tracker.config import DatabaseLocation
+from tracker.db import Database, upgrade
+from tracker.services import office
+from tracker.services.context import SYSTEM, Actor
+
+PG_URL = os.environ.get("TRACKER_TEST_PG_URL")
+TODAY = date(2025, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its lowest cost in tests: the real cost is for attackers, not for CI."""
+    from argon2 import PasswordHasher
+
+    from tracker.db import vault
+
+    monkeypatch.setattr(vault, "KDF", {"time_cost": 1, "memory_cost": 8, "parallelism": 1})
+    monkeypatch.setattr(office, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def make_db(kind: str, tmp_path: Path) -> Database:
+    if kind == "postgres":
+        if not PG_URL:
+            pytest.skip("TRACKER_TEST_PG_URL is not set: no PostgreSQL server for this run")
+        _reset_postgres(PG_URL)
+        db = Database(DatabaseLocation(url=PG_URL))
+    else:
+        db = Database(DatabaseLocation(path=tmp_path / "tracker.db"))
+    upgrade(db)
+    return db
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database: SQLite always, PostgreSQL when a server is configured."""
+    database = make_db(request.param, tmp_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    database = make_db("sqlite", tmp_path)
+    yield database
+    database.dispose()
+
+
+def setup_office(db: Database) -> dict[str, Actor]:
+    """An office with one user of each role; returns their actors by role."""
+    office.save_office(
+        db,
+        SYSTEM,
+        office.OfficeInput(
+            name="Hội LHPN xã Mèo Vạc",
+            receipt_prefix="MV",
+            kind="commune",
+            province_code="08",
+            unit_code="00769",
+            address="Xã Mèo Vạc, tỉnh Tuyên Quang",
+        ),
+    )
+    actors = {}
+    for role, (username, name) in {
+        "admin": ("admin", "Nguyễn Thị Lan"),
+        "officer": ("hoa", "Vàng Thị Hoa"),
+        "accountant": ("mai", "Lý Thị Mai"),
+        "viewer": ("tuan", "Trần Văn Tuấn"),
+    }.items():
+        office.create_user(db, SYSTEM, username, name, role)
+        actors[role] = office.actor_for(db, username)
+    return actors
+
+
+@pytest.fixture
+def actors(db: Database) -> dict[str, Actor]:
+    return setup_office(db)

@@ -1,0 +1,281 @@
+"""Schema migrations: creating the schema, agreeing with the models, refusing a newer
+database, and the copy taken before an upgrade."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlcipher3
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from tracker.config import DatabaseLocation
+from tracker.db import Database, NewerDatabaseError, migrate, upgrade
+from tracker.db import models as _models  # noqa: F401  (registers every table)
+from tracker.db.base import Base
+from tracker.db.engine import sqlite_connect
+from tracker.services import beneficiaries as ben
+
+from ..conftest import TODAY, setup_office
+
+EXPECTED_TABLES = set(Base.metadata.tables) | {"alembic_version"}
+REAL_SCRIPTS = migrate.migrations_dir()
+
+
+def open_db(path: Path, key: bytes | None = None) -> Database:
+    return Database(DatabaseLocation(path=path), key=key)
+
+
+def schema_diff(db: Database) -> list[object]:
+    with db.engine.connect() as conn:
+        return list(compare_metadata(MigrationContext.configure(conn), Base.metadata))
+
+
+def query(path: Path, sql: str, key: bytes | None = None) -> list[tuple[Any, ...]]:
+    """Rows read straight from the file (SQLCipher when a key is given)."""
+    conn = sqlite_connect(path, key)
+    try:
+        return [tuple(r) for r in conn.execute(sql).fetchall()]
+    finally:
+        conn.close()
+
+
+def sqlite_schema(path: Path, key: bytes | None = None) -> list[tuple[Any, ...]]:
+    return sorted(query(path, "SELECT type, name, sql FROM sqlite_master", key))
+
+
+def version_of(path: Path, key: bytes | None = None) -> list[str]:
+    return [r[0] for r in query(path, "SELECT version_num FROM alembic_version", key)]
+
+
+def _rows(path: Path, table: str, key: bytes | None = None) -> list[tuple[Any, ...]]:
+    return query(path, f"SELECT * FROM {table} ORDER BY 1", key)
+
+
+def file_state(path: Path) -> dict[str, bytes]:
+    """The bytes of the database file and of any WAL / shared-memory files next to it."""
+    out = {}
+    for suffix in ("", "-wal", "-journal"):
+        f = Path(str(path) + suffix)
+        if f.exists():
+            out[suffix] = f.read_bytes()
+    return out
+
+
+def backups(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.stem}.before-upgrade-*"))
+
+
+def test_only_one_revision_so_far() -> None:
+    # The tests below that need an older real revision fake one; revisit them when a
+    # second migration is added.
+    assert migrate.head_revision() == "0001"
+
+
+def test_upgrade_creates_schema_on_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "tracker.db"
+    db = open_db(path)
+    try:
+        assert migrate.current_revision(db) is None
+        assert upgrade(db) is None  # nothing to copy on a brand-new file
+        assert migrate.current_revision(db) == migrate.head_revision()
+        assert set(inspect(db.engine).get_table_names()) == EXPECTED_TABLES
+        assert schema_diff(db) == []
+    finally:
+        db.dispose()
+    assert path.exists()
+    assert backups(path) == []
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    """compare_metadata on a migrated database, SQLite and PostgreSQL alike."""
+    assert set(inspect(db.engine).get_table_names()) == EXPECTED_TABLES
+    assert schema_diff(db) == []
+
+
+def test_sqlite_pragmas(sqlite_db: Database) -> None:
+    with sqlite_db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar_one() == 2  # FULL
+
+
+def test_upgrade_twice_is_a_no_op(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.db"
+    db = open_db(path)
+    try:
+        upgrade(db)
+        schema = sqlite_schema(path)
+        assert upgrade(db) is None
+        assert upgrade(db) is None
+        assert sqlite_schema(path) == schema
+        assert migrate.current_revision(db) == "0001"
+    finally:
+        db.dispose()
+    assert backups(path) == []
+    assert version_of(path) == ["0001"]
+
+
+def test_upgrade_twice_is_a_no_op_on_any_backend(db: Database) -> None:
+    tables = set(inspect(db.engine).get_table_names())
+    assert upgrade(db) is None
+    assert set(inspect(db.engine).get_table_names()) == tables
+    assert migrate.current_revision(db) == migrate.head_revision()
+
+
+def _stamp(db: Database, revision: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": revision})
+
+
+def test_newer_database_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.db"
+    db = open_db(path)
+    upgrade(db)
+    setup_office(db)
+    _stamp(db, "9999")
+    db.dispose()
+    before = file_state(path)
+    assert "" in before
+
+    again = open_db(path)
+    try:
+        with pytest.raises(NewerDatabaseError) as info:
+            upgrade(again)
+        assert info.value.revision == "9999"
+        assert "newer version" in str(info.value)
+    finally:
+        again.dispose()
+    assert file_state(path) == before
+    assert backups(path) == []
+    assert version_of(path) == ["9999"]
+
+
+def test_newer_database_refused_on_any_backend(db: Database) -> None:
+    _stamp(db, "9999")
+    tables = set(inspect(db.engine).get_table_names())
+    with pytest.raises(NewerDatabaseError):
+        upgrade(db)
+    assert set(inspect(db.engine).get_table_names()) == tables
+    assert migrate.current_revision(db) == "9999"
+
+
+def _fill(db: Database) -> None:
+    actors = setup_office(db)
+    for name in ("Vàng Thị Mỷ", "Giàng Thị Sú"):
+        ben.register(
+            db,
+            actors["officer"],
+            ben.BeneficiaryInput(
+                full_name=name, sex="F", category="victim", ethnicity_code="08", birth_year=1990
+            ),
+            today=TODAY,
+        )
+
+
+def test_backup_before_upgrade_copies_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.db"
+    db = open_db(path)
+    try:
+        upgrade(db)
+        _fill(db)
+        # Taken while the app still has the database open (WAL not yet checkpointed).
+        copy = migrate.backup_before_upgrade(db, "0001")
+    finally:
+        db.dispose()
+    assert copy.parent == path.parent
+    assert copy.name.startswith("tracker.before-upgrade-0001-")
+    assert copy.suffix == ".db"
+    assert copy != path
+    for table in ("beneficiary", "app_user", "office", "grant_type", "audit_event"):
+        assert _rows(copy, table) == _rows(path, table), table
+    assert len(_rows(copy, "beneficiary")) == 2
+    assert version_of(copy) == ["0001"]
+    assert query(copy, "PRAGMA integrity_check") == [("ok",)]
+
+
+@pytest.fixture
+def newer_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's migrations plus a made-up revision 0002, as the next version would ship."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_scratch.py").write_text(
+        '"""scratch table"""\n'
+        "import sqlalchemy as sa\n"
+        "from alembic import op\n\n"
+        'revision = "0002"\n'
+        'down_revision = "0001"\n'
+        "branch_labels = None\n"
+        "depends_on = None\n\n\n"
+        "def upgrade() -> None:\n"
+        '    op.create_table("scratch", sa.Column("id", sa.Integer(), primary_key=True))\n\n\n'
+        "def downgrade() -> None:\n"
+        '    op.drop_table("scratch")\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: scripts)
+    return scripts
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "sqlcipher"])
+def test_upgrade_of_older_schema_copies_first(
+    tmp_path: Path, newer_scripts: Path, encrypted: bool
+) -> None:
+    key = os.urandom(32) if encrypted else None
+    path = tmp_path / "data" / "tracker.db"
+    db = open_db(path, key)
+    try:
+        with db.engine.begin() as conn:
+            # Bring the new file to 0001 only, as the previous version of the app would.
+            cfg = migrate._config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        _fill(db)
+        assert migrate.current_revision(db) == "0001"
+        copy = upgrade(db)
+        assert migrate.current_revision(db) == "0002"
+        assert "scratch" in inspect(db.engine).get_table_names()
+    finally:
+        db.dispose()
+    assert copy is not None
+    assert copy.name.startswith("tracker.before-upgrade-0001-")
+    assert backups(path) == [copy]
+    assert not list(copy.parent.glob(".*.partial"))
+    assert version_of(copy, key) == ["0001"]
+    assert "scratch" not in {row[1] for row in sqlite_schema(copy, key)}
+    assert _rows(copy, "beneficiary", key) == _rows(path, "beneficiary", key)
+    assert len(_rows(copy, "beneficiary", key)) == 2
+    if encrypted:
+        # The copy is as protected as the file it was taken from.
+        with pytest.raises(sqlite3.DatabaseError):
+            query(copy, "SELECT count(*) FROM sqlite_master")
+        with pytest.raises(sqlcipher3.DatabaseError):
+            query(copy, "SELECT count(*) FROM sqlite_master", os.urandom(32))
+
+
+def test_database_of_next_version_refused_by_this_one(
+    tmp_path: Path, newer_scripts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "tracker.db"
+    db = open_db(path)
+    upgrade(db)  # with the made-up 0002: a database written by "the next version"
+    db.dispose()
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: REAL_SCRIPTS)
+    assert migrate.head_revision() == "0001"
+    before = file_state(path)
+    again = open_db(path)
+    try:
+        with pytest.raises(NewerDatabaseError) as info:
+            upgrade(again)
+        assert info.value.revision == "0002"
+    finally:
+        again.dispose()
+    assert file_state(path) == before
+    assert backups(path) == []

@@ -1,0 +1,712 @@
+"""Follow-up visits: the due / overdue lists and recording outcomes (which move assets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from tracker.db.base import Base
+from tracker.db.engine import Database
+from tracker.db.models import Asset, AssetEvent, Visit
+from tracker.services import beneficiaries as ben
+from tracker.services import grants, projects, visits
+from tracker.services.context import Actor
+from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
+from tracker.services.visits import AssetUpdate, VisitOutcome
+
+from ..conftest import TODAY
+
+COW = 15_000_000
+
+
+def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with db.read() as s:
+        for table in Base.metadata.sorted_tables:
+            rows = s.execute(select(table)).all()
+            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
+    return out
+
+
+def count(db: Database, table: str) -> int:
+    with db.read() as s:
+        return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+def refused(
+    db: Database,
+    call: Any,
+    *,
+    key: str,
+    field: str | None,
+    error: type[Exception] = ValidationError,
+) -> Any:
+    before = dump(db)
+    with pytest.raises(error) as info:
+        call()
+    assert type(info.value) is error
+    assert info.value.key == key  # type: ignore[attr-defined]
+    assert info.value.field == field  # type: ignore[attr-defined]
+    assert dump(db) == before
+    return info.value
+
+
+@dataclass
+class World:
+    db: Database
+    actors: dict[str, Actor]
+    mai: ben.BeneficiaryView  # commune 00769, followed by the officer
+    su: ben.BeneficiaryView  # commune 00772, followed by the admin
+    project_id: int
+    mai_grant: int
+    su_grant: int
+    mai_cows: tuple[int, ...]
+    su_cows: tuple[int, ...]
+
+    @property
+    def officer(self) -> Actor:
+        return self.actors["officer"]
+
+    def visit_id(self, grant_id: int, months: int) -> int:
+        with self.db.read() as s:
+            return s.execute(
+                select(Visit.id).where(Visit.grant_id == grant_id, Visit.months_after == months)
+            ).scalar_one()
+
+
+def _person(db: Database, actor: Actor, name: str, commune: str) -> ben.BeneficiaryView:
+    return ben.register(
+        db,
+        actor,
+        ben.BeneficiaryInput(
+            full_name=name,
+            sex="F",
+            category="victim",
+            ethnicity_code="08",
+            birth_year=1995,
+            commune_code=commune,
+        ),
+        today=TODAY,
+    )
+
+
+@pytest.fixture
+def world(db: Database, actors: dict[str, Actor]) -> World:
+    officer, admin = actors["officer"], actors["admin"]
+    mai = _person(db, officer, "Vàng Thị Mỷ", "00769")
+    su = _person(db, officer, "Giàng Thị Sú", "00772")
+    project = projects.create_project(
+        db,
+        admin,
+        projects.ProjectInput(
+            "P1", "Sinh kế", "Quỹ A", date(2025, 1, 1), date(2026, 12, 31), 500_000_000
+        ),
+    )
+
+    def cattle(person: ben.BeneficiaryView, heads: int, officer_id: int | None) -> int:
+        return grants.plan_grant(
+            db,
+            officer,
+            GrantInput(
+                beneficiary_id=person.id,
+                project_id=project.id,
+                grant_type="cattle",
+                start_date=date(2025, 1, 1),
+                tranches=(TrancheInput("Bò giống", quantity=heads, unit_value=COW),),
+                officer_id=officer_id,
+            ),
+            today=TODAY,
+        ).id
+
+    mai_grant = cattle(mai, 2, None)
+    su_grant = cattle(su, 1, admin.user_id)
+    h1 = grants.record_handover(
+        db,
+        actors["accountant"],
+        HandoverInput(
+            mai_grant, date(2025, 1, 10), quantity=2, unit_value=COW, asset_tags=("T1", "T2")
+        ),
+        today=TODAY,
+    )
+    h2 = grants.record_handover(
+        db,
+        actors["accountant"],
+        HandoverInput(su_grant, date(2025, 5, 20), quantity=1, unit_value=COW),
+        today=TODAY,
+    )
+    return World(db, actors, mai, su, project.id, mai_grant, su_grant, h1.asset_ids, h2.asset_ids)
+
+
+def ids_dates(rows: list[visits.VisitRow]) -> list[tuple[str, date, int]]:
+    return [(r.beneficiary_name, r.scheduled_on, r.days_late) for r in rows]
+
+
+MAI, SU = "Vàng Thị Mỷ", "Giàng Thị Sú"
+
+
+def outcome(visit_id: int, **changes: Any) -> VisitOutcome:
+    values: dict[str, Any] = {
+        "visit_id": visit_id,
+        "done_on": date(2025, 2, 12),
+        "livelihood_running": True,
+    }
+    values.update(changes)
+    return VisitOutcome(**values)
+
+
+def record(w: World, visit_id: int, **changes: Any) -> visits.VisitRow:
+    return visits.record_visit(w.db, w.officer, outcome(visit_id, **changes), today=TODAY)
+
+
+def asset(w: World, asset_id: int) -> Asset:
+    with w.db.read() as s:
+        a = s.get(Asset, asset_id)
+        assert a is not None
+        return a
+
+
+def events(w: World, asset_id: int) -> list[tuple[str, date, int | None]]:
+    with w.db.read() as s:
+        rows = s.execute(
+            select(AssetEvent.status, AssetEvent.happened_on, AssetEvent.visit_id)
+            .where(AssetEvent.asset_id == asset_id)
+            .order_by(AssetEvent.id)
+        ).all()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+# --- lists -------------------------------------------------------------------------------
+
+
+def test_overdue_list_with_days_late(world: World) -> None:
+    rows = visits.list_visits(world.db, world.officer, "overdue", today=TODAY)
+    assert ids_dates(rows) == [(MAI, date(2025, 2, 10), 125), (MAI, date(2025, 4, 10), 66)]
+    assert [r.months_after for r in rows] == [1, 3]
+    assert {(r.grant_type, r.status, r.officer, r.commune_code) for r in rows} == {
+        ("cattle", "scheduled", "Vàng Thị Hoa", "00769")
+    }
+    assert visits.count_visits(world.db, world.officer, "overdue", today=TODAY) == 2
+
+
+def test_due_list_is_today_to_window(world: World) -> None:
+    rows = visits.list_visits(world.db, world.officer, "due", today=TODAY)
+    assert ids_dates(rows) == [(SU, date(2025, 6, 20), 0)]
+    wider = visits.list_visits(world.db, world.officer, "due", today=TODAY, within_days=30)
+    assert ids_dates(wider) == [(SU, date(2025, 6, 20), 0), (MAI, date(2025, 7, 10), 0)]
+    assert visits.count_visits(world.db, world.officer, "due", today=TODAY, within_days=30) == 2
+    # The window ends exactly within_days after today.
+    edge = visits.list_visits(world.db, world.officer, "due", today=date(2025, 6, 13))
+    assert ids_dates(edge) == [(SU, date(2025, 6, 20), 0)]
+    short = visits.list_visits(world.db, world.officer, "due", today=date(2025, 6, 12))
+    assert short == []
+
+
+def test_visit_due_today_is_due_not_overdue(world: World) -> None:
+    booked = visits.schedule_visit(world.db, world.officer, world.su.id, TODAY, today=TODAY)
+    due = visits.list_visits(world.db, world.officer, "due", today=TODAY)
+    assert booked.id in [r.id for r in due]
+    overdue = visits.list_visits(world.db, world.officer, "overdue", today=TODAY)
+    assert booked.id not in [r.id for r in overdue]
+    tomorrow = visits.list_visits(world.db, world.officer, "overdue", today=TODAY + timedelta(1))
+    late = [r for r in tomorrow if r.id == booked.id]
+    assert [r.days_late for r in late] == [1]
+
+
+def test_open_list_is_overdue_and_due(world: World) -> None:
+    rows = visits.list_visits(world.db, world.officer, "open", today=TODAY)
+    assert ids_dates(rows) == [
+        (MAI, date(2025, 2, 10), 125),
+        (MAI, date(2025, 4, 10), 66),
+        (SU, date(2025, 6, 20), 0),
+    ]
+    assert visits.count_visits(world.db, world.officer, "open", today=TODAY) == 3
+    assert visits.count_visits(world.db, world.officer, "all", today=TODAY) == 10
+
+
+def test_done_visit_leaves_overdue_and_joins_done(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    record(world, vid)
+    overdue = visits.list_visits(world.db, world.officer, "overdue", today=TODAY)
+    assert ids_dates(overdue) == [(MAI, date(2025, 4, 10), 66)]
+    done = visits.list_visits(world.db, world.officer, "done", today=TODAY)
+    assert [(r.id, r.status, r.done_on, r.days_late) for r in done] == [
+        (vid, "done", date(2025, 2, 12), 0)
+    ]
+
+
+def test_commune_filter(world: World) -> None:
+    rows = visits.list_visits(world.db, world.officer, "open", today=TODAY, commune_code="00772")
+    assert ids_dates(rows) == [(SU, date(2025, 6, 20), 0)]
+    mai_rows = visits.list_visits(world.db, world.officer, "all", commune_code="00769", today=TODAY)
+    assert {r.beneficiary_name for r in mai_rows} == {MAI}
+    assert len(mai_rows) == 5
+
+
+def test_officer_filter(world: World) -> None:
+    admin_id = world.actors["admin"].user_id
+    rows = visits.list_visits(world.db, world.officer, "all", today=TODAY, officer_id=admin_id)
+    assert {r.beneficiary_name for r in rows} == {SU}
+    assert len(rows) == 5
+    assert {r.officer for r in rows} == {"Nguyễn Thị Lan"}
+    mine = visits.list_visits(
+        world.db, world.officer, "overdue", today=TODAY, officer_id=world.officer.user_id
+    )
+    assert len(mine) == 2
+
+
+def test_beneficiary_filter_and_paging(world: World) -> None:
+    rows = visits.list_visits(world.db, world.officer, "all", beneficiary_id=world.su.id)
+    assert [r.scheduled_on for r in rows] == [
+        date(2025, 6, 20),
+        date(2025, 8, 20),
+        date(2025, 11, 20),
+        date(2026, 5, 20),
+        date(2027, 5, 20),
+    ]
+    page = visits.list_visits(world.db, world.officer, "all", today=TODAY, limit=2, offset=1)
+    assert [r.scheduled_on for r in page] == [date(2025, 4, 10), date(2025, 6, 20)]
+
+
+def test_unknown_list_refused(world: World) -> None:
+    with pytest.raises(ValidationError) as info:
+        visits.list_visits(world.db, world.officer, "late", today=TODAY)
+    assert (info.value.key, info.value.field) == ("choice", "visit")
+
+
+# --- record_visit ------------------------------------------------------------------------
+
+
+def test_record_visit_stores_outcome(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    row = record(
+        world,
+        vid,
+        income_band="low",
+        safety_concern=True,
+        in_school=False,
+        notes="  Bò khỏe,\r\nchuồng sạch ",
+    )
+    assert (row.status, row.done_on, row.livelihood_running, row.income_band) == (
+        "done",
+        date(2025, 2, 12),
+        True,
+        "low",
+    )
+    with world.db.read() as s:
+        v = s.get(Visit, vid)
+        assert v is not None
+        assert (v.status, v.done_on, v.safety_concern, v.in_school, v.notes) == (
+            "done",
+            date(2025, 2, 12),
+            True,
+            False,
+            "Bò khỏe,\nchuồng sạch",
+        )
+
+
+def test_visit_on_handover_day_accepted(world: World) -> None:
+    row = record(world, world.visit_id(world.mai_grant, 1), done_on=date(2025, 1, 10))
+    assert row.done_on == date(2025, 1, 10)
+
+
+def test_visit_before_handover_refused(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, done_on=date(2025, 1, 9)),
+        key="date_before",
+        field="done_on",
+    )
+
+
+def test_visit_in_future_refused(world: World) -> None:
+    vid = world.visit_id(world.su_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, done_on=TODAY + timedelta(days=1)),
+        key="date_future",
+        field="done_on",
+    )
+    assert record(world, vid, done_on=TODAY).done_on == TODAY
+
+
+def test_visit_recorded_twice_refused(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    record(world, vid)
+    refused(
+        world.db,
+        lambda: record(world, vid, done_on=date(2025, 2, 13)),
+        key="visit_already_done",
+        field="visit",
+    )
+
+
+def test_unknown_visit(world: World) -> None:
+    refused(
+        world.db,
+        lambda: record(world, 9999),
+        key="not_found",
+        field="visit",
+        error=NotFoundError,
+    )
+
+
+@pytest.mark.parametrize("band", ["rich", "", "LOW", 3])
+def test_bad_income_band_refused(world: World, band: object) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, income_band=band),
+        key="choice",
+        field="income_band",
+    )
+
+
+@pytest.mark.parametrize("running", [None, "yes", 1])
+def test_livelihood_running_must_be_bool(world: World, running: object) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, livelihood_running=running),
+        key="choice",
+        field="status",
+    )
+
+
+def test_visit_notes_checked(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, notes="bò\x00"),
+        key="control_chars",
+        field="notes",
+    )
+    refused(
+        world.db,
+        lambda: record(world, vid, notes="x" * 4001),
+        key="too_long",
+        field="notes",
+    )
+
+
+# --- assets ------------------------------------------------------------------------------
+
+
+def test_calf_born_adds_young_asset(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    mother = world.mai_cows[0]
+    record(world, vid, asset_updates=(AssetUpdate(mother, "calved", note="Bê cái"),))
+    with world.db.read() as s:
+        calves = s.execute(select(Asset).where(Asset.parent_id == mother)).scalars().all()
+        assert [
+            (c.kind, c.status, c.beneficiary_id, c.grant_id, c.acquired_on, c.value, c.description)
+            for c in calves
+        ] == [("cow", "alive", world.mai.id, world.mai_grant, date(2025, 2, 12), 0, "Bê con")]
+        calf_id = calves[0].id
+    m = asset(world, mother)
+    assert (m.status, m.closed_on) == ("alive", None)
+    assert events(world, mother) == [
+        ("alive", date(2025, 1, 10), None),
+        ("calved", date(2025, 2, 12), vid),
+    ]
+    assert events(world, calf_id) == [("alive", date(2025, 2, 12), vid)]
+    listed = visits.list_assets(world.db, world.actors["viewer"], world.mai.id)
+    assert [(a.id, a.parent_id, a.is_open) for a in listed] == [
+        (world.mai_cows[0], None, True),
+        (world.mai_cows[1], None, True),
+        (calf_id, mother, True),
+    ]
+
+
+def test_twin_calves(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    record(world, vid, asset_updates=(AssetUpdate(world.mai_cows[0], "calved", young_born=2),))
+    with world.db.read() as s:
+        parents = s.execute(select(Asset.parent_id).where(Asset.parent_id.is_not(None))).all()
+        assert len(parents) == 2
+
+
+@pytest.mark.parametrize("young", [21, -1, True])
+def test_calves_count_checked(world: World, young: object) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(
+            world,
+            vid,
+            asset_updates=(AssetUpdate(world.mai_cows[0], "calved", young_born=young),),  # type: ignore[arg-type]
+        ),
+        key="quantity_range",
+        field="calves_born",
+    )
+
+
+def test_dead_cow_is_closed(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    cow = world.mai_cows[1]
+    record(world, vid, asset_updates=(AssetUpdate(cow, "died", note="Ốm chết"),))
+    a = asset(world, cow)
+    assert (a.status, a.closed_on) == ("died", date(2025, 2, 12))
+    assert events(world, cow)[-1] == ("died", date(2025, 2, 12), vid)
+    # The other cow is untouched.
+    assert asset(world, world.mai_cows[0]).status == "alive"
+    view = [a for a in visits.list_assets(world.db, world.officer, world.mai.id) if a.id == cow]
+    assert not view[0].is_open
+    # A closed asset cannot be updated by a later visit; the whole visit is refused.
+    later = world.visit_id(world.mai_grant, 3)
+    refused(
+        world.db,
+        lambda: record(
+            world, later, done_on=date(2025, 4, 10), asset_updates=(AssetUpdate(cow, "alive"),)
+        ),
+        key="asset_closed",
+        field="asset",
+    )
+
+
+@pytest.mark.parametrize("status", ["sold", "passed_on"])
+def test_sold_or_passed_on_closes(world: World, status: str) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    record(world, vid, asset_updates=(AssetUpdate(world.mai_cows[0], status),))
+    a = asset(world, world.mai_cows[0])
+    assert (a.status, a.closed_on) == (status, date(2025, 2, 12))
+
+
+def test_sick_cow_stays_open(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    record(world, vid, asset_updates=(AssetUpdate(world.mai_cows[0], "sick"),))
+    a = asset(world, world.mai_cows[0])
+    assert (a.status, a.closed_on) == ("sick", None)
+
+
+def test_asset_of_another_beneficiary_refused(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(
+            world,
+            vid,
+            asset_updates=(
+                AssetUpdate(world.mai_cows[0], "sick"),
+                AssetUpdate(world.su_cows[0], "died"),
+            ),
+        ),
+        key="asset_not_of_visit",
+        field="asset",
+    )
+    with world.db.read() as s:
+        v = s.get(Visit, vid)
+        assert v is not None
+        assert v.status == "scheduled"
+    assert asset(world, world.mai_cows[0]).status == "alive"
+
+
+def test_unknown_asset_refused(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, asset_updates=(AssetUpdate(9999, "sick"),)),
+        key="not_found",
+        field="asset",
+        error=NotFoundError,
+    )
+
+
+@pytest.mark.parametrize("status", ["dead", "", "Died"])
+def test_bad_asset_status_refused(world: World, status: str) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, asset_updates=(AssetUpdate(world.mai_cows[0], status),)),
+        key="choice",
+        field="asset_status",
+    )
+
+
+def test_calved_loom_refused(world: World) -> None:
+    accountant = world.actors["accountant"]
+    g = grants.plan_grant(
+        world.db,
+        world.officer,
+        GrantInput(
+            beneficiary_id=world.mai.id,
+            project_id=world.project_id,
+            grant_type="linen_weaving",
+            start_date=date(2025, 1, 1),
+            tranches=(TrancheInput("Khung dệt", quantity=1, unit_value=3_000_000),),
+        ),
+        today=TODAY,
+    )
+    h = grants.record_handover(
+        world.db,
+        accountant,
+        HandoverInput(
+            g.id, date(2025, 2, 1), quantity=1, unit_value=3_000_000, creates_assets=True
+        ),
+        today=TODAY,
+    )
+    vid = world.visit_id(g.id, 1)
+    refused(
+        world.db,
+        lambda: record(
+            world,
+            vid,
+            done_on=date(2025, 3, 1),
+            asset_updates=(AssetUpdate(h.asset_ids[0], "calved"),),
+        ),
+        key="calves_need_animal",
+        field="asset_status",
+    )
+
+
+# --- next visit and manual booking -------------------------------------------------------
+
+
+def test_next_visit_on_books_a_visit(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    record(world, vid, next_visit_on=date(2025, 3, 1))
+    with world.db.read() as s:
+        new = s.execute(select(Visit).where(Visit.scheduled_on == date(2025, 3, 1))).scalar_one()
+        assert (new.status, new.grant_id, new.beneficiary_id, new.officer_id, new.months_after) == (
+            "scheduled",
+            world.mai_grant,
+            world.mai.id,
+            world.officer.user_id,
+            None,
+        )
+    assert count(world.db, "visit") == 11
+
+
+@pytest.mark.parametrize(
+    ("when", "key"),
+    [
+        (date(2025, 2, 12), "date_before"),
+        (date(2025, 2, 11), "date_before"),
+        (date(2028, 2, 20), "date_after"),
+    ],
+)
+def test_next_visit_date_checked(world: World, when: date, key: str) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(
+        world.db,
+        lambda: record(world, vid, next_visit_on=when),
+        key=key,
+        field="next_visit_on",
+    )
+
+
+def test_schedule_visit(world: World) -> None:
+    row = visits.schedule_visit(
+        world.db,
+        world.officer,
+        world.mai.id,
+        date(2025, 6, 18),
+        grant_id=world.mai_grant,
+        today=TODAY,
+    )
+    assert (row.status, row.scheduled_on, row.officer_id, row.grant_id, row.months_after) == (
+        "scheduled",
+        date(2025, 6, 18),
+        world.officer.user_id,
+        world.mai_grant,
+        None,
+    )
+    assert row.grant_type == "cattle"
+    due = visits.list_visits(world.db, world.officer, "due", today=TODAY)
+    assert row.id in [r.id for r in due]
+    other = visits.schedule_visit(
+        world.db,
+        world.officer,
+        world.su.id,
+        date(2025, 7, 1),
+        officer_id=world.actors["admin"].user_id,
+        today=TODAY,
+    )
+    assert (other.officer_id, other.grant_id, other.grant_type) == (
+        world.actors["admin"].user_id,
+        None,
+        None,
+    )
+
+
+def test_schedule_visit_checks(world: World) -> None:
+    refused(
+        world.db,
+        lambda: visits.schedule_visit(world.db, world.officer, 9999, TODAY, today=TODAY),
+        key="not_found",
+        field="beneficiary",
+        error=NotFoundError,
+    )
+    refused(
+        world.db,
+        lambda: visits.schedule_visit(
+            world.db, world.officer, world.mai.id, TODAY, grant_id=world.su_grant, today=TODAY
+        ),
+        key="not_found",
+        field="grant",
+        error=NotFoundError,
+    )
+    refused(
+        world.db,
+        lambda: visits.schedule_visit(
+            world.db, world.officer, world.mai.id, TODAY - timedelta(days=367), today=TODAY
+        ),
+        key="date_before",
+        field="scheduled_on",
+    )
+    refused(
+        world.db,
+        lambda: visits.schedule_visit(
+            world.db, world.officer, world.mai.id, TODAY + timedelta(days=3 * 366 + 1), today=TODAY
+        ),
+        key="date_after",
+        field="scheduled_on",
+    )
+
+
+def test_schedule_visit_unknown_officer(world: World) -> None:
+    refused(
+        world.db,
+        lambda: visits.schedule_visit(
+            world.db, world.officer, world.mai.id, TODAY, officer_id=9999, today=TODAY
+        ),
+        key="not_found",
+        field="officer",
+        error=NotFoundError,
+    )
+
+
+def test_manual_visit_not_before_grant_start(world: World) -> None:
+    row = visits.schedule_visit(
+        world.db, world.officer, world.mai.id, TODAY, grant_id=world.mai_grant, today=TODAY
+    )
+    refused(
+        world.db,
+        lambda: record(world, row.id, done_on=date(2024, 12, 31)),
+        key="date_before",
+        field="done_on",
+    )
+    assert record(world, row.id, done_on=date(2025, 1, 1)).status == "done"
+
+
+def test_manual_visit_fills_in_officer(world: World) -> None:
+    with world.db.write() as s:
+        s.add(
+            Visit(
+                beneficiary_id=world.su.id,
+                scheduled_on=TODAY,
+                officer_id=None,
+                status="scheduled",
+            )
+        )
+    vid = visits.list_visits(
+        world.db, world.officer, "due", today=TODAY, beneficiary_id=world.su.id
+    )
+    target = next(r for r in vid if r.officer_id is None).id
+    row = record(world, target, done_on=TODAY)
+    assert row.officer_id == world.officer.user_id

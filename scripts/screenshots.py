@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Screenshots of the main screens, taken from the real window on a demo database.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--today 2025-11-20]
+
+Builds the demo database (``tracker.demo``) in a temporary folder, opens the main window
+at 1280 x 800 on Qt's offscreen platform (no display needed; under Xvfb it works the same)
+and saves one PNG per page and per common dialog, in Vietnamese, and a few in English.
+Nothing touches the user's own data or settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1280, 800)
+
+
+def _isolate(tmp: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["TRACKER_DATA_DIR"] = str(tmp / "data")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("TRACKER_DB", None)
+    sys.path.insert(0, str(ROOT))
+
+
+def build_database(tmp: Path, today: date):  # type: ignore[no-untyped-def]
+    """The demo database (or, without tracker.demo, a few records of our own)."""
+    from tracker.config import DatabaseLocation
+
+    location = DatabaseLocation(path=tmp / "demo.db")
+    try:
+        from tracker.demo import build_demo, create_demo_workspace
+    except ImportError:
+        return _small_demo(location, today)
+    ws = create_demo_workspace(location)
+    build_demo(ws, today=today)
+    _recent_work(ws.db, ws.actor, today)
+    return ws.db, ws.actor
+
+
+def _recent_work(db, actor, today: date) -> None:  # type: ignore[no-untyped-def]
+    """A cow handed over four weeks ago (its first visit is due this week) and a monthly
+    allowance under way (a grant to hand over from), so every screen has something to show."""
+    from datetime import timedelta
+
+    from tracker.services import beneficiaries, grants, projects
+    from tracker.services.grants import GrantInput, HandoverInput, TrancheInput, add_months
+
+    project = next(p for p in projects.list_projects(db, actor) if p.status == "active")
+    people = [b for b in beneficiaries.search(db, actor, "", limit=500, order="code") if b.alias][
+        -2:
+    ]
+    if len(people) < 2:
+        return
+    handed = add_months(today, -1) + timedelta(days=3)
+    cow = grants.plan_grant(
+        db,
+        actor,
+        GrantInput(
+            people[0].id, project.id, "cattle", handed - timedelta(days=7),
+            (TrancheInput("Bò cái giống – Bò vàng vùng cao", quantity=1, unit_value=16_000_000),),
+            {"breed": "Bò vàng vùng cao", "head_count": 1, "value_per_head": 16_000_000},
+        ),
+        today=today,
+    )  # fmt: skip
+    grants.record_handover(
+        db, actor, HandoverInput(cow.id, handed, quantity=1, unit_value=16_000_000,
+                                 asset_tags=("MV-B-061",), tranche_seq=1), today=today,
+    )  # fmt: skip
+    start = add_months(today, -2)
+    allowance = grants.plan_grant(
+        db,
+        actor,
+        GrantInput(
+            people[1].id, project.id, "monthly_allowance", start,
+            tuple(TrancheInput(f"Trợ cấp tháng {i + 1}", amount=700_000,
+                               due_date=add_months(start, i)) for i in range(6)),
+            {"amount_per_month": 700_000, "months": 6},
+        ),
+        today=today,
+    )  # fmt: skip
+    for i in range(2):
+        grants.record_handover(
+            db, actor, HandoverInput(allowance.id, add_months(start, i), amount=700_000,
+                                     tranche_seq=i + 1), today=today,
+        )  # fmt: skip
+
+
+def _small_demo(location, today: date):  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from tracker.db import Database, upgrade
+    from tracker.db.reference import DEMO_UNITS
+    from tracker.services import beneficiaries, grants, office, places, projects
+    from tracker.services.context import SYSTEM
+
+    db = Database(location)
+    upgrade(db)
+    office.save_office(
+        db,
+        SYSTEM,
+        office.OfficeInput(
+            name="Hội LHPN xã Mèo Vạc (mẫu)", receipt_prefix="MV", province_code="08"
+        ),
+    )
+    with db.write() as s:
+        places.seed_units(s, DEMO_UNITS)
+    office.create_user(db, SYSTEM, "admin", "Nguyễn Thị Lan", "admin")
+    actor = office.actor_for(db, "admin")
+    p = projects.create_project(
+        db,
+        actor,
+        projects.ProjectInput(
+            "SK-2428", "Sinh kế an toàn (mẫu)", "Quỹ mẫu", date(today.year - 1, 1, 1),
+            date(today.year + 3, 12, 31), 4_200_000_000,
+        ),
+    )  # fmt: skip
+    people = [
+        ("Đặng Thị Hồng Nhung", "Nhung", "08", 1998, "00769"),
+        ("Vàng Thị Mỷ", "Mỷ", "08", 2001, "00778"),
+        ("Lò Thị Xuân", "", "45", 1995, "00787"),
+        ("Sùng Thị Dợ", "Dợ", "08", 2003, "00802"),
+    ]
+    for i, (name, alias, eth, year, commune) in enumerate(people):
+        b = beneficiaries.register(
+            db,
+            actor,
+            beneficiaries.BeneficiaryInput(
+                full_name=name, alias=alias, sex="F", category="victim", ethnicity_code=eth,
+                birth_year=year, province_code="08", commune_code=commune,
+            ),
+            today=today,
+        )  # fmt: skip
+        start = today - timedelta(days=120 - i * 20)
+        g = grants.plan_grant(
+            db,
+            actor,
+            grants.GrantInput(
+                b.id, p.id, "cattle", start,
+                (grants.TrancheInput("Bò giống sinh sản", quantity=1, unit_value=15_000_000),),
+            ),
+            today=today,
+        )  # fmt: skip
+        grants.record_handover(
+            db,
+            actor,
+            grants.HandoverInput(
+                g.id, start + timedelta(days=5), quantity=1, unit_value=15_000_000
+            ),
+            today=today,
+        )
+    return db, actor
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--today", type=date.fromisoformat, default=date.today(), help="the day the demo is seen"
+    )
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    today: date = args.today
+
+    with tempfile.TemporaryDirectory(prefix="tracker-shots-") as tmp_name:
+        tmp = Path(tmp_name)
+        _isolate(tmp)
+        from PySide6.QtCore import QSettings
+
+        from tracker.app import ensure_application, use_language
+
+        app = ensure_application([sys.argv[0]])
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp / "qsettings"))
+        print("building the demo database…", flush=True)
+        db, actor = build_database(tmp, today)
+        try:
+            shots = Shooter(app, db, actor, today, out)
+            use_language("vi")
+            shots.run("vi", full=True)
+            use_language("en")
+            shots.run("en", full=False)
+        finally:
+            db.dispose()
+    return 0
+
+
+class Shooter:
+    """Opens the window and saves the pictures of one language."""
+
+    def __init__(self, app, db, actor, today: date, out: Path) -> None:  # type: ignore[no-untyped-def]
+        self.app, self.db, self.actor, self.today, self.out = app, db, actor, today, out
+
+    def settle(self) -> None:
+        from tracker.ui import worker
+
+        for _ in range(3):
+            worker.wait_for_tasks(30_000)
+            self.app.processEvents()
+
+    def save(self, widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        self.settle()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    def run(self, lang: str, *, full: bool) -> None:
+        from tracker.services import beneficiaries, visits
+        from tracker.ui import flows
+        from tracker.ui.context import UiContext
+        from tracker.ui.main_window import MainWindow
+
+        ctx = UiContext(db=self.db, actor=self.actor, clock=lambda: self.today)
+        window = MainWindow(ctx)
+        window.resize(*SIZE)
+        window.show()
+        self.settle()
+        pages = (
+            ["today", "beneficiaries", "grants", "visits", "receipts", "reports", "settings"]
+            if full
+            else ["today", "beneficiaries", "visits"]
+        )
+        for n, key in enumerate(pages, start=1):
+            page = window.show_page(key)
+            self.settle()
+            if key == "beneficiaries":
+                person = self._person_with_calf(beneficiaries, visits)
+                if person is not None:
+                    page.select(person)
+                    page.open_profile(person)
+                    self.settle()
+                    page.profile.tabs.setCurrentIndex(4)
+            if key in ("grants", "visits") and page.model.rowCount():
+                page.view.selectRow(0)
+            self.save(window, f"{lang}-{n}-{key}")
+
+        # The dialogs people use every day.
+        people = window.show_page("beneficiaries")
+        self.settle()
+        dialogs = [("register", lambda: flows.register_beneficiary(ctx, window))]
+        if full:
+            dialogs += [
+                ("plan-grant", lambda: self._cattle_plan(ctx, window, flows)),
+                ("hand-over", lambda: flows.record_handover(ctx, window)),
+            ]
+            visit = self._visit_with_animal(visits, ctx)
+            if visit is not None:
+                dialogs.append(("visit", lambda: flows.record_visit(ctx, window, visit)))
+        for name, open_dialog in dialogs:
+            dialog = open_dialog()
+            dialog.adjustSize()
+            if name == "hand-over" and dialog.grant.count() > 1:
+                dialog.grant.setCurrentIndex(dialog.grant.count() - 1)
+                dialog.adjustSize()
+            if name == "register":
+                dialog.save_button.click()  # shows the field messages of an empty form
+                self.settle()
+            self.save(dialog, f"{lang}-dialog-{name}")
+            dialog._dirty = False
+            dialog.reject()
+        del people
+        window.close()
+        window.deleteLater()
+        self.settle()
+
+    def _person_with_calf(self, beneficiaries, visits) -> int | None:  # type: ignore[no-untyped-def]
+        fallback = None
+        for row in beneficiaries.search(self.db, self.actor, "", limit=500):
+            assets = visits.list_assets(self.db, self.actor, row.id)
+            if any(a.parent_id for a in assets):
+                return row.id
+            if assets and fallback is None:
+                fallback = row.id
+        return fallback
+
+    def _visit_with_animal(self, visits, ctx):  # type: ignore[no-untyped-def]
+        for row in visits.list_visits(self.db, self.actor, "open", today=self.today):
+            if row.grant_type in ("cattle", "buffalo", "goat", "pig"):
+                return row
+        return None
+
+    def _cattle_plan(self, ctx, window, flows):  # type: ignore[no-untyped-def]
+        from tracker.ui.widgets import set_combo_data
+
+        dialog = flows.plan_grant(ctx, window)
+        dialog.picker.search.setText("giang")
+        dialog.picker.run_search()
+        if dialog.picker.results.count():
+            dialog.picker.results.setCurrentRow(0)
+        if dialog.project.count() > 1:
+            dialog.project.setCurrentIndex(1)
+        set_combo_data(dialog.grant_type, "cattle")
+        fields = dialog.detail_fields
+        fields["head_count"].setValue(2)
+        fields["value_per_head"].setValue(14_500_000)
+        fields["breed"].setText("Bò vàng địa phương")
+        return dialog
+
+
+if __name__ == "__main__":
+    sys.exit(main())

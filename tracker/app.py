@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from tracker import __version__
 from tracker.config import DatabaseLocation, resolve_database
 from tracker.services.context import Actor
-from tracker.ui import prefs
+from tracker.ui import collector, prefs
 from tracker.ui.translations import LANGUAGES, resources_dir, translations
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
     icon_path = resources_dir() / "icons" / "app.svg"
     if icon_path.exists():
         app.setWindowIcon(QIcon(str(icon_path)))
+    # Cyclic garbage is collected on this thread only (see tracker.ui.collector).
+    collector.install()
     return app
 
 

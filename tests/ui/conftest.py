@@ -19,7 +19,7 @@ from tracker.i18n import set_language
 from tracker.services import places, projects
 from tracker.services.context import Actor
 from tracker.services.projects import ProjectInput, ProjectView
-from tracker.ui import prefs, translations, worker
+from tracker.ui import collector, prefs, translations, worker
 from tracker.ui.context import UiContext
 from tracker.ui.main_window import MainWindow
 
@@ -54,8 +54,10 @@ def _private_qt_settings(
     qapp.setOrganizationName(prefs.ORGANIZATION)
     qapp.setApplicationName(prefs.APPLICATION)
     translations.translations().use("vi")
+    collector.install()  # as the app does: cyclic garbage collected on the UI thread only
     yield
     assert worker.wait_for_tasks(10_000), "a background task did not come back"
+    collector.uninstall()
     translations.translations().remove()
     set_language("vi")
 

@@ -3,8 +3,10 @@ dialog shows only when the work takes longer than a blink, and Cancel drops the 
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 
 import pytest
 from PySide6.QtCore import Qt, QThread
@@ -88,3 +90,29 @@ def test_quick_work_shows_no_progress(qtbot):  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(task.finished, timeout=3000):
         pass
     assert not [d for d in owner.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_cyclic_garbage_is_collected_on_the_ui_thread_only(qtbot):  # type: ignore[no-untyped-def]
+    """Garbage in a reference cycle (as a dialog connected to its own slots is) must not be
+    freed on a worker thread, however much the worker allocates."""
+    assert not gc.isenabled(), "the UI-thread collector is installed"
+    freed_on: list[threading.Thread] = []
+
+    class Cycle:
+        pass
+
+    cycle = Cycle()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    weakref.finalize(cycle, lambda: freed_on.append(threading.current_thread()))
+    del cycle
+
+    def allocate() -> int:
+        rows = [[i] for i in range(200_000)]  # far past every collection threshold
+        return len(rows)
+
+    task = run_task(None, allocate)
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        pass
+    assert all(t is threading.main_thread() for t in freed_on)
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.main_thread()]

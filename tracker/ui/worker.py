@@ -19,6 +19,7 @@ A write cannot be taken back half-way, so it is started with ``cancellable=False
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -45,7 +46,9 @@ log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 300
 
 _pool: QThreadPool | None = None
-_running: set[Task] = set()
+#: Tasks whose result has not come back yet, by id.
+_running: dict[int, Task] = {}
+_ids = itertools.count(1)
 
 
 def pool() -> QThreadPool:
@@ -56,29 +59,54 @@ def pool() -> QThreadPool:
     return _pool
 
 
-class _Emitter(QObject):
-    """Lives on the UI thread; the worker emits through it (queued to the UI thread)."""
+class _Relay(QObject):
+    """The one object, made once on the UI thread and never deleted, through which every
+    worker sends its result. A worker thread thus never holds the last reference to a Qt
+    object, and no result can arrive at an object that is already gone."""
 
-    done = Signal(object)
-    error = Signal(object)
+    result = Signal(int, bool, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, ok: bool, payload: object) -> None:
+        task = _running.pop(task_id, None)
+        if task is not None:
+            task._deliver(ok, payload)
+
+
+_relay: _Relay | None = None
+
+
+def relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], emitter: _Emitter) -> None:
+    def __init__(self, task_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
-        self._fn = fn
-        self._emitter = emitter
+        self._task_id = task_id
+        self._fn: Callable[[], Any] | None = fn
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None
+        assert fn is not None
         try:
-            result = self._fn()
+            result = fn()
         except Exception as exc:
             if not isinstance(exc, ServiceError):
                 log.exception("background task failed")
-            self._emitter.error.emit(exc)
+            ok, payload = False, exc
         else:
-            self._emitter.done.emit(result)
+            ok, payload = True, result
+        del fn
+        relay().result.emit(self._task_id, ok, payload)
 
 
 class _BusyDialog(QProgressDialog):
@@ -137,9 +165,6 @@ class Task(QObject):
         self._cancellable = cancellable
         self._done = False
         self._dialog: _BusyDialog | None = None
-        self._emitter = _Emitter()
-        self._emitter.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._emitter.error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -150,10 +175,13 @@ class Task(QObject):
         return self._done
 
     def start(self) -> Task:
-        _running.add(self)
+        task_id = next(_ids)
+        _running[task_id] = self
+        relay()  # made here, on the UI thread
         if self._label:
             self._timer.start()
-        pool().start(_Job(self._fn, self._emitter))
+        # The task keeps the callable too, so that it is let go on the UI thread.
+        pool().start(_Job(task_id, self._fn))
         return self
 
     def cancel(self) -> None:
@@ -183,24 +211,16 @@ class Task(QObject):
             self._dialog.deleteLater()
         self._dialog = None
 
-    @Slot(object)
-    def _on_done(self, result: object) -> None:
-        _running.discard(self)
+    def _deliver(self, ok: bool, payload: object) -> None:
+        self._fn = lambda: None
         if self._done:
             return
         self._finish()
         if self._owner_alive():
-            self.succeeded.emit(result)
-        self.finished.emit()
-
-    @Slot(object)
-    def _on_error(self, exc: object) -> None:
-        _running.discard(self)
-        if self._done:
-            return
-        self._finish()
-        if self._owner_alive():
-            self.failed.emit(exc)
+            if ok:
+                self.succeeded.emit(payload)
+            else:
+                self.failed.emit(payload)
         self.finished.emit()
 
 

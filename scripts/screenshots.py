@@ -252,6 +252,7 @@ class Shooter:
             dialogs += [
                 ("plan-grant", lambda: self._cattle_plan(ctx, window, flows)),
                 ("hand-over", lambda: flows.record_handover(ctx, window)),
+                ("support-type", lambda: self._grant_type_dialog(window)),
             ]
             visit = self._visit_with_animal(visits, ctx)
             if visit is not None:
@@ -288,6 +289,12 @@ class Shooter:
             if row.grant_type in ("cattle", "buffalo", "goat", "pig"):
                 return row
         return None
+
+    def _grant_type_dialog(self, window):  # type: ignore[no-untyped-def]
+        box = window.show_page("settings").grant_types_box
+        self.settle()
+        box.list.setCurrentItem(box.list.topLevelItem(0))
+        return box.edit_selected()
 
     def _cattle_plan(self, ctx, window, flows):  # type: ignore[no-untyped-def]
         from tracker.ui.widgets import set_combo_data

@@ -1103,6 +1103,112 @@
     </message>
 </context>
 <context>
+    <name>GrantTypeDialog</name>
+    <message>
+        <source>Edit the support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (code {code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1, 3, 6, 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be chosen for new grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (Vietnamese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up visits (months)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months after each hand-over at which a visit is scheduled, increasing, from 1 to 120. Leave empty for no visits. Visits already scheduled stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason on papers (Vietnamese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on receipts; it must not reveal why the person is helped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason on papers (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GrantTypesBox</name>
+    <message>
+        <source>Support types and follow-up visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each hand-over schedules a visit at each of these months. Changes apply to hand-overs recorded from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the support types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (not offered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>Grants</source>
@@ -3224,6 +3330,7 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     <name>_BusyDialog</name>
     <message>
         <source>Cancel</source>
+        <extracomment>Tasks whose result has not come back yet, by id.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

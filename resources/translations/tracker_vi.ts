@@ -1098,6 +1098,112 @@
     </message>
 </context>
 <context>
+    <name>GrantTypeDialog</name>
+    <message>
+        <source>Edit the support type</source>
+        <translation>Sửa loại hỗ trợ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; (code {code})</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; (mã {code})</translation>
+    </message>
+    <message>
+        <source>e.g. 1, 3, 6, 12</source>
+        <translation>ví dụ: 1, 3, 6, 12</translation>
+    </message>
+    <message>
+        <source>Can be chosen for new grants</source>
+        <translation>Được chọn khi lập kế hoạch hỗ trợ mới</translation>
+    </message>
+    <message>
+        <source>Name (Vietnamese)</source>
+        <translation>Tên (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Tên (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Follow-up visits (months)</source>
+        <translation>Lịch thăm (tháng)</translation>
+    </message>
+    <message>
+        <source>Months after each hand-over at which a visit is scheduled, increasing, from 1 to 120. Leave empty for no visits. Visits already scheduled stay.</source>
+        <translation>Số tháng sau mỗi lần bàn giao thì đặt lịch thăm, tăng dần, từ 1 đến 120. Để trống nếu không cần thăm. Các lần thăm đã đặt lịch vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Reason on papers (Vietnamese)</source>
+        <translation>Nội dung trên giấy tờ (tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>Printed on receipts; it must not reveal why the person is helped.</source>
+        <translation>In trên phiếu chi; không được để lộ lý do người đó được hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Reason on papers (English)</source>
+        <translation>Nội dung trên giấy tờ (tiếng Anh)</translation>
+    </message>
+</context>
+<context>
+    <name>GrantTypesBox</name>
+    <message>
+        <source>Support types and follow-up visits</source>
+        <translation>Loại hỗ trợ và lịch thăm</translation>
+    </message>
+    <message>
+        <source>Support type</source>
+        <translation>Loại hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Visits after</source>
+        <translation>Thăm sau</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Each hand-over schedules a visit at each of these months. Changes apply to hand-overs recorded from now on.</source>
+        <translation>Mỗi lần bàn giao sẽ đặt lịch thăm vào các tháng này. Thay đổi áp dụng cho các lần bàn giao ghi từ nay.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the support types.</source>
+        <translation>Chỉ quản trị viên mới được sửa các loại hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Tiền mặt</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>Hiện vật</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>Tiền và hiện vật</translation>
+    </message>
+    <message>
+        <source>{months} months</source>
+        <translation>{months} tháng</translation>
+    </message>
+    <message>
+        <source>{name} (not offered)</source>
+        <translation>{name} (không còn dùng)</translation>
+    </message>
+    <message>
+        <source>no visits</source>
+        <translation>không thăm</translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>Grants</source>
@@ -3229,6 +3335,7 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <name>_BusyDialog</name>
     <message>
         <source>Cancel</source>
+        <extracomment>Tasks whose result has not come back yet, by id.</extracomment>
         <translation>Hủy</translation>
     </message>
 </context>

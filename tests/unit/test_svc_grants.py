@@ -430,6 +430,28 @@ def test_update_grant_type_bad_months_refused(env: Env, months: object, key: str
     assert listed["cattle"].followup_months == (1, 3, 6, 12, 24)
 
 
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("1, 3, 6, 12", [1, 3, 6, 12]),
+        ("1;3;6", [1, 3, 6]),
+        (" 2  4 ", [2, 4]),
+        ("１, ３", [1, 3]),  # full-width digits from a Vietnamese input method
+        ("", []),
+    ],
+)
+def test_follow_up_plan_as_typed(text: str, months: list[int]) -> None:
+    assert grant_types.parse_months(text) == months
+
+
+@pytest.mark.parametrize("text", ["1, 3, một", "3, 1", "1, 1", "0", "1.5", "-1", "200", None])
+def test_follow_up_plan_typed_wrong_names_the_field(text: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        grant_types.parse_months(text)
+    assert info.value.field == "followup_months"
+    assert "Lịch thăm (tháng)" in info.value.message("vi")
+
+
 def test_update_unknown_grant_type_refused(env: Env) -> None:
     refused(
         env.db,

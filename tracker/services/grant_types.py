@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -150,6 +152,17 @@ def check_months(months: object) -> list[int]:
     if any(not 1 <= m <= 120 for m in cleaned) or cleaned != sorted(set(cleaned)):
         raise ValidationError("months_invalid", "followup_months")
     return cleaned
+
+
+def parse_months(text: object) -> list[int]:
+    """The follow-up plan as typed: month numbers separated by commas, semicolons or
+    spaces ("1, 3, 6, 12"); empty for no visits. Checked as :func:`check_months`."""
+    if not isinstance(text, str):
+        raise ValidationError("months_invalid", "followup_months")
+    tokens = [t for t in re.split(r"[,;\s]+", unicodedata.normalize("NFKC", text)) if t]
+    if not all(t.isascii() and t.isdigit() for t in tokens):
+        raise ValidationError("months_invalid", "followup_months")
+    return check_months([int(t) for t in tokens])
 
 
 def update_grant_type(

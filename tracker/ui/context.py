@@ -42,6 +42,8 @@ class DataEvents(QObject):
     office_saved = Signal(object)
     #: A donor project was added or edited (``ProjectView``).
     project_saved = Signal(object)
+    #: A support type was changed (``GrantTypeView``).
+    grant_type_saved = Signal(object)
     #: The "show names" privacy switch changed (``bool``).
     names_visible_changed = Signal(bool)
 
@@ -84,6 +86,10 @@ class UiContext:
                 self.db, self.actor, include_inactive=True
             )
         return self._grant_types
+
+    def forget_grant_types(self) -> None:
+        """A support type changed: the next :meth:`grant_types` reads them again."""
+        self._grant_types = None
 
     def places(self, level: str = "commune") -> list[Place]:
         """The administrative units of a level in force now (cached)."""

@@ -1,5 +1,6 @@
-"""Settings: the office details, the donor projects, the language, the screen lock and the
-user's password, backups (and restoring one), and where the data is kept."""
+"""Settings: the office details, the donor projects, the support types and their follow-up
+plans, the language, the screen lock and the user's password, backups (and restoring one),
+and where the data is kept."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from tracker.ui.context import UiContext
 from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
+from tracker.ui.pages.grant_types_box import GrantTypesBox
 from tracker.ui.signin import IDLE_RANGE, idle_minutes, set_idle_minutes
 from tracker.ui.translations import LANGUAGES
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
@@ -176,6 +178,7 @@ class SettingsPage(Page):
         security_form.addRow("", password_row)
 
         self._build_projects()
+        self.grant_types_box = GrantTypesBox(ctx, self)
         self._build_backups()
 
         self.data_box = QGroupBox(self)
@@ -203,6 +206,7 @@ class SettingsPage(Page):
         column.addWidget(self.banner)
         column.addWidget(self.office_box)
         column.addWidget(self.projects_box)
+        column.addWidget(self.grant_types_box)
         column.addWidget(self.language_box)
         column.addWidget(self.security_box)
         column.addWidget(self.backup_box)
@@ -346,6 +350,7 @@ class SettingsPage(Page):
         self.edit_project_button.setText(self.tr("Edit…"))
         self.projects_note.setText(self.tr("Only an administrator can add or change projects."))
         self._fill_projects()
+        self.grant_types_box.retranslate()
         self.language_box.setTitle(self.tr("Language"))
         self.language_label.setText(self.tr("Language of the window"))
         self.security_box.setTitle(self.tr("Screen lock and password"))
@@ -402,6 +407,7 @@ class SettingsPage(Page):
         super().refresh()
         self._load_office(self.ctx.office)
         self._load_projects()
+        self.grant_types_box.load()
         self._fill_backups()
 
     def showEvent(self, event: QShowEvent) -> None:

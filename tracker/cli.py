@@ -87,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = subs.add_parser("visits", help="list follow-up visits")
     _common(p, sub=True)
     p.add_argument(
-        "which", nargs="?", default="open", choices=("due", "overdue", "open", "done", "all")
+        "which",
+        nargs="?",
+        default="open",
+        choices=("due", "overdue", "open", "done", "missed", "all"),
     )
     p.add_argument("--days", type=int, default=7, help="'due' looks this many days ahead")
 
@@ -329,6 +332,7 @@ def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
 
 def cmd_visits(args: argparse.Namespace, ws: Workspace) -> int:
     from tracker.i18n.formatting import format_date
+    from tracker.i18n.labels import label
     from tracker.services import visits
 
     db, actor = ws.db, ws.actor
@@ -337,6 +341,9 @@ def cmd_visits(args: argparse.Namespace, ws: Workspace) -> int:
     for r in rows:
         gt = (r.grant_type_name_vi if lang == "vi" else r.grant_type_name_en) or ""
         late = _say(f"trễ {r.days_late} ngày", f"{r.days_late} days late") if r.days_late else ""
+        if r.status == "missed":
+            reason = label("missed_reason", r.missed_reason, lang)
+            late = _say("không gặp: ", "no one met: ") + reason[:1].lower() + reason[1:]
         print(
             f"{format_date(r.scheduled_on, lang)}\t{r.beneficiary_code}\t{gt}\t{r.officer}\t{late}"
         )
@@ -564,6 +571,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ServiceError as exc:
         print(exc.message(), file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (``tracker visits | head``): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except NewerDatabaseError as exc:
         print(
             _say(

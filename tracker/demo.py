@@ -279,14 +279,34 @@ def _grant_for(
 def _visit_history(
     db: Database, rng: random.Random, officers: list[Actor], today: date
 ) -> tuple[int, int]:
-    """Most past visits done (with calves, a few losses), some left overdue."""
+    """Most past visits done (with calves, a few losses), a few that met no one, some left
+    overdue."""
     done = 0
     by_id = {o.user_id: o for o in officers}
+    misses = random.Random(f"missed {today}")  # its own stream: the rest stays as it was
     for row in visits.list_visits(db, SYSTEM, "overdue", today=today, limit=100_000):
         late = (today - row.scheduled_on).days
         if (late < 75 and rng.random() < 0.5) or rng.random() < 0.03:
             continue  # left overdue: the list an officer should act on
         officer = by_id.get(row.officer_id, officers[0])
+        if misses.random() < 0.05:
+            tried_on = min(row.scheduled_on + timedelta(days=misses.randint(0, 7)), today)
+            reason, note = misses.choice(
+                [
+                    ("not_home", "Cả nhà lên nương, hàng xóm hẹn tuần sau."),
+                    ("working_away", "Mẹ nói đi làm thuê ở Hà Giang, tháng sau về."),
+                    ("unreachable", "Mưa lớn, sạt đường vào thôn."),
+                ]
+            )
+            visits.record_missed(
+                db,
+                officer,
+                visits.MissedVisit(
+                    row.id, tried_on, reason, note, next_visit_on=tried_on + timedelta(days=7)
+                ),
+                today=today,
+            )
+            continue
         updates: list[visits.AssetUpdate] = []
         for asset in visits.list_assets(db, SYSTEM, row.beneficiary_id):
             if not asset.is_open or asset.parent_id is not None or asset.kind != "cow":

@@ -253,6 +253,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>recorded no one met on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>recorded the consent of</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3108,6 +3112,7 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     <name>VisitDialog</name>
     <message>
         <source>Record a visit</source>
+        <extracomment>Reasons after which the person may be in danger (gone with a &quot;job offer&quot;, say).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3115,7 +3120,19 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Met the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went, but could not meet the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the person may have left with someone met recently, or for work far away or abroad, tell the project lead today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3152,6 +3169,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     </message>
     <message>
         <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3261,6 +3282,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         </translation>
     </message>
     <message>
+        <source>No one met: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Livelihood running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3293,6 +3318,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -250,6 +250,10 @@
         <translation>ghi kết quả</translation>
     </message>
     <message>
+        <source>recorded no one met on</source>
+        <translation>ghi nhận không gặp được</translation>
+    </message>
+    <message>
         <source>recorded the consent of</source>
         <translation>ghi nhận sự đồng ý của</translation>
     </message>
@@ -3116,6 +3120,7 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <name>VisitDialog</name>
     <message>
         <source>Record a visit</source>
+        <extracomment>Reasons after which the person may be in danger (gone with a &quot;job offer&quot;, say).</extracomment>
         <translation>Ghi nhận chuyến thăm</translation>
     </message>
     <message>
@@ -3123,8 +3128,20 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>{place} · {kind}: hẹn thăm ngày {due}</translation>
     </message>
     <message>
+        <source>Met the person</source>
+        <translation>Đã gặp người được hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Went, but could not meet the person</source>
+        <translation>Đã đến nhưng không gặp được</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>If the person may have left with someone met recently, or for work far away or abroad, tell the project lead today.</source>
+        <translation>Nếu người đó có thể đã đi theo người mới quen, hoặc đi làm ăn xa, ra nước ngoài, hãy báo ngay cho cán bộ phụ trách dự án trong ngày hôm nay.</translation>
     </message>
     <message>
         <source>Yes, it is running</source>
@@ -3161,6 +3178,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <message>
         <source>Visit date</source>
         <translation>Ngày thăm</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
     </message>
     <message>
         <source>Livelihood running</source>
@@ -3268,6 +3289,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         </translation>
     </message>
     <message>
+        <source>No one met: {reason}</source>
+        <translation>Không gặp được: {reason}</translation>
+    </message>
+    <message>
         <source>Livelihood running</source>
         <translation>Sinh kế được duy trì</translation>
     </message>
@@ -3301,6 +3326,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <message>
         <source>Done</source>
         <translation>Đã thăm</translation>
+    </message>
+    <message>
+        <source>No one met</source>
+        <translation>Không gặp được</translation>
     </message>
     <message>
         <source>All visits</source>

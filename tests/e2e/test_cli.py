@@ -76,6 +76,16 @@ def test_visits_lists_overdue_with_days_late(demo_db: Path) -> None:
     assert "trễ" in res.stdout and "ngày" in res.stdout
 
 
+def test_visits_that_met_no_one_say_why(demo_db: Path) -> None:
+    res = run("visits", "missed", "--db", str(demo_db), "--user", "huyen")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert len(lines) >= 2 and lines[-1].endswith("chuyến thăm.")
+    assert all("không gặp: " in line for line in lines[:-1])
+    en = run("--lang", "en", "visits", "missed", "--db", str(demo_db), "--user", "huyen")
+    assert "no one met: " in en.stdout
+
+
 def test_audit_verify_names_a_row_altered_outside_the_app(tmp_path: Path, demo_db: Path) -> None:
     copy = tmp_path / "tampered.db"
     copy.write_bytes(demo_db.read_bytes())

@@ -73,10 +73,15 @@ def backups(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{path.stem}.before-upgrade-*"))
 
 
-def test_only_one_revision_so_far() -> None:
-    # The tests below that need an older real revision fake one; revisit them when a
-    # second migration is added.
-    assert migrate.head_revision() == "0001"
+def test_revisions_form_one_line() -> None:
+    """Every revision follows the one before it: no branches, head at the newest."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate._config())
+    chain = [rev.revision for rev in script.walk_revisions()]
+    assert chain == ["0002", "0001"]
+    assert script.get_heads() == ["0002"]
+    assert migrate.head_revision() == "0002"
 
 
 def test_upgrade_creates_schema_on_empty_file(tmp_path: Path) -> None:
@@ -116,11 +121,11 @@ def test_upgrade_twice_is_a_no_op(tmp_path: Path) -> None:
         assert upgrade(db) is None
         assert upgrade(db) is None
         assert sqlite_schema(path) == schema
-        assert migrate.current_revision(db) == "0001"
+        assert migrate.current_revision(db) == "0002"
     finally:
         db.dispose()
     assert backups(path) == []
-    assert version_of(path) == ["0001"]
+    assert version_of(path) == ["0002"]
 
 
 def test_upgrade_twice_is_a_no_op_on_any_backend(db: Database) -> None:
@@ -187,31 +192,31 @@ def test_backup_before_upgrade_copies_every_row(tmp_path: Path) -> None:
         upgrade(db)
         _fill(db)
         # Taken while the app still has the database open (WAL not yet checkpointed).
-        copy = migrate.backup_before_upgrade(db, "0001")
+        copy = migrate.backup_before_upgrade(db, "0002")
     finally:
         db.dispose()
     assert copy.parent == path.parent
-    assert copy.name.startswith("tracker.before-upgrade-0001-")
+    assert copy.name.startswith("tracker.before-upgrade-0002-")
     assert copy.suffix == ".db"
     assert copy != path
     for table in ("beneficiary", "app_user", "office", "grant_type", "audit_event"):
         assert _rows(copy, table) == _rows(path, table), table
     assert len(_rows(copy, "beneficiary")) == 2
-    assert version_of(copy) == ["0001"]
+    assert version_of(copy) == ["0002"]
     assert query(copy, "PRAGMA integrity_check") == [("ok",)]
 
 
 @pytest.fixture
 def newer_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's migrations plus a made-up revision 0002, as the next version would ship."""
+    """The app's migrations plus a made-up revision 0003, as the next version would ship."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_scratch.py").write_text(
+    (scripts / "versions" / "0003_scratch.py").write_text(
         '"""scratch table"""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n\n"
-        'revision = "0002"\n'
-        'down_revision = "0001"\n'
+        'revision = "0003"\n'
+        'down_revision = "0002"\n'
         "branch_labels = None\n"
         "depends_on = None\n\n\n"
         "def upgrade() -> None:\n"
@@ -240,8 +245,10 @@ def test_upgrade_of_older_schema_copies_first(
         _fill(db)
         assert migrate.current_revision(db) == "0001"
         copy = upgrade(db)
-        assert migrate.current_revision(db) == "0002"
+        assert migrate.current_revision(db) == "0003"
         assert "scratch" in inspect(db.engine).get_table_names()
+        # The real 0002 ran on the way: visits may now say why no one was met.
+        assert "missed_reason" in {c["name"] for c in inspect(db.engine).get_columns("visit")}
     finally:
         db.dispose()
     assert copy is not None
@@ -265,16 +272,16 @@ def test_database_of_next_version_refused_by_this_one(
 ) -> None:
     path = tmp_path / "tracker.db"
     db = open_db(path)
-    upgrade(db)  # with the made-up 0002: a database written by "the next version"
+    upgrade(db)  # with the made-up 0003: a database written by "the next version"
     db.dispose()
     monkeypatch.setattr(migrate, "migrations_dir", lambda: REAL_SCRIPTS)
-    assert migrate.head_revision() == "0001"
+    assert migrate.head_revision() == "0002"
     before = file_state(path)
     again = open_db(path)
     try:
         with pytest.raises(NewerDatabaseError) as info:
             upgrade(again)
-        assert info.value.revision == "0002"
+        assert info.value.revision == "0003"
     finally:
         again.dispose()
     assert file_state(path) == before

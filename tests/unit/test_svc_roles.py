@@ -159,6 +159,12 @@ WRITES: dict[str, tuple[str, Write]] = {
             st.db, a, visits.VisitOutcome(st.visit_id, date(2025, 3, 2), True), today=TODAY
         ),
     ),
+    "record_missed": (
+        "visit.write",
+        lambda st, a: visits.record_missed(
+            st.db, a, visits.MissedVisit(st.visit_id, date(2025, 3, 2), "not_home"), today=TODAY
+        ),
+    ),
     "schedule_visit": (
         "visit.write",
         lambda st, a: visits.schedule_visit(st.db, a, st.person.id, date(2025, 7, 1), today=TODAY),
@@ -185,6 +191,7 @@ ALLOWED: dict[str, set[str]] = {
         "plan_grant",
         "cancel_grant",
         "record_visit",
+        "record_missed",
         "schedule_visit",
     },
     "accountant": {"record_handover", "record_reprint", "void_receipt"},

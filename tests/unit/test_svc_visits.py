@@ -17,7 +17,7 @@ from tracker.services import grants, projects, visits
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
-from tracker.services.visits import AssetUpdate, VisitOutcome
+from tracker.services.visits import AssetUpdate, MissedVisit, VisitOutcome
 
 from ..conftest import TODAY
 
@@ -598,6 +598,105 @@ def test_next_visit_date_checked(world: World, when: date, key: str) -> None:
         key=key,
         field="next_visit_on",
     )
+
+
+# --- no one met --------------------------------------------------------------------------
+
+
+def miss(w: World, visit_id: int, **changes: Any) -> visits.VisitRow:
+    values: dict[str, Any] = {
+        "visit_id": visit_id,
+        "tried_on": date(2025, 2, 12),
+        "reason": "working_away",
+    }
+    values.update(changes)
+    return visits.record_missed(w.db, w.officer, MissedVisit(**values), today=TODAY)
+
+
+def test_missed_visit_keeps_the_reason_and_leaves_the_overdue_list(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    row = miss(world, vid, notes="Đi làm thuê ở Hà Giang, mẹ nói tháng sau về.")
+    assert (row.status, row.done_on, row.missed_reason, row.days_late) == (
+        "missed",
+        date(2025, 2, 12),
+        "working_away",
+        0,
+    )
+    assert row.notes == "Đi làm thuê ở Hà Giang, mẹ nói tháng sau về."
+    # Nothing is said about the livelihood or the assets of a person not met.
+    assert (row.livelihood_running, row.income_band, row.safety_concern) == (None, None, None)
+    assert all(e[2] != vid for a in world.mai_cows for e in events(world, a))
+    overdue = visits.list_visits(world.db, world.officer, "overdue", today=TODAY)
+    assert vid not in [r.id for r in overdue]
+    assert [r.id for r in visits.list_visits(world.db, world.officer, "missed", today=TODAY)] == [
+        vid
+    ]
+    assert visits.list_visits(world.db, world.officer, "done", today=TODAY) == []
+
+
+def test_missed_visit_books_the_next_try(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    miss(world, vid, next_visit_on=date(2025, 2, 19))
+    with world.db.read() as s:
+        new = s.execute(select(Visit).where(Visit.scheduled_on == date(2025, 2, 19))).scalar_one()
+        assert (new.status, new.grant_id, new.months_after, new.officer_id) == (
+            "scheduled",
+            world.mai_grant,
+            None,
+            world.officer.user_id,
+        )
+    assert count(world.db, "visit") == 11
+
+
+@pytest.mark.parametrize("reason", ["", None, "lost", 3, "NOT_HOME"])
+def test_missed_reason_must_be_one_of_the_list(world: World, reason: object) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    err = refused(
+        world.db,
+        lambda: miss(world, vid, reason=reason),
+        key="required" if reason in ("", None) else "choice",
+        field="missed_reason",
+    )
+    assert err.message("vi").startswith("Lý do không gặp")
+
+
+def test_other_reason_needs_a_note(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(world.db, lambda: miss(world, vid, reason="other", notes="  "), key="required",
+            field="notes")  # fmt: skip
+    row = miss(world, vid, reason="other", notes="Nhà có đám cưới, hẹn tuần sau.")
+    assert row.missed_reason == "other"
+
+
+def test_missed_visit_dates_checked(world: World) -> None:
+    vid = world.visit_id(world.mai_grant, 1)
+    refused(world.db, lambda: miss(world, vid, tried_on=date(2025, 1, 9)), key="date_before",
+            field="done_on")  # fmt: skip
+    refused(world.db, lambda: miss(world, vid, tried_on=TODAY + timedelta(days=1)),
+            key="date_future", field="done_on")  # fmt: skip
+    refused(world.db, lambda: miss(world, vid, next_visit_on=date(2025, 2, 12)),
+            key="date_before", field="next_visit_on")  # fmt: skip
+
+
+def test_a_recorded_visit_cannot_be_missed_and_the_other_way(world: World) -> None:
+    done = world.visit_id(world.mai_grant, 1)
+    record(world, done)
+    refused(world.db, lambda: miss(world, done), key="visit_already_done", field="visit")
+    missed = world.visit_id(world.mai_grant, 3)
+    miss(world, missed, tried_on=date(2025, 4, 11))
+    refused(world.db, lambda: record(world, missed), key="visit_already_done", field="visit")
+    refused(world.db, lambda: miss(world, missed), key="visit_already_done", field="visit")
+
+
+def test_missed_visit_is_in_the_audit_trail(world: World) -> None:
+    from tracker.services import audit
+
+    vid = world.visit_id(world.mai_grant, 1)
+    miss(world, vid)
+    last = audit.list_events(world.db, world.actors["admin"], limit=1)[0]
+    assert (last.action, last.entity, last.entity_id) == ("miss", "visit", vid)
+    assert last.after["missed_reason"] == "working_away"
+    assert last.before["status"] == "scheduled" and last.after["status"] == "missed"
 
 
 def test_schedule_visit(world: World) -> None:

@@ -41,6 +41,8 @@ ASSET_KINDS = ("cow", "buffalo", "pig", "goat", "poultry", "loom", "other")
 ASSET_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on", "in_use", "unused")
 ASSET_CLOSED_STATUSES = ("died", "sold", "passed_on")
 VISIT_STATUSES = ("scheduled", "done", "missed", "cancelled")
+#: Why a visit found no one to talk to (status "missed").
+MISSED_REASONS = ("not_home", "working_away", "moved_away", "declined", "unreachable", "other")
 INCOME_BANDS = ("none", "low", "medium", "high")
 
 
@@ -392,7 +394,8 @@ class AssetEvent(Base):
 
 
 class Visit(Base):
-    """A follow-up visit: scheduled from a hand-over, then done with an outcome."""
+    """A follow-up visit: scheduled from a hand-over, then done with an outcome, or missed
+    (no one to meet) with the reason."""
 
     __tablename__ = "visit"
     __table_args__ = (
@@ -415,6 +418,8 @@ class Visit(Base):
     safety_concern: Mapped[bool | None] = mapped_column(Boolean)
     in_school: Mapped[bool | None] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: One of MISSED_REASONS when the status is "missed" (revision 0002).
+    missed_reason: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     beneficiary: Mapped[Beneficiary] = relationship()

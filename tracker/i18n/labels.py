@@ -58,6 +58,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "medium": ("Trung bình", "Medium"),
         "high": ("Khá", "Good"),
     },
+    "missed_reason": {
+        "not_home": ("Không có nhà", "Not at home"),
+        "working_away": ("Đi làm ăn xa", "Working away"),
+        "moved_away": ("Đã chuyển đi nơi khác", "Moved away"),
+        "declined": ("Từ chối gặp", "Declined to meet"),
+        "unreachable": ("Không đến được (đường, thời tiết)", "Could not get there (road, weather)"),
+        "other": ("Lý do khác", "Other reason"),
+    },
     "role": {
         "admin": ("Quản trị", "Administrator"),
         "officer": ("Cán bộ", "Officer"),

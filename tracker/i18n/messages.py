@@ -433,6 +433,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "override_reason": ("Lý do vượt mức", "Override reason"),
     "visit": ("Chuyến thăm", "Visit"),
     "done_on": ("Ngày thăm", "Visit date"),
+    "missed_reason": ("Lý do không gặp", "Why no one was met"),
     "scheduled_on": ("Ngày hẹn thăm", "Scheduled date"),
     "next_visit_on": ("Lần thăm tiếp", "Next visit"),
     "income_band": ("Mức thu nhập", "Income band"),

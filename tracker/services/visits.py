@@ -14,6 +14,7 @@ from tracker.db.models import (
     ASSET_CLOSED_STATUSES,
     ASSET_STATUSES,
     INCOME_BANDS,
+    MISSED_REASONS,
     Asset,
     AssetEvent,
     Beneficiary,
@@ -29,7 +30,7 @@ from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.grants import LIVESTOCK
 
-VISIT_LISTS = ("due", "overdue", "open", "done", "all")
+VISIT_LISTS = ("due", "overdue", "open", "done", "missed", "all")
 MAX_YOUNG = 20
 
 
@@ -57,6 +58,7 @@ class VisitRow:
     safety_concern: bool | None
     notes: str
     days_late: int
+    missed_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,17 @@ class VisitOutcome:
     in_school: bool | None = None
     notes: str = ""
     asset_updates: tuple[AssetUpdate, ...] = ()
+    next_visit_on: date | None = None
+
+
+@dataclass(frozen=True)
+class MissedVisit:
+    """A visit that found no one to meet: when it was tried, why, and the next try."""
+
+    visit_id: int
+    tried_on: date
+    reason: str
+    notes: str = ""
     next_visit_on: date | None = None
 
 
@@ -145,6 +158,7 @@ def _visit_row(
         vis.safety_concern,
         vis.notes,
         max(late, 0),
+        vis.missed_reason,
     )
 
 
@@ -164,6 +178,8 @@ def _apply_list(q: Select, which: str, today: date, within_days: int) -> Select:
         )
     elif which == "done":
         q = q.where(Visit.status == "done")
+    elif which == "missed":
+        q = q.where(Visit.status == "missed")
     return q
 
 
@@ -330,20 +346,10 @@ def record_visit(
             raise NotFoundError("visit", outcome.visit_id)
         if vis.status != "scheduled":
             raise ValidationError("visit_already_done", "visit")
-        start: date | None = None
-        if vis.disbursement_id is not None:
-            start = s.get(Disbursement, vis.disbursement_id).handed_on  # type: ignore[union-attr]
-        elif vis.grant_id is not None:
-            start = s.get(Grant, vis.grant_id).start_date  # type: ignore[union-attr]
         done_on = v.a_date(
-            outcome.done_on, "done_on", today=today, not_future=True, not_before=start
+            outcome.done_on, "done_on", today=today, not_future=True, not_before=_start(s, vis)
         )
-        next_on = v.optional_date(
-            outcome.next_visit_on,
-            "next_visit_on",
-            not_before=done_on + timedelta(days=1),
-            not_after=done_on + timedelta(days=3 * 366),
-        )
+        next_on = _next_visit_on(outcome.next_visit_on, done_on)
         before = audit.snapshot(vis)
         vis.status = "done"
         vis.done_on = done_on
@@ -359,21 +365,83 @@ def record_visit(
         for upd in outcome.asset_updates:
             young += _apply_asset_update(s, actor, vis, upd, done_on)
         if next_on is not None:
-            s.add(
-                Visit(
-                    beneficiary_id=vis.beneficiary_id,
-                    grant_id=vis.grant_id,
-                    disbursement_id=vis.disbursement_id,
-                    months_after=None,
-                    scheduled_on=next_on,
-                    officer_id=vis.officer_id,
-                    status="scheduled",
-                )
-            )
+            _book_next(s, vis, next_on)
         s.flush()
         after = audit.snapshot(vis)
         after["young_ids"] = young
         audit.record(s, actor, "visit", "visit", vis.id, before=before, after=after)
+        row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
+        return _visit_row(*row, today)
+
+
+def _start(s: Session, vis: Visit) -> date | None:
+    """The earliest day the visit can have happened: its hand-over, else its grant's start."""
+    if vis.disbursement_id is not None:
+        return s.get(Disbursement, vis.disbursement_id).handed_on  # type: ignore[union-attr]
+    if vis.grant_id is not None:
+        return s.get(Grant, vis.grant_id).start_date  # type: ignore[union-attr]
+    return None
+
+
+def _next_visit_on(value: object, after: date) -> date | None:
+    return v.optional_date(
+        value,
+        "next_visit_on",
+        not_before=after + timedelta(days=1),
+        not_after=after + timedelta(days=3 * 366),
+    )
+
+
+def _book_next(s: Session, vis: Visit, when: date) -> None:
+    """Another visit for the same person and grant, outside the plan's steps."""
+    s.add(
+        Visit(
+            beneficiary_id=vis.beneficiary_id,
+            grant_id=vis.grant_id,
+            disbursement_id=vis.disbursement_id,
+            months_after=None,
+            scheduled_on=when,
+            officer_id=vis.officer_id,
+            status="scheduled",
+        )
+    )
+
+
+def record_missed(
+    db: Database, actor: Actor, missed: MissedVisit, *, today: date | None = None
+) -> VisitRow:
+    """The officer went but could not meet the person: the visit is closed as missed with
+    the reason (nothing is said about the livelihood or the assets), and the next try can
+    be booked. "Other" needs a note saying what happened."""
+    actor.require("visit.write")
+    today = today or date.today()
+    if missed.reason is None or missed.reason == "":
+        raise ValidationError("required", "missed_reason")
+    reason = v.choice(missed.reason, "missed_reason", MISSED_REASONS)
+    notes = v.multiline(missed.notes, "notes", max_len=4000)
+    if reason == "other" and not notes:
+        raise ValidationError("required", "notes")
+    with db.write() as s:
+        vis = s.get(Visit, v.integer(missed.visit_id, "visit"))
+        if vis is None:
+            raise NotFoundError("visit", missed.visit_id)
+        if vis.status != "scheduled":
+            raise ValidationError("visit_already_done", "visit")
+        tried_on = v.a_date(
+            missed.tried_on, "done_on", today=today, not_future=True, not_before=_start(s, vis)
+        )
+        next_on = _next_visit_on(missed.next_visit_on, tried_on)
+        before = audit.snapshot(vis)
+        vis.status = "missed"
+        vis.done_on = tried_on
+        vis.missed_reason = reason
+        vis.notes = notes
+        if vis.officer_id is None:
+            vis.officer_id = actor.user_id
+        if next_on is not None:
+            _book_next(s, vis, next_on)
+        s.flush()
+        audit.record(s, actor, "miss", "visit", vis.id, before=before, after=audit.snapshot(vis))
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
         return _visit_row(*row, today)
 

@@ -1,5 +1,6 @@
 """Record what was found on a follow-up visit: the livelihood, each asset the person holds
-(a cow that calved adds its young), income, safety, notes and the next visit."""
+(a cow that calved adds its young), income, safety, notes and the next visit. Or, when the
+officer went but met no one, why, and when to try again."""
 
 from __future__ import annotations
 
@@ -11,22 +12,25 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.db.models import INCOME_BANDS
+from tracker.db.models import INCOME_BANDS, MISSED_REASONS
 from tracker.services import visits
 from tracker.services.errors import ValidationError
 from tracker.services.grants import LIVESTOCK
-from tracker.services.visits import AssetUpdate, AssetView, VisitOutcome, VisitRow
+from tracker.services.visits import AssetUpdate, AssetView, MissedVisit, VisitOutcome, VisitRow
 from tracker.ui import fmt
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
@@ -36,6 +40,10 @@ ANIMAL_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on")
 THING_STATUSES = ("in_use", "unused", "sold", "passed_on")
 SCHOOL_TYPES = ("scholarship", "school_supplies", "vocational_training")
 MAX_YOUNG = 20
+#: Reasons after which the person may be in danger (gone with a "job offer", say).
+WORRYING_REASONS = ("working_away", "moved_away")
+NEXT_TRY_DAYS = 7
+NEXT_VISIT_DAYS = 90
 
 
 @dataclass
@@ -79,6 +87,31 @@ class VisitDialog(FormDialog):
         )
         self.header.setWordWrap(True)
 
+        self.met = QRadioButton(self.tr("Met the person"), self)
+        self.not_met = QRadioButton(self.tr("Went, but could not meet the person"), self)
+        self.met.setChecked(True)
+        self.met_group = QButtonGroup(self)
+        self.met_group.addButton(self.met)
+        self.met_group.addButton(self.not_met)
+        met_box = QWidget(self)
+        met_row = QHBoxLayout(met_box)
+        met_row.setContentsMargins(0, 0, 0, 0)
+        met_row.addWidget(self.met)
+        met_row.addWidget(self.not_met)
+        met_row.addStretch(1)
+        self.reason = QComboBox(self)
+        self.reason.addItem(self.tr("— choose —"), None)
+        for code in MISSED_REASONS:
+            self.reason.addItem(fmt.label("missed_reason", code), code)
+        self.reason_hint = QLabel(
+            self.tr(
+                "If the person may have left with someone met recently, or for work far "
+                "away or abroad, tell the project lead today."
+            ),
+            self,
+        )
+        self.reason_hint.setWordWrap(True)
+        self.reason_hint.setStyleSheet("color: #b3261e;")
         self.done_on = DateEdit(today, self)
         self.done_on.setMaximumDate(to_qdate(today))
         self.livelihood = QComboBox(self)
@@ -95,26 +128,27 @@ class VisitDialog(FormDialog):
         )
         self.safety_hint.setWordWrap(True)
         self.safety_hint.setStyleSheet("color: #b3261e;")
-        self.safety_hint.hide()
-        self.safety.toggled.connect(self.safety_hint.setVisible)
         self.in_school = QComboBox(self)
         self.in_school.addItem(self.tr("(not asked)"), None)
         self.in_school.addItem(self.tr("Yes"), True)
         self.in_school.addItem(self.tr("No"), False)
         self.notes = notes_edit(self, lines=3)
-        self.next_visit = OptionalDateEdit(today + timedelta(days=90), self)
+        self.next_visit = OptionalDateEdit(today + timedelta(days=NEXT_VISIT_DAYS), self)
         self.next_visit.check.setText(self.tr("Book another visit"))
 
         form = form_layout()
+        self.form = form
+        form.addRow("", met_box)
         self.add_field(form, self.tr("Visit date"), self.done_on, "done_on")
+        self.add_field(form, self.tr("Why"), self.reason, "missed_reason")
+        form.addRow("", self.reason_hint)
         self.add_field(form, self.tr("Livelihood running"), self.livelihood, "status")
         self.add_field(form, self.tr("Income"), self.income, "income_band")
         form.addRow("", self.safety)
         form.addRow("", self.safety_hint)
         self.school_label = self.add_field(form, self.tr("In school"), self.in_school)
-        show_school = visit.grant_type in SCHOOL_TYPES
-        self.school_label.setVisible(show_school)
-        self.in_school.setVisible(show_school)
+        self.show_school = visit.grant_type in SCHOOL_TYPES
+        self.set_row_visible(form, self.in_school, self.show_school)
 
         self.assets_box = QGroupBox(self.tr("Assets"), self)
         self.asset_grid = QGridLayout(self.assets_box)
@@ -132,7 +166,13 @@ class VisitDialog(FormDialog):
         layout.addWidget(self.assets_box)
         layout.addLayout(after)
         layout.addWidget(self.buttons)
+        self.not_met.toggled.connect(self._met_changed)
+        self.reason.currentIndexChanged.connect(lambda _i: self._update_hints())
+        self.safety.toggled.connect(lambda _on: self._update_hints())
+        self._met_changed(False)
         self.watch(
+            self.not_met,
+            self.reason,
             self.done_on,
             self.livelihood,
             self.income,
@@ -142,6 +182,36 @@ class VisitDialog(FormDialog):
             self.next_visit,
         )
         self.livelihood.setFocus()
+
+    def _met_changed(self, _checked: bool) -> None:
+        """Met: the outcome fields. Not met: the reason, and the next try a week on."""
+        missed = self.not_met.isChecked()
+        form = self.form
+        self.set_row_visible(form, self.reason, missed)
+        for widget in (self.livelihood, self.income):
+            self.set_row_visible(form, widget, not missed)
+        form.setRowVisible(self.safety, not missed)
+        self._update_hints()
+        self.set_row_visible(form, self.in_school, self.show_school and not missed)
+        self.assets_box.setVisible(not missed)
+        today = self.ctx.today()
+        if missed:
+            self.next_visit.set_value(today + timedelta(days=NEXT_TRY_DAYS))
+        else:
+            self.next_visit.set_value(None)
+            self.next_visit.edit.set_value(today + timedelta(days=NEXT_VISIT_DAYS))
+        self.adjustSize()
+
+    def _update_hints(self) -> None:
+        """The red notes: a safety concern, or a reason that may mean danger."""
+        missed = self.not_met.isChecked()
+        worrying = missed and self.reason.currentData() in WORRYING_REASONS
+        self.form.setRowVisible(self.reason_hint, worrying)
+        self.form.setRowVisible(self.safety_hint, not missed and self.safety.isChecked())
+
+    @property
+    def missed(self) -> bool:
+        return self.not_met.isChecked()
 
     def _fill_assets(self) -> None:
         assets = [
@@ -219,11 +289,23 @@ class VisitDialog(FormDialog):
             next_visit_on=self.next_visit.value(),
         )
 
+    def missed_visit(self) -> MissedVisit:
+        return MissedVisit(
+            visit_id=self.visit.id,
+            tried_on=self.done_on.value(),
+            reason=self.reason.currentData(),
+            notes=self.notes.toPlainText(),
+            next_visit_on=self.next_visit.value(),
+        )
+
     def prepare(self) -> Callable[[], Any]:
+        db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
+        if self.missed:
+            missed = self.missed_visit()
+            return lambda: visits.record_missed(db, actor, missed, today=today)
         if self.livelihood.currentData() is None:
             raise ValidationError("required", "status")
         data = self.outcome()
-        db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
         return lambda: visits.record_visit(db, actor, data, today=today)
 
     @classmethod

@@ -113,6 +113,7 @@ class AuditTableModel(RowsTableModel):
             "handover": self.tr("recorded"),
             "schedule": self.tr("scheduled"),
             "visit": self.tr("recorded the outcome of"),
+            "miss": self.tr("recorded no one met on"),
             "consent": self.tr("recorded the consent of"),
             "void": self.tr("voided"),
             "replace": self.tr("replacement issued"),

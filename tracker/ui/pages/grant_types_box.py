@@ -39,7 +39,7 @@ class GrantTypesBox(QGroupBox):
         self.list = QTreeWidget(self)
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(4)
-        self.list.setMinimumHeight(200)
+        self.list.setMinimumHeight(270)
         self.list.setAlternatingRowColors(True)
         header = self.list.header()
         header.setStretchLastSection(False)

@@ -1,4 +1,5 @@
-"""Follow-up visits: overdue, due, done; filter by commune and officer; record an outcome."""
+"""Follow-up visits: overdue, due, done, missed; filter by commune and officer; record an
+outcome (or that no one could be met)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tracker.ui.pages.base import Page
 from tracker.ui.widgets import Banner, table_view
 from tracker.ui.worker import error_text
 
-LISTS = ("open", "overdue", "due", "done", "all")
+LISTS = ("open", "overdue", "due", "done", "missed", "all")
 LIST_OPEN = ("open", "overdue", "due")
 
 
@@ -73,6 +74,7 @@ class VisitsPage(Page):
             "overdue": self.tr("Overdue"),
             "due": self.tr("Due this week"),
             "done": self.tr("Done"),
+            "missed": self.tr("No one met"),
             "all": self.tr("All visits"),
         }
         current = self.which.currentData() or "open"
@@ -131,7 +133,7 @@ class VisitsPage(Page):
         self.model.commune_code = self.commune.currentData()
         self.model.officer_id = self.officer.currentData()
         self.model.reload()
-        done = self.model.which == "done"
+        done = self.model.which in ("done", "missed")
         for key in ("done_on", "outcome"):
             self.view.setColumnHidden(self.model.column_of(key), self.model.which in LIST_OPEN)
         self.view.setColumnHidden(self.model.column_of("days_late"), done)

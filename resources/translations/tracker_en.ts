@@ -4,6 +4,26 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
+        <source>Everything, also accounts, settings, restore and the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiaries, grants and visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-overs and receipts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads and makes reports; changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the person may do depends on the role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add an account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -33,26 +53,6 @@
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the person may do depends on the role.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything, also accounts, settings, restore and the audit trail.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beneficiaries, grants and visits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand-overs and receipts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reads and makes reports; changes nothing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -246,6 +246,10 @@
     </message>
     <message>
         <source>recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed the role of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2566,6 +2570,21 @@ The window closes during the restore; then everyone signs in again.</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change the role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of {who} decides what they may do. A change applies from their next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Enable an account</source>
@@ -3060,6 +3079,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change the role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disable…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3081,6 +3104,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     </message>
     <message>
         <source>The password of {user} was reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} has a new role; it applies from their next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

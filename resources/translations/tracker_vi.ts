@@ -4,6 +4,26 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
+        <source>Everything, also accounts, settings, restore and the audit trail.</source>
+        <translation>Mọi việc, kể cả tài khoản, cài đặt, khôi phục dữ liệu và nhật ký thao tác.</translation>
+    </message>
+    <message>
+        <source>Beneficiaries, grants and visits.</source>
+        <translation>Người hưởng hỗ trợ, khoản hỗ trợ và chuyến thăm.</translation>
+    </message>
+    <message>
+        <source>Hand-overs and receipts.</source>
+        <translation>Trao hỗ trợ và phiếu chi.</translation>
+    </message>
+    <message>
+        <source>Reads and makes reports; changes nothing.</source>
+        <translation>Xem và lập báo cáo; không sửa được gì.</translation>
+    </message>
+    <message>
+        <source>What the person may do depends on the role.</source>
+        <translation>Vai trò quyết định người này được làm những gì.</translation>
+    </message>
+    <message>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
@@ -34,26 +54,6 @@
     <message>
         <source>Role</source>
         <translation>Vai trò</translation>
-    </message>
-    <message>
-        <source>What the person may do depends on the role.</source>
-        <translation>Vai trò quyết định người này được làm những gì.</translation>
-    </message>
-    <message>
-        <source>Everything, also accounts, settings, restore and the audit trail.</source>
-        <translation>Mọi việc, kể cả tài khoản, cài đặt, khôi phục dữ liệu và nhật ký thao tác.</translation>
-    </message>
-    <message>
-        <source>Beneficiaries, grants and visits.</source>
-        <translation>Người hưởng hỗ trợ, khoản hỗ trợ và chuyến thăm.</translation>
-    </message>
-    <message>
-        <source>Hand-overs and receipts.</source>
-        <translation>Trao hỗ trợ và phiếu chi.</translation>
-    </message>
-    <message>
-        <source>Reads and makes reports; changes nothing.</source>
-        <translation>Xem và lập báo cáo; không sửa được gì.</translation>
     </message>
 </context>
 <context>
@@ -244,6 +244,10 @@
     <message>
         <source>recorded</source>
         <translation>ghi nhận</translation>
+    </message>
+    <message>
+        <source>changed the role of</source>
+        <translation>đổi vai trò của</translation>
     </message>
     <message>
         <source>recorded the outcome of</source>
@@ -2570,6 +2574,21 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change the role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>The role of {who} decides what they may do. A change applies from their next sign-in.</source>
+        <translation>Vai trò của {who} quyết định người đó được làm những gì. Thay đổi có hiệu lực từ lần đăng nhập tiếp theo của họ.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Enable an account</source>
@@ -3068,6 +3087,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
+        <source>Change the role…</source>
+        <translation>Đổi vai trò…</translation>
+    </message>
+    <message>
         <source>Disable…</source>
         <translation>Khóa tài khoản…</translation>
     </message>
@@ -3090,6 +3113,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <message>
         <source>The password of {user} was reset.</source>
         <translation>Đã đặt lại mật khẩu của {user}.</translation>
+    </message>
+    <message>
+        <source>{user} has a new role; it applies from their next sign-in.</source>
+        <translation>{user} đã có vai trò mới; có hiệu lực từ lần đăng nhập tiếp theo.</translation>
     </message>
     <message>
         <source>The account {user} was disabled.</source>

@@ -15,6 +15,7 @@ from tracker.ui.dialogs.account_dialogs import (
     AddAccountDialog,
     ChangePasswordDialog,
     DisableAccountDialog,
+    RoleDialog,
     SetPasswordDialog,
 )
 from tracker.ui.main_window import MainWindow
@@ -184,6 +185,32 @@ def test_the_last_administrator_cannot_be_disabled(window: MainWindow, qtbot, lo
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert office.actor_for(window.ctx.db, "admin").role == "admin"
     auth.sign_in(location, "admin", ADMIN_PASSWORD).close()
+
+
+def test_an_administrator_changes_another_accounts_role(window: MainWindow, qtbot, location):  # type: ignore[no-untyped-def]
+    page = users_page(window, qtbot)
+    select_user(page, qtbot, "admin")
+    assert not page.role_button.isEnabled(), "one's own role is changed by another admin"
+    add_officer(window, qtbot, page)
+    select_user(page, qtbot, "hoa")
+    assert page.role_button.isEnabled() and page.role_button.text() == "Đổi vai trò…"
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    dialog = the_dialog(window, RoleDialog)
+    assert dialog.role.currentData() == "officer"
+    assert dialog.role_hint.text() == "Người hưởng hỗ trợ, khoản hỗ trợ và chuyến thăm."
+    set_combo_data(dialog.role, "accountant")
+    assert dialog.role_hint.text() == "Trao hỗ trợ và phiếu chi."
+    save(dialog, qtbot)
+    qtbot.waitUntil(
+        lambda: any(u.username == "hoa" and u.role == "accountant" for u in page.model.rows()),
+        timeout=5000,
+    )
+    assert "lần đăng nhập tiếp theo" in window.statusBar().currentMessage()
+    ws = auth.sign_in(location, "hoa", OFFICER_PASSWORD)
+    try:
+        assert ws.actor.role == "accountant"
+    finally:
+        ws.close()
 
 
 def test_other_roles_see_no_users_or_audit_page_and_the_services_refuse(  # type: ignore[no-untyped-def]

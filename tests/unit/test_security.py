@@ -45,6 +45,12 @@ def _person(ws: auth.Workspace, name: str = "Đặng Thị Hồng Nhung") -> ben
     )
 
 
+def audit_events(ws: auth.Workspace) -> list:  # type: ignore[type-arg]
+    from tracker.services import audit
+
+    return audit.list_events(ws.db, ws.actor, limit=1000)
+
+
 def _raw_files(db_path: Path) -> list[Path]:
     return [p for p in db_path.parent.rglob("*") if p.is_file()]
 
@@ -121,6 +127,63 @@ def test_unknown_user_and_empty_password(tmp_path: Path) -> None:
     with pytest.raises(AuthError) as err:
         auth.sign_in(loc, "lan", "")
     assert err.value.key == "password_needed"
+
+
+def test_a_new_role_applies_from_the_next_sign_in(tmp_path: Path) -> None:
+    ws, _ = _new(tmp_path)
+    auth.add_user(ws, "hoa", "Vàng Thị Hoa", "officer", "hoa-pass-2025")
+    loc = ws.db.location
+    officer = auth.sign_in(loc, "hoa", "hoa-pass-2025")
+    assert officer.actor.can("beneficiary.write")
+    changed = office.set_role(ws.db, ws.actor, "hoa", "viewer")
+    assert (changed.username, changed.role) == ("hoa", "viewer")
+    officer.close()
+    viewer = auth.sign_in(loc, "hoa", "hoa-pass-2025")  # the same password, a new role
+    try:
+        assert viewer.actor.role == "viewer"
+        with pytest.raises(PermissionDenied):
+            _person(viewer)
+    finally:
+        viewer.close()
+    events = [e for e in audit_events(ws) if e.action == "set_role"]
+    assert [(e.before["role"], e.after["role"]) for e in events] == [("officer", "viewer")]
+    assert "password_hash" not in events[0].after
+    ws.close()
+
+
+def test_nobody_changes_their_own_role_and_an_admin_remains(tmp_path: Path) -> None:
+    ws, _ = _new(tmp_path)
+    with pytest.raises(ValidationError) as err:
+        office.set_role(ws.db, ws.actor, "lan", "viewer")
+    assert (err.value.key, err.value.field) == ("own_role", "role")
+    assert "quản trị viên khác" in err.value.message("vi")
+    auth.add_user(ws, "hoa", "Vàng Thị Hoa", "admin", "hoa-pass-2025")
+    # Another administrator may make the first one an officer: one admin still remains.
+    hoa = auth.sign_in(ws.db.location, "hoa", "hoa-pass-2025")
+    try:
+        assert office.set_role(hoa.db, hoa.actor, "lan", "officer").role == "officer"
+        # ...but then nobody could make hoa anything else: the last admin stays one.
+        with pytest.raises(ValidationError) as err:
+            office.set_role(hoa.db, office.actor_for(hoa.db, "hoa"), "hoa", "viewer")
+        assert err.value.key == "own_role"
+    finally:
+        hoa.close()
+    ws.close()
+
+
+@pytest.mark.parametrize(("username", "role", "key"), [
+    ("hoa", "boss", "choice"), ("hoa", None, "choice"), ("nobody", "viewer", "not_found"),
+])  # fmt: skip
+def test_a_role_change_checks_its_input(
+    tmp_path: Path, username: str, role: object, key: str
+) -> None:
+    ws, _ = _new(tmp_path)
+    auth.add_user(ws, "hoa", "Vàng Thị Hoa", "officer", "hoa-pass-2025")
+    with pytest.raises(ServiceError) as err:
+        office.set_role(ws.db, ws.actor, username, role)  # type: ignore[arg-type]
+    assert err.value.key == key
+    assert office.actor_for(ws.db, "hoa").role == "officer"
+    ws.close()
 
 
 def test_disabled_user_cannot_sign_in_and_last_admin_stays(tmp_path: Path) -> None:

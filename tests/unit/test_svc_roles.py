@@ -102,6 +102,10 @@ WRITES: dict[str, tuple[str, Write]] = {
         "user.manage",
         lambda st, a: office.create_user(st.db, a, "lan2", "Lê Thị Lan", "viewer"),
     ),
+    "set_role": (
+        "user.manage",
+        lambda st, a: office.set_role(st.db, a, "tuan", "officer"),
+    ),
     "register": (
         "beneficiary.write",
         lambda st, a: ben.register(st.db, a, person_input("Sùng Thị Dở"), today=TODAY),

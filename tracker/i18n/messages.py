@@ -232,6 +232,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu này không có mã khôi phục.",
         "This database has no recovery key.",
     ),
+    "own_role": (
+        "Không thể tự đổi vai trò của chính mình: hãy nhờ một quản trị viên khác.",
+        "You cannot change your own role: ask another administrator.",
+    ),
     "last_admin": (
         "Phải còn ít nhất một quản trị viên đang hoạt động.",
         "At least one active administrator must remain.",

@@ -182,6 +182,44 @@ def create_user(
         return UserView(user.id, user.username, user.full_name, user.role, user.active)
 
 
+def set_role(db: Database, actor: Actor, username: str, role: str) -> UserView:
+    """An administrator gives an account another role; it applies from that user's next
+    sign-in. Nobody changes their own role (another administrator does), and the last
+    active administrator stays one."""
+    actor.require("user.manage")
+    name = check_username(username)
+    role = v.choice(role, "role", ROLES)
+    with db.write() as s:
+        user = s.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        if user is None:
+            raise NotFoundError("username", username)
+        if user.id == actor.user_id:
+            raise ValidationError("own_role", "role")
+        if user.role == role:
+            return UserView(user.id, user.username, user.full_name, user.role, user.active)
+        if user.role == "admin" and user.active:
+            others = s.execute(
+                select(func.count())
+                .select_from(User)
+                .where(User.role == "admin", User.active.is_(True), User.id != user.id)
+            ).scalar_one()
+            if others == 0:
+                raise ValidationError("last_admin", "role")
+        before = audit.snapshot(user, exclude=("password_hash",))
+        user.role = role
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "set_role",
+            "user",
+            user.id,
+            before=before,
+            after=audit.snapshot(user, exclude=("password_hash",)),
+        )
+        return UserView(user.id, user.username, user.full_name, user.role, user.active)
+
+
 def list_users(db: Database, actor: Actor) -> list[UserView]:
     actor.require("read")
     with db.read() as s:

@@ -1,5 +1,6 @@
 """Accounts: an administrator adds an account, sets a new password (reset, or enabling a
-disabled account again) or disables one; every user changes their own password.
+disabled account again), gives it another role or disables it; every user changes their
+own password.
 
 Each dialog saves through one ``tracker.services.auth`` call on the worker (password
 hashing is slow on purpose) and shows the service's message next to the field it names.
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -51,6 +52,25 @@ def grow_to_fit(dialog: QWidget) -> None:
         need = layout.totalSizeHint().height()
     if need > dialog.height():
         dialog.resize(width, need)
+
+
+def role_description(role: str | None) -> str:
+    """What a role may do, in a line."""
+    if role == "admin":
+        return QCoreApplication.translate(
+            "AddAccountDialog", "Everything, also accounts, settings, restore and the audit trail."
+        )
+    if role == "officer":
+        return QCoreApplication.translate("AddAccountDialog", "Beneficiaries, grants and visits.")
+    if role == "accountant":
+        return QCoreApplication.translate("AddAccountDialog", "Hand-overs and receipts.")
+    if role == "viewer":
+        return QCoreApplication.translate(
+            "AddAccountDialog", "Reads and makes reports; changes nothing."
+        )
+    return QCoreApplication.translate(
+        "AddAccountDialog", "What the person may do depends on the role."
+    )
 
 
 class FittingDialog(FormDialog):
@@ -143,14 +163,7 @@ class AddAccountDialog(_PasswordsDialog):
         self.watch(self.full_name, self.username, self.role, self.password, self.password2)
 
     def _describe_role(self) -> None:
-        texts = {
-            None: self.tr("What the person may do depends on the role."),
-            "admin": self.tr("Everything, also accounts, settings, restore and the audit trail."),
-            "officer": self.tr("Beneficiaries, grants and visits."),
-            "accountant": self.tr("Hand-overs and receipts."),
-            "viewer": self.tr("Reads and makes reports; changes nothing."),
-        }
-        self.role_hint.setText(texts.get(self.role.currentData(), ""))
+        self.role_hint.setText(role_description(self.role.currentData()))
 
     def prepare(self) -> Callable[[], Any]:
         if self.role.currentData() is None:
@@ -251,6 +264,57 @@ class DisableAccountDialog(FittingDialog):
         if isinstance(exc, ServiceError):
             exc.field = None
         super().handle_error(exc)
+
+
+class RoleDialog(FittingDialog):
+    """An administrator gives another account a new role (from its next sign-in)."""
+
+    def __init__(self, ws: Workspace, user: UserView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.user = user
+        self.setWindowTitle(self.tr("Change the role"))
+        self.save_button.setText(self.tr("Change the role"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _intro(
+                self.tr(
+                    "The role of {who} decides what they may do. A change applies from "
+                    "their next sign-in."
+                ).format(who=f"{user.full_name} ({user.username})"),
+                self,
+            )
+        )
+        layout.addWidget(self.banner)
+        form = form_layout()
+        self.role = QComboBox(self)
+        for role in ROLES:
+            self.role.addItem(fmt.label("role", role), role)
+        self.role.setCurrentIndex(max(self.role.findData(user.role), 0))
+        self.role.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.add_field(form, self.tr("Role"), self.role, "role", hint=" ")
+        self.role_hint = next(
+            w
+            for w in self.findChildren(QLabel)
+            if type(w) is QLabel and w.parent() is self.role.parent()
+        )
+        self.role.currentIndexChanged.connect(
+            lambda _i: self.role_hint.setText(role_description(self.role.currentData()))
+        )
+        self.role_hint.setText(role_description(user.role))
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.watch(self.role)
+
+    def prepare(self) -> Callable[[], Any]:
+        db, actor, name, role = (
+            self.ws.db,
+            self.ws.actor,
+            self.user.username,
+            self.role.currentData(),
+        )
+        return lambda: office.set_role(db, actor, name, role)
 
 
 class ChangePasswordDialog(_PasswordsDialog):

@@ -104,6 +104,7 @@ class AuditTableModel(RowsTableModel):
             "sign_in": self.tr("signed in"),
             "change_password": self.tr("changed own password"),
             "reset_password": self.tr("reset a password"),
+            "set_role": self.tr("changed the role of"),
             "enable": self.tr("enabled"),
             "disable": self.tr("disabled"),
             "new_recovery_key": self.tr("new recovery key"),

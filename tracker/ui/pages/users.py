@@ -21,6 +21,7 @@ from tracker.ui.context import UiContext
 from tracker.ui.dialogs.account_dialogs import (
     AddAccountDialog,
     DisableAccountDialog,
+    RoleDialog,
     SetPasswordDialog,
 )
 from tracker.ui.dialogs.base import FormDialog
@@ -83,6 +84,7 @@ class UsersPage(Page):
         self.view.setModel(self.model)
         self.add_button = QPushButton(self)
         self.reset_button = QPushButton(self)
+        self.role_button = QPushButton(self)
         self.disable_button = QPushButton(self)
         self.enable_button = QPushButton(self)
         self.recovery_button = QPushButton(self)
@@ -90,6 +92,7 @@ class UsersPage(Page):
         self.recovery_button.setVisible(ws is not None and ws.vault is not None)
         self.add_button.clicked.connect(self.add_account)
         self.reset_button.clicked.connect(self.reset_password)
+        self.role_button.clicked.connect(self.change_role)
         self.disable_button.clicked.connect(self.disable_account)
         self.enable_button.clicked.connect(self.enable_account)
         self.recovery_button.clicked.connect(self.new_recovery_key)
@@ -97,7 +100,13 @@ class UsersPage(Page):
         self.view.activated.connect(lambda _i: self.reset_password())
 
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reset_button, self.disable_button, self.enable_button):
+        for button in (
+            self.add_button,
+            self.reset_button,
+            self.role_button,
+            self.disable_button,
+            self.enable_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.recovery_button)
@@ -123,6 +132,7 @@ class UsersPage(Page):
         )
         self.add_button.setText(self.tr("Add an account…"))
         self.reset_button.setText(self.tr("Reset the password…"))
+        self.role_button.setText(self.tr("Change the role…"))
         self.disable_button.setText(self.tr("Disable…"))
         self.enable_button.setText(self.tr("Enable with a new password…"))
         self.recovery_button.setText(self.tr("New recovery key…"))
@@ -165,6 +175,8 @@ class UsersPage(Page):
     def _update_buttons(self) -> None:
         user = self.selected()
         self.reset_button.setEnabled(user is not None and user.active)
+        # One's own role is changed by another administrator.
+        self.role_button.setEnabled(user is not None and user.id != self.ctx.actor.user_id)
         self.disable_button.setEnabled(user is not None and user.active)
         self.enable_button.setEnabled(user is not None and not user.active)
 
@@ -193,6 +205,17 @@ class UsersPage(Page):
         return self._open(
             SetPasswordDialog(self.ctx.session(), user, parent=self),
             self.tr("The password of {user} was reset.").format(user=user.username),
+        )
+
+    def change_role(self) -> FormDialog | None:
+        user = self.selected()
+        if user is None or user.id == self.ctx.actor.user_id:
+            return None
+        return self._open(
+            RoleDialog(self.ctx.session(), user, self),
+            self.tr("{user} has a new role; it applies from their next sign-in.").format(
+                user=user.username
+            ),
         )
 
     def disable_account(self) -> FormDialog | None:

@@ -22,7 +22,7 @@ from sqlalchemy import text
 
 from tracker.db.engine import Database
 from tracker.reports.summary_linelist import LINE_LIST_NAME, read_encrypted_zip
-from tracker.reports.summary_tables import SUPPRESSED
+from tracker.reports.summary_tables import HIDDEN, SUPPRESSED
 from tracker.services import exports, office, reports
 from tracker.services.context import SYSTEM
 from tracker.services.errors import PermissionDenied, ValidationError
@@ -110,8 +110,8 @@ def test_xlsx_numbers_are_numbers_in_two_readers(data: Generated, tmp_path: Path
             for col, w, g in zip(t.columns, want, got, strict=True):
                 if isinstance(w, int):
                     assert type(g) is int and g == w, (t.key, col.key)
-                elif w == SUPPRESSED:
-                    assert g == SUPPRESSED
+                elif w in (SUPPRESSED, HIDDEN):
+                    assert g == w
                 elif isinstance(w, date):
                     assert g.date() == w  # type: ignore[union-attr]
     wb.close()
@@ -188,7 +188,7 @@ def test_csv_files_have_a_bom_and_plain_numbers(data: Generated, tmp_path: Path)
     assert rows[0][0] == "Loại hỗ trợ"
     total = rows[-1]
     assert total[0] == "Tổng cộng"
-    assert all(c.isdigit() or c in ("", SUPPRESSED) for c in total[1:])
+    assert all(c.isdigit() or c in ("", SUPPRESSED, HIDDEN) for c in total[1:])
 
 
 # --- PDF ---------------------------------------------------------------------------------

@@ -9,7 +9,13 @@ from datetime import UTC, date, datetime
 import pytest
 
 from tracker.db.models import CATEGORIES
-from tracker.reports.summary_tables import SUPPRESSED, build_tables, neutralise, notes
+from tracker.reports.summary_tables import (
+    HIDDEN,
+    SUPPRESSED,
+    build_tables,
+    neutralise,
+    notes,
+)
 from tracker.services import reports
 from tracker.services.errors import ValidationError
 from tracker.services.reports import (
@@ -129,14 +135,13 @@ def test_office_version_shows_every_count() -> None:
     assert sex[-1] == ("Tổng cộng", 6, 2, 8, 40)
 
 
-def test_donor_version_hides_counts_from_1_to_4_but_not_money_or_zero() -> None:
+def test_donor_version_hides_counts_from_1_to_4_but_not_money() -> None:
     tables = build_tables(sample("donor"), "vi")
     sex = cells(tables, "people_sex")
-    assert sex[0] == ("Nữ", 5, SUPPRESSED, 7, 36)
-    assert sex[1] == ("Nam", SUPPRESSED, 0, SUPPRESSED, SUPPRESSED)
-    assert sex[2] == ("Khác", 0, 0, 0, 0)
+    assert sex[1][:2] == ("Nam", SUPPRESSED)  # 1 new man
+    assert sex[-1][-1] == 40, "a large total stays"
     support = cells(tables, "support")[0]
-    assert support[2:5] == (SUPPRESSED, SUPPRESSED, SUPPRESSED)
+    assert support[2:4] == (SUPPRESSED, SUPPRESSED)
     assert support[6] == 30_000_000  # money stays
     projects = cells(tables, "projects")[0]
     assert projects[5:] == (1_000_000, 300_000, 100_000, 700_000)
@@ -147,8 +152,30 @@ def test_donor_version_hides_counts_from_1_to_4_but_not_money_or_zero() -> None:
             for col, value in zip(t.columns, row, strict=True):
                 if isinstance(value, int) and col.kind == "count":
                     assert value == 0 or value >= 5, (t.key, row)
+                if isinstance(value, str) and col.kind == "count":
+                    assert value in (SUPPRESSED, HIDDEN), (t.key, row)
     text = " ".join(notes(sample("donor"), "vi"))
-    assert "«<5»" in text and "(<5 người)" in text
+    assert "«<5»" in text and "(<5 người)" in text and "«x»" in text
+
+
+def test_a_small_count_cannot_be_worked_out_from_the_totals() -> None:
+    """Women 5, men 1, total 6 would tell that one man came: the total or the women's
+    count is hidden too, and every table shows the same total row."""
+    tables = build_tables(sample("donor"), "vi")
+    sex = cells(tables, "people_sex")
+    men_new, women_new, total_new = sex[1][1], sex[0][1], sex[-1][1]
+    assert men_new == SUPPRESSED
+    assert HIDDEN in (women_new, total_new)
+    totals = {cells(tables, t.key)[-1][-4:] for t in tables if t.key.startswith("people_")}
+    assert len(totals) == 1, totals
+    # The receipts: issued 9 = valid 8 + voided 1, so the valid count is hidden as well.
+    receipts = cells(tables, "receipts")
+    assert receipts[0][1] == 9 and receipts[1][1] == HIDDEN
+
+
+def test_the_office_keeps_every_figure_even_the_small_ones() -> None:
+    sex = cells(build_tables(sample("office"), "vi"), "people_sex")
+    assert sex[0] == ("Nữ", 5, 2, 7, 36)
 
 
 def test_text_that_looks_like_a_formula_is_neutralised() -> None:

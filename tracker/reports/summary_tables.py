@@ -1,5 +1,5 @@
 """The summary as output tables: titles, columns and cells in one language, with small-cell
-suppression for the versions that leave the office.
+protection for the versions that leave the office (``tracker.reports.suppression``).
 
 Plain data in (``tracker.services.reports.Summary``), plain tables out; the PDF, XLSX and
 CSV writers only lay these tables out. Anonymised by construction: the summary holds codes
@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, Any, Union
 
 from tracker.db.reference import ETHNIC_GROUPS
 from tracker.i18n.labels import label
+from tracker.reports.suppression import HIDDEN, SMALL, protect
+
+__all__ = ["HIDDEN", "SUPPRESSED", "Table", "build_tables", "protect_tables"]
 
 if TYPE_CHECKING:
     from tracker.services.reports import PeopleCount, Summary
 
-SUPPRESSED = "<5"
+SUPPRESSED = SMALL
 Cell = Union[str, int, date, None]  # noqa: UP007 (a runtime alias)
 
 #: Text that a spreadsheet would take for a formula (or a DDE command) when a cell starts
@@ -76,6 +79,11 @@ _T: dict[str, tuple[str, str]] = {
     "note_small": (
         "Ô đếm từ 1 đến 4 được ghi «<5» để không ai bị nhận ra.",
         "Counts from 1 to 4 are shown as «<5» so that no one can be recognised.",
+    ),
+    "note_hidden": (
+        "Ô ghi «x» được ẩn thêm để không thể lấy số tổng trừ ra các ô «<5».",
+        "Cells marked «x» are hidden as well, so that a «<5» cell cannot be worked out "
+        "from a total.",
     ),
     "note_consent": (
         "Không tính những người đã rút lại sự đồng ý chia sẻ cho nơi nhận này ({count} người).",
@@ -244,26 +252,13 @@ class _Builder:
     def __init__(self, summary: Summary, lang: str) -> None:
         self.s = summary
         self.lang = lang
-        self.suppress = summary.suppressed
 
     def t(self, key: str, **values: object) -> str:
         return text(key, self.lang, **values)
 
-    def cell(self, value: int, kind: str) -> Cell:
-        if kind == "count" and self.suppress and 0 < value < 5:
-            return SUPPRESSED
-        return value
-
     def row(self, columns: tuple[Column, ...], values: tuple[Cell, ...]) -> tuple[Cell, ...]:
-        out: list[Cell] = []
-        for col, value in zip(columns, values, strict=True):
-            if isinstance(value, int) and col.kind in ("count", "money", "number"):
-                out.append(self.cell(value, col.kind))
-            elif isinstance(value, str):
-                out.append(neutralise(value))
-            else:
-                out.append(value)
-        return tuple(out)
+        assert len(columns) == len(values)
+        return tuple(neutralise(v) if isinstance(v, str) else v for v in values)
 
     def table(
         self,
@@ -488,7 +483,72 @@ class _Builder:
 
 
 def build_tables(summary: Summary, lang: str = "vi") -> list[Table]:
-    """Every table of the summary, in report order."""
+    """Every table of the summary, in report order; counts protected in the versions that
+    leave the office."""
+    tables = _raw_tables(summary, lang)
+    return protect_tables(tables) if summary.suppressed else tables
+
+
+#: Columns of one row that add up: (part, part, ..., their sum).
+_ROW_SUMS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "people": (("new", "continuing", "in_period"),),
+    "visits": (("running", "stopped", "done"),),
+}
+#: The support table's people columns are the people tables' totals.
+_SUPPORT_PEOPLE = {"people": "in_period", "people_total": "cumulative"}
+
+
+def _cell_key(table: str, row: int | str, column: str) -> tuple[object, ...]:
+    """One name for a figure printed in several places: every people table ends on the
+    same total row, and the support table repeats two of its cells."""
+    if row == "total" and table.startswith("people_"):
+        return ("people_total", column)
+    if row == "total" and table == "support" and column in _SUPPORT_PEOPLE:
+        return ("people_total", _SUPPORT_PEOPLE[column])
+    return (table, row, column)
+
+
+def protect_tables(tables: list[Table]) -> list[Table]:
+    """Hide counts from 1 to 4 ("<5"), and whatever else would give them back from a total
+    or a row that adds up ("x"), consistently across the tables."""
+    values: dict[object, int] = {}
+    sums: list[list[object]] = []
+    for t in tables:
+        row_ids: list[int | str] = [*range(len(t.rows)), *(["total"] if t.total else [])]
+        counts = [c.key for c in t.columns if c.kind == "count"]
+        for rid, row in zip(row_ids, t.all_rows(), strict=True):
+            for col, value in zip(t.columns, row, strict=True):
+                if col.kind == "count" and isinstance(value, int):
+                    values[_cell_key(t.key, rid, col.key)] = value
+        if t.total is not None:
+            for c in counts:
+                sums.append([_cell_key(t.key, r, c) for r in row_ids])
+        family = "people" if t.key.startswith("people_") else t.key
+        for parts in _ROW_SUMS.get(family, ()):
+            for rid in row_ids:
+                sums.append([_cell_key(t.key, rid, c) for c in parts])
+        if t.key == "receipts":  # issued = valid + voided
+            sums.append([_cell_key(t.key, r, "count") for r in (1, 2, 0)])
+    marks = protect(values, sums)
+    out = []
+    for t in tables:
+        row_ids = [*range(len(t.rows)), *(["total"] if t.total else [])]
+
+        def masked(rid: int | str, row: tuple[Cell, ...], t: Table = t) -> tuple[Cell, ...]:
+            return tuple(
+                marks.get(_cell_key(t.key, rid, col.key), value)
+                if col.kind == "count" and isinstance(value, int)
+                else value
+                for col, value in zip(t.columns, row, strict=True)
+            )
+
+        rows = tuple(masked(rid, row) for rid, row in zip(row_ids, t.rows, strict=False))
+        total = masked("total", t.total) if t.total is not None else None
+        out.append(Table(t.key, t.title, t.sheet, t.columns, rows, total, t.note))
+    return out
+
+
+def _raw_tables(summary: Summary, lang: str) -> list[Table]:
     b = _Builder(summary, lang)
     p = summary.people
     return [
@@ -525,6 +585,7 @@ def notes(summary: Summary, lang: str) -> list[str]:
     out = [text("note_anon", lang)]
     if summary.suppressed:
         out.append(text("note_small", lang))
+        out.append(text("note_hidden", lang))
         n = summary.excluded_people
         out.append(text("note_consent", lang, count=SUPPRESSED if 0 < n < 5 else n))
     if summary.is_empty:

@@ -12,9 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from tracker.db import Database
-from tracker.services import grant_types, grants, visits
+from tracker.services import grant_types, visits
 from tracker.services.context import Actor
-from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
 from tracker.ui import worker
 from tracker.ui.context import UiContext
@@ -25,7 +24,7 @@ from tracker.ui.pages.settings import SettingsPage
 
 from ..conftest import TODAY
 from .conftest import visible
-from .test_window import register_by_service
+from .test_window import cow_handed_over
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -78,25 +77,7 @@ def test_new_follow_up_plan_schedules_the_next_hand_over(  # type: ignore[no-unt
     )
 
     ctx = window.ctx
-    person = register_by_service(ctx.db, ctx.actor)
-    grant = grants.plan_grant(
-        ctx.db,
-        ctx.actor,
-        GrantInput(
-            person.id,
-            project.id,
-            "cattle",
-            date(2025, 6, 1),
-            (TrancheInput("Bò giống", quantity=1, unit_value=15_000_000),),
-        ),
-        today=TODAY,
-    )
-    grants.record_handover(
-        ctx.db,
-        ctx.actor,
-        HandoverInput(grant.id, date(2025, 6, 10), quantity=1, unit_value=15_000_000),
-        today=TODAY,
-    )
+    cow_handed_over(ctx.db, ctx.actor, project.id, date(2025, 6, 1), date(2025, 6, 10))
     planned = visits.list_visits(ctx.db, ctx.actor, "open", today=TODAY, within_days=10_000)
     assert sorted(v.scheduled_on for v in planned) == [
         date(2025, 8, 10),

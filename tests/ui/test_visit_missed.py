@@ -9,8 +9,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from tracker.services import grants, visits
-from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
+from tracker.services import visits
 from tracker.services.projects import ProjectView
 from tracker.ui.dialogs.visit_dialog import VisitDialog
 from tracker.ui.main_window import MainWindow
@@ -18,7 +17,7 @@ from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
 from .conftest import type_text, visible
-from .test_window import register_by_service
+from .test_window import cow_handed_over
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -30,25 +29,7 @@ pytestmark = [
 def overdue_visit(window: MainWindow, project: ProjectView) -> int:
     """A cow handed over two months ago: its 1-month visit is overdue."""
     ctx = window.ctx
-    person = register_by_service(ctx.db, ctx.actor)
-    grant = grants.plan_grant(
-        ctx.db,
-        ctx.actor,
-        GrantInput(
-            person.id,
-            project.id,
-            "cattle",
-            date(2025, 4, 1),
-            (TrancheInput("Bò giống", quantity=1, unit_value=15_000_000),),
-        ),
-        today=TODAY,
-    )
-    grants.record_handover(
-        ctx.db,
-        ctx.actor,
-        HandoverInput(grant.id, date(2025, 4, 10), quantity=1, unit_value=15_000_000),
-        today=TODAY,
-    )
+    cow_handed_over(ctx.db, ctx.actor, project.id, date(2025, 4, 1), date(2025, 4, 10))
     (row,) = visits.list_visits(ctx.db, ctx.actor, "overdue", today=TODAY)
     return row.id
 

@@ -80,6 +80,25 @@ def register_by_service(
     )
 
 
+def cow_handed_over(db: Database, actor: Actor, project_id: int, planned: date, handed: date):  # type: ignore[no-untyped-def]
+    """A person registered, a breeding cow planned on ``planned`` and handed over on
+    ``handed`` (which schedules the cattle visits); returns the hand-over."""
+    person = register_by_service(db, actor)
+    grant = grants.plan_grant(
+        db,
+        actor,
+        GrantInput(person.id, project_id, "cattle", planned,
+                   (TrancheInput("Bò giống", quantity=1, unit_value=15_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    return grants.record_handover(
+        db,
+        actor,
+        HandoverInput(grant.id, handed, quantity=1, unit_value=15_000_000),
+        today=TODAY,
+    )
+
+
 def table_texts(model, column_key: str) -> list[str]:  # type: ignore[no-untyped-def]
     col = model.column_of(column_key)
     return [model.index(r, col).data() for r in range(model.rowCount())]

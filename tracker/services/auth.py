@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
 from tracker.config import DatabaseLocation
 from tracker.db.engine import Database, driver_errors
@@ -325,14 +325,8 @@ def set_active(ws: Workspace, username: str, active: bool, password: str | None 
         user = s.execute(select(User).where(User.username == name)).scalar_one_or_none()
         if user is None:
             raise NotFoundError("username", username)
-        if not active and user.role == "admin":
-            admins = s.execute(
-                select(func.count())
-                .select_from(User)
-                .where(User.role == "admin", User.active.is_(True), User.id != user.id)
-            ).scalar_one()
-            if admins == 0:
-                raise ValidationError("last_admin", "username")
+        if not active and user.role == "admin" and office.other_active_admins(s, user.id) == 0:
+            raise ValidationError("last_admin", "username")
         before = audit.snapshot(user, exclude=("password_hash",))
         user.active = active
         if active and password is not None:

@@ -182,6 +182,15 @@ def create_user(
         return UserView(user.id, user.username, user.full_name, user.role, user.active)
 
 
+def other_active_admins(s: Session, user_id: int) -> int:
+    """How many active administrators there are besides this user."""
+    return s.execute(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == "admin", User.active.is_(True), User.id != user_id)
+    ).scalar_one()
+
+
 def set_role(db: Database, actor: Actor, username: str, role: str) -> UserView:
     """An administrator gives an account another role; it applies from that user's next
     sign-in. Nobody changes their own role (another administrator does), and the last
@@ -197,14 +206,8 @@ def set_role(db: Database, actor: Actor, username: str, role: str) -> UserView:
             raise ValidationError("own_role", "role")
         if user.role == role:
             return UserView(user.id, user.username, user.full_name, user.role, user.active)
-        if user.role == "admin" and user.active:
-            others = s.execute(
-                select(func.count())
-                .select_from(User)
-                .where(User.role == "admin", User.active.is_(True), User.id != user.id)
-            ).scalar_one()
-            if others == 0:
-                raise ValidationError("last_admin", "role")
+        if user.role == "admin" and user.active and other_active_admins(s, user.id) == 0:
+            raise ValidationError("last_admin", "role")
         before = audit.snapshot(user, exclude=("password_hash",))
         user.role = role
         s.flush()

@@ -341,15 +341,9 @@ def record_visit(
     )
     notes = v.multiline(outcome.notes, "notes", max_len=4000)
     with db.write() as s:
-        vis = s.get(Visit, v.integer(outcome.visit_id, "visit"))
-        if vis is None:
-            raise NotFoundError("visit", outcome.visit_id)
-        if vis.status != "scheduled":
-            raise ValidationError("visit_already_done", "visit")
-        done_on = v.a_date(
-            outcome.done_on, "done_on", today=today, not_future=True, not_before=_start(s, vis)
+        vis, done_on, next_on = _closing(
+            s, outcome.visit_id, outcome.done_on, outcome.next_visit_on, today
         )
-        next_on = _next_visit_on(outcome.next_visit_on, done_on)
         before = audit.snapshot(vis)
         vis.status = "done"
         vis.done_on = done_on
@@ -372,6 +366,20 @@ def record_visit(
         audit.record(s, actor, "visit", "visit", vis.id, before=before, after=after)
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
         return _visit_row(*row, today)
+
+
+def _closing(
+    s: Session, visit_id: object, on: object, next_on: object, today: date
+) -> tuple[Visit, date, date | None]:
+    """The scheduled visit being closed (done or missed), the day it happened (not in the
+    future, not before its hand-over) and the next visit asked for (after that day)."""
+    vis = s.get(Visit, v.integer(visit_id, "visit"))
+    if vis is None:
+        raise NotFoundError("visit", visit_id)
+    if vis.status != "scheduled":
+        raise ValidationError("visit_already_done", "visit")
+    day = v.a_date(on, "done_on", today=today, not_future=True, not_before=_start(s, vis))
+    return vis, day, _next_visit_on(next_on, day)
 
 
 def _start(s: Session, vis: Visit) -> date | None:
@@ -422,15 +430,9 @@ def record_missed(
     if reason == "other" and not notes:
         raise ValidationError("required", "notes")
     with db.write() as s:
-        vis = s.get(Visit, v.integer(missed.visit_id, "visit"))
-        if vis is None:
-            raise NotFoundError("visit", missed.visit_id)
-        if vis.status != "scheduled":
-            raise ValidationError("visit_already_done", "visit")
-        tried_on = v.a_date(
-            missed.tried_on, "done_on", today=today, not_future=True, not_before=_start(s, vis)
+        vis, tried_on, next_on = _closing(
+            s, missed.visit_id, missed.tried_on, missed.next_visit_on, today
         )
-        next_on = _next_visit_on(missed.next_visit_on, tried_on)
         before = audit.snapshot(vis)
         vis.status = "missed"
         vis.done_on = tried_on

@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.db.models import ROLES
 from tracker.services import auth, office
@@ -71,6 +79,34 @@ def role_description(role: str | None) -> str:
     return QCoreApplication.translate(
         "AddAccountDialog", "What the person may do depends on the role."
     )
+
+
+def role_field(
+    dialog: FormDialog,
+    form: QFormLayout,
+    text: str,
+    *,
+    choose: str = "",
+    current: str | None = None,
+) -> tuple[QComboBox, QLabel]:
+    """The role choice of a dialog, with a hint under it saying what the role may do."""
+    combo = QComboBox(dialog)
+    if choose:
+        choose_item(combo, choose)
+    for role in ROLES:
+        combo.addItem(fmt.label("role", role), role)
+    if current is not None:
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    dialog.add_field(form, text, combo, "role", hint=" ")
+    hint = next(
+        w for w in dialog.findChildren(QLabel) if type(w) is QLabel and w.parent() is combo.parent()
+    )
+    combo.currentIndexChanged.connect(
+        lambda _i: hint.setText(role_description(combo.currentData()))
+    )
+    hint.setText(role_description(combo.currentData()))
+    return combo, hint
 
 
 class FittingDialog(FormDialog):
@@ -143,27 +179,13 @@ class AddAccountDialog(_PasswordsDialog):
             "username",
             hint=self.tr("Lower-case letters without accents, digits, dot or hyphen, e.g. hoa.vt"),
         )
-        self.role = QComboBox(self)
-        choose_item(self.role, self.tr("Choose a role"))
-        for role in ROLES:
-            self.role.addItem(fmt.label("role", role), role)
-        self.role.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.add_field(form, self.tr("Role"), self.role, "role", hint=" ")
-        # The hint under the role says what the chosen role may do.
-        self.role_hint = next(
-            w
-            for w in self.findChildren(QLabel)
-            if type(w) is QLabel and w.parent() is self.role.parent()
+        self.role, self.role_hint = role_field(
+            self, form, self.tr("Role"), choose=self.tr("Choose a role")
         )
-        self.role.currentIndexChanged.connect(lambda _i: self._describe_role())
-        self._describe_role()
         self._add_new_password(form)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.watch(self.full_name, self.username, self.role, self.password, self.password2)
-
-    def _describe_role(self) -> None:
-        self.role_hint.setText(role_description(self.role.currentData()))
 
     def prepare(self) -> Callable[[], Any]:
         if self.role.currentData() is None:
@@ -288,21 +310,7 @@ class RoleDialog(FittingDialog):
         )
         layout.addWidget(self.banner)
         form = form_layout()
-        self.role = QComboBox(self)
-        for role in ROLES:
-            self.role.addItem(fmt.label("role", role), role)
-        self.role.setCurrentIndex(max(self.role.findData(user.role), 0))
-        self.role.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.add_field(form, self.tr("Role"), self.role, "role", hint=" ")
-        self.role_hint = next(
-            w
-            for w in self.findChildren(QLabel)
-            if type(w) is QLabel and w.parent() is self.role.parent()
-        )
-        self.role.currentIndexChanged.connect(
-            lambda _i: self.role_hint.setText(role_description(self.role.currentData()))
-        )
-        self.role_hint.setText(role_description(user.role))
+        self.role, self.role_hint = role_field(self, form, self.tr("Role"), current=user.role)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.watch(self.role)

@@ -2517,11 +2517,11 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Visits in the period: {due} due, {done} done, {overdue} overdue.</source>
+        <source>Visits in the period: {due} due, {done} done, {missed} with no one met, {overdue} overdue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This version hides counts from 1 to 4 («&lt;5») and leaves out people who withdrew their consent.</source>
+        <source>This version hides counts from 1 to 4 («&lt;5»), and other cells («x») that would give them back from a total, and leaves out people who withdrew their consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

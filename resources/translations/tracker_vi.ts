@@ -2516,12 +2516,12 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Đã trao trong kỳ: {cash} tiền mặt, {goods} hiện vật.</translation>
     </message>
     <message>
-        <source>Visits in the period: {due} due, {done} done, {overdue} overdue.</source>
-        <translation>Thăm theo dõi trong kỳ: {due} đến hạn, {done} đã thăm, {overdue} quá hạn.</translation>
+        <source>Visits in the period: {due} due, {done} done, {missed} with no one met, {overdue} overdue.</source>
+        <translation>Thăm theo dõi trong kỳ: {due} đến hạn, {done} đã thăm, {missed} không gặp được, {overdue} quá hạn.</translation>
     </message>
     <message>
-        <source>This version hides counts from 1 to 4 («&lt;5») and leaves out people who withdrew their consent.</source>
-        <translation>Bản này ẩn các số đếm từ 1 đến 4 («&lt;5») và không tính những người đã rút lại sự đồng ý.</translation>
+        <source>This version hides counts from 1 to 4 («&lt;5»), and other cells («x») that would give them back from a total, and leaves out people who withdrew their consent.</source>
+        <translation>Bản này ẩn các số đếm từ 1 đến 4 («&lt;5») và các ô khác («x») mà từ số tổng có thể suy ra chúng, và không tính những người đã rút lại sự đồng ý.</translation>
     </message>
     <message>
         <source>Projects today</source>

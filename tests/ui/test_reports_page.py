@@ -126,7 +126,11 @@ def test_donor_view_hides_small_counts(qtbot, page: ReportsPage) -> None:  # typ
     support = table_cells(page, "support")
     cattle = next(r for r in support if r[0] == "Bò giống sinh sản")
     assert cattle[3] == SUPPRESSED and cattle[6] == 15_000_000
-    assert "«<5»" in page.figures.text()
+    assert "«<5»" in page.figures.text() and "«x»" in page.figures.text()
+    # The line above the tables says what the tables' total row says, hidden or not.
+    total = table_cells(page, "people_sex")[-1]
+    new, continuing = (v if isinstance(v, str) else str(v) for v in total[1:3])
+    assert f"{new} mới và {continuing} tiếp tục" in page.figures.text()
 
 
 def test_period_picker(qtbot, page: ReportsPage) -> None:  # type: ignore[no-untyped-def]

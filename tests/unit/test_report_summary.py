@@ -232,11 +232,25 @@ def generate(db: Database, *, people: int = 36, seed: int = 7) -> Generated:
     with db.write() as s:
         open_ids = [
             r[0]
-            for r in s.execute(text("SELECT id FROM visit WHERE status = 'scheduled' ORDER BY id"))
+            for r in s.execute(
+                text(
+                    "SELECT id FROM visit WHERE status = 'scheduled' AND scheduled_on <= :t"
+                    " ORDER BY id"
+                ),
+                {"t": TODAY},
+            )
         ]
         for n, vid in enumerate(open_ids[:12]):
-            s.execute(text("UPDATE visit SET status = :st WHERE id = :id"),
-                      {"st": "cancelled" if n % 2 else "missed", "id": vid})  # fmt: skip
+            if n % 2:
+                s.execute(text("UPDATE visit SET status = 'cancelled' WHERE id = :id"),
+                          {"id": vid})  # fmt: skip
+                continue
+            # Went 0 to 20 days after the date (not after today) and met no one.
+            day = _d(s.execute(text("SELECT scheduled_on FROM visit WHERE id = :id"),
+                               {"id": vid}).scalar_one())  # fmt: skip
+            tried = min(day + timedelta(days=2 * n), TODAY)  # type: ignore[operator]
+            s.execute(text("UPDATE visit SET status = 'missed', missed_reason = 'not_home',"
+                           " done_on = :d WHERE id = :id"), {"d": tried, "id": vid})  # fmt: skip
         receipt_ids = [r[0] for r in s.execute(text("SELECT id FROM receipt ORDER BY id"))]
         for n, rid in enumerate(receipt_ids):
             if n % 7 == 3:
@@ -389,7 +403,7 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
         }
         # Visits, by the definitions.
         as_of = min(end, TODAY)
-        vis: dict[Any, list[int]] = defaultdict(lambda: [0] * 11)
+        vis: dict[Any, list[int]] = defaultdict(lambda: [0] * 12)
         for bid, months, sched, status, done, running, safety, school, income in conn.execute(
             text(
                 "SELECT beneficiary_id, months_after, scheduled_on, status, done_on,"
@@ -402,25 +416,27 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
             assert sched is not None
             due = start <= sched <= end and status != "cancelled"
             is_done = status == "done" and done is not None and start <= done <= end
+            is_missed = status == "missed" and done is not None and start <= done <= end
             overdue = (
                 start <= sched < as_of
                 and status != "cancelled"
-                and not (status == "done" and done is not None and done <= as_of)
+                and not (status in ("done", "missed") and done is not None and done <= as_of)
             )
-            if not (start <= sched <= end or is_done):
+            if not (start <= sched <= end or is_done or is_missed):
                 continue
             for key in (months, "total"):
                 r = vis[key]
                 r[0] += due
                 r[1] += is_done
                 r[2] += overdue
+                r[3] += is_missed
                 if is_done:
-                    r[3] += running is True or running == 1
-                    r[4] += running is False or running == 0
-                    r[5] += safety is True or safety == 1
-                    r[6] += school is True or school == 1
+                    r[4] += running is True or running == 1
+                    r[5] += running is False or running == 0
+                    r[6] += safety is True or safety == 1
+                    r[7] += school is True or school == 1
                     if income in ("none", "low", "medium", "high"):
-                        r[7 + ("none", "low", "medium", "high").index(income)] += 1
+                        r[8 + ("none", "low", "medium", "high").index(income)] += 1
         out["visits"] = {k: tuple(v) for k, v in vis.items()}
         # Assets as of the end.
         events: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
@@ -499,16 +515,17 @@ def compare(summary: Summary, exp: dict[str, Any]) -> None:
     for r in summary.projects:
         assert r.left == r.budget - r.spent
     got_visits = {
-        v.months_after: (v.due, v.done, v.overdue, v.livelihood_running, v.livelihood_stopped,
+        v.months_after: (v.due, v.done, v.overdue, v.missed, v.livelihood_running,
+                         v.livelihood_stopped,
                          v.safety_concern, v.in_school, v.income_none, v.income_low,
                          v.income_medium, v.income_high)
         for v in summary.visits
     }  # fmt: skip
     want_visits = dict(exp["visits"])
-    total = want_visits.pop("total", (0,) * 11)
+    total = want_visits.pop("total", (0,) * 12)
     assert got_visits == want_visits
     t = summary.visits_total
-    assert (t.due, t.done, t.overdue, t.livelihood_running, t.livelihood_stopped,
+    assert (t.due, t.done, t.overdue, t.missed, t.livelihood_running, t.livelihood_stopped,
             t.safety_concern, t.in_school, t.income_none, t.income_low, t.income_medium,
             t.income_high) == total  # fmt: skip
     got_assets = {
@@ -562,6 +579,7 @@ def test_data_covers_the_cases(generated: Generated) -> None:
     assert {r.key for r in s.people.by_commune} >= {"00769", "00781", ""}
     assert any(r.in_kind for r in s.support) and any(r.cash for r in s.support)
     assert s.visits_total.done and s.visits_total.overdue and s.visits_total.due
+    assert s.visits_total.missed, "visits that met no one"
     cows = next(a for a in s.assets if a.kind == "cow")
     assert cows.born and cows.gave_birth and cows.died + cows.sold + cows.passed_on
     assert s.receipts.voided and s.receipts.reprints

@@ -92,7 +92,7 @@ def pc(key: str, new: int, cont: int, cum: int, name: str = "") -> PeopleCount:
 
 
 def sample(audience: str) -> Summary:
-    visit = VisitFigures(3, 7, 4, 1, 3, 1, 1, 0, 0, 1, 2, 0)
+    visit = VisitFigures(3, 7, 4, 1, 2, 3, 1, 1, 0, 0, 1, 2, 0)
     return Summary(
         office_name="=HYPERLINK(\"http://x\")",
         office_prefix="MV",

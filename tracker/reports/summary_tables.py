@@ -106,8 +106,10 @@ _T: dict[str, tuple[str, str]] = {
         "Communes as the units were on the period's last day.",
     ),
     "note_visits": (
-        "Đến hạn: hẹn thăm trong kỳ; đã thăm: thăm trong kỳ; quá hạn: đến hạn mà chưa thăm.",
-        "Due: scheduled in the period; done: done in the period; overdue: due and not done.",
+        "Đến hạn: hẹn thăm trong kỳ; đã thăm: thăm trong kỳ; không gặp được: đã đến trong kỳ"
+        " nhưng không gặp người được hỗ trợ; quá hạn: đến hạn mà chưa thăm.",
+        "Due: scheduled in the period; done: done in the period; no one met: went in the"
+        " period but could not meet the person; overdue: due and not yet visited.",
     ),
     "note_assets": (
         "Tình trạng tại ngày cuối kỳ, gồm cả con sinh ra.",
@@ -183,6 +185,7 @@ _T: dict[str, tuple[str, str]] = {
     "c_due": ("Đến hạn", "Due"),
     "c_done": ("Đã thăm", "Done"),
     "c_overdue": ("Quá hạn", "Overdue"),
+    "c_missed": ("Không gặp được", "No one met"),
     "c_running": ("Sinh kế duy trì", "Livelihood running"),
     "c_stopped": ("Sinh kế dừng", "Livelihood stopped"),
     "c_safety": ("Lo ngại an toàn", "Safety concern"),
@@ -411,6 +414,7 @@ class _Builder:
             Column("due", self.t("c_due")),
             Column("done", self.t("c_done")),
             Column("overdue", self.t("c_overdue")),
+            Column("missed", self.t("c_missed")),
             Column("running", self.t("c_running")),
             Column("stopped", self.t("c_stopped")),
             Column("safety", self.t("c_safety")),
@@ -430,6 +434,7 @@ class _Builder:
                 v.due,
                 v.done,
                 v.overdue,
+                v.missed,
                 v.livelihood_running,
                 v.livelihood_stopped,
                 v.safety_concern,

@@ -15,7 +15,9 @@ Definitions (the same in the PDF notes and in the tests):
 * Commune: the code recorded with the person's address, named as the unit with that code
   was on the period's end (a unit that had ended by then keeps its last name, marked).
 * Visits: *due* are scheduled in the period (not cancelled); *done* were done in the period;
-  *overdue* were due in the period up to today (or the end) and not done by then.
+  *no one met*: the officer went in the period and met no one (status "missed");
+  *overdue* were due in the period up to today (or the end) and neither done nor tried by
+  then.
 * Assets: held on the period's end (acquired by then) in the condition of their latest
   event up to that day; "gave birth" counts animals with a birth recorded by then.
 * Receipts: those numbered for hand-overs made in the period, and how many are voided.
@@ -282,6 +284,7 @@ class VisitFigures:
     due: int
     done: int
     overdue: int
+    missed: int
     livelihood_running: int
     livelihood_stopped: int
     safety_concern: int
@@ -657,16 +660,18 @@ def _visits(
     as_of = min(end, today)
     due = and_(Visit.scheduled_on >= start, Visit.scheduled_on <= end, Visit.status != "cancelled")
     done = and_(Visit.status == "done", Visit.done_on >= start, Visit.done_on <= end)
+    missed = and_(Visit.status == "missed", Visit.done_on >= start, Visit.done_on <= end)
     overdue = and_(
         Visit.scheduled_on >= start,
         Visit.scheduled_on < as_of,
         Visit.status != "cancelled",
-        not_(and_(Visit.status == "done", Visit.done_on <= as_of)),
+        not_(and_(Visit.status.in_(("done", "missed")), Visit.done_on <= as_of)),
     )
     cols = [
         _sum_if(due),
         _sum_if(done),
         _sum_if(overdue),
+        _sum_if(missed),
         _sum_if(and_(done, Visit.livelihood_running.is_(True))),
         _sum_if(and_(done, Visit.livelihood_running.is_(False))),
         _sum_if(and_(done, Visit.safety_concern.is_(True))),
@@ -674,7 +679,7 @@ def _visits(
         *[_sum_if(and_(done, Visit.income_band == band)) for band in INCOME_BANDS],
     ]
     where = (
-        or_(and_(Visit.scheduled_on >= start, Visit.scheduled_on <= end), done),
+        or_(and_(Visit.scheduled_on >= start, Visit.scheduled_on <= end), done, missed),
         _eligible(Visit.beneficiary_id, audience),
     )
     by_step = s.execute(

@@ -448,32 +448,32 @@ class ReportsPage(Page):
                 period=s.period.label(lang), start=fmt.day(s.start), end=fmt.day(s.end)
             )
         )
-        people = s.people.total
+        # The figures as the tables print them: in a version that leaves the office, a
+        # count hidden in a table ("<5", "x") is not given away here either.
+        self.tables = build_tables(s, lang)
+        people = self._total_row("people_sex", ("new", "continuing", "cumulative"))
+        visits = self._total_row("visits", ("due", "done", "overdue", "missed"))
         cash = sum(r.cash for r in s.support)
         goods = sum(r.in_kind for r in s.support)
         lines = [
             self.tr(
                 "People supported: {new} new and {continuing} continuing in the period,"
                 " {cumulative} in all."
-            ).format(
-                new=self._count(people.new, s),
-                continuing=self._count(people.continuing, s),
-                cumulative=self._count(people.cumulative, s),
-            ),
+            ).format(**people),
             self.tr("Handed over in the period: {cash} in cash, {goods} in kind.").format(
                 cash=fmt.money(cash), goods=fmt.money(goods)
             ),
-            self.tr("Visits in the period: {due} due, {done} done, {overdue} overdue.").format(
-                due=self._count(s.visits_total.due, s),
-                done=self._count(s.visits_total.done, s),
-                overdue=self._count(s.visits_total.overdue, s),
-            ),
+            self.tr(
+                "Visits in the period: {due} due, {done} done, {missed} with no one met,"
+                " {overdue} overdue."
+            ).format(**visits),
         ]
         if s.suppressed:
             lines.append(
                 self.tr(
-                    "This version hides counts from 1 to 4 («<5») and leaves out"
-                    " people who withdrew their consent."
+                    "This version hides counts from 1 to 4 («<5»), and other cells («x») that"
+                    " would give them back from a total, and leaves out people who withdrew"
+                    " their consent."
                 )
             )
         self.figures.setText("\n".join(lines))
@@ -484,7 +484,6 @@ class ReportsPage(Page):
                 for r in s.support
             ]
         )  # fmt: skip
-        self.tables = build_tables(s, lang)
         current = self.tabs.currentIndex()
         if len(self.models) != len(self.tables):
             self.tabs.clear()
@@ -527,8 +526,13 @@ class ReportsPage(Page):
             )
         )
 
-    def _count(self, n: int, s: Summary) -> str:
-        return "<5" if s.suppressed and 0 < n < 5 else fmt.number(n)
+    def _total_row(self, key: str, columns: tuple[str, ...]) -> dict[str, str]:
+        """Cells of a table's total row, as shown (a number, or "<5" / "x")."""
+        table = next(t for t in self.tables if t.key == key)
+        assert table.total is not None
+        cells = {c.key: v for c, v in zip(table.columns, table.total, strict=True)}
+        return {k: fmt.number(v) if isinstance(v, int) else str(v) for k, v in cells.items()
+                if k in columns}  # fmt: skip
 
     def _show_note(self, *_args: object) -> None:
         i = self.tabs.currentIndex()

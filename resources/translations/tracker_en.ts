@@ -466,6 +466,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The visits still scheduled for this person will be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation type="unfinished"></translation>
     </message>

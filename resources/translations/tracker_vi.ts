@@ -462,6 +462,10 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>The visits still scheduled for this person will be cancelled.</source>
+        <translation>Các chuyến thăm đã hẹn mà chưa thực hiện của người này sẽ bị hủy.</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>Số CCCD</translation>
     </message>

@@ -9,8 +9,10 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from tracker.services import visits
+from tracker.services import beneficiaries, visits
 from tracker.services.projects import ProjectView
+from tracker.ui import flows
+from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
 from tracker.ui.dialogs.visit_dialog import VisitDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets import set_combo_data
@@ -98,6 +100,31 @@ def test_no_one_met_is_recorded_with_the_reason_and_a_next_try(  # type: ignore[
     status = page.model.index(0, page.model.column_of("status")).data()
     assert status == "Không gặp"
     assert not page.view.isColumnHidden(page.model.column_of("outcome"))
+
+
+def test_closing_the_file_cancels_the_visits_still_scheduled(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, overdue_visit: int
+):
+    ctx = window.ctx
+    (row,) = visits.list_visits(ctx.db, ctx.actor, "overdue", today=TODAY)
+    person = beneficiaries.get(ctx.db, ctx.actor, row.beneficiary_id)
+    dialog = flows.edit_beneficiary(ctx, window, person)
+    assert isinstance(dialog, BeneficiaryDialog)
+    assert not dialog.status_note.isVisible()
+    set_combo_data(dialog.status, "moved")
+    assert dialog.status_note.isVisible()
+    assert dialog.status_note.text() == (
+        "Các chuyến thăm đã hẹn mà chưa thực hiện của người này sẽ bị hủy."
+    )
+    with qtbot.waitSignal(ctx.events.beneficiary_saved, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    page = window.show_page("visits")
+    page.show_list("all")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=5000)
+    assert {r.status for r in page.model.rows()} == {"cancelled"}
+    assert page.model.index(0, page.model.column_of("status")).data() == "Đã hủy"
+    page.show_list("open")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
 
 
 def test_switching_back_to_met_restores_the_outcome_fields(  # type: ignore[no-untyped-def]

@@ -699,6 +699,68 @@ def test_missed_visit_is_in_the_audit_trail(world: World) -> None:
     assert last.before["status"] == "scheduled" and last.after["status"] == "missed"
 
 
+# --- nobody to visit any more -----------------------------------------------------------
+
+
+def statuses(w: World, beneficiary_id: int) -> list[str]:
+    with w.db.read() as s:
+        rows = s.execute(
+            select(Visit.status).where(Visit.beneficiary_id == beneficiary_id).order_by(Visit.id)
+        ).scalars()
+        return list(rows)
+
+
+@pytest.mark.parametrize("status", ["deceased", "moved", "closed"])
+def test_closing_a_file_cancels_the_visits_still_scheduled(world: World, status: str) -> None:
+    record(world, world.visit_id(world.mai_grant, 1))
+    before_su = statuses(world, world.su.id)
+    mai = ben.get(world.db, world.officer, world.mai.id)
+    ben.edit(world.db, world.officer, mai.id, ben.with_changes(mai, status=status), today=TODAY)
+    assert statuses(world, world.mai.id) == ["done"] + ["cancelled"] * 4
+    assert statuses(world, world.su.id) == before_su, "nobody else's visits"
+    overdue = visits.list_visits(world.db, world.officer, "overdue", today=TODAY)
+    assert MAI not in {r.beneficiary_name for r in overdue}
+    from tracker.services import audit
+
+    cancelled = [e for e in audit.list_events(world.db, world.actors["admin"], limit=50)
+                 if e.action == "cancel" and e.entity == "visit"]  # fmt: skip
+    assert len(cancelled) == 4 and all(e.username == world.officer.username for e in cancelled)
+
+
+def test_editing_an_active_file_leaves_its_visits(world: World) -> None:
+    before = statuses(world, world.mai.id)
+    mai = ben.get(world.db, world.officer, world.mai.id)
+    ben.edit(world.db, world.officer, mai.id, ben.with_changes(mai, village="Pả Vi"), today=TODAY)
+    assert statuses(world, world.mai.id) == before
+
+
+def test_cancelling_a_grant_cancels_its_visits_still_scheduled(world: World) -> None:
+    # A second cow for Sú, in two tranches: the first handed over, then the plan dropped.
+    g = grants.plan_grant(
+        world.db,
+        world.officer,
+        GrantInput(world.su.id, world.project_id, "cattle", date(2025, 5, 1),
+                   (TrancheInput("Bò 1", quantity=1, unit_value=COW),
+                    TrancheInput("Bò 2", quantity=1, unit_value=COW))),
+        today=TODAY,
+    )  # fmt: skip
+    grants.record_handover(
+        world.db, world.actors["accountant"],
+        HandoverInput(g.id, date(2025, 5, 2), quantity=1, unit_value=COW, tranche_seq=1),
+        today=TODAY,
+    )  # fmt: skip
+    record(world, world.visit_id(g.id, 1), done_on=date(2025, 6, 2))
+    others = statuses(world, world.su.id)[:5]
+    grants.cancel_grant(world.db, world.officer, g.id, "Gia đình chuyển đi tỉnh khác")
+    with world.db.read() as s:
+        mine = s.execute(
+            select(Visit.status).where(Visit.grant_id == g.id).order_by(Visit.id)
+        ).scalars()
+        assert list(mine) == ["done"] + ["cancelled"] * 4
+    assert statuses(world, world.su.id)[:5] == others, "the first cow's visits stay"
+    assert "cancelled" not in statuses(world, world.mai.id)
+
+
 def test_schedule_visit(world: World) -> None:
     row = visits.schedule_visit(
         world.db,

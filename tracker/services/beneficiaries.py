@@ -19,6 +19,7 @@ from tracker.db.models import (
     Consent,
     Grant,
     GrantType,
+    Visit,
 )
 from tracker.db.reference import ETHNIC_CODES, ETHNIC_LIST
 from tracker.i18n.text import fold, sort_key
@@ -358,6 +359,12 @@ def edit(
         audit.record(
             s, actor, "update", "beneficiary", b.id, before=before, after=audit.snapshot(b)
         )
+        if before["status"] == "active" and b.status != "active":
+            # A file closed (moved away, deceased): nobody is to visit any more.
+            from tracker.services.grants import cancel_open_visits
+
+            cancel_open_visits(s, actor, Visit.beneficiary_id == b.id)
+            s.flush()
         return _view(b, _consents(s, b.id))
 
 

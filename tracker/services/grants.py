@@ -341,6 +341,8 @@ def cancel_grant(db: Database, actor: Actor, grant_id: int, reason: str) -> Gran
         g.note = (g.note + "\n" if g.note else "") + reason
         s.flush()
         audit.record(s, actor, "cancel", "grant", g.id, before=before, after=audit.snapshot(g))
+        cancel_open_visits(s, actor, Visit.grant_id == g.id)
+        s.flush()
         return _grant_view(s, g)
 
 
@@ -364,6 +366,23 @@ def next_receipt_number(s: Session, office_id: int, prefix: str, year: int) -> t
         .returning(ReceiptCounter.last_seq)
     ).scalar_one()
     return seq, f"{prefix}-{year}-{seq:05d}"
+
+
+def cancel_open_visits(s: Session, actor: Actor, *conditions: Any) -> int:
+    """Cancel the visits still scheduled that match ``conditions`` (a grant cancelled, a
+    person's file closed): they leave the due and overdue lists; visits done or missed
+    stay as they were. Returns how many were cancelled."""
+    open_visits = s.execute(
+        select(Visit).where(Visit.status == "scheduled", *conditions).order_by(Visit.id)
+    ).scalars()
+    count = 0
+    for vis in open_visits:
+        before = audit.snapshot(vis)
+        vis.status = "cancelled"
+        audit.record(s, actor, "cancel", "visit", vis.id, before=before,
+                     after=audit.snapshot(vis))  # fmt: skip
+        count += 1
+    return count
 
 
 def _schedule_visits(

@@ -157,6 +157,17 @@ class BeneficiaryDialog(FormDialog):
         self.add_field(left, self.tr("Ethnic group"), self.ethnicity, "ethnicity")
         self.add_field(left, self.tr("Category"), self.category, "category")
         self.add_field(left, self.tr("Status"), self.status, "status")
+        # Closing an active file cancels the visits still scheduled: say so before saving.
+        self.status_note = QLabel(
+            self.tr("The visits still scheduled for this person will be cancelled."), self
+        )
+        self.status_note.setWordWrap(True)
+        self.status_note.setStyleSheet("color: #b3261e;")
+        status_box = self._row_boxes[self.status].layout()
+        assert status_box is not None
+        status_box.addWidget(self.status_note)
+        self.status_note.hide()
+        self.status.currentIndexChanged.connect(lambda _i: self._status_changed())
         self.add_field(right, self.tr("ID number"), self.id_number, "id_number")
         self.add_field(right, self.tr("Phone"), self.phone, "phone")
         self.add_field(right, self.tr("Province"), self.province, "province")
@@ -224,6 +235,14 @@ class BeneficiaryDialog(FormDialog):
             self.notes,
         )
         self.full_name.setFocus()
+
+    def _status_changed(self) -> None:
+        closing = (
+            self.existing is not None
+            and self.existing.status == "active"
+            and self.status.currentData() != "active"
+        )
+        self.status_note.setVisible(closing)
 
     def _office_province(self) -> str | None:
         return self.ctx.office.province_code if self.ctx.office else None

@@ -460,6 +460,14 @@ def read_cell(kind: str, value: object, grant_types: Mapping[str, str]) -> Any:
 # --- reading the workbook ---------------------------------------------------------------
 
 
+def _worth(values: Mapping[str, Any]) -> int | None:
+    """What a grant or hand-over row is worth: quantity x unit value for goods, else the
+    amount."""
+    if values.get("quantity") is not None and values.get("unit_value") is not None:
+        return values["quantity"] * values["unit_value"]
+    return values.get("amount")
+
+
 @dataclass
 class Row:
     number: int
@@ -996,6 +1004,23 @@ class _Run:
             rows.sort(key=lambda r: (sort(r) or date.min, r.number))
         return data, rows
 
+    def _rows_with_person(
+        self, key: str, sort: Callable[[Row], Any] | None = None
+    ) -> Iterator[tuple[SheetData, Row, int | None]]:
+        """The rows of a sheet in order, each ticked, with the id of its person (None when
+        unknown: person() notes why). A row that has problems of its own is not yielded;
+        only its references are checked."""
+        found = self._rows(key, sort)
+        if found is None:
+            return
+        data, rows = found
+        for row in rows:
+            self.tick()
+            if row.problems:
+                self._references_of_bad_row(data, row)
+                continue
+            yield data, row, self.person(data, row)
+
     def _project_id(self, data: SheetData, row: Row) -> int | None:
         code = row.values.get("project_code")
         if not code:
@@ -1018,18 +1043,9 @@ class _Run:
         return self._types[code]
 
     def grants(self) -> None:
-        found = self._rows("grants")
-        if found is None:
-            return
-        data, rows = found
         counts = self.counts["grants"]
-        for row in rows:
-            self.tick()
-            if row.problems:
-                self._references_of_bad_row(data, row)
-                continue
+        for data, row, bid in self._rows_with_person("grants"):
             v = row.values
-            bid = self.person(data, row)
             pid = self._project_id(data, row)
             if bid is None or pid is None or pid < 0:
                 continue
@@ -1039,9 +1055,7 @@ class _Run:
                 quantity=v.get("quantity"),
                 unit_value=v.get("unit_value"),
             )
-            planned = v.get("amount")
-            if v.get("quantity") is not None and v.get("unit_value") is not None:
-                planned = v["quantity"] * v["unit_value"]
+            planned = _worth(v)
             key = (bid, pid, self._type_id(v["grant_type"]), v["start_date"], planned)
             if self._already(self.grant_keys, key):
                 counts.existing += 1
@@ -1090,18 +1104,10 @@ class _Run:
         return self.s.execute(q).scalar()
 
     def handovers(self) -> None:
-        found = self._rows("handovers", sort=lambda r: r.values.get("handed_on"))
-        if found is None:
-            return
-        data, rows = found
         counts = self.counts["handovers"]
-        for row in rows:
-            self.tick()
-            if row.problems:
-                self._references_of_bad_row(data, row)
-                continue
+        rows = self._rows_with_person("handovers", sort=lambda r: r.values.get("handed_on"))
+        for data, row, bid in rows:
             v = row.values
-            bid = self.person(data, row)
             pid = self._project_id(data, row)
             if bid is None or (pid is not None and pid < 0):
                 continue
@@ -1110,10 +1116,7 @@ class _Run:
                 self.cell_problem(data, row, "grant_type", "import_no_grant",
                                   value=v["beneficiary_code"])  # fmt: skip
                 continue
-            amount = v.get("amount")
-            if v.get("quantity") is not None and v.get("unit_value") is not None:
-                amount = v["quantity"] * v["unit_value"]
-            if self._already(self.handover_keys, (gid, v["handed_on"], amount)):
+            if self._already(self.handover_keys, (gid, v["handed_on"], _worth(v))):
                 counts.existing += 1
                 continue
             try:
@@ -1137,18 +1140,11 @@ class _Run:
                 self.problem(data, row, err)
 
     def visits(self) -> None:
-        found = self._rows("visits", sort=lambda r: r.values.get("done_on"))
-        if found is None:
-            return
-        data, rows = found
         counts = self.counts["visits"]
-        for row in rows:
-            self.tick()
-            if row.problems:
-                self._references_of_bad_row(data, row)
-                continue
+        for data, row, bid in self._rows_with_person(
+            "visits", sort=lambda r: r.values.get("done_on")
+        ):
             v = row.values
-            bid = self.person(data, row)
             if bid is None:
                 continue
             gid = self._grant_for(bid, v.get("grant_type"), None, v["done_on"])

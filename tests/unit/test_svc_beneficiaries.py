@@ -12,9 +12,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from tracker.db.base import Base
 from tracker.db.engine import Database
 from tracker.db.models import Beneficiary, Consent
 from tracker.services import beneficiaries as ben
@@ -28,6 +27,7 @@ from tracker.services.errors import (
 )
 
 from ..conftest import TODAY, setup_office
+from .checks import count, refused
 
 NHUNG = "Đặng Thị Hồng Nhung"
 COMMUNE = "00769"
@@ -49,39 +49,6 @@ def person(**changes: Any) -> ben.BeneficiaryInput:
     }
     values.update(changes)
     return ben.BeneficiaryInput(**values)
-
-
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to prove that a refused write changed nothing."""
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    with db.read() as s:
-        for table in Base.metadata.sorted_tables:
-            rows = s.execute(select(table)).all()
-            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
-    return out
-
-
-def count(db: Database, table: str) -> int:
-    with db.read() as s:
-        return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-
-
-def refused(
-    db: Database,
-    call: Any,
-    *,
-    key: str,
-    field: str | None,
-    error: type[Exception] = ValidationError,
-) -> Any:
-    """Run a write that must fail with ``error`` naming ``field``; nothing may change."""
-    before = dump(db)
-    with pytest.raises(error) as info:
-        call()
-    assert info.value.key == key  # type: ignore[attr-defined]
-    assert info.value.field == field  # type: ignore[attr-defined]
-    assert dump(db) == before
-    return info.value
 
 
 def register(db: Database, actor: Actor, **changes: Any) -> ben.BeneficiaryView:

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tracker.db.base import Base
 from tracker.db.engine import Database
 from tracker.db.models import AuditEvent, Visit
 from tracker.services import beneficiaries as ben
@@ -20,15 +19,7 @@ from tracker.services.errors import PermissionDenied
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 
 from ..conftest import TODAY
-
-
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    with db.read() as s:
-        for table in Base.metadata.sorted_tables:
-            rows = s.execute(select(table)).all()
-            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
-    return out
+from .checks import dump
 
 
 @dataclass

@@ -7,9 +7,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from tracker.db.base import Base
 from tracker.db.engine import Database
 from tracker.db.models import Asset, AssetEvent, Visit
 from tracker.services import beneficiaries as ben
@@ -20,40 +19,9 @@ from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.visits import AssetUpdate, MissedVisit, VisitOutcome
 
 from ..conftest import TODAY
+from .checks import count, refused
 
 COW = 15_000_000
-
-
-def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    with db.read() as s:
-        for table in Base.metadata.sorted_tables:
-            rows = s.execute(select(table)).all()
-            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
-    return out
-
-
-def count(db: Database, table: str) -> int:
-    with db.read() as s:
-        return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-
-
-def refused(
-    db: Database,
-    call: Any,
-    *,
-    key: str,
-    field: str | None,
-    error: type[Exception] = ValidationError,
-) -> Any:
-    before = dump(db)
-    with pytest.raises(error) as info:
-        call()
-    assert type(info.value) is error
-    assert info.value.key == key  # type: ignore[attr-defined]
-    assert info.value.field == field  # type: ignore[attr-defined]
-    assert dump(db) == before
-    return info.value
 
 
 @dataclass

@@ -9,7 +9,7 @@ and numbers only, never a name, ID number, phone or village.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Union
 
@@ -535,22 +535,23 @@ def protect_tables(tables: list[Table]) -> list[Table]:
         if t.key == "receipts":  # issued = valid + voided
             sums.append([_cell_key(t.key, r, "count") for r in (1, 2, 0)])
     marks = protect(values, sums)
-    out = []
-    for t in tables:
-        row_ids = [*range(len(t.rows)), *(["total"] if t.total else [])]
 
-        def masked(rid: int | str, row: tuple[Cell, ...], t: Table = t) -> tuple[Cell, ...]:
-            return tuple(
-                marks.get(_cell_key(t.key, rid, col.key), value)
-                if col.kind == "count" and isinstance(value, int)
-                else value
-                for col, value in zip(t.columns, row, strict=True)
-            )
+    def masked(t: Table, rid: int | str, row: tuple[Cell, ...]) -> tuple[Cell, ...]:
+        return tuple(
+            marks.get(_cell_key(t.key, rid, col.key), value)
+            if col.kind == "count" and isinstance(value, int)
+            else value
+            for col, value in zip(t.columns, row, strict=True)
+        )
 
-        rows = tuple(masked(rid, row) for rid, row in zip(row_ids, t.rows, strict=False))
-        total = masked("total", t.total) if t.total is not None else None
-        out.append(Table(t.key, t.title, t.sheet, t.columns, rows, total, t.note))
-    return out
+    return [
+        replace(
+            t,
+            rows=tuple(masked(t, i, row) for i, row in enumerate(t.rows)),
+            total=masked(t, "total", t.total) if t.total is not None else None,
+        )
+        for t in tables
+    ]
 
 
 def _raw_tables(summary: Summary, lang: str) -> list[Table]:

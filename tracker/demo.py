@@ -298,14 +298,29 @@ def _visit_history(
                     ("unreachable", "Mưa lớn, sạt đường vào thôn."),
                 ]
             )
+            again = tried_on + timedelta(days=7)
             visits.record_missed(
                 db,
                 officer,
-                visits.MissedVisit(
-                    row.id, tried_on, reason, note, next_visit_on=tried_on + timedelta(days=7)
-                ),
+                visits.MissedVisit(row.id, tried_on, reason, note, next_visit_on=again),
                 today=today,
             )
+            if again + timedelta(days=14) < today:  # the second try found the family home
+                retry = next(
+                    r
+                    for r in visits.list_visits(
+                        db, SYSTEM, "overdue", today=today, beneficiary_id=row.beneficiary_id
+                    )
+                    if r.months_after is None and r.scheduled_on == again
+                )
+                visits.record_visit(
+                    db,
+                    officer,
+                    visits.VisitOutcome(retry.id, again + timedelta(days=misses.randint(0, 14)),
+                                        livelihood_running=True, income_band="low",
+                                        notes="Gặp được ở lần thăm lại."),
+                    today=today,
+                )  # fmt: skip
             continue
         updates: list[visits.AssetUpdate] = []
         for asset in visits.list_assets(db, SYSTEM, row.beneficiary_id):

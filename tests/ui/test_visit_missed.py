@@ -100,6 +100,7 @@ def test_no_one_met_is_recorded_with_the_reason_and_a_next_try(  # type: ignore[
     status = page.model.index(0, page.model.column_of("status")).data()
     assert status == "Không gặp"
     assert not page.view.isColumnHidden(page.model.column_of("outcome"))
+    assert page.view.isColumnHidden(page.model.column_of("status")), "said once, in the list"
 
 
 def test_closing_the_file_cancels_the_visits_still_scheduled(  # type: ignore[no-untyped-def]

@@ -136,7 +136,9 @@ class VisitsPage(Page):
         done = self.model.which in ("done", "missed")
         for key in ("done_on", "outcome"):
             self.view.setColumnHidden(self.model.column_of(key), self.model.which in LIST_OPEN)
-        self.view.setColumnHidden(self.model.column_of("days_late"), done)
+        # A list of done (or of missed) visits says their status once, in its title.
+        for key in ("days_late", "status"):
+            self.view.setColumnHidden(self.model.column_of(key), done)
         self.view.resizeColumnsToContents()
 
     def _update_count(self) -> None:

@@ -3313,10 +3313,6 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         </translation>
     </message>
     <message>
-        <source>No one met: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Livelihood running</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3320,10 +3320,6 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         </translation>
     </message>
     <message>
-        <source>No one met: {reason}</source>
-        <translation>Không gặp được: {reason}</translation>
-    </message>
-    <message>
         <source>Livelihood running</source>
         <translation>Sinh kế được duy trì</translation>
     </message>

@@ -463,9 +463,8 @@ class VisitTableModel(PagedTableModel):
         return super().display(row, key)
 
     def outcome(self, row: VisitRow) -> str:
-        if row.status == "missed":
-            reason = fmt.label("missed_reason", row.missed_reason)
-            return self.tr("No one met: {reason}").format(reason=reason)
+        if row.status == "missed":  # the status column says "missed": here, why
+            return fmt.label("missed_reason", row.missed_reason)
         if row.status != "done":
             return ""
         parts = [

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 
 from tracker.config import DatabaseLocation
 from tracker.db.engine import Database
-from tracker.db.reference import DEMO_UNITS, REFORM_DATE
+from tracker.db.reference import DEMO_UNITS
 from tracker.demo_names import FIRST_DEMO_PERSON, STAFF, VILLAGES, make_person
-from tracker.services import auth, grants, office, places, projects, visits
+from tracker.services import auth, grants, office, projects, visits
 from tracker.services import beneficiaries as ben
 from tracker.services.auth import Workspace
 from tracker.services.context import SYSTEM, Actor
@@ -89,8 +89,6 @@ def build_demo(
     today = today or date.today()
     rng = random.Random(seed)
     db = ws.db
-    with db.write() as s:
-        places.seed_units(s, DEMO_UNITS)
     users = {DEMO_ADMIN: ws.actor}
     for username, full_name, role in DEMO_USERS:
         auth.add_user(ws, username, full_name, role, DEMO_PASSWORD)
@@ -147,7 +145,8 @@ def build_demo(
         kind = plan[i % len(plan)]
         young = kind in ("scholarship", "school_supplies")
         birth_year = today.year - (rng.randint(9, 17) if young else rng.randint(18, 45))
-        commune = rng.choice(_communes_on(REFORM_DATE if registered < REFORM_DATE else today))
+        # People registered before the July 2025 reform keep the old commune they lived in.
+        commune = rng.choice(_communes_on(registered))
         data = ben.BeneficiaryInput(
             full_name=person.full_name,
             sex=person.sex,
@@ -160,6 +159,7 @@ def build_demo(
             village=rng.choice(VILLAGES),
             phone="" if rng.random() < 0.5 else f"09{rng.randint(10_000_000, 99_999_999)}",
             registered_on=registered,
+            address_on=registered,
         )
         try:
             b = ben.register(db, officers[i % 3], data, today=today)

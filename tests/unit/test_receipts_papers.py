@@ -217,7 +217,8 @@ def test_voucher_data_has_the_office_people_and_neutral_reason(stage: Stage) -> 
     assert doc.number == stage.cash == "MV-2025-00001"
     assert doc.issued_on == date(2025, 3, 5)
     assert doc.recipient_name == NAME
-    assert doc.recipient_address == "Thôn Sủng Pờ A, xã Mèo Vạc, tỉnh Tuyên Quang"
+    # Registered in June 2025 under 00769: then thị trấn Mèo Vạc of Hà Giang, as printed.
+    assert doc.recipient_address == "Thôn Sủng Pờ A, thị trấn Mèo Vạc, huyện Mèo Vạc, tỉnh Hà Giang"
     assert doc.amount == 5_000_000 and doc.items == ()
     assert doc.reason == "Hỗ trợ khó khăn ban đầu"  # the type's name is not said twice
     assert (doc.head, doc.accountant, doc.cashier) == (
@@ -417,7 +418,7 @@ def test_signature_list_has_one_row_per_person_for_the_month(stage: Stage) -> No
     assert doc.total == 2_900_000
     assert doc.period == "Tháng 04 năm 2025" and doc.issued_on == date(2025, 4, 25)
     assert doc.subject == "Hỗ trợ sinh hoạt hằng tháng"
-    assert doc.rows[0].address == "Thôn Sủng Pờ A, xã Mèo Vạc"
+    assert doc.rows[0].address == "Thôn Sủng Pờ A, thị trấn Mèo Vạc"
     assert doc.head == "Nguyễn Thị Lan" and doc.accountant == "Lý Thị Mai"
     assert "nan nhan" not in strings_of(doc)
 

@@ -77,6 +77,8 @@ class Office(Base):
     head_name: Mapped[str] = mapped_column(String(120), default="")
     accountant_name: Mapped[str] = mapped_column(String(120), default="")
     cashier_name: Mapped[str] = mapped_column(String(120), default="")
+    #: Quyển số printed on payment vouchers (the office's own numbering of its books).
+    voucher_book: Mapped[str] = mapped_column(String(20), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -102,6 +104,22 @@ class AdminUnit(Base):
     parent_code: Mapped[str | None] = mapped_column(String(8))
     valid_from: Mapped[date | None] = mapped_column(Date)
     valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class AdminUnitLink(Base):
+    """An old unit (until 30 June 2025) and a new unit it went into on 1 July 2025; ``main``
+    marks the new unit that took most of it (the only one unless it was divided)."""
+
+    __tablename__ = "admin_unit_link"
+    __table_args__ = (
+        UniqueConstraint("old_code", "new_code"),
+        Index("ix_admin_unit_link_new", "new_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    old_code: Mapped[str] = mapped_column(String(8))
+    new_code: Mapped[str] = mapped_column(String(8))
+    main: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class User(Base):

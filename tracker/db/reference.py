@@ -11,10 +11,11 @@ Ethnic groups
     54 groups are provided: "55" foreigner and "99" unknown.
 
 Administrative units
-    ``DEMO_UNITS`` is a small, real extract for the demo and tests: the former Hà Giang
-    province (merged into Tuyên Quang on 1 July 2025), its legacy district Mèo Vạc, a few
-    communes of that district as they were until 30 June 2025, and the communes formed there
-    on 1 July 2025. It is not a full gazetteer.
+    Every unit before and after the July 2025 reform is shipped in ``tracker/data/places``
+    (read by ``tracker.db.places_data``). ``DEMO_UNITS`` is the part of it the demo lives
+    in: the former Hà Giang province (merged into Tuyên Quang on 1 July 2025), its legacy
+    district Mèo Vạc with its communes as they were until 30 June 2025, and the communes
+    they went into on 1 July 2025; ``DEMO_SUCCESSORS`` maps each old unit to the main one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from datetime import date
 from types import MappingProxyType
 
 __all__ = [
+    "DEMO_DISTRICT",
     "DEMO_SUCCESSORS",
     "DEMO_UNITS",
     "ETHNIC_ALIASES",
@@ -38,7 +40,6 @@ __all__ = [
     "REFORM_DATE",
     "AdminUnitSeed",
     "Ethnicity",
-    "demo_unit_by_code",
     "ethnicity_by_code",
 ]
 
@@ -176,8 +177,6 @@ LEVELS: tuple[str, ...] = ("province", "district", "commune")
 REFORM_DATE = date(2025, 7, 1)
 """Two-tier local government in force (Resolution 202/2025/QH15, Decision 19/2025/QĐ-TTg)."""
 
-_LAST_DAY_BEFORE_REFORM = date(2025, 6, 30)
-
 
 @dataclass(frozen=True, slots=True)
 class AdminUnitSeed:
@@ -190,57 +189,41 @@ class AdminUnitSeed:
     valid_to: date | None  # None: still in force
 
 
-def _unit(
-    code: str,
-    level: str,
-    name: str,
-    unit_type: str,
-    parent: str | None,
-    valid_from: date | None = None,
-    valid_to: date | None = None,
-) -> AdminUnitSeed:
-    return AdminUnitSeed(code, level, _nfc(name), _nfc(unit_type), parent, valid_from, valid_to)
+DEMO_DISTRICT = "027"
+"""Huyện Mèo Vạc of the former Hà Giang province: the demo office's area."""
 
 
-# Codes are the official GSO codes as published before and after the reform. After
-# 1 July 2025 each new commune carries the code of one of the communes merged into it (so
-# 00787 was Sủng Trà and is now Sủng Máng, 00778 was Xín Cái and is now Sơn Vĩ). To keep
-# every code unique in this demo extract, only legacy communes whose code was NOT taken over
-# by a new commune are listed as legacy rows.
-DEMO_UNITS: tuple[AdminUnitSeed, ...] = (
-    # Provinces. Tuyên Quang keeps its code 08 and absorbed Hà Giang (02).
-    _unit("02", "province", "Hà Giang", "tỉnh", None, valid_to=_LAST_DAY_BEFORE_REFORM),
-    _unit("08", "province", "Tuyên Quang", "tỉnh", None),
-    # Legacy district of the former Hà Giang (districts were abolished on 1 July 2025).
-    _unit("027", "district", "Mèo Vạc", "huyện", "02", valid_to=_LAST_DAY_BEFORE_REFORM),
-    # Communes of Mèo Vạc district until 30 June 2025.
-    _unit("00781", "commune", "Pả Vi", "xã", "027", valid_to=_LAST_DAY_BEFORE_REFORM),
-    _unit("00784", "commune", "Giàng Chu Phìn", "xã", "027", valid_to=_LAST_DAY_BEFORE_REFORM),
-    _unit("00793", "commune", "Sơn Vĩ", "xã", "027", valid_to=_LAST_DAY_BEFORE_REFORM),
-    _unit("00811", "commune", "Nậm Ban", "xã", "027", valid_to=_LAST_DAY_BEFORE_REFORM),
-    # Communes of Tuyên Quang from 1 July 2025 (former Mèo Vạc district area).
-    _unit("00769", "commune", "Mèo Vạc", "xã", "08", valid_from=REFORM_DATE),
-    _unit("00778", "commune", "Sơn Vĩ", "xã", "08", valid_from=REFORM_DATE),
-    _unit("00787", "commune", "Sủng Máng", "xã", "08", valid_from=REFORM_DATE),
-    _unit("00802", "commune", "Khâu Vai", "xã", "08", valid_from=REFORM_DATE),
-    _unit("00808", "commune", "Tát Ngà", "xã", "08", valid_from=REFORM_DATE),
-    _unit("00817", "commune", "Niêm Sơn", "xã", "08", valid_from=REFORM_DATE),
-)
+def _demo_extract() -> tuple[tuple[AdminUnitSeed, ...], Mapping[str, str]]:
+    """The demo's units, taken from the shipped list (tracker/data/places): Hà Giang and
+    Tuyên Quang before the reform, huyện Mèo Vạc and its communes until 30 June 2025, the
+    new Tuyên Quang and the communes they went into on 1 July 2025."""
+    from tracker.db import places_data
 
-DEMO_SUCCESSORS: Mapping[str, str] = MappingProxyType(
-    {
-        "02": "08",  # Hà Giang -> Tuyên Quang
-        "00781": "00769",  # Pả Vi -> Mèo Vạc
-        "00784": "00769",  # Giàng Chu Phìn -> Mèo Vạc
-        "00793": "00778",  # Sơn Vĩ (old) -> Sơn Vĩ (new)
-        "00811": "00808",  # Nậm Ban -> Tát Ngà
+    data = places_data.load()
+    old_communes = {
+        u.code for u in data.units if u.level == "commune" and u.parent_code == DEMO_DISTRICT
     }
-)
-"""Legacy unit code -> the unit it became part of on 1 July 2025 (demo extract only)."""
+    mains = {k.old_code: k.new_code for k in data.links if k.main}
+    wanted_new = {mains[c] for c in old_communes} | {"08"}
+    units = tuple(
+        u
+        for u in data.units
+        if (u.valid_to is None and u.code in wanted_new)
+        or (u.valid_to is not None and u.code in old_communes | {"02", "08", DEMO_DISTRICT})
+    )
+    successors = {c: mains[c] for c in sorted(old_communes)} | {"02": mains["02"]}
+    return units, MappingProxyType(successors)
 
-_UNIT_BY_CODE: Mapping[str, AdminUnitSeed] = MappingProxyType({u.code: u for u in DEMO_UNITS})
+
+# Declared here, read on first use (module __getattr__ below).
+DEMO_UNITS: tuple[AdminUnitSeed, ...]
+DEMO_SUCCESSORS: Mapping[str, str]
 
 
-def demo_unit_by_code(code: str) -> AdminUnitSeed:
-    """Return the demo unit with this code (``KeyError`` if it is not in the extract)."""
-    return _UNIT_BY_CODE[code]
+def __getattr__(name: str) -> object:
+    # DEMO_UNITS and DEMO_SUCCESSORS are read from the shipped list on first use.
+    if name in ("DEMO_UNITS", "DEMO_SUCCESSORS"):
+        units, successors = _demo_extract()
+        globals().update(DEMO_UNITS=units, DEMO_SUCCESSORS=successors)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -82,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: mã đơn vị hành chính gồm 2 đến 5 chữ số.",
         "{field}: an administrative unit code has 2 to 5 digits.",
     ),
+    "unknown_unit": (
+        "{field}: không có đơn vị hành chính nào mang mã «{value}».",
+        "{field}: no administrative unit has the code «{value}».",
+    ),
     "not_found": ("{field}: không tìm thấy «{value}».", "{field}: «{value}» was not found."),
     "possible_duplicate": (
         "Có thể đã đăng ký người này: {names}. Kiểm tra trước khi lưu.",

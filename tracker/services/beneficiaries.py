@@ -23,7 +23,7 @@ from tracker.db.models import (
 )
 from tracker.db.reference import ETHNIC_CODES, ETHNIC_LIST
 from tracker.i18n.text import fold, sort_key
-from tracker.services import audit
+from tracker.services import audit, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ConflictError, NotFoundError, PossibleDuplicate, ValidationError
@@ -54,6 +54,10 @@ class BeneficiaryInput:
     status: str = "active"
     registered_on: date | None = None
     notes: str = ""
+    #: The day the address (commune, village) refers to, when it is not the day it is saved:
+    #: an address before the July 2025 reform typed in later. The commune code is read as
+    #: the unit valid on that day.
+    address_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ class BeneficiaryView(BeneficiaryRow):
     registered_on: date | None = None
     notes: str = ""
     consents: tuple[ConsentView, ...] = field(default_factory=tuple)
+    address_recorded_on: date | None = None
 
     def consent(self, kind: str) -> ConsentView | None:
         """The decision in force for one kind of consent (the latest recorded)."""
@@ -154,6 +159,7 @@ def _view(b: Beneficiary, consents: list[ConsentView]) -> BeneficiaryView:
         registered_on=b.registered_on,
         notes=b.notes,
         consents=tuple(consents),
+        address_recorded_on=b.address_recorded_on,
     )
 
 
@@ -192,6 +198,13 @@ def clean(data: BeneficiaryInput, today: date) -> dict[str, object]:
     for fname, unit in (("province", province), ("commune", commune)):
         if unit is not None and not _UNIT_CODE.match(unit):
             raise ValidationError("bad_unit_code", fname)
+        if unit is not None and places.unit_as_recorded(unit) is None:
+            raise ValidationError("unknown_unit", fname, value=unit)
+    address_on = (
+        v.a_date(data.address_on, "address", today=today, not_future=True)
+        if data.address_on is not None
+        else today
+    )
     registered_on = v.a_date(
         data.registered_on or today,
         "registered_on",
@@ -218,7 +231,7 @@ def clean(data: BeneficiaryInput, today: date) -> dict[str, object]:
         "commune_code": commune,
         "village": v.text(data.village, "village", max_len=120),
         "address_text": v.text(data.address_text, "address", max_len=300),
-        "address_recorded_on": today,
+        "address_recorded_on": address_on,
         "category": category,
         "status": v.choice(data.status, "status", BENEFICIARY_STATUSES),
         "registered_on": registered_on,

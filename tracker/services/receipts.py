@@ -42,7 +42,7 @@ from tracker.reports import (
     render_receipt_copies,
 )
 from tracker.reports.printing import render_handover_copies
-from tracker.services import audit
+from tracker.services import audit, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
@@ -96,6 +96,8 @@ class ReceiptDetail:
     #: The support type's name ("Trợ cấp khó khăn ban đầu"), to avoid saying it twice.
     type_name_vi: str = ""
     type_name_en: str = ""
+    #: The office's voucher book (quyển số), printed on payment vouchers.
+    office_book: str = ""
 
 
 def _query() -> Select:  # type: ignore[type-arg]
@@ -203,23 +205,21 @@ def _find(s: Session, number: object) -> Receipt:
     return r
 
 
-def _address(s: Session, b: Beneficiary, *, short: bool = False) -> str:
-    """The address as printed: village, commune, province (``short``: without the
-    province, for lists of people of one office)."""
-    names = {
-        code: f"{kind[:1].lower()}{kind[1:]} {name}".strip()
-        for code, kind, name in s.execute(
-            select(AdminUnit.code, AdminUnit.unit_type, AdminUnit.name).where(
-                AdminUnit.code.in_([c for c in (b.commune_code, b.province_code) if c])
-            )
-        ).all()
-    }
-    parts = [b.village, names.get(b.commune_code or "", "")]
-    if not short:
-        parts.append(names.get(b.province_code or "", ""))
+def _address(b: Beneficiary, on: date, *, short: bool = False) -> str:
+    """The address as printed on a paper dated ``on``, as it was that day: village,
+    commune, district (before July 2025) and province (``short``: village and commune,
+    for lists of people of one office)."""
     if b.address_text:
-        parts = [b.address_text]
-    text = ", ".join(p for p in parts if p)
+        text = b.address_text
+    else:
+        text = places.format_address(
+            b.commune_code,
+            b.province_code,
+            village=b.village,
+            recorded_on=b.address_recorded_on or b.registered_on,
+            on=on,
+            short=short,
+        )
     # "Thôn Sủng Pờ A, xã Mèo Vạc, tỉnh Tuyên Quang": a capital at the start only.
     return text[:1].upper() + text[1:]
 
@@ -253,7 +253,7 @@ def _detail(s: Session, r: Receipt) -> ReceiptDetail:
         office.accountant_name,
         office.cashier_name,
         b.full_name,
-        _address(s, b),
+        _address(b, d.handed_on),
         gt.receipt_reason_vi,
         gt.receipt_reason_en,
         gt.unit_vi,
@@ -272,6 +272,7 @@ def _detail(s: Session, r: Receipt) -> ReceiptDetail:
         ),
         gt.name_vi,
         gt.name_en,
+        office.voucher_book,
     )
 
 
@@ -484,6 +485,7 @@ def receipt_doc(detail: ReceiptDetail, *, lang: str = "vi", page_size: str = "A4
         replaces_number=d.row.replaces_number,
         page_size=page_size,
         lang=lang,
+        book_no=d.office_book,
     )
 
 
@@ -623,14 +625,14 @@ def signature_list(
                 "nothing_to_print", None, period=f"{first.month:02d}/{first.year}"
             )
         office = current_office(s)
-        people: dict[int, tuple[Beneficiary, int]] = {}
-        for b, amount, _day in rows:
-            total = people[b.id][1] if b.id in people else 0
-            people[b.id] = (b, total + amount)
+        people: dict[int, tuple[Beneficiary, int, date]] = {}
+        for b, amount, day in rows:
+            total, last = people[b.id][1:] if b.id in people else (0, day)
+            people[b.id] = (b, total + amount, max(last, day))
         ordered = sorted(people.values(), key=lambda p: (sort_key(p[0].full_name), p[0].code))
         list_rows = tuple(
-            SignatureListRow(b.full_name, b.code, _address(s, b, short=True), amount)
-            for b, amount in ordered
+            SignatureListRow(b.full_name, b.code, _address(b, day, short=True), amount)
+            for b, amount, day in ordered
         )
         issued_on = max(day for _b, _a, day in rows)
         words = _WORDS[lang]

@@ -19,10 +19,10 @@ Sources (read as data from the wheels; neither package is imported by the app):
   between several new ones lists them all, the one holding most of it first).
 
 What the script adds of its own: type words taken off the names ("Xã Lũng Cú" is kept as
-the type "xã" and the name "Lũng Cú"), names in NFC with single spaces and the apostrophe
-U+2019 written as "'"; the five island districts that had no communes (Bạch Long Vĩ, Cồn Cỏ,
-Hoàng Sa, Lý Sơn, Côn Đảo) linked to the special zone of the same name. It checks that both
-packages give the same code to every new commune, and compares the commune mapping with
+the type "xã" and the name "Lũng Cú", "Quận 1" as "quận" and "1"), names in NFC with
+single spaces and the apostrophe U+2019 written as "'"; the five island districts that had
+no communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn, Côn Đảo) linked to the special zone of
+the same name. It compares the commune mapping with
 the conversion table that vietnam-provinces also ships (the differences are printed).
 
 To move to a newer release: change the version and the SHA-256 below, run the script, read
@@ -73,6 +73,13 @@ def split_type(full: str, type_word: str) -> str:
     if full.casefold().startswith(type_word.casefold() + " "):
         return full[len(type_word) + 1 :]
     return full
+
+
+def short_name(short: str, type_word: str) -> str:
+    """The legacy list's short names keep the type before a number ("Quận 1", "Phường 14"):
+    the name is the number. "Phường Đúc" (a ward of Huế so named) stays whole."""
+    rest = split_type(short, type_word)
+    return rest if rest.isdigit() else nfc(short)
 
 
 @dataclass
@@ -159,13 +166,27 @@ def old_units_and_links(
         province_key[p_key] = p_code
         units.setdefault(
             d_code,
-            Unit(d_code, "district", nfc(d_type).lower(), nfc(d_name), p_code, "", LAST_OLD_DAY),
+            Unit(
+                d_code,
+                "district",
+                nfc(d_type).lower(),
+                short_name(d_name, d_type),
+                p_code,
+                "",
+                LAST_OLD_DAY,
+            ),
         )
         if w_code:
             if w_code in units:
                 raise SystemExit(f"old commune code {w_code} twice")
             units[w_code] = Unit(
-                w_code, "commune", nfc(w_type).lower(), nfc(w_name), d_code, "", LAST_OLD_DAY
+                w_code,
+                "commune",
+                nfc(w_type).lower(),
+                short_name(w_name, w_type),
+                d_code,
+                "",
+                LAST_OLD_DAY,
             )
             old_key[f"{p_key}_{d_key}_{w_key}"] = w_code
         else:  # an island district without communes

@@ -101,76 +101,67 @@ def test_ethnicity_is_frozen() -> None:
 # --- administrative units -----------------------------------------------------------------
 
 
-def test_demo_unit_codes_unique_and_well_formed() -> None:
-    codes = [u.code for u in DEMO_UNITS]
-    assert len(codes) == len(set(codes))
+def test_demo_unit_codes_unique_on_each_day_and_well_formed() -> None:
+    keys = [(u.code, u.valid_from) for u in DEMO_UNITS]
+    assert len(keys) == len(set(keys))
     width = {"province": 2, "district": 3, "commune": 5}
     for u in DEMO_UNITS:
         assert u.level in LEVELS
         assert u.code.isdigit() and len(u.code) == width[u.level], u
         assert is_nfc(u.name) and is_nfc(u.unit_type), u
         assert u.name == u.name.strip() and not u.name.lower().startswith(("xã ", "huyện "))
-        if u.valid_from and u.valid_to:
-            assert u.valid_from <= u.valid_to
 
 
-def test_demo_units_have_existing_parents_one_level_up_valid_at_the_same_time() -> None:
-    by_code = {u.code: u for u in DEMO_UNITS}
+def test_demo_units_have_parents_one_level_up_valid_at_the_same_time() -> None:
     for u in DEMO_UNITS:
         if u.level == "province":
             assert u.parent_code is None
             continue
-        assert u.parent_code in by_code, u
-        parent = by_code[u.parent_code]
-        assert LEVELS.index(parent.level) < LEVELS.index(u.level)
-        # The parent exists for the whole life of the child.
-        if u.valid_to is not None:
-            assert parent.valid_to is None or parent.valid_to >= u.valid_to
-        if parent.valid_to is not None:
-            assert u.valid_to is not None and u.valid_to <= parent.valid_to
-        if parent.valid_from is not None:
-            assert u.valid_from is not None and u.valid_from >= parent.valid_from
+        same_time = [
+            p
+            for p in DEMO_UNITS
+            if p.code == u.parent_code and (p.valid_to, p.valid_from) == (u.valid_to, u.valid_from)
+        ]
+        assert len(same_time) == 1, u
+        assert LEVELS.index(same_time[0].level) < LEVELS.index(u.level)
 
 
 def test_demo_units_cover_the_2025_reform() -> None:
     reform = date(2025, 7, 1)
     assert reform == reference.REFORM_DATE
-    assert reference.demo_unit_by_code("02").valid_to == date(2025, 6, 30)
-    assert reference.demo_unit_by_code("08").valid_to is None
+    provinces = {(u.code, u.valid_to) for u in DEMO_UNITS if u.level == "province"}
+    assert provinces == {("02", date(2025, 6, 30)), ("08", date(2025, 6, 30)), ("08", None)}
     districts = [u for u in DEMO_UNITS if u.level == "district"]
-    assert districts and all(d.valid_to == date(2025, 6, 30) for d in districts)
-    communes = [u for u in DEMO_UNITS if u.level == "commune"]
-    assert 8 <= len(communes) <= 10
-    new = [c for c in communes if c.valid_from == reform]
-    assert new and all(c.parent_code == "08" and c.valid_to is None for c in new)
-    assert all(c.unit_type == "xã" for c in communes)
+    assert [(d.code, d.name) for d in districts] == [("027", "Mèo Vạc")]
+    assert all(d.valid_to == date(2025, 6, 30) for d in districts)
+    new = [c for c in DEMO_UNITS if c.level == "commune" and c.valid_from == reform]
+    assert len(new) == 7
+    assert all(c.parent_code == "08" and c.valid_to is None and c.unit_type == "xã" for c in new)
 
 
 def test_units_in_force_on_a_date() -> None:
-    def in_force(day: date) -> set[str]:
+    def in_force(day: date) -> set[tuple[str, str]]:
         return {
-            u.code
+            (u.code, u.name)
             for u in DEMO_UNITS
             if (u.valid_from is None or u.valid_from <= day)
             and (u.valid_to is None or day <= u.valid_to)
         }
 
     before, after = in_force(date(2025, 6, 30)), in_force(date(2025, 7, 1))
-    assert {"02", "027", "00781"} <= before and not {"00769", "00778"} & before
-    assert {"08", "00769", "00778"} <= after and not {"02", "027", "00781"} & after
+    assert {("02", "Hà Giang"), ("027", "Mèo Vạc"), ("00781", "Pả Vi")} <= before
+    assert ("00769", "Mèo Vạc") in before and ("00778", "Xín Cái") in before
+    assert {("08", "Tuyên Quang"), ("00769", "Mèo Vạc"), ("00778", "Sơn Vĩ")} <= after
+    assert not {"02", "027", "00781"} & {code for code, _ in after}
 
 
 def test_successors_map_legacy_units_to_units_in_force() -> None:
-    by_code = {u.code: u for u in DEMO_UNITS}
-    for old, new in DEMO_SUCCESSORS.items():
-        assert by_code[old].valid_to == date(2025, 6, 30)
-        assert by_code[new].valid_to is None
-        assert by_code[old].level == by_code[new].level
-
-
-def test_unknown_demo_unit_raises_key_error() -> None:
-    with pytest.raises(KeyError):
-        reference.demo_unit_by_code("99999")
+    old = {u.code: u for u in DEMO_UNITS if u.valid_to is not None}
+    new = {u.code: u for u in DEMO_UNITS if u.valid_to is None}
+    for before, after in DEMO_SUCCESSORS.items():
+        assert old[before].valid_to == date(2025, 6, 30)
+        assert new[after].valid_from == date(2025, 7, 1)
+        assert old[before].level == new[after].level
 
 
 # --- demo names ---------------------------------------------------------------------------

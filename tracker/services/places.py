@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import distinct, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
@@ -431,9 +431,9 @@ def villages(db: Database, actor: Actor, commune_code: str | None) -> list[str]:
         return []
     with db.read() as s:
         rows = s.execute(
-            select(distinct(Beneficiary.village)).where(
-                Beneficiary.commune_code == commune_code, Beneficiary.village != ""
-            )
+            select(Beneficiary.village)
+            .where(Beneficiary.commune_code == commune_code, Beneficiary.village != "")
+            .distinct()
         ).scalars()
         return sorted(set(rows), key=fold)
 

@@ -62,6 +62,49 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefix", required=True, help="receipt prefix, e.g. MV")
     p.add_argument("--admin", required=True, help="first administrator's user name")
     p.add_argument("--admin-name", required=True, help="first administrator's full name")
+    p.add_argument(
+        "--level",
+        choices=("province", "district", "commune"),
+        help="the office's level (default: commune with --commune, district with --district,"
+        " else province with --province, else district)",
+    )
+    p.add_argument("--province", metavar="CODE", help="province code, e.g. 08 (tracker places)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--commune", metavar="CODE", help="commune code of a commune office")
+    where.add_argument(
+        "--district", metavar="CODE", help="former district code of a district office, e.g. 027"
+    )
+    p.add_argument("--address", default="", help="the office's address, printed on papers")
+    p.add_argument("--phone", default="")
+    p.add_argument("--voucher-book", default="", help="voucher book (quyển số), e.g. 01/2026")
+    p.add_argument("--head", default="", help="head of the office (thủ trưởng), on papers")
+    p.add_argument("--accountant", default="", help="chief accountant (kế toán trưởng)")
+    p.add_argument("--cashier", default="", help="cashier (thủ quỹ)")
+
+    p = subs.add_parser("places", help="find administrative units, old and new (no sign-in)")
+    _common(p, sub=True)
+    p.add_argument("action", choices=("search",))
+    p.add_argument("text", nargs="+", help="a name with or without diacritics, or a code")
+    p.add_argument("--province", metavar="CODE", help="only in this province (today's or old)")
+    p.add_argument(
+        "--on",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="units valid on this day (default: today)",
+    )
+    p.add_argument("--limit", type=int, default=50)
+
+    p = subs.add_parser("projects", help="list, add or edit donor projects")
+    _common(p, sub=True)
+    p.add_argument("action", choices=("list", "add", "edit"))
+    p.add_argument("code", nargs="?", help="project code (add, edit)")
+    p.add_argument("--new-code", help="a new code (edit)")
+    p.add_argument("--name", help="project name")
+    p.add_argument("--donor")
+    p.add_argument("--start", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--end", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--budget", type=int, help="budget in whole đồng")
+    p.add_argument("--status", choices=("active", "closed"))
 
     p = subs.add_parser("users", help="list, add, reset, disable or enable accounts (admin)")
     _common(p, sub=True)
@@ -244,14 +287,31 @@ def _print_recovery(code: str) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from tracker.services import office
 
-    password = _new_password()
-    ws, code = auth.create_workspace(
-        _location(args),
-        office.OfficeInput(name=args.office, receipt_prefix=args.prefix),
-        args.admin,
-        args.admin_name,
-        password,
+    level = args.level or (
+        "commune"
+        if args.commune
+        else "district"
+        if args.district
+        else "province"
+        if args.province
+        else "district"
     )
+    data = office.OfficeInput(
+        name=args.office,
+        receipt_prefix=args.prefix,
+        kind=level,
+        province_code=args.province,
+        unit_code=args.commune or args.district,
+        address=args.address,
+        phone=args.phone,
+        head_name=args.head,
+        accountant_name=args.accountant,
+        cashier_name=args.cashier,
+        voucher_book=args.voucher_book,
+    )
+    office.check_office(data)  # a mistyped code fails before a password is asked
+    password = _new_password()
+    ws, code = auth.create_workspace(_location(args), data, args.admin, args.admin_name, password)
     ws.close()
     print(
         _say(
@@ -261,6 +321,93 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     if code:
         _print_recovery(code)
+    return EXIT_OK
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    from tracker.services import places
+
+    day = args.on or date.today()
+    found = places.search(
+        " ".join(args.text), on=day, province=args.province, limit=max(args.limit, 1)
+    )
+    for m in found:
+        where = m.place.label
+        if m.district is not None:
+            where += f", {m.district.full_name}"
+        line = [m.place.code, where, m.province.label if m.province else ""]
+        if m.successors:
+            line.append(
+                _say("nay là ", "now ") + "; ".join(f"{p.code} {p.label}" for p in m.successors)
+            )
+        print("\t".join(line))
+    print(
+        _say(
+            f"{len(found)} đơn vị có hiệu lực ngày {day:%d/%m/%Y}.",
+            f"{len(found)} units valid on {day:%d/%m/%Y}.",
+        ),
+        file=sys.stderr,
+    )
+    return EXIT_OK if found else EXIT_ERROR
+
+
+_PROJECT_STATUS = {"active": ("đang thực hiện", "active"), "closed": ("đã đóng", "closed")}
+
+
+def cmd_projects(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.i18n.formatting import format_date, format_money
+    from tracker.services import projects
+
+    lang = get_language()
+    if args.action == "list":
+        rows = projects.list_projects(ws.db, ws.actor)
+        for p in rows:
+            print(
+                f"{p.code}\t{p.name}\t{p.donor}\t{format_date(p.start_date, lang)}"
+                f"–{format_date(p.end_date, lang)}\t{format_money(p.budget, lang)}"
+                f"\t{_say('còn', 'left')} {format_money(p.left, lang)}"
+                f"\t{_say(*_PROJECT_STATUS[p.status])}"
+            )
+        print(_say(f"{len(rows)} dự án.", f"{len(rows)} projects."), file=sys.stderr)
+        return EXIT_OK
+    if not args.code:
+        raise ServiceError("required", "code")
+    if args.action == "add":
+        needed = ("name", "donor", "start", "end", "budget")
+        missing = [f"--{n}" for n in needed if getattr(args, n) is None]
+        if missing:
+            print(_say("Cần ", "Needed: ") + ", ".join(missing), file=sys.stderr)
+            return EXIT_USAGE
+        view = projects.create_project(
+            ws.db,
+            ws.actor,
+            projects.ProjectInput(
+                args.code,
+                args.name,
+                args.donor,
+                args.start,
+                args.end,
+                args.budget,
+                args.status or "active",
+            ),
+        )
+    else:
+        current = projects.get_project_by_code(ws.db, ws.actor, args.code)
+        view = projects.edit_project(
+            ws.db,
+            ws.actor,
+            current.id,
+            projects.ProjectInput(
+                args.new_code or current.code,
+                current.name if args.name is None else args.name,
+                current.donor if args.donor is None else args.donor,
+                args.start or current.start_date,
+                args.end or current.end_date,
+                current.budget if args.budget is None else args.budget,
+                args.status or current.status,
+            ),
+        )
+    print(_say(f"Đã lưu dự án {view.code}.", f"Project {view.code} saved."))
     return EXIT_OK
 
 
@@ -536,6 +683,7 @@ def cmd_receipt(args: argparse.Namespace, ws: Workspace) -> int:
 
 COMMANDS = {
     "receipt": cmd_receipt,
+    "projects": cmd_projects,
     "users": cmd_users,
     "passwd": cmd_passwd,
     "search": cmd_search,
@@ -561,8 +709,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tracker.app import main as gui_main
 
             return gui_main(args)
-        if args.command in ("demo", "init", "recover"):
-            return {"demo": cmd_demo, "init": cmd_init, "recover": cmd_recover}[args.command](args)
+        if args.command in ("demo", "init", "recover", "places"):
+            return {
+                "demo": cmd_demo,
+                "init": cmd_init,
+                "recover": cmd_recover,
+                "places": cmd_places,
+            }[args.command](args)
         ws = sign_in(args)
         try:
             return COMMANDS[args.command](args, ws)

@@ -82,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: mã đơn vị hành chính gồm 2 đến 5 chữ số.",
         "{field}: an administrative unit code has 2 to 5 digits.",
     ),
+    "unit_not_in_province": (
+        "{field}: đơn vị «{value}» không thuộc tỉnh đã chọn.",
+        "{field}: the unit «{value}» is not in the province chosen.",
+    ),
     "unknown_unit": (
         "{field}: không có đơn vị hành chính nào mang mã «{value}».",
         "{field}: no administrative unit has the code «{value}».",
@@ -452,6 +456,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "username": ("Tên đăng nhập", "User name"),
     "role": ("Vai trò", "Role"),
     "office_name": ("Tên đơn vị", "Office name"),
+    "office_kind": ("Cấp của đơn vị", "Office level"),
+    "voucher_book": ("Quyển số", "Voucher book"),
+    "district": ("Huyện (cũ)", "District (former)"),
     "receipt_prefix": ("Ký hiệu phiếu", "Receipt prefix"),
     "officer": ("Cán bộ phụ trách", "Officer"),
     "tag": ("Số tai/Ký hiệu", "Tag"),

@@ -32,6 +32,7 @@ class OfficeInput:
     head_name: str = ""
     accountant_name: str = ""
     cashier_name: str = ""
+    voucher_book: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class OfficeView:
     head_name: str
     accountant_name: str
     cashier_name: str
+    voucher_book: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,22 +73,57 @@ def _office_view(o: Office) -> OfficeView:
         o.head_name,
         o.accountant_name,
         o.cashier_name,
+        o.voucher_book,
     )
 
 
 def _clean_office(data: OfficeInput) -> dict[str, object]:
+    kind = v.choice(data.kind, "office_kind", OFFICE_KINDS)
+    province = v.text(data.province_code, "province", max_len=8) or None
+    unit = v.text(data.unit_code, "commune", max_len=8) or None
+    _check_place(kind, province, unit)
     return {
         "name": v.text(data.name, "office_name", max_len=200, required=True),
         "receipt_prefix": v.code(data.receipt_prefix, "receipt_prefix", max_len=12),
-        "kind": v.choice(data.kind, "office_name", OFFICE_KINDS),
-        "province_code": v.text(data.province_code, "province", max_len=8) or None,
-        "unit_code": v.text(data.unit_code, "commune", max_len=8) or None,
+        "kind": kind,
+        "province_code": province,
+        "unit_code": unit,
         "address": v.text(data.address, "address", max_len=300),
         "phone": v.text(data.phone, "phone", max_len=40),
         "head_name": v.text(data.head_name, "full_name", max_len=120),
         "accountant_name": v.text(data.accountant_name, "full_name", max_len=120),
         "cashier_name": v.text(data.cashier_name, "full_name", max_len=120),
+        "voucher_book": v.text(data.voucher_book, "voucher_book", max_len=20),
     }
+
+
+def _check_place(kind: str, province: str | None, unit: str | None) -> None:
+    """A province in force today; for a commune office one of its communes in force today;
+    for a district office one of the districts (abolished on 1 July 2025) now in it."""
+    from tracker.services import places
+
+    if province is not None:
+        found = places.unit_on(province)
+        if found is None or found.level != "province":
+            raise ValidationError("unknown_unit", "province", value=province)
+    if unit is None or kind == "province":
+        if kind == "province" and unit not in (None, province):
+            raise ValidationError("unknown_unit", "commune", value=unit)
+        return
+    level = "district" if kind == "district" else "commune"
+    g = places.gazetteer()
+    # Districts: as they were until 30 June 2025; communes: those in force today.
+    day = places.LAST_DAY_BEFORE_REFORM if level == "district" else None
+    candidates = [p for p in (g.on(unit, day),) if p is not None and p.level == level]
+    if not candidates:
+        raise ValidationError("unknown_unit", level, value=unit)
+    if province is not None and all(g.today_province(p) != province for p in candidates):
+        raise ValidationError("unit_not_in_province", level, value=unit)
+
+
+def check_office(data: OfficeInput) -> None:
+    """Raises ValidationError on the first bad field, writing nothing."""
+    _clean_office(data)
 
 
 def current_office(session: Session) -> Office:

@@ -138,6 +138,16 @@ def list_projects(db: Database, actor: Actor) -> list[ProjectView]:
         return [_view(s, p) for p in projects]
 
 
+def get_project_by_code(db: Database, actor: Actor, code: str) -> ProjectView:
+    actor.require("read")
+    wanted = v.code(code, "project")
+    with db.read() as s:
+        p = s.execute(select(Project).where(Project.code == wanted)).scalar_one_or_none()
+        if p is None:
+            raise NotFoundError("project", wanted)
+        return _view(s, p)
+
+
 def get_project(db: Database, actor: Actor, project_id: int) -> ProjectView:
     actor.require("read")
     with db.read() as s:

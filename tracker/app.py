@@ -56,19 +56,43 @@ def use_language(lang: str | None = None) -> str:
     return chosen
 
 
-def open_workspace(location: DatabaseLocation, username: str = "") -> Workspace | None:
-    """The first-run set-up when there is no database yet, else the sign-in dialog.
-    None when the user closed the dialog."""
+def needs_setup(location: DatabaseLocation) -> bool:
+    """The first start: no database file yet, or (PostgreSQL) a database without an office."""
     from tracker.services import auth
-    from tracker.ui.signin import FirstRunDialog, RecoveryKeyDialog, SignInDialog
 
-    if not auth.database_file_exists(location):
-        first = FirstRunDialog(location)
-        ws = first.exec_result()
-        if ws is not None and first.recovery_code:
-            RecoveryKeyDialog(first.recovery_code).exec()
-        return ws
+    if location.path is not None:
+        return not auth.database_file_exists(location)
+    from tracker.db import Database, upgrade
+    from tracker.services import office
+    from tracker.services.context import SYSTEM
+
+    db = Database(location)
+    try:
+        upgrade(db)
+        return office.get_office(db, SYSTEM) is None
+    finally:
+        db.dispose()
+
+
+def open_workspace(location: DatabaseLocation, username: str = "") -> Workspace | None:
+    """The setup assistant on the first start, else the sign-in dialog. None when the user
+    closed it."""
+    from tracker.ui.setup_wizard import SetupWizard
+    from tracker.ui.signin import SignInDialog
+
+    if needs_setup(location):
+        return SetupWizard(location).exec_result()
     return SignInDialog(location, username=username).exec_result()
+
+
+def warm_places() -> None:
+    """Index the administrative units on a background thread (about 0.3 s), so that the
+    first place picker opens at once."""
+    import threading
+
+    from tracker.services import places
+
+    threading.Thread(target=places.gazetteer, name="places-index", daemon=True).start()
 
 
 def daily_backup(window: MainWindow, ws: Workspace) -> None:
@@ -134,6 +158,7 @@ def main(argv: Sequence[str] | argparse.Namespace | None = None) -> int:
     args = _arguments(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     ensure_application()
+    warm_places()
     lang = use_language(getattr(args, "lang", None))
     location = resolve_database(getattr(args, "db", None), getattr(args, "db_url", None))
     username = getattr(args, "user", None) or ""

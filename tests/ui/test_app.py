@@ -10,7 +10,7 @@ import pytest
 
 from tracker import app
 from tracker.i18n import get_language
-from tracker.ui import prefs, signin
+from tracker.ui import prefs, setup_wizard, signin
 from tracker.ui.translations import translations
 
 pytestmark = [
@@ -32,12 +32,12 @@ def test_a_missing_database_opens_the_first_run_set_up(qtbot, tmp_path, monkeypa
         opened.append(self.windowTitle())
         return None  # the user closed it
 
-    monkeypatch.setattr(signin.FirstRunDialog, "exec_result", first_run)
+    monkeypatch.setattr(setup_wizard.SetupWizard, "exec_result", first_run)
     monkeypatch.setattr(
         signin.SignInDialog, "exec_result", lambda self: pytest.fail("no sign-in without a file")
     )
     assert app.main(args(tmp_path)) == 1
-    assert opened == ["Thiết lập Sổ theo dõi hỗ trợ"]
+    assert opened == ["Thiết lập Sổ theo dõi hỗ trợ"]  # the setup assistant, in Vietnamese
 
 
 def test_an_existing_database_asks_to_sign_in_in_the_chosen_language(qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
@@ -62,5 +62,5 @@ def test_the_saved_language_is_the_default(qtbot, tmp_path):  # type: ignore[no-
 
 
 def test_plain_arguments_are_parsed_too(qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(signin.FirstRunDialog, "exec_result", lambda self: None)
+    monkeypatch.setattr(setup_wizard.SetupWizard, "exec_result", lambda self: None)
     assert app.main(["--db", str(tmp_path / "new.db"), "--lang", "vi"]) == 1

@@ -97,6 +97,10 @@ class UiContext:
             self._places[level] = places.list_places(self.db, self.actor, level)
         return self._places[level]
 
+    def communes_in_use(self) -> list[Place]:
+        """The communes the office's people live in, for list filters (one short query)."""
+        return places.communes_in_use(self.db, self.actor)
+
     def load_places(self) -> None:
         """Fetch the units again and the names the lists show for their codes."""
         self._places.clear()

@@ -4,9 +4,10 @@ next to the field, and the possible-duplicate warning before anything is saved."
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,55 +25,16 @@ from PySide6.QtWidgets import (
 from tracker.db.models import BENEFICIARY_STATUSES, CATEGORIES, SEXES
 from tracker.db.reference import ETHNIC_GROUPS
 from tracker.i18n import get_language
-from tracker.services import beneficiaries
+from tracker.services import beneficiaries, places
 from tracker.services.beneficiaries import BeneficiaryInput, BeneficiaryView
 from tracker.services.errors import PossibleDuplicate
 from tracker.ui import fmt
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout, two_columns
+from tracker.ui.place_picker import PlacePicker, village_completer
 from tracker.ui.widgets import WARNING_STYLE, DateEdit, OptionalDateEdit, notes_edit
 
 NO_YEAR = 1899
-
-
-def unit_combo(ctx: UiContext, parent: QWidget, level: str, editable: bool) -> QComboBox:
-    """Administrative units of a level in force now; an editable combo also takes a code."""
-    combo = QComboBox(parent)
-    combo.setEditable(editable)
-    combo.addItem("", None)
-    for place in ctx.places(level):
-        combo.addItem(f"{place.name} ({place.code})", place.code)
-    if editable:
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line = combo.lineEdit()
-        if line is not None:
-            line.setPlaceholderText(
-                QCoreApplication.translate("UnitCombo", "Choose, or type the unit code")
-            )
-    return combo
-
-
-def unit_value(combo: QComboBox) -> str | None:
-    """The code chosen in a unit combo, or the code typed into it."""
-    text = combo.currentText().strip()
-    if not text:
-        return None
-    index = combo.findText(text)
-    if index >= 0:
-        return combo.itemData(index)
-    return text
-
-
-def set_unit(combo: QComboBox, code: str | None) -> None:
-    if not code:
-        combo.setCurrentIndex(0)
-        return
-    index = combo.findData(code)
-    if index < 0:
-        # A unit no longer in force (merged in 2025, say): keep it, with its name.
-        combo.addItem(f"{fmt.unit_name(code)} ({code})", code)
-        index = combo.count() - 1
-    combo.setCurrentIndex(index)
 
 
 class BeneficiaryDialog(FormDialog):
@@ -130,12 +92,14 @@ class BeneficiaryDialog(FormDialog):
         self.id_number.setPlaceholderText(self.tr("9 or 12 digits, if the person has one"))
         self.phone = QLineEdit(self)
         self.phone.setMaxLength(20)
-        self.province = unit_combo(ctx, self, "province", editable=False)
-        self.commune = unit_combo(ctx, self, "commune", editable=True)
-        for combo in (self.province, self.commune):
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Today's communes first; an address before July 2025 can be chosen too (marked).
+        self.place = PlacePicker(self, level="commune", other_dates=True, on=today)
+        self.province, self.commune = self.place.province, self.place.unit
+        for box in (self.province, self.commune):
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.village = QLineEdit(self)
         self.village.setMaxLength(120)
+        self.place.changed.connect(self._commune_changed)
         self.address = QLineEdit(self)
         self.address.setMaxLength(300)
         self.registered_on = DateEdit(today, self)
@@ -214,7 +178,7 @@ class BeneficiaryDialog(FormDialog):
         if existing is not None:
             self._load(existing)
         else:
-            set_unit(self.province, self._office_province())
+            self.place.set_province(self._office_province())
         self.watch(
             self.full_name,
             self.alias,
@@ -247,6 +211,26 @@ class BeneficiaryDialog(FormDialog):
     def _office_province(self) -> str | None:
         return self.ctx.office.province_code if self.ctx.office else None
 
+    def _address_on(self) -> date | None:
+        """A commune before July 2025: the address is as it was then (the registration day
+        when the commune existed on it, else its last day)."""
+        chosen = self.place.place()
+        if chosen is None or not chosen.is_old:
+            return None
+        registered = self.registered_on.value()
+        if chosen.valid_on(registered):
+            return registered
+        return chosen.valid_to
+
+    def _commune_changed(self) -> None:
+        """The villages already written for this commune complete what is typed."""
+        code = self.place.place().code if self.place.place() else None
+        try:
+            names = places.villages(self.ctx.db, self.ctx.actor, code)
+        except Exception:  # completion is a help; typing still works
+            names = []
+        self.village.setCompleter(village_completer(self.village, names) if names else None)
+
     def _date_sets_year(self, *_args: object) -> None:
         value = self.birth_date.value()
         if value is not None:
@@ -264,8 +248,8 @@ class BeneficiaryDialog(FormDialog):
         self.status.setCurrentIndex(max(self.status.findData(b.status), 0))
         self.id_number.setText(b.id_number or "")
         self.phone.setText(b.phone)
-        set_unit(self.province, b.province_code)
-        set_unit(self.commune, b.commune_code)
+        self.place.set_province(b.province_code)
+        self.place.set_code(b.commune_code, b.address_recorded_on)
         self.village.setText(b.village)
         self.address.setText(b.address_text)
         if b.registered_on:
@@ -291,8 +275,9 @@ class BeneficiaryDialog(FormDialog):
             code=self.code.text().strip() or None,
             id_number=self.id_number.text().strip() or None,
             phone=self.phone.text(),
-            province_code=unit_value(self.province),
-            commune_code=unit_value(self.commune),
+            province_code=self.place.province_code(),
+            commune_code=self.place.code(),
+            address_on=self._address_on(),
             village=self.village.text(),
             address_text=self.address.text(),
             status=self.status.currentData() or "active",

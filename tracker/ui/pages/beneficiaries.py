@@ -174,7 +174,7 @@ class BeneficiariesPage(Page):
 
     def _places(self) -> list[Place]:
         try:
-            return self.ctx.places("commune")
+            return self.ctx.communes_in_use()
         except Exception:  # the list itself shows the error when it loads
             return []
 

@@ -32,7 +32,7 @@ from tracker.db.models import OFFICE_KINDS
 from tracker.db.vault import vault_path
 from tracker.i18n import get_language
 from tracker.i18n.formatting import format_money
-from tracker.services import backups, office, projects
+from tracker.services import backups, office, places, projects
 from tracker.services.backups import BackupInfo
 from tracker.services.office import OfficeInput, OfficeView
 from tracker.services.projects import ProjectView
@@ -42,6 +42,7 @@ from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.grant_types_box import GrantTypesBox
+from tracker.ui.place_picker import PlacePicker
 from tracker.ui.signin import IDLE_RANGE, idle_minutes, set_idle_minutes
 from tracker.ui.translations import LANGUAGES
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
@@ -82,27 +83,23 @@ class SettingsPage(Page):
         self.name = QLineEdit(self.office_box)
         self.kind = QComboBox(self.office_box)
         self.prefix = QLineEdit(self.office_box)
-        self.province = QComboBox(self.office_box)
-        self.unit = QComboBox(self.office_box)
+        # The province and the commune (or, for a district office, the former district).
+        self.place = PlacePicker(self.office_box, level="commune")
+        self.province, self.unit = self.place.province, self.place.unit
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.address = QLineEdit(self.office_box)
         self.phone = QLineEdit(self.office_box)
+        self.voucher_book = QLineEdit(self.office_box)
+        self.voucher_book.setMaxLength(20)
         self.head_name = QLineEdit(self.office_box)
         self.accountant_name = QLineEdit(self.office_box)
         self.cashier_name = QLineEdit(self.office_box)
-        self.province.addItem("—", None)
-        self.unit.addItem("—", None)
-        try:
-            for place in ctx.places("province"):
-                self.province.addItem(f"{place.name} ({place.code})", place.code)
-            for place in ctx.places("commune"):
-                self.unit.addItem(f"{place.name} ({place.code})", place.code)
-        except Exception:  # the fields still take what is saved
-            pass
         self.office_labels: dict[str, QLabel] = {}
         for field, widget in (
             ("office_name", self.name),
-            ("kind", self.kind),
+            ("office_kind", self.kind),
             ("receipt_prefix", self.prefix),
+            ("voucher_book", self.voucher_book),
             ("province", self.province),
             ("commune", self.unit),
             ("address", self.address),
@@ -119,6 +116,8 @@ class SettingsPage(Page):
             error = ErrorLabel(box)
             col.addWidget(error)
             self.errors.add(field, widget, error)
+            if field == "commune":  # a district office's former district
+                self.errors.add("district", widget, error)
             label = QLabel(self.office_box)
             label.setBuddy(widget)
             self.office_labels[field] = label
@@ -310,10 +309,13 @@ class SettingsPage(Page):
         self.office_box.setTitle(self.tr("Office"))
         texts = {
             "office_name": self.tr("Office name"),
-            "kind": self.tr("Office level"),
+            "office_kind": self.tr("Office level"),
             "receipt_prefix": self.tr("Receipt prefix"),
+            "voucher_book": self.tr("Voucher book (quyển số)"),
             "province": self.tr("Province"),
-            "commune": self.tr("Commune"),
+            "commune": self.tr("Former district")
+            if self.kind.currentData() == "district"
+            else self.tr("Commune"),
             "address": self.tr("Address"),
             "phone": self.tr("Phone"),
             "head_name": self.tr("Head of office"),
@@ -323,6 +325,7 @@ class SettingsPage(Page):
         for field, label in self.office_labels.items():
             label.setText(texts[field])
         current = self.kind.currentData()
+        self.kind.blockSignals(True)  # the chosen place stays as it is
         self.kind.clear()
         names = {
             "province": self.tr("Province office"),
@@ -332,6 +335,7 @@ class SettingsPage(Page):
         for kind in OFFICE_KINDS:
             self.kind.addItem(names[kind], kind)
         self.kind.setCurrentIndex(max(self.kind.findData(current or "district"), 0))
+        self.kind.blockSignals(False)
         self.save_button.setText(self.tr("Save office details"))
         self.read_only_note.setText(self.tr("Only an administrator can change these details."))
         self.projects_box.setTitle(self.tr("Projects"))
@@ -421,12 +425,11 @@ class SettingsPage(Page):
         self.name.setText(view.name)
         self.kind.setCurrentIndex(max(self.kind.findData(view.kind), 0))
         self.prefix.setText(view.receipt_prefix)
-        for combo, code in ((self.province, view.province_code), (self.unit, view.unit_code)):
-            index = combo.findData(code)
-            if index < 0 and code:
-                combo.addItem(f"{fmt.unit_name(code)} ({code})", code)
-                index = combo.count() - 1
-            combo.setCurrentIndex(max(index, 0))
+        self.place.set_province(view.province_code)
+        self._kind_changed()
+        recorded = places.LAST_DAY_BEFORE_REFORM if view.kind == "district" else None
+        self.place.set_code(view.unit_code if view.kind != "province" else None, recorded)
+        self.voucher_book.setText(view.voucher_book)
         self.address.setText(view.address)
         self.phone.setText(view.phone)
         self.head_name.setText(view.head_name)
@@ -438,14 +441,23 @@ class SettingsPage(Page):
             name=self.name.text(),
             receipt_prefix=self.prefix.text(),
             kind=self.kind.currentData() or "district",
-            province_code=self.province.currentData(),
-            unit_code=self.unit.currentData(),
+            province_code=self.place.province_code(),
+            unit_code=self.place.code() if self.kind.currentData() != "province" else None,
             address=self.address.text(),
             phone=self.phone.text(),
             head_name=self.head_name.text(),
             accountant_name=self.accountant_name.text(),
             cashier_name=self.cashier_name.text(),
+            voucher_book=self.voucher_book.text(),
         )
+
+    def _kind_changed(self, *_args: object) -> None:
+        """A commune office picks today's commune; a district office its former district."""
+        kind = self.kind.currentData() or "commune"
+        self.place.set_level(kind)
+        label = self.office_labels.get("commune")
+        if label is not None:
+            label.setText(self.tr("Former district") if kind == "district" else self.tr("Commune"))
 
     def save_office(self) -> None:
         if self._task is not None and not self._task.is_done:

@@ -89,7 +89,7 @@ class VisitsPage(Page):
         self.commune.clear()
         self.commune.addItem(self.tr("All communes"), None)
         try:
-            places = self.ctx.places("commune")
+            places = self.ctx.communes_in_use()
         except Exception:  # the list itself shows the error when it loads
             places = []
         for place in places:

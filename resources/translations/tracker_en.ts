@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account manages the others. The data will be kept encrypted in: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least 8 characters. It also unlocks the encrypted data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
@@ -1690,6 +1725,104 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office that keeps these records. Choose its province, then type a few letters of its commune, with or without diacritics (for example: lung cu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Hội LHPN xã Lũng Cú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provincial office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District office (kept for records before July 2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at the top of every paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Former district</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PapersPage</name>
+    <message>
+        <source>Receipts and papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How receipts are numbered and who signs the papers. The names can be left empty now and added in Settings later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters that start every receipt number: LC gives LC-2026-00001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher book (quyển số)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The office&apos;s own numbering of its voucher books, e.g. 01/2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of office (thủ trưởng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chief accountant (kế toán trưởng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cashier (thủ quỹ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfOutput</name>
     <message>
         <source>Preparing the preview…</source>
@@ -1753,6 +1886,30 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Could not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlacePicker</name>
+    <message>
+        <source>before 1/7/2025, now {names}</source>
+        <extracomment>Qt item role holding the unit of a row of matches.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before 1/7/2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— any province —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the former district&apos;s name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a few letters of the name, e.g. lung cu, or the code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2426,6 +2583,33 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key opens the data if every administrator forgets their password. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -2639,7 +2823,15 @@ The window closes during the restore; then everyone signs in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voucher book (quyển số)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Former district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2881,6 +3073,33 @@ It is encrypted: it opens only with the password of an account of this office or
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Print it (or write it down) and keep the paper in the office safe, away from this computer. Do not photograph it or keep it in a file: anyone holding it can open every record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRANT TRACKER RECOVERY KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To use it: at the sign-in, press “Forgot the password? Use the recovery key…”, or run: tracker recover USER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in - Grant Tracker</source>
@@ -2988,13 +3207,6 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     </message>
     <message>
         <source>Loading today&apos;s work…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UnitCombo</name>
-    <message>
-        <source>Choose, or type the unit code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>Quản trị viên đầu tiên</translation>
+    </message>
+    <message>
+        <source>This account manages the others. The data will be kept encrypted in: {path}</source>
+        <translation>Tài khoản này quản lý các tài khoản khác. Dữ liệu sẽ được mã hóa và lưu tại: {path}</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>At least 8 characters. It also unlocks the encrypted data.</source>
+        <translation>Ít nhất 8 ký tự. Mật khẩu này cũng mở khóa dữ liệu đã mã hóa.</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database…</source>
+        <translation>Đang tạo cơ sở dữ liệu mã hóa…</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
@@ -1697,6 +1732,104 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>Đơn vị của bạn</translation>
+    </message>
+    <message>
+        <source>The office that keeps these records. Choose its province, then type a few letters of its commune, with or without diacritics (for example: lung cu).</source>
+        <translation>Đơn vị giữ sổ sách này. Chọn tỉnh, rồi gõ vài chữ của tên xã, có dấu hay không dấu đều được (ví dụ: lung cu).</translation>
+    </message>
+    <message>
+        <source>e.g. Hội LHPN xã Lũng Cú</source>
+        <translation>ví dụ: Hội LHPN xã Lũng Cú</translation>
+    </message>
+    <message>
+        <source>Commune office</source>
+        <translation>Cấp xã</translation>
+    </message>
+    <message>
+        <source>Provincial office</source>
+        <translation>Cấp tỉnh</translation>
+    </message>
+    <message>
+        <source>District office (kept for records before July 2025)</source>
+        <translation>Cấp huyện (giữ cho hồ sơ trước tháng 7/2025)</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Cấp</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/Thành phố</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã/Phường</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every paper.</source>
+        <translation>In ở đầu mọi giấy tờ.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Former district</source>
+        <translation>Huyện (cũ)</translation>
+    </message>
+</context>
+<context>
+    <name>PapersPage</name>
+    <message>
+        <source>Receipts and papers</source>
+        <translation>Phiếu và giấy tờ</translation>
+    </message>
+    <message>
+        <source>How receipts are numbered and who signs the papers. The names can be left empty now and added in Settings later.</source>
+        <translation>Cách đánh số phiếu và người ký trên giấy tờ. Có thể để trống tên lúc này và bổ sung sau trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Receipt prefix</source>
+        <translation>Ký hiệu phiếu</translation>
+    </message>
+    <message>
+        <source>Letters that start every receipt number: LC gives LC-2026-00001.</source>
+        <translation>Các chữ đứng đầu mọi số phiếu: LC cho số LC-2026-00001.</translation>
+    </message>
+    <message>
+        <source>Voucher book (quyển số)</source>
+        <translation>Quyển số</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own numbering of its voucher books, e.g. 01/2026.</source>
+        <translation>Số quyển phiếu chi do đơn vị tự đánh, ví dụ: 01/2026.</translation>
+    </message>
+    <message>
+        <source>Head of office (thủ trưởng)</source>
+        <translation>Thủ trưởng đơn vị</translation>
+    </message>
+    <message>
+        <source>Chief accountant (kế toán trưởng)</source>
+        <translation>Kế toán trưởng</translation>
+    </message>
+    <message>
+        <source>Cashier (thủ quỹ)</source>
+        <translation>Thủ quỹ</translation>
+    </message>
+</context>
+<context>
     <name>PdfOutput</name>
     <message>
         <source>Preparing the preview…</source>
@@ -1760,6 +1893,30 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Could not print</source>
         <translation>Không in được</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePicker</name>
+    <message>
+        <source>before 1/7/2025, now {names}</source>
+        <extracomment>Qt item role holding the unit of a row of matches.</extracomment>
+        <translation>trước 1/7/2025, nay là {names}</translation>
+    </message>
+    <message>
+        <source>before 1/7/2025</source>
+        <translation>trước 1/7/2025</translation>
+    </message>
+    <message>
+        <source>— any province —</source>
+        <translation>— mọi tỉnh —</translation>
+    </message>
+    <message>
+        <source>Type the former district&apos;s name or code</source>
+        <translation>Gõ tên hoặc mã huyện cũ</translation>
+    </message>
+    <message>
+        <source>Type a few letters of the name, e.g. lung cu, or the code</source>
+        <translation>Gõ vài chữ của tên (ví dụ: lung cu) hoặc mã</translation>
     </message>
 </context>
 <context>
@@ -2425,6 +2582,33 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
 </context>
 <context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <source>This key opens the data if every administrator forgets their password. It is shown only now.</source>
+        <translation>Mã này mở được dữ liệu khi mọi quản trị viên đều quên mật khẩu. Mã chỉ hiện một lần này.</translation>
+    </message>
+    <message>
+        <source>Print the recovery key…</source>
+        <translation>In mã khôi phục…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key</source>
+        <translation>Tôi đã in hoặc chép lại mã khôi phục</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>The printer could not start.</source>
+        <translation>Không khởi động được máy in.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Reports</source>
@@ -2643,8 +2827,16 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
         <translation>Ký hiệu phiếu</translation>
     </message>
     <message>
+        <source>Voucher book (quyển số)</source>
+        <translation>Quyển số</translation>
+    </message>
+    <message>
         <source>Province</source>
         <translation>Tỉnh/Thành phố</translation>
+    </message>
+    <message>
+        <source>Former district</source>
+        <translation>Huyện (cũ)</translation>
     </message>
     <message>
         <source>Commune</source>
@@ -2890,6 +3082,33 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Print it (or write it down) and keep the paper in the office safe, away from this computer. Do not photograph it or keep it in a file: anyone holding it can open every record.</source>
+        <translation>Hãy in ra (hoặc chép lại) và cất tờ giấy trong két sắt của đơn vị, tách xa máy tính này. Không chụp ảnh, không lưu mã vào tệp: ai giữ mã này cũng mở được mọi hồ sơ.</translation>
+    </message>
+    <message>
+        <source>GRANT TRACKER RECOVERY KEY</source>
+        <translation>MÃ KHÔI PHỤC – SỔ THEO DÕI HỖ TRỢ SINH KẾ</translation>
+    </message>
+    <message>
+        <source>Made on {day}.</source>
+        <translation>Lập ngày {day}.</translation>
+    </message>
+    <message>
+        <source>To use it: at the sign-in, press “Forgot the password? Use the recovery key…”, or run: tracker recover USER.</source>
+        <translation>Cách dùng: ở màn hình đăng nhập, bấm “Quên mật khẩu? Dùng mã khôi phục…”, hoặc chạy lệnh: tracker recover TÊN_ĐĂNG_NHẬP.</translation>
+    </message>
+    <message>
+        <source>Set up Grant Tracker</source>
+        <translation>Thiết lập Sổ theo dõi hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Create the database</source>
+        <translation>Tạo cơ sở dữ liệu</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in - Grant Tracker</source>
@@ -2998,13 +3217,6 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <message>
         <source>Loading today&apos;s work…</source>
         <translation>Đang tải việc hôm nay…</translation>
-    </message>
-</context>
-<context>
-    <name>UnitCombo</name>
-    <message>
-        <source>Choose, or type the unit code</source>
-        <translation>Chọn, hoặc gõ mã đơn vị hành chính</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def fill_person(dialog: BeneficiaryDialog, qtbot, name: str = NAME) -> None:  # 
     dialog.birth_year.setValue(1998)
     set_combo_data(dialog.ethnicity, "08")
     set_combo_data(dialog.category, "victim")
-    dialog.commune.setCurrentIndex(dialog.commune.findData("00769"))
+    dialog.place.set_code("00769")
     type_text(dialog.village, "Pả Vi Thượng")
 
 

@@ -175,9 +175,11 @@ class PlacePicker(QObject):
     def _typed(self, text: str) -> None:
         self._place = None
         self._unknown_code = None
+        # Listeners first: a form that updates its buttons must not hide the list after.
+        self.changed.emit()
         self.matches.clear()
-        if len(text.strip()) < 1:
-            self.changed.emit()
+        if not text.strip():
+            self.completer.popup().hide()
             return
         for place in self.search(text):
             item = QStandardItem(describe(place, with_province=self.province_code() is None))
@@ -188,7 +190,6 @@ class PlacePicker(QObject):
             self.completer.complete()
         else:
             self.completer.popup().hide()
-        self.changed.emit()
 
     def _chosen(self, index: object) -> None:
         place = index.data(PLACE_ROLE)  # type: ignore[attr-defined]
@@ -201,10 +202,12 @@ class PlacePicker(QObject):
             province = places.gazetteer().today_province(place)
             self.set_province(province)
         self.province.blockSignals(False)
-        # After the completer has written its own text, show ours.
-        QTimer.singleShot(0, lambda: self._show(place))
         self._place = place
+        self.unit.setText(describe(place))
         self.changed.emit()
+        # The completer writes its own text after this: show ours again, unless the choice
+        # changed meanwhile (or the field is gone).
+        QTimer.singleShot(0, self, lambda: self._place is place and self._show(place))
 
     def _finished(self) -> None:
         """Leaving the field with one match (or an exact code) takes it."""

@@ -39,10 +39,6 @@ from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
 from tracker.ui.worker import Task, run_task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
-
-
 class _FormPage(QWizardPage):
     """A page with a form whose fields show the service's messages under them."""
 
@@ -378,6 +374,7 @@ class RecoveryPage(QWizardPage):
         # PostgreSQL has no key file: nothing to keep.
         for w in (self.print_button, self.kept, self.key_label):
             w.setVisible(bool(self.code))
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return not self.code or self.kept.isChecked()
@@ -392,10 +389,11 @@ class RecoveryPage(QWizardPage):
 
 
 def recovery_advice() -> str:
-    return _tr(
+    return QCoreApplication.translate(
+        "SetupWizard",
         "Print it (or write it down) and keep the paper in the office safe, away from this "
         "computer. Do not photograph it or keep it in a file: anyone holding it can open "
-        "every record."
+        "every record.",
     )
 
 
@@ -425,16 +423,19 @@ def render_recovery_sheet(
             painter.drawText(QRectF(page.left(), y, page.width(), box.height()), flags, text)
             y += box.height() + pad
 
-        block(_tr("GRANT TRACKER RECOVERY KEY"), 18, bold=True)
+        block(
+            QCoreApplication.translate("SetupWizard", "GRANT TRACKER RECOVERY KEY"), 18, bold=True
+        )
         block(office_name, 13)
         block(code, 20, bold=True, mono=True)
         stamp = (when or datetime.now()).strftime("%d/%m/%Y")
-        block(_tr("Made on {day}.").format(day=stamp), 11)
+        block(QCoreApplication.translate("SetupWizard", "Made on {day}.").format(day=stamp), 11)
         block(recovery_advice(), 12)
         block(
-            _tr(
+            QCoreApplication.translate(
+                "SetupWizard",
                 "To use it: at the sign-in, press “Forgot the password? Use the recovery "
-                "key…”, or run: tracker recover USER."
+                "key…”, or run: tracker recover USER.",
             ),
             11,
         )

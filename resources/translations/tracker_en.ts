@@ -1667,6 +1667,10 @@ Records livelihood support given to people protected by the project, the hand-ov
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Administrative units: {version}. Licences and sources: the NOTICE file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hand-over recorded, receipt {number}.</source>
         <translation type="unfinished"></translation>
     </message>

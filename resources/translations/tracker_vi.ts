@@ -1665,6 +1665,10 @@ Records livelihood support given to people protected by the project, the hand-ov
 Ghi lại các khoản hỗ trợ sinh kế dành cho người được dự án bảo vệ, các lần trao và các chuyến thăm theo dõi. Chạy không cần mạng; dữ liệu nằm trên máy tính này.</translation>
     </message>
     <message>
+        <source>Administrative units: {version}. Licences and sources: the NOTICE file.</source>
+        <translation>Danh mục đơn vị hành chính: {version}. Giấy phép và nguồn dữ liệu: tệp NOTICE.</translation>
+    </message>
+    <message>
         <source>Hand-over recorded, receipt {number}.</source>
         <translation>Đã ghi nhận trao hỗ trợ, phiếu chi số {number}.</translation>
     </message>

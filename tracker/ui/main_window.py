@@ -31,6 +31,7 @@ from tracker import __version__
 from tracker.services import backups, office
 from tracker.services.backups import BackupInfo
 from tracker.services.grants import HandoverView
+from tracker.services.places import data_version as places_data_version
 from tracker.services.visits import VisitRow
 from tracker.ui import flows, fmt, prefs
 from tracker.ui.context import UiContext
@@ -374,7 +375,11 @@ class MainWindow(QMainWindow):
                 "Grant Tracker {version}\n\nRecords livelihood support given to people "
                 "protected by the project, the hand-overs and their follow-up visits. "
                 "Works offline; the data stays on this computer."
-            ).format(version=__version__),
+            ).format(version=__version__)
+            + "\n\n"
+            + self.tr(
+                "Administrative units: {version}. Licences and sources: the NOTICE file."
+            ).format(version=places_data_version()),
         )
 
     def _handover_recorded(self, h: HandoverView) -> None:

@@ -32,6 +32,11 @@ def backup_dir() -> Path:
     return data_dir() / "backups"
 
 
+def vault_path(db_path: Path) -> Path:
+    """The key file kept beside a database file (and beside each backup of it)."""
+    return db_path.with_name(db_path.name + ".keys")
+
+
 @dataclass(frozen=True)
 class DatabaseLocation:
     """Either a SQLite file path or a server URL."""

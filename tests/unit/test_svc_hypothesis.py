@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tracker.db.engine import Database
-from tracker.db.models import CATEGORIES, SEXES, Beneficiary
+from tracker.db.models import Beneficiary
+from tracker.domain.vocab import CATEGORIES, SEXES
 from tracker.i18n.text import fold, has_control_chars
 from tracker.services import beneficiaries as ben
 from tracker.services import grant_types, grants

@@ -10,18 +10,9 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import (
-    BENEFICIARY_STATUSES,
-    CATEGORIES,
-    CONSENT_KINDS,
-    SEXES,
-    Beneficiary,
-    Consent,
-    Grant,
-    GrantType,
-    Visit,
-)
-from tracker.db.reference import ETHNIC_CODES, ETHNIC_LIST
+from tracker.db.models import Beneficiary, Consent, Grant, GrantType, User, Visit
+from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
+from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
 from tracker.services import audit
 from tracker.services import validate as v
@@ -285,8 +276,6 @@ def _check_code_free(s: Session, code: str, exclude_id: int | None) -> None:
 
 
 def _consents(s: Session, beneficiary_id: int) -> list[ConsentView]:
-    from tracker.db.models import User
-
     rows = s.execute(
         select(Consent, User.username)
         .outerjoin(User, User.id == Consent.recorded_by_id)

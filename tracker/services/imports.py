@@ -46,18 +46,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import (
-    CATEGORIES,
-    INCOME_BANDS,
-    SEXES,
-    Beneficiary,
-    Disbursement,
-    Grant,
-    GrantType,
-    Project,
-    Visit,
-)
-from tracker.db.reference import ETHNIC_ALIASES, ETHNIC_GROUPS
+from tracker.db.models import Beneficiary, Disbursement, Grant, GrantType, Project, Visit
+from tracker.domain.ethnic import ETHNIC_ALIASES, ETHNIC_GROUPS
+from tracker.domain.vocab import CATEGORIES, INCOME_BANDS, SEXES
 from tracker.i18n.labels import LABELS
 from tracker.i18n.text import fold
 from tracker.services import audit

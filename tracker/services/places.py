@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
 from tracker.db.models import AdminUnit
-from tracker.db.reference import AdminUnitSeed
+from tracker.db.reference import DEMO_UNITS, AdminUnitSeed
 from tracker.services.context import Actor
 
 
@@ -76,12 +76,15 @@ def list_places(
 
 
 def place_names(db: Database, actor: Actor) -> dict[str, str]:
-    """Code -> name for every unit kept, the current unit winning where a code was reused."""
+    """Code -> name for every unit kept, the current unit winning where a code was reused;
+    a code the database does not keep is named from the reference units."""
     actor.require("read")
+    names = {u.code: u.name for u in DEMO_UNITS}
     with db.read() as s:
         rows = s.execute(
             select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to).order_by(
                 AdminUnit.valid_to.is_(None), AdminUnit.valid_to
             )
         ).all()
-    return {code: name for code, name, _ in rows}
+    names.update((code, name) for code, name, _ in rows)
+    return names

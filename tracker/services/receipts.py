@@ -41,6 +41,7 @@ from tracker.reports import (
     render_receipt,
     render_receipt_copies,
 )
+from tracker.reports._layout import is_sensitive
 from tracker.reports.printing import render_handover_copies
 from tracker.services import audit
 from tracker.services import validate as v
@@ -407,8 +408,6 @@ def _check_options(lang: str, page_size: str) -> None:
 def _neutral(text: str, fallback: str) -> str:
     """``text`` unless it gives away the project's sensitive purpose (then ``fallback``):
     papers handed to a beneficiary use neutral words only."""
-    from tracker.reports._layout import is_sensitive
-
     text = (text or "").strip()
     return fallback if not text or is_sensitive(text) else text
 

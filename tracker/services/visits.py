@@ -11,10 +11,6 @@ from sqlalchemy.orm import Session, aliased
 
 from tracker.db.engine import Database
 from tracker.db.models import (
-    ASSET_CLOSED_STATUSES,
-    ASSET_STATUSES,
-    INCOME_BANDS,
-    MISSED_REASONS,
     Asset,
     AssetEvent,
     Beneficiary,
@@ -24,6 +20,7 @@ from tracker.db.models import (
     User,
     Visit,
 )
+from tracker.domain.vocab import ASSET_CLOSED_STATUSES, ASSET_STATUSES, INCOME_BANDS, MISSED_REASONS
 from tracker.services import audit
 from tracker.services import validate as v
 from tracker.services.context import Actor

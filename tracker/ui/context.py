@@ -6,21 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from tracker.i18n import get_language
 from tracker.services import grant_types, places
-from tracker.services.context import Actor
+from tracker.services.auth import Workspace
+from tracker.services.context import Actor, Database
 from tracker.services.grant_types import GrantTypeView
 from tracker.services.office import OfficeView
 from tracker.services.places import Place
 from tracker.ui import fmt
-
-if TYPE_CHECKING:
-    from tracker.db.engine import Database
-    from tracker.services.auth import Workspace
 
 
 class DataEvents(QObject):
@@ -75,8 +71,6 @@ class UiContext:
         one without key slots."""
         if self.workspace is not None:
             return self.workspace
-        from tracker.services.auth import Workspace
-
         return Workspace(self.db, self.actor)
 
     def grant_types(self, *, refresh: bool = False) -> list[GrantTypeView]:

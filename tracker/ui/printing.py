@@ -29,7 +29,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintP
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.reports._layout import write_atomic
-from tracker.reports.printing import MAX_DPI, RasterPage, page_sizes, rasterise
+from tracker.reports.printing import MAX_DPI, PdfUnreadable, RasterPage, page_sizes, rasterise
 from tracker.services.errors import ServiceError
 from tracker.ui import prefs
 from tracker.ui.worker import Task, error_text, run_task
@@ -199,8 +199,6 @@ def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress | None = None) -
 
     Raises :class:`PrintProblem` when the printer does not start, stops half-way, or the
     user stops the job (the job is then aborted, so a half print is not sent)."""
-    from tracker.reports.printing import PdfUnreadable
-
     try:
         sizes = page_sizes(pdf)
     except PdfUnreadable as exc:

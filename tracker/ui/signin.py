@@ -26,6 +26,7 @@ from tracker.config import DatabaseLocation
 from tracker.services import auth, backups, office
 from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError, ValidationError
+from tracker.ui import prefs
 from tracker.ui.dialogs.account_dialogs import FittingDialog
 from tracker.ui.dialogs.base import form_layout
 from tracker.ui.worker import run_task
@@ -38,8 +39,6 @@ IDLE_KEY = "security/idle_minutes"
 
 def idle_minutes() -> int:
     """The minutes without input before the window locks (saved per computer user)."""
-    from tracker.ui import prefs
-
     try:
         value = int(prefs.settings().value(IDLE_KEY, IDLE_MINUTES))  # type: ignore[call-overload]
     except (TypeError, ValueError):
@@ -48,8 +47,6 @@ def idle_minutes() -> int:
 
 
 def set_idle_minutes(minutes: int) -> int:
-    from tracker.ui import prefs
-
     value = min(max(int(minutes), IDLE_RANGE[0]), IDLE_RANGE[1])
     s = prefs.settings()
     s.setValue(IDLE_KEY, value)

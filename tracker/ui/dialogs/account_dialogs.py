@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import ROLES
+from tracker.domain.vocab import ROLES
 from tracker.services import auth, office
 from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError, ValidationError

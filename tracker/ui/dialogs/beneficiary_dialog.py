@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import BENEFICIARY_STATUSES, CATEGORIES, SEXES
-from tracker.db.reference import ETHNIC_GROUPS
+from tracker.domain.ethnic import ETHNIC_GROUPS
+from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, SEXES
 from tracker.i18n import get_language
 from tracker.services import beneficiaries
 from tracker.services.beneficiaries import BeneficiaryInput, BeneficiaryView

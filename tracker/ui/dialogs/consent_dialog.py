@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from tracker.db.models import CONSENT_KINDS
+from tracker.domain.vocab import CONSENT_KINDS
 from tracker.services import beneficiaries
 from tracker.services.beneficiaries import BeneficiaryRow, BeneficiaryView
 from tracker.services.errors import ValidationError

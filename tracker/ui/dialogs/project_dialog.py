@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from tracker.db.models import PROJECT_STATUSES
+from tracker.domain.vocab import PROJECT_STATUSES
 from tracker.services import projects
 from tracker.services.projects import ProjectInput, ProjectView
 from tracker.ui.context import UiContext

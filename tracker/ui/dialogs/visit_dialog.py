@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import INCOME_BANDS, MISSED_REASONS
+from tracker.domain.vocab import INCOME_BANDS, MISSED_REASONS
 from tracker.services import visits
 from tracker.services.errors import ValidationError
 from tracker.services.grants import LIVESTOCK

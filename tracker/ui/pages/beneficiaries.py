@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import BENEFICIARY_STATUSES, CATEGORIES
+from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES
 from tracker.services.beneficiaries import BeneficiaryRow, SearchFilter
 from tracker.services.places import Place
 from tracker.ui import flows, fmt

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import GRANT_STATUSES
+from tracker.domain.vocab import GRANT_STATUSES
 from tracker.services import projects
 from tracker.services.grants import GrantView
 from tracker.ui import flows, fmt

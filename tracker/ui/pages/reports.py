@@ -44,6 +44,8 @@ from tracker.services.projects import ProjectView
 from tracker.services.reports import Period, Summary
 from tracker.ui import fmt
 from tracker.ui.context import UiContext
+from tracker.ui.dialogs.export_dialog import ExportDialog
+from tracker.ui.dialogs.import_dialog import ImportDialog
 from tracker.ui.models import ProjectTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.widgets import Banner, DateEdit, heading, set_combo_data, spin, table_view
@@ -548,15 +550,11 @@ class ReportsPage(Page):
 
     # --- export and import -------------------------------------------------------------
     def export(self) -> None:
-        from tracker.ui.dialogs.export_dialog import ExportDialog
-
         dialog = ExportDialog(self.ctx, self.period(), self.audience_key(), self)
         dialog.exec()
         dialog.deleteLater()
 
     def import_workbook(self) -> None:
-        from tracker.ui.dialogs.import_dialog import ImportDialog
-
         dialog = ImportDialog(self.ctx, self)
         dialog.imported.connect(self._imported)
         dialog.exec()

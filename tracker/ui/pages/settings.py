@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import config
-from tracker.db.models import OFFICE_KINDS
-from tracker.db.vault import vault_path
+from tracker.config import vault_path
+from tracker.domain.vocab import OFFICE_KINDS
 from tracker.i18n import get_language
 from tracker.i18n.formatting import format_money
 from tracker.services import backups, office, projects

@@ -27,6 +27,7 @@ from tracker.ui.dialogs.account_dialogs import (
 from tracker.ui.dialogs.base import FormDialog
 from tracker.ui.models import MUTED, ROW_ROLE, Column, RowsTableModel
 from tracker.ui.pages.base import Page
+from tracker.ui.signin import RecoveryKeyDialog
 from tracker.ui.widgets import Banner, heading, table_view
 from tracker.ui.worker import Task, error_text, run_task
 
@@ -259,8 +260,6 @@ class UsersPage(Page):
         )
 
     def _show_recovery_key(self, code: str) -> None:
-        from tracker.ui.signin import RecoveryKeyDialog
-
         dialog = RecoveryKeyDialog(code, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()

@@ -13,11 +13,6 @@ from tracker.i18n import get_language
 from tracker.ui import prefs, signin
 from tracker.ui.translations import translations
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 
 def args(tmp_path: Path, **extra: object) -> argparse.Namespace:
     values = {"db": str(tmp_path / "office.db"), "db_url": None, "user": None, "lang": None}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
@@ -25,11 +24,6 @@ from tracker.ui.pages.settings import SettingsPage
 from ..conftest import TODAY
 from .conftest import visible
 from .test_window import cow_handed_over
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 
 def settings(window: MainWindow, qtbot) -> SettingsPage:  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tracker.db import Database
@@ -20,11 +19,6 @@ from tracker.ui.pages.settings import SettingsPage
 
 from ..conftest import TODAY
 from .conftest import type_text, visible
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 
 def open_add_dialog(window: MainWindow, qtbot) -> ProjectDialog:  # type: ignore[no-untyped-def]

@@ -29,11 +29,6 @@ from tracker.ui.pages.receipts import ReceiptsPage, offer_print_enabled
 from ..conftest import TODAY
 from .conftest import type_text, visible
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 
 @pytest.fixture
 def stage(window: MainWindow) -> Stage:

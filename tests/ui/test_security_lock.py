@@ -5,7 +5,6 @@ minutes set in Settings."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,13 +16,6 @@ from tracker.ui.signin import IDLE_KEY, IdleLock, UnlockDialog, idle_minutes
 from . import test_security_support as support
 from .conftest import type_text
 from .test_security_support import ADMIN_PASSWORD, the_dialog
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore(
-        "This plugin does not support propagateSizeHints", "This plugin does not support raise"
-    ),
-]
 
 # The shared fixtures (an encrypted office database and the window signed in on it).
 location = support.location

@@ -21,11 +21,6 @@ from ..conftest import TODAY
 from .conftest import type_text, visible
 from .test_window import cow_handed_over
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 
 @pytest.fixture
 def overdue_visit(window: MainWindow, project: ProjectView) -> int:

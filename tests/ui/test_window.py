@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -29,12 +28,6 @@ from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
 from .conftest import type_text, visible
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    # The offscreen platform says this about every top-level window; it is not ours.
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 NAME = "Đặng Thị Hồng Nhung"
 

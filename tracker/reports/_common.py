@@ -279,7 +279,7 @@ def table(
     def build(cells: Sequence[str | Cell], *, header: bool, bold: bool, min_h: float) -> Block:
         block = Block()
         block.tag = "body"
-        placed: list[tuple[float, float, str, str, str]] = []
+        placed: list[tuple[float, float, str, str, str, bool]] = []
         col = 0
         bottoms = [0.0]
         for raw in cells:

@@ -173,7 +173,9 @@ def _items_table(st: Style, items: Sequence[ReceiptItem], total: int, desc_key: 
                 c.number(item.amount, lang),
             ]
         )
-    tail = [[Cell(st.label("total"), span=5, align=CENTRE), c.number(total, lang)]]
+    tail: list[list[str | Cell]] = [
+        [Cell(st.label("total"), span=5, align=CENTRE), c.number(total, lang)]
+    ]
     return c.table(st, columns, rows, tail=tail)
 
 

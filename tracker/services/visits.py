@@ -362,7 +362,8 @@ def record_visit(
         after["young_ids"] = young
         audit.record(s, actor, "visit", "visit", vis.id, before=before, after=after)
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
-        return _visit_row(*row, today)
+        vis, b, gt, officer = row
+        return _visit_row(vis, b, gt, officer, today)
 
 
 def _closing(
@@ -442,7 +443,8 @@ def record_missed(
         s.flush()
         audit.record(s, actor, "miss", "visit", vis.id, before=before, after=audit.snapshot(vis))
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
-        return _visit_row(*row, today)
+        vis, b, gt, officer = row
+        return _visit_row(vis, b, gt, officer, today)
 
 
 def schedule_visit(
@@ -485,4 +487,5 @@ def schedule_visit(
         s.flush()
         audit.record(s, actor, "schedule", "visit", vis.id, after=audit.snapshot(vis))
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
-        return _visit_row(*row, today)
+        vis, b, gt, officer = row
+        return _visit_row(vis, b, gt, officer, today)

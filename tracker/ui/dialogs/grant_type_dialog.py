@@ -88,17 +88,23 @@ class GrantTypeDialog(FormDialog):
 
     def prepare(self) -> Callable[[], Any]:
         db, actor, code = self.ctx.db, self.ctx.actor, self.grant_type.code
-        changes = {
-            "name_vi": self.name_vi.text(),
-            "name_en": self.name_en.text(),
-            "receipt_reason_vi": self.reason_vi.text(),
-            "receipt_reason_en": self.reason_en.text(),
-            "active": self.active.isChecked(),
-        }
+        name_vi, name_en = self.name_vi.text(), self.name_en.text()
+        reason_vi, reason_en = self.reason_vi.text(), self.reason_en.text()
+        active = self.active.isChecked()
         typed_months = self.months.text()
 
         def save() -> GrantTypeView:
             months = grant_types.parse_months(typed_months)
-            return grant_types.update_grant_type(db, actor, code, followup_months=months, **changes)
+            return grant_types.update_grant_type(
+                db,
+                actor,
+                code,
+                name_vi=name_vi,
+                name_en=name_en,
+                followup_months=months,
+                receipt_reason_vi=reason_vi,
+                receipt_reason_en=reason_en,
+                active=active,
+            )
 
         return save

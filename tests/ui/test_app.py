@@ -50,7 +50,7 @@ def test_an_existing_database_asks_to_sign_in_in_the_chosen_language(qtbot, tmp_
 
 
 def test_the_saved_language_is_the_default(qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    prefs.set_language("en")
+    prefs.LANGUAGE.set("en")
     assert app.use_language(None) == "en"
     assert app.use_language("vi") == "vi"
     assert get_language() == "vi"

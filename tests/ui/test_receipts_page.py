@@ -19,12 +19,12 @@ from tests.unit.test_receipts_papers import NAME, OTHER, THIRD, Stage, build_sta
 from tracker.db import Database
 from tracker.services import grants, receipts
 from tracker.services.grants import GrantInput, TrancheInput
-from tracker.ui import worker
+from tracker.ui import prefs, worker
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
 from tracker.ui.main_window import MainWindow
-from tracker.ui.pages.receipts import ReceiptsPage, offer_print_enabled
+from tracker.ui.pages.receipts import ReceiptsPage
 
 from ..conftest import TODAY
 from .conftest import type_text, visible
@@ -416,7 +416,7 @@ def test_after_a_hand_over_the_list_refreshes_and_printing_is_offered(  # type: 
     box = offers()[0]
     assert box.windowModality() == Qt.WindowModality.NonModal
     box.checkBox().setChecked(True)  # "do not ask again"
-    assert not offer_print_enabled()
+    assert not prefs.OFFER_PRINT.get()
     preview_button = box.buttons()[0]
     qtbot.mouseClick(preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.output.preview_dialog is not None, timeout=20_000)

@@ -366,7 +366,7 @@ def test_switch_to_english_and_back(window: MainWindow, qtbot, project: ProjectV
         == "Commune"
     )
     assert page.show_names.text() == "Show names"
-    assert prefs.language() == "en"
+    assert prefs.LANGUAGE.get() == "en"
     reports = window.show_page("reports")
     qtbot.waitUntil(lambda: reports.model.rowCount() == 1, timeout=3000)
     assert "VND\u00a0500,000,000" in reports.totals.text()

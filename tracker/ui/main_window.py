@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
+from tracker.config import resources_dir
 from tracker.services import backups, office
 from tracker.services.backups import BackupInfo
 from tracker.services.grants import HandoverView
@@ -46,8 +47,8 @@ from tracker.ui.pages.settings import SettingsPage
 from tracker.ui.pages.today import TodayPage
 from tracker.ui.pages.users import UsersPage
 from tracker.ui.pages.visits import VisitsPage
-from tracker.ui.signin import IdleLock, UnlockDialog, idle_minutes
-from tracker.ui.translations import resources_dir, translations
+from tracker.ui.signin import IdleLock, UnlockDialog
+from tracker.ui.translations import translations
 from tracker.ui.worker import error_text, pending, run_task, wait_for_tasks
 
 #: Every page, in the order of the navigation (Users and Audit trail: administrators only).
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         ctx.events.office_saved.connect(lambda _o: self._update_status())
         ctx.events.names_visible_changed.connect(self.show_names_action.setChecked)
         if ctx.workspace is not None:
-            self.idle_lock = IdleLock(idle_minutes(), self)
+            self.idle_lock = IdleLock(prefs.IDLE_MINUTES.get(), self)
             self.idle_lock.idle.connect(self.lock)
         self.retranslate()
         self.restore_state()
@@ -561,37 +562,33 @@ class MainWindow(QMainWindow):
         if lang == translations().lang and lang == self.ctx.lang:
             return
         translations().use(lang)
-        prefs.set_language(lang)
+        prefs.LANGUAGE.set(lang)
         self.language_changed.emit(lang)
 
     # --- state -------------------------------------------------------------------------
     def restore_state(self) -> None:
-        s = prefs.settings()
-        geometry = s.value(prefs.GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = prefs.GEOMETRY.get()
+        if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = s.value(prefs.WINDOW_STATE)
-        if isinstance(state, QByteArray):
+        state = prefs.WINDOW_STATE.get()
+        if state is not None:
             self.restoreState(state)
-        splitter = s.value(prefs.SPLITTER)
-        if isinstance(splitter, QByteArray):
+        splitter = prefs.SPLITTER.get()
+        if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([200, 1080])
-        self.beneficiaries_page.restore_state(s)
-        key = s.value(prefs.PAGE, "today")
-        self.show_page(key if key in self.pages else "today")
+        self.beneficiaries_page.restore_state()
+        self.show_page(prefs.PAGE.get())
 
     def save_state(self) -> None:
-        s = prefs.settings()
-        s.setValue(prefs.GEOMETRY, self.saveGeometry())
-        s.setValue(prefs.WINDOW_STATE, self.saveState())
-        s.setValue(prefs.SPLITTER, self.splitter.saveState())
-        s.setValue(prefs.PAGE, self.current_page().key)
-        self.beneficiaries_page.save_state(s)
-        s.sync()
+        prefs.GEOMETRY.set(self.saveGeometry())
+        prefs.WINDOW_STATE.set(self.saveState())
+        prefs.SPLITTER.set(self.splitter.saveState())
+        prefs.PAGE.set(self.current_page().key)
+        self.beneficiaries_page.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         dialog, self.unlock_dialog = self.unlock_dialog, None

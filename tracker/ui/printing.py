@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 PREVIEW_DPI = 110
 #: A preview shows at most this many pages (a 1,000-page batch is printed, not previewed).
 PREVIEW_MAX_PAGES = 60
-LAST_FOLDER = "receipts/last_folder"
 
 
 class PrintProblem(ServiceError):
@@ -435,7 +434,7 @@ class PdfOutput(QObject):
 
     # --- save --------------------------------------------------------------------------
     def ask_path(self, suggested_name: str) -> Path | None:
-        folder = str(prefs.settings().value(LAST_FOLDER, "") or "") or (
+        folder = prefs.LAST_FOLDER.get() or (
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         start = str(Path(folder) / suggested_name) if folder else suggested_name
@@ -447,8 +446,7 @@ class PdfOutput(QObject):
         chosen = Path(path)
         if chosen.suffix.lower() != ".pdf":
             chosen = chosen.with_name(chosen.name + ".pdf")
-        s = prefs.settings()
-        s.setValue(LAST_FOLDER, str(chosen.parent))
+        prefs.LAST_FOLDER.set(str(chosen.parent))
         return chosen
 
     def save(self, pdf: bytes, suggested_name: str) -> Task | None:

@@ -3,7 +3,7 @@ sorting by column, names hidden unless asked for, and the profile beside the lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES
 from tracker.services.beneficiaries import BeneficiaryRow, SearchFilter
 from tracker.services.places import Place
-from tracker.ui import flows, fmt
+from tracker.ui import flows, fmt, prefs
 from tracker.ui.context import UiContext
 from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.pages.base import Page
@@ -274,10 +274,10 @@ class BeneficiariesPage(Page):
             self.open_profile(person.id)
 
     # --- state -------------------------------------------------------------------------
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("beneficiaries/splitter", self.splitter.saveState())
+    def save_state(self) -> None:
+        prefs.BENEFICIARIES_SPLITTER.set(self.splitter.saveState())
 
-    def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("beneficiaries/splitter")
-        if isinstance(state, QByteArray):
+    def restore_state(self) -> None:
+        state = prefs.BENEFICIARIES_SPLITTER.get()
+        if state is not None:
             self.splitter.restoreState(state)

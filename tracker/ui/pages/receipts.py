@@ -42,23 +42,10 @@ from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_v
 from tracker.ui.worker import Task, error_text, run_task
 
 SEARCH_DELAY_MS = 250
-OFFER_PRINT = "receipts/offer_print"
 NOTICE_STYLE = (
     "QLabel { background: #e8f3ea; color: #1e4620; border: 1px solid #a5d6a7;"
     " border-radius: 4px; padding: 6px; }"
 )
-
-
-def offer_print_enabled() -> bool:
-    """Whether to offer printing the receipt right after a hand-over (on by default)."""
-    value = prefs.settings().value(OFFER_PRINT, True)
-    return value not in (False, "false", "0", 0)
-
-
-def set_offer_print(enabled: bool) -> None:
-    s = prefs.settings()
-    s.setValue(OFFER_PRINT, bool(enabled))
-    s.sync()
 
 
 class ReceiptTableModel(PagedTableModel):
@@ -391,7 +378,7 @@ class ReceiptsPage(Page):
     def _handover_recorded(self, handover: HandoverView) -> None:
         self.notice.hide()
         self.mark_stale()
-        if isinstance(handover, HandoverView) and offer_print_enabled():
+        if isinstance(handover, HandoverView) and prefs.OFFER_PRINT.get():
             self.offer_print(handover)
 
     def selected(self) -> ReceiptRow | None:
@@ -614,7 +601,7 @@ class ReceiptsPage(Page):
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(preview)
         never = QCheckBox(self.tr("Do not ask again (print from the Receipts page)"), box)
-        never.toggled.connect(lambda on: set_offer_print(not on))
+        never.toggled.connect(lambda on: prefs.OFFER_PRINT.set(not on))
         box.setCheckBox(never)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -36,13 +36,12 @@ from tracker.services import backups, office, projects
 from tracker.services.backups import BackupInfo
 from tracker.services.office import OfficeInput, OfficeView
 from tracker.services.projects import ProjectView
-from tracker.ui import fmt
+from tracker.ui import fmt, prefs
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.grant_types_box import GrantTypesBox
-from tracker.ui.signin import IDLE_RANGE, idle_minutes, set_idle_minutes
 from tracker.ui.translations import LANGUAGES
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
 from tracker.ui.worker import Task, error_text, run_task
@@ -152,8 +151,8 @@ class SettingsPage(Page):
         security_form = QFormLayout(self.security_box)
         security_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.idle_minutes = QSpinBox(self.security_box)
-        self.idle_minutes.setRange(*IDLE_RANGE)
-        self.idle_minutes.setValue(idle_minutes())
+        self.idle_minutes.setRange(prefs.IDLE_MINUTES.minimum, prefs.IDLE_MINUTES.maximum)
+        self.idle_minutes.setValue(prefs.IDLE_MINUTES.get())
         self.idle_minutes.valueChanged.connect(self._idle_minutes_changed)
         self.idle_label = QLabel(self.security_box)
         self.idle_label.setBuddy(self.idle_minutes)
@@ -554,7 +553,7 @@ class SettingsPage(Page):
 
     # --- screen lock and password ------------------------------------------------------
     def _idle_minutes_changed(self, minutes: int) -> None:
-        self.idle_minutes_changed.emit(set_idle_minutes(minutes))
+        self.idle_minutes_changed.emit(prefs.IDLE_MINUTES.set(minutes))
 
     # --- backups -----------------------------------------------------------------------
     def backup_rows(self) -> list[BackupInfo]:

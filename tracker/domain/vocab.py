@@ -20,6 +20,8 @@ PROJECT_STATUSES = ("active", "closed")
 ASSET_KINDS = ("cow", "buffalo", "pig", "goat", "poultry", "loom", "other")
 ASSET_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on", "in_use", "unused")
 ASSET_CLOSED_STATUSES = ("died", "sold", "passed_on")
+#: The asset kinds that are animals (alive, sick, may give birth); the others are tools.
+LIVESTOCK = ("cow", "buffalo", "pig", "goat", "poultry")
 VISIT_STATUSES = ("scheduled", "done", "missed", "cancelled")
 #: Why a visit found no one to talk to (status "missed").
 MISSED_REASONS = ("not_home", "working_away", "moved_away", "declined", "unreachable", "other")

@@ -19,6 +19,7 @@ from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ConflictError, NotFoundError, PossibleDuplicate, ValidationError
 from tracker.services.office import current_office
+from tracker.services.visits import cancel_open_visits
 
 _ID_NUMBER = re.compile(r"^([0-9]{9}|[0-9]{12})$")
 _PHONE = re.compile(r"^\+?[0-9 .]{6,20}$")
@@ -71,7 +72,7 @@ class ConsentView:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BeneficiaryView(BeneficiaryRow):
     birth_date: date | None = None
     id_number: str | None = None
@@ -350,8 +351,6 @@ def edit(
         )
         if before["status"] == "active" and b.status != "active":
             # A file closed (moved away, deceased): nobody is to visit any more.
-            from tracker.services.grants import cancel_open_visits
-
             cancel_open_visits(s, actor, Visit.beneficiary_id == b.id)
             s.flush()
         return _view(b, _consents(s, b.id))

@@ -24,7 +24,8 @@ from tracker.services import grants, office, projects
 from tracker.services.beneficiaries import BeneficiaryRow
 from tracker.services.errors import ValidationError
 from tracker.services.grant_types import GrantTypeView
-from tracker.services.grants import GrantInput, TrancheInput, add_months
+from tracker.services.grants import GrantInput, TrancheInput
+from tracker.services.visits import add_months
 from tracker.ui import fmt
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.vocab import LIVESTOCK
 from tracker.i18n import amount_in_words, get_language
 from tracker.services import grants
 from tracker.services.errors import LimitExceeded, ValidationError
-from tracker.services.grants import LIVESTOCK, GrantView, HandoverInput, HandoverView, TrancheView
+from tracker.services.grants import GrantView, HandoverInput, HandoverView, TrancheView
 from tracker.ui import fmt
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.vocab import INCOME_BANDS, MISSED_REASONS
+from tracker.domain.vocab import INCOME_BANDS, LIVESTOCK, MISSED_REASONS
 from tracker.services import visits
 from tracker.services.errors import ValidationError
-from tracker.services.grants import LIVESTOCK
 from tracker.services.visits import AssetUpdate, AssetView, MissedVisit, VisitOutcome, VisitRow
 from tracker.ui import fmt
 from tracker.ui.context import UiContext

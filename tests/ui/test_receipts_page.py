@@ -20,7 +20,7 @@ from tracker.db import Database
 from tracker.services import grants, receipts
 from tracker.services.grants import GrantInput, TrancheInput
 from tracker.ui import prefs, worker
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
 from tracker.ui.main_window import MainWindow
@@ -406,7 +406,7 @@ def test_after_a_hand_over_the_list_refreshes_and_printing_is_offered(  # type: 
         grants.HandoverInput(grant_id, date(2025, 6, 10), amount=500_000),
         today=TODAY,
     )
-    window.ctx.events.handover_recorded.emit(handover)
+    window.ctx.events.announce({Change.HANDOVER}, handover)
     qtbot.waitUntil(lambda: page.model.rowCount() == 8, timeout=3000)
 
     def offers() -> list[QMessageBox]:

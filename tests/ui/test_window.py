@@ -17,7 +17,7 @@ from tracker.services.context import Actor
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
 from tracker.ui import prefs, worker
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
 from tracker.ui.dialogs.grant_dialog import GrantDialog
 from tracker.ui.dialogs.handover_dialog import HandoverDialog
@@ -27,7 +27,7 @@ from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import type_text, visible
+from .conftest import touches, type_text, visible
 
 NAME = "Đặng Thị Hồng Nhung"
 
@@ -237,9 +237,11 @@ def test_cattle_grant_hand_over_visit_and_calf(window: MainWindow, qtbot, projec
     assert dialog.quantity.value() == 1 and dialog.unit_value.value() == 15_000_000
     assert dialog.tags.text() == "MV-B-001"
     dialog.handed_on.set_value(date(2025, 5, 15))
-    with qtbot.waitSignal(window.ctx.events.handover_recorded, timeout=5000) as recorded:
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.HANDOVER), timeout=5000
+    ) as recorded:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    handover = recorded.args[0]
+    handover = recorded.args[0].result
     assert handover.receipt_number == "MV-2025-00001"
     assert date(2025, 6, 15) in handover.visits_scheduled
     assert "MV-2025-00001" in window.statusBar().currentMessage()
@@ -271,7 +273,9 @@ def test_cattle_grant_hand_over_visit_and_calf(window: MainWindow, qtbot, projec
     set_combo_data(cow.status, "calved")
     assert cow.young.isEnabled() and cow.young.value() == 1
     type_text(cow.note, "Bê cái, khỏe")
-    with qtbot.waitSignal(window.ctx.events.visit_recorded, timeout=5000):
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.VISIT), timeout=5000
+    ):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: visits_page.model.rowCount() == 0, timeout=3000)
 
@@ -331,10 +335,12 @@ def test_hand_over_above_the_plan_needs_a_reason(window: MainWindow, qtbot, proj
     assert grants.list_handovers(window.ctx.db, window.ctx.actor) == []
 
     type_text(dialog.override_reason, "Giá thuốc tăng, ban dự án đồng ý")
-    with qtbot.waitSignal(window.ctx.events.handover_recorded, timeout=5000) as recorded:
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.HANDOVER), timeout=5000
+    ) as recorded:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert recorded.args[0].amount == 2_500_000
-    assert recorded.args[0].override_reason.startswith("Giá thuốc")
+    assert recorded.args[0].result.amount == 2_500_000
+    assert recorded.args[0].result.override_reason.startswith("Giá thuốc")
 
 
 # --- language, state, keyboard ------------------------------------------------------------
@@ -385,7 +391,7 @@ def test_window_remembers_page_and_geometry(qtbot, ctx: UiContext):  # type: ign
     first.show_page("visits")
     worker.wait_for_tasks()
     first.close()
-    assert QSettings(prefs.ORGANIZATION, prefs.APPLICATION).value(prefs.PAGE) == "visits"
+    assert QSettings(prefs.ORGANIZATION, prefs.APPLICATION).value(prefs.PAGE.key) == "visits"
 
     second = MainWindow(ctx)
     qtbot.addWidget(second)
@@ -428,7 +434,9 @@ def test_settings_save_office_details(window: MainWindow, qtbot):  # type: ignor
     qtbot.waitUntil(lambda: label.isVisible(), timeout=3000)
     assert "không được để trống" in label.text()
     type_text(page.name, "Hội LHPN huyện Mèo Vạc")
-    with qtbot.waitSignal(window.ctx.events.office_saved, timeout=3000):
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.OFFICE), timeout=3000
+    ):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert office.get_office(window.ctx.db, window.ctx.actor).name == "Hội LHPN huyện Mèo Vạc"
     assert window.office_label.text() == "Hội LHPN huyện Mèo Vạc"

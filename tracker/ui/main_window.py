@@ -31,10 +31,10 @@ from tracker import __version__
 from tracker.config import resources_dir
 from tracker.services import backups, office
 from tracker.services.backups import BackupInfo
-from tracker.services.grants import HandoverView
+from tracker.services.grants import GrantView, HandoverView
 from tracker.services.visits import VisitRow
 from tracker.ui import flows, fmt, prefs
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
 from tracker.ui.dialogs.backup_dialogs import RestoreConfirmDialog
 from tracker.ui.pages.audit import AuditPage
@@ -151,23 +151,6 @@ class MainWindow(QMainWindow):
         self.settings_page.idle_minutes_changed.connect(self._idle_minutes_changed)
         self.settings_page.change_password_requested.connect(self.change_password)
         self.settings_page.restore_requested.connect(self.restore_backup)
-        if self.audit_page is not None:
-            # Every write adds events: the trail is read again when next shown.
-            audit_page = self.audit_page
-            for signal in (
-                ctx.events.beneficiary_saved,
-                ctx.events.consent_recorded,
-                ctx.events.grant_saved,
-                ctx.events.handover_recorded,
-                ctx.events.visit_recorded,
-                ctx.events.office_saved,
-                ctx.events.project_saved,
-                self.settings_page.backup_written,
-            ):
-                signal.connect(audit_page.mark_stale)
-            if self.users_page is not None:
-                self.users_page.accounts_changed.connect(audit_page.users_changed)
-
         self.office_label = QLabel(self)
         self.user_label = QLabel(self)
         self.db_label = QLabel(self)
@@ -176,14 +159,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
-        ctx.events.handover_recorded.connect(self._handover_recorded)
-        ctx.events.visit_recorded.connect(self._visit_recorded)
-        ctx.events.grant_saved.connect(
-            lambda g: self.show_message(
-                self.tr("Grant planned for {code}.").format(code=g.beneficiary_code)
-            )
-        )
-        ctx.events.office_saved.connect(lambda _o: self._update_status())
+        ctx.events.changed.connect(self._data_changed)
         ctx.events.names_visible_changed.connect(self.show_names_action.setChecked)
         if ctx.workspace is not None:
             self.idle_lock = IdleLock(prefs.IDLE_MINUTES.get(), self)
@@ -378,23 +354,34 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
-    def _handover_recorded(self, h: HandoverView) -> None:
-        text = self.tr("Hand-over recorded, receipt {number}.").format(
-            number=h.receipt_number or "—"
-        )
-        if h.visits_scheduled:
-            text += " " + self.tr("Follow-up visits: {dates}.").format(
-                dates=", ".join(fmt.day(d) for d in h.visits_scheduled)
+    def _data_changed(self, notice: ChangeNotice) -> None:
+        """What a write did, in the status bar (the pages reload themselves)."""
+        result = notice.result
+        if isinstance(result, HandoverView):
+            text = self.tr("Hand-over recorded, receipt {number}.").format(
+                number=result.receipt_number or "—"
             )
-        self.show_message(text)
-
-    def _visit_recorded(self, v: VisitRow) -> None:
-        self.show_message(self.tr("Visit recorded for {code}.").format(code=v.beneficiary_code))
+            if result.visits_scheduled:
+                text += " " + self.tr("Follow-up visits: {dates}.").format(
+                    dates=", ".join(fmt.day(d) for d in result.visits_scheduled)
+                )
+            self.show_message(text)
+        elif isinstance(result, VisitRow):
+            self.show_message(
+                self.tr("Visit recorded for {code}.").format(code=result.beneficiary_code)
+            )
+        elif isinstance(result, GrantView) and Change.GRANT in notice.kinds:
+            self.show_message(
+                self.tr("Grant planned for {code}.").format(code=result.beneficiary_code)
+            )
+        if Change.OFFICE in notice.kinds:
+            self._update_status()
 
     # --- accounts ----------------------------------------------------------------------
     def change_password(self) -> QDialog:
         """Every user changes their own password (current one, then the new one twice)."""
         dialog = ChangePasswordDialog(self.ctx.session(), self)
+        dialog.events = self.ctx.events
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda _r: self.show_message(self.tr("Your password was changed.")))
         dialog.open()

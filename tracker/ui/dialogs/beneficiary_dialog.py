@@ -28,7 +28,7 @@ from tracker.services import beneficiaries
 from tracker.services.beneficiaries import BeneficiaryInput, BeneficiaryView
 from tracker.services.errors import PossibleDuplicate
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout, two_columns
 from tracker.ui.widgets import WARNING_STYLE, DateEdit, OptionalDateEdit, notes_edit
 
@@ -78,13 +78,15 @@ def set_unit(combo: QComboBox, code: str | None) -> None:
 class BeneficiaryDialog(FormDialog):
     """Register a new person (``existing=None``) or edit a registered one."""
 
+    changes = frozenset({Change.BENEFICIARY})
+
     def __init__(
         self,
         ctx: UiContext,
         existing: BeneficiaryView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.existing = existing
         self._allow_duplicate = False

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tracker.services import grant_types
 from tracker.services.grant_types import GrantTypeView
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 
 
@@ -22,10 +22,12 @@ def months_text(months: tuple[int, ...] | list[int]) -> str:
 class GrantTypeDialog(FormDialog):
     """Changes to one grant type; saved through ``grant_types.update_grant_type``."""
 
+    changes = frozenset({Change.GRANT_TYPE})
+
     def __init__(
         self, ctx: UiContext, grant_type: GrantTypeView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.grant_type = grant_type
         self.setWindowTitle(self.tr("Edit the support type"))

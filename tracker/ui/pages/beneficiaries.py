@@ -20,7 +20,7 @@ from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES
 from tracker.services.beneficiaries import BeneficiaryRow, SearchFilter
 from tracker.services.places import Place
 from tracker.ui import flows, fmt, prefs
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.profile import ProfilePanel
@@ -34,6 +34,7 @@ class BeneficiariesPage(Page):
     """Find, register and open beneficiaries."""
 
     key = "beneficiaries"
+    shows = frozenset({Change.BENEFICIARY, Change.GRANT, Change.HANDOVER})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -115,8 +116,6 @@ class BeneficiariesPage(Page):
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
         self.model.load_failed.connect(lambda exc: self.banner.show_message(error_text(exc)))
         self.profile.closed.connect(self.view.setFocus)
-        ctx.events.beneficiary_saved.connect(self._saved)
-        ctx.events.grant_saved.connect(self.mark_stale)
         self.retranslate()
 
     # --- texts -------------------------------------------------------------------------
@@ -223,9 +222,10 @@ class BeneficiariesPage(Page):
         if self.show_names.isChecked() != visible:
             self.show_names.setChecked(visible)
 
-    def _saved(self, person: object) -> None:
-        self.mark_stale()
-        if isinstance(person, BeneficiaryRow):
+    def data_changed(self, notice: ChangeNotice) -> None:
+        super().data_changed(notice)
+        person = notice.result
+        if Change.BENEFICIARY in notice.kinds and isinstance(person, BeneficiaryRow):
             self.status_message.emit(self.tr("Saved {code}.").format(code=person.code))
             if self.isVisible() and not self.profile.isVisible():
                 self.select(person.id)

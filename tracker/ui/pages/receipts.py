@@ -32,14 +32,14 @@ from tracker.services import receipts
 from tracker.services.grants import HandoverView
 from tracker.services.receipts import ReceiptDetail, ReceiptRow
 from tracker.ui import fmt, prefs
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
 from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.printing import PdfOutput, preview_images, problem_text
 from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_view
-from tracker.ui.worker import Task, error_text, run_task
+from tracker.ui.worker import Task, error_text
 
 SEARCH_DELAY_MS = 250
 NOTICE_STYLE = (
@@ -165,6 +165,7 @@ class ReceiptsPage(Page):
     """Find, print, reprint and void receipts."""
 
     key = "receipts"
+    shows = frozenset({Change.HANDOVER, Change.RECEIPT})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -280,7 +281,6 @@ class ReceiptsPage(Page):
         self.reprint_button.clicked.connect(lambda: self.reprint_selected())
         self.void_button.clicked.connect(lambda: self.void_selected())
         self.batch_button.clicked.connect(lambda: self.open_batch())
-        ctx.events.handover_recorded.connect(self._handover_recorded)
         self.retranslate()
         self._update_buttons()
 
@@ -375,11 +375,14 @@ class ReceiptsPage(Page):
             self.show_names.setChecked(visible)
         self.view.resizeColumnToContents(self.model.column_of("beneficiary"))
 
-    def _handover_recorded(self, handover: HandoverView) -> None:
-        self.notice.hide()
-        self.mark_stale()
-        if isinstance(handover, HandoverView) and prefs.OFFER_PRINT.get():
-            self.offer_print(handover)
+    def data_changed(self, notice: ChangeNotice) -> None:
+        """A new hand-over comes with its receipt number in the notice: offer to print it."""
+        super().data_changed(notice)
+        handover = notice.result
+        if Change.HANDOVER in notice.kinds and isinstance(handover, HandoverView):
+            self.notice.hide()
+            if prefs.OFFER_PRINT.get():
+                self.offer_print(handover)
 
     def selected(self) -> ReceiptRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -457,14 +460,13 @@ class ReceiptsPage(Page):
             self.banner.show_message(problem_text(exc))
 
         self.banner.show_message("")
-        self.task = run_task(
-            self,
-            job,
-            on_success=done,
-            on_failure=failed,
-            label=label or self.tr("Making the receipt…"),
-            cancellable=not reprint,
-        )
+        label = label or self.tr("Making the receipt…")
+        if reprint:
+            self.task = self.ctx.write(
+                self, job, {Change.RECEIPT}, on_success=done, on_failure=failed, label=label
+            )
+        else:
+            self.task = self.ctx.read(self, job, on_success=done, on_failure=failed, label=label)
         self._update_buttons()
         return self.task
 
@@ -524,7 +526,6 @@ class ReceiptsPage(Page):
 
         def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
             images, total = extra
-            self.mark_stale()
             self.select_number(detail.row.number)
             self.status_message.emit(
                 self.tr("Reprint {count} of receipt {number} recorded.").format(
@@ -564,7 +565,6 @@ class ReceiptsPage(Page):
                 old=old.number, new=detail.row.number
             )
         )
-        self.model.reload()
         self.select_number(detail.row.number)
 
     def open_batch(self) -> ReceiptBatchDialog:

@@ -43,7 +43,7 @@ from tracker.services import projects, reports
 from tracker.services.projects import ProjectView
 from tracker.services.reports import Period, Summary
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.export_dialog import ExportDialog
 from tracker.ui.dialogs.import_dialog import ImportDialog
 from tracker.ui.models import ProjectTableModel
@@ -218,6 +218,18 @@ class ReportsPage(Page):
     """The summary of the chosen period, for the chosen audience."""
 
     key = "reports"
+    shows = frozenset(
+        {
+            Change.BENEFICIARY,
+            Change.GRANT,
+            Change.HANDOVER,
+            Change.RECEIPT,
+            Change.VISIT,
+            Change.PROJECT,
+            Change.GRANT_TYPE,
+            Change.OFFICE,
+        }
+    )
 
     #: A summary was shown (``Summary``).
     summary_shown = Signal(object)
@@ -304,15 +316,6 @@ class ReportsPage(Page):
         self.tabs.currentChanged.connect(self._show_note)
         self.export_button.clicked.connect(self.export)
         self.import_button.clicked.connect(self.import_workbook)
-        for signal in (
-            ctx.events.grant_saved,
-            ctx.events.handover_recorded,
-            ctx.events.visit_recorded,
-            ctx.events.beneficiary_saved,
-            ctx.events.consent_recorded,
-            ctx.events.project_saved,
-        ):
-            signal.connect(self.mark_stale)
         self.retranslate()
         set_combo_data(self.kind, "quarter")
         self._update_inputs()
@@ -556,12 +559,5 @@ class ReportsPage(Page):
 
     def import_workbook(self) -> None:
         dialog = ImportDialog(self.ctx, self)
-        dialog.imported.connect(self._imported)
         dialog.exec()
         dialog.deleteLater()
-
-    def _imported(self, _report: object) -> None:
-        # Every page shows data that may have changed: each reloads when next shown.
-        window = self.window()
-        for page in window.findChildren(Page):
-            page.mark_stale()

@@ -37,7 +37,7 @@ from tracker.services.backups import BackupInfo
 from tracker.services.office import OfficeInput, OfficeView
 from tracker.services.projects import ProjectView
 from tracker.ui import fmt, prefs
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
@@ -55,6 +55,7 @@ class SettingsPage(Page):
     and password, backups, and data folders."""
 
     key = "settings"
+    shows = frozenset({Change.OFFICE, Change.PROJECT, Change.GRANT_TYPE, Change.BACKUP})
 
     #: The user chose another language (``"vi"`` or ``"en"``).
     language_chosen = Signal(str)
@@ -218,8 +219,6 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        ctx.events.office_saved.connect(self._load_office)
-        ctx.events.project_saved.connect(lambda _p: self._load_projects())
         self.retranslate()
 
     def _build_projects(self) -> None:
@@ -453,19 +452,17 @@ class SettingsPage(Page):
         data = self.office_input()
         ctx = self.ctx
         self.save_button.setEnabled(False)
-        self._task = run_task(
+        self._task = ctx.write(
             self,
             lambda: office.save_office(ctx.db, ctx.actor, data),
+            {Change.OFFICE},
             on_success=self._saved,
             on_failure=self._failed,
             label=self.tr("Saving…"),
-            cancellable=False,
         )
 
-    def _saved(self, view: OfficeView) -> None:
+    def _saved(self, _view: OfficeView) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.office = view
-        self.ctx.events.office_saved.emit(view)
         self.status_message.emit(self.tr("Office details saved."))
 
     def _failed(self, exc: BaseException) -> None:
@@ -548,7 +545,6 @@ class SettingsPage(Page):
         return dialog
 
     def _project_saved(self, view: ProjectView) -> None:
-        self.ctx.events.project_saved.emit(view)
         self.status_message.emit(self.tr("Project {code} saved.").format(code=view.code))
 
     # --- screen lock and password ------------------------------------------------------
@@ -604,13 +600,13 @@ class SettingsPage(Page):
                 return backups.backup_now(ws, reason="manual")
             return backups.backup_now(ws, folder=folder, reason="usb", keep=None)
 
-        self._backup_task = run_task(
+        self._backup_task = self.ctx.write(
             self,
             job,
+            {Change.BACKUP},
             on_success=lambda info: self._backed_up(info, folder),
             on_failure=self._backup_failed,
             label=self.tr("Writing the backup…"),
-            cancellable=False,
         )
         self._update_backup_buttons()
 

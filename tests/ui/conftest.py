@@ -22,6 +22,7 @@ from tracker.services.projects import ProjectInput, ProjectView
 from tracker.ui import collector, prefs, translations, worker
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.main_window import MainWindow
+from tracker.ui.models import PagedTableModel
 
 from ..conftest import TODAY, setup_office
 
@@ -123,3 +124,8 @@ def touches(kind: Change) -> Callable[[ChangeNotice], bool]:
     """For ``qtbot.waitSignal(ctx.events.changed, check_params_cb=touches(Change.X))``: the
     notice of a write that changed that kind of data."""
     return lambda notice: kind in notice.kinds
+
+
+def loaded(qtbot, model: PagedTableModel, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a paged model's read on the worker has come back."""
+    qtbot.waitUntil(lambda: not model.loading, timeout=timeout)

@@ -19,7 +19,7 @@ from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import touches, type_text, visible
+from .conftest import loaded, touches, type_text, visible
 from .test_window import cow_handed_over
 
 
@@ -87,11 +87,13 @@ def test_no_one_met_is_recorded_with_the_reason_and_a_next_try(  # type: ignore[
     # Not overdue any more; the next try is due within the week.
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
     page.show_list("open")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.model.row_at(0).scheduled_on == TODAY + timedelta(days=7)
     assert page.model.row_at(0).months_after is None
 
     page.show_list("missed")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     outcome = page.model.index(0, page.model.column_of("outcome")).data()
     assert outcome == "Đi làm ăn xa"
@@ -121,10 +123,12 @@ def test_closing_the_file_cancels_the_visits_still_scheduled(  # type: ignore[no
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     page = window.show_page("visits")
     page.show_list("all")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=5000)
     assert {r.status for r in page.model.rows()} == {"cancelled"}
     assert page.model.index(0, page.model.column_of("status")).data() == "Đã hủy"
     page.show_list("open")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
 
 

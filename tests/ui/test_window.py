@@ -27,7 +27,7 @@ from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import touches, type_text, visible
+from .conftest import loaded, touches, type_text, visible
 
 NAME = "Đặng Thị Hồng Nhung"
 
@@ -122,6 +122,7 @@ def test_register_a_beneficiary_and_find_them_without_diacritics(window: MainWin
     # Another person, then search as people type: without diacritics, in lower case.
     register_by_service(window.ctx.db, window.ctx.actor, "Vàng Thị Mỷ")
     page.refresh()
+    loaded(qtbot, page.model)
     assert page.model.rowCount() == 2
     type_text(page.search, "dang thi hong")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
@@ -451,13 +452,18 @@ def test_register_model_fetches_pages_on_demand(qtbot, ctx: UiContext):  # type:
     model = BeneficiaryTableModel(ctx)
     model.page_size = 5
     model.reload()
+    loaded(qtbot, model)
     assert model.rowCount() == 5 and model.total == 12
     assert model.canFetchMore()
     model.fetchMore()
+    assert not model.canFetchMore(), "one page at a time"
+    loaded(qtbot, model)
     model.fetchMore()
+    loaded(qtbot, model)
     assert model.rowCount() == 12 and not model.canFetchMore()
     # Sorting is done by the service: by birth year, descending, then by code.
     model.sort(model.column_of("code"), Qt.SortOrder.DescendingOrder)
+    loaded(qtbot, model)
     assert model.order == "code" and model.row_at(0).code == "MV-00012"
     assert model.rowCount() == 5, "a new order starts again from the first page"
     assert model.index(0, 0).data(ROW_ROLE).code == "MV-00012"
@@ -490,5 +496,6 @@ def test_visits_list_shows_days_late(qtbot, ctx: UiContext, project: ProjectView
     model = VisitTableModel(ctx)
     model.which = "overdue"
     model.reload()
+    loaded(qtbot, model)
     assert model.index(0, model.column_of("days_late")).data() == "45"
     assert model.index(0, model.column_of("beneficiary")).data() == "MV-00001 · Nhung"

@@ -36,6 +36,8 @@ class BeneficiariesPage(Page):
     key = "beneficiaries"
     shows = frozenset({Change.BENEFICIARY, Change.GRANT, Change.HANDOVER})
 
+    _select_when_loaded: int | None = None
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.search = QLineEdit(self)
@@ -182,6 +184,8 @@ class BeneficiariesPage(Page):
         if not self._sized and self.model.rowCount():
             self._sized = True
             self.view.resizeColumnsToContents()
+        if self._select_when_loaded is not None:
+            self.select(self._select_when_loaded)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
@@ -244,11 +248,16 @@ class BeneficiariesPage(Page):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def select(self, beneficiary_id: int) -> bool:
+        """Select a person of the list; one not loaded yet is selected when the list being
+        read comes back."""
+        self._select_when_loaded = None
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == beneficiary_id:
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
                 return True
+        if self.model.loading:
+            self._select_when_loaded = beneficiary_id
         return False
 
     def open_selected(self) -> None:

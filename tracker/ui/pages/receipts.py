@@ -10,6 +10,7 @@ and printing run on the worker; the list pages are read as the view scrolls.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -35,7 +36,7 @@ from tracker.ui import fmt, prefs
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
-from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel
+from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel, Pager
 from tracker.ui.pages.base import Page
 from tracker.ui.printing import PdfOutput, preview_images, problem_text
 from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_view
@@ -66,8 +67,6 @@ class ReceiptTableModel(PagedTableModel):
         self.text = ""
         self.since: date | None = None
         self.until: date | None = None
-        self.total = 0
-        self.set_fetcher(self._page)
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -80,26 +79,19 @@ class ReceiptTableModel(PagedTableModel):
             "status": self.tr("Status"),
         }
 
-    def _page(self, offset: int, limit: int) -> list[ReceiptRow]:
-        return receipts.list_receipts(
-            self.ctx.db,
-            self.ctx.actor,
-            self.text,
-            since=self.since,
-            until=self.until,
-            limit=limit,
-            offset=offset,
+    def pager(self) -> Pager:
+        db, actor, text, since, until = (
+            self.ctx.db, self.ctx.actor, self.text, self.since, self.until
+        )  # fmt: skip
+        return lambda offset, limit: receipts.list_receipts(
+            db, actor, text, since=since, until=until, limit=limit, offset=offset
         )
 
-    def reload(self) -> None:
-        try:
-            self.total = receipts.count_receipts(
-                self.ctx.db, self.ctx.actor, self.text, since=self.since, until=self.until
-            )
-        except Exception as exc:
-            self.load_failed.emit(exc)
-            return
-        super().reload()
+    def counter(self) -> Callable[[], int]:
+        db, actor, text, since, until = (
+            self.ctx.db, self.ctx.actor, self.text, self.since, self.until
+        )  # fmt: skip
+        return lambda: receipts.count_receipts(db, actor, text, since=since, until=until)
 
     def status_text(self, row: ReceiptRow) -> str:
         if row.voided:
@@ -364,11 +356,14 @@ class ReceiptsPage(Page):
     def _reloaded(self) -> None:
         self._update_count()
         self._update_buttons()
+        if self._select_when_loaded is not None:
+            self.select_number(self._select_when_loaded)
         if not self._sized_columns and self.model.rowCount():
             self.view.resizeColumnsToContents()
             self._sized_columns = True
 
     _sized_columns = False
+    _select_when_loaded: str | None = None
 
     def _names_visible_changed(self, visible: bool) -> None:
         if self.show_names.isChecked() != visible:
@@ -389,9 +384,13 @@ class ReceiptsPage(Page):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_number(self, number: str) -> bool:
+        """Select a receipt of the list; one not loaded yet is selected when the list being
+        read comes back."""
         row = self.model.row_of_number(number)
         if row < 0:
+            self._select_when_loaded = number if self.model.loading else None
             return False
+        self._select_when_loaded = None
         self.view.selectRow(row)
         self.view.scrollTo(self.model.index(row, 0))
         return True

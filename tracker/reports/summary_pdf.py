@@ -203,7 +203,7 @@ def support_chart(
     return d
 
 
-class _Chart(Flowable):
+class _Chart(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def __init__(self, drawing: Drawing) -> None:
         super().__init__()
         self.drawing = drawing

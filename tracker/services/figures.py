@@ -124,7 +124,8 @@ def eligible(column: Any, audience: str) -> ColumnElement[bool]:
     kind = AUDIENCE_CONSENT.get(audience)
     if kind is None:
         return true()
-    return column.not_in(withdrawn_ids(kind))
+    kept: ColumnElement[bool] = column.not_in(withdrawn_ids(kind))
+    return kept
 
 
 def years_before(day: date, years: int) -> date:
@@ -427,7 +428,7 @@ def _visits(
 
     def figures(row: tuple[object, ...]) -> VisitFigures:
         m = row[0]
-        return VisitFigures(m if m is None else int(m), *[int(x) for x in row[1:]])  # type: ignore[call-overload, arg-type]
+        return VisitFigures(m if m is None else int(m), *[int(x) for x in row[1:]])  # type: ignore[call-overload]
 
     steps = tuple(figures(r) for r in by_step)
     # Every visit is in exactly one step: the totals are the steps' sums (a handful of

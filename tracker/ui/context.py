@@ -47,7 +47,7 @@ class Change(StrEnum):
     EXPORT = "export"
 
 
-#: What an import or a restore may have changed.
+#: Every kind of data (the audit trail shows them all).
 ALL_DATA = frozenset(Change)
 
 

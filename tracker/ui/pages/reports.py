@@ -44,8 +44,6 @@ from tracker.services.projects import ProjectView
 from tracker.services.reports import Period, Summary
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
-from tracker.ui.dialogs.export_dialog import ExportDialog
-from tracker.ui.dialogs.import_dialog import ImportDialog
 from tracker.ui.models import ProjectTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.widgets import Banner, DateEdit, heading, set_combo_data, spin, table_view
@@ -552,12 +550,18 @@ class ReportsPage(Page):
             self.note.setText("")
 
     # --- export and import -------------------------------------------------------------
+    # The export and import dialogs bring the PDF, workbook and zip writers with them (about
+    # half a second): they are loaded when first asked for, not before the window shows.
     def export(self) -> None:
+        from tracker.ui.dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.ctx, self.period(), self.audience_key(), self)
         dialog.exec()
         dialog.deleteLater()
 
     def import_workbook(self) -> None:
+        from tracker.ui.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx, self)
         dialog.exec()
         dialog.deleteLater()

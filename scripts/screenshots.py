@@ -53,7 +53,8 @@ def _recent_work(db, actor, today: date) -> None:  # type: ignore[no-untyped-def
     from datetime import timedelta
 
     from tracker.services import beneficiaries, grants, projects
-    from tracker.services.grants import GrantInput, HandoverInput, TrancheInput, add_months
+    from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
+    from tracker.services.visits import add_months
 
     project = next(p for p in projects.list_projects(db, actor) if p.status == "active")
     people = [b for b in beneficiaries.search(db, actor, "", limit=500, order="code") if b.alias][

@@ -19,10 +19,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker import __version__
-from tracker.config import DatabaseLocation, resolve_database
+from tracker.config import DatabaseLocation, resolve_database, resources_dir
 from tracker.services.context import Actor
 from tracker.ui import collector, prefs
-from tracker.ui.translations import LANGUAGES, resources_dir, translations
+from tracker.ui.translations import LANGUAGES, translations
 
 if TYPE_CHECKING:
     from tracker.db.engine import Database
@@ -51,7 +51,7 @@ def ensure_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def use_language(lang: str | None = None) -> str:
     """Install the translations of ``lang`` (default: the saved choice, else Vietnamese)."""
-    chosen = lang if lang in LANGUAGES else prefs.language()
+    chosen = lang if lang in LANGUAGES else prefs.LANGUAGE.get()
     translations().use(chosen)
     return chosen
 

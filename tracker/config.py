@@ -1,4 +1,4 @@
-"""Where the app keeps its files, and which database it opens.
+"""Where the app keeps its files, where its own resources are, and which database it opens.
 
 Order of precedence for the database: ``--db-url`` / ``DATABASE_URL`` (PostgreSQL for a
 provincial office), then ``--db PATH`` / ``TRACKER_DB``, then ``tracker.db`` in the user's
@@ -8,6 +8,7 @@ data folder. ``TRACKER_DATA_DIR`` moves the whole data folder (portable installs
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,18 @@ ENV_DB_URL = "DATABASE_URL"
 DEFAULT_DB_NAME = "tracker.db"
 
 
+def resources_dir() -> Path:
+    """The app's own files (fonts, icons, translations, the import template): ``resources/``
+    beside ``tracker`` in a checkout and in a PyInstaller bundle (``sys._MEIPASS``), or
+    ``tracker/resources`` where a wheel installed them."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"
+
+
 def data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
@@ -30,6 +43,11 @@ def data_dir() -> Path:
 
 def backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+def vault_path(db_path: Path) -> Path:
+    """The key file kept beside a database file (and beside each backup of it)."""
+    return db_path.with_name(db_path.name + ".keys")
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,9 @@ def check_pdf(path: Path, must_contain: Sequence[str] = ()) -> str:
 
 
 def check_resources(st: State) -> str:
+    from tracker.config import resources_dir
     from tracker.db.migrate import migrations_dir
     from tracker.reports.fonts import FILES, fonts_dir
-    from tracker.ui.translations import resources_dir
 
     res = resources_dir()
     wanted = [fonts_dir() / name for name in FILES.values()]
@@ -192,7 +192,7 @@ def check_qt(st: State) -> str:
     from PySide6.QtGui import QGuiApplication, QIcon
 
     from tracker.app import ensure_application
-    from tracker.ui.translations import resources_dir
+    from tracker.config import resources_dir
 
     _quiet_qt()
     st.qt_app = ensure_application([sys.argv[0] if sys.argv else "tracker", "--self-test"])

@@ -4,7 +4,7 @@ translations compiled once for the session, and QSettings in a temporary folder.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,8 +20,9 @@ from tracker.services import places, projects
 from tracker.services.context import Actor
 from tracker.services.projects import ProjectInput, ProjectView
 from tracker.ui import collector, prefs, translations, worker
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.main_window import MainWindow
+from tracker.ui.models import PagedTableModel
 
 from ..conftest import TODAY, setup_office
 
@@ -117,3 +118,14 @@ def type_text(widget: QWidget, text: str) -> None:
 def visible(parent: QWidget, cls: type) -> list:  # type: ignore[type-arg]
     """The visible widgets of a class under ``parent``."""
     return [w for w in parent.findChildren(cls) if w.isVisible()]
+
+
+def touches(kind: Change) -> Callable[[ChangeNotice], bool]:
+    """For ``qtbot.waitSignal(ctx.events.changed, check_params_cb=touches(Change.X))``: the
+    notice of a write that changed that kind of data."""
+    return lambda notice: kind in notice.kinds
+
+
+def loaded(qtbot, model: PagedTableModel, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a paged model's read on the worker has come back."""
+    qtbot.waitUntil(lambda: not model.loading, timeout=timeout)

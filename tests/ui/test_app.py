@@ -13,11 +13,6 @@ from tracker.i18n import get_language
 from tracker.ui import prefs, setup_wizard, signin
 from tracker.ui.translations import translations
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 
 def args(tmp_path: Path, **extra: object) -> argparse.Namespace:
     values = {"db": str(tmp_path / "office.db"), "db_url": None, "user": None, "lang": None}
@@ -55,7 +50,7 @@ def test_an_existing_database_asks_to_sign_in_in_the_chosen_language(qtbot, tmp_
 
 
 def test_the_saved_language_is_the_default(qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    prefs.set_language("en")
+    prefs.LANGUAGE.set("en")
     assert app.use_language(None) == "en"
     assert app.use_language("vi") == "vi"
     assert get_language() == "vi"

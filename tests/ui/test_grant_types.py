@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
@@ -16,20 +15,15 @@ from tracker.services import grant_types, visits
 from tracker.services.context import Actor
 from tracker.services.projects import ProjectView
 from tracker.ui import worker
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.grant_dialog import GrantDialog
 from tracker.ui.dialogs.grant_type_dialog import GrantTypeDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.pages.settings import SettingsPage
 
 from ..conftest import TODAY
-from .conftest import visible
+from .conftest import touches, visible
 from .test_window import cow_handed_over
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 
 def settings(window: MainWindow, qtbot) -> SettingsPage:  # type: ignore[no-untyped-def]
@@ -69,9 +63,11 @@ def test_new_follow_up_plan_schedules_the_next_hand_over(  # type: ignore[no-unt
     dialog = edit(window, page, "Bò giống sinh sản", qtbot)
     assert dialog.months.text() == "1, 3, 6, 12, 24"
     dialog.months.setText("2; 4 9")
-    with qtbot.waitSignal(window.ctx.events.grant_type_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.GRANT_TYPE), timeout=5000
+    ) as saved:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert saved.args[0].followup_months == (2, 4, 9)
+    assert saved.args[0].result.followup_months == (2, 4, 9)
     qtbot.waitUntil(
         lambda: row_of(page, "Bò giống sinh sản").text(3) == "2, 4, 9 tháng", timeout=5000
     )
@@ -107,7 +103,9 @@ def test_a_type_taken_off_the_list_is_not_offered(window: MainWindow, qtbot):  #
     page = settings(window, qtbot)
     dialog = edit(window, page, "Vốn kinh doanh nhỏ", qtbot)
     dialog.active.setChecked(False)
-    with qtbot.waitSignal(window.ctx.events.grant_type_saved, timeout=5000):
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.GRANT_TYPE), timeout=5000
+    ):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: row_of(page, "Vốn kinh doanh nhỏ").text(0).endswith("(không còn dùng)"),

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tracker.db import Database
 from tracker.services import projects
 from tracker.services.context import Actor
 from tracker.ui import worker
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.pages.settings import SettingsPage
 
 from ..conftest import TODAY
-from .conftest import type_text, visible
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
+from .conftest import touches, type_text, visible
 
 
 def open_add_dialog(window: MainWindow, qtbot) -> ProjectDialog:  # type: ignore[no-untyped-def]
@@ -50,9 +44,11 @@ def test_admin_adds_a_project(window: MainWindow, qtbot):  # type: ignore[no-unt
     dialog = open_add_dialog(window, qtbot)
     assert not dialog.status.isVisible(), "a new project is always active"
     fill(dialog, date(2026, 1, 1), date(2028, 6, 30))
-    with qtbot.waitSignal(window.ctx.events.project_saved, timeout=5000) as saved:
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.PROJECT), timeout=5000
+    ) as saved:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert saved.args[0].code == "AT-2628" and saved.args[0].budget == 300_000_000
+    assert saved.args[0].result.code == "AT-2628" and saved.args[0].result.budget == 300_000_000
 
     page = window.settings_page
     qtbot.waitUntil(lambda: page.project_list.topLevelItemCount() == 1, timeout=5000)

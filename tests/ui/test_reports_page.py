@@ -32,11 +32,6 @@ from tracker.ui.widgets import set_combo_data
 from ..conftest import TODAY
 from ..unit.test_import_template import workbook
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 NAMES = ("Vàng Thị Mỷ", "Giàng Thị Dế", "Sùng Thị Pà", "Lù Thị Chở", "Mùa Thị Sua", "Hầu Thị Dung")
 
 

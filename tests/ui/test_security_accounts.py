@@ -25,11 +25,6 @@ from . import test_security_support as support
 from .conftest import type_text
 from .test_security_support import ADMIN_PASSWORD, OFFICER_PASSWORD, the_dialog
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 # The shared fixtures (an encrypted office database and the window signed in on it).
 location = support.location
 open_window = support.open_window

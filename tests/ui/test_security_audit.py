@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tracker.db.engine import sqlite_connect
@@ -17,11 +16,6 @@ from tracker.ui.widgets import set_combo_data
 
 from . import test_security_support as support
 from .test_security_support import OFFICER_PASSWORD, register
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 # The shared fixtures (an encrypted office database and the window signed in on it).
 location = support.location

@@ -5,25 +5,17 @@ minutes set in Settings."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from tracker.ui import prefs
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
 from tracker.ui.main_window import MainWindow
-from tracker.ui.signin import IDLE_KEY, IdleLock, UnlockDialog, idle_minutes
+from tracker.ui.signin import IdleLock, UnlockDialog
 
 from . import test_security_support as support
 from .conftest import type_text
 from .test_security_support import ADMIN_PASSWORD, the_dialog
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore(
-        "This plugin does not support propagateSizeHints", "This plugin does not support raise"
-    ),
-]
 
 # The shared fixtures (an encrypted office database and the window signed in on it).
 location = support.location
@@ -135,10 +127,10 @@ def test_the_idle_minutes_are_a_setting(window: MainWindow, qtbot):  # type: ign
     assert (page.idle_minutes.minimum(), page.idle_minutes.maximum()) == (1, 120)
     page.idle_minutes.setValue(25)
     assert window.idle_lock.timer.interval() == 25 * 60_000
-    assert int(QSettings(prefs.ORGANIZATION, prefs.APPLICATION).value(IDLE_KEY)) == 25
-    assert idle_minutes() == 25
+    assert int(QSettings(prefs.ORGANIZATION, prefs.APPLICATION).value(prefs.IDLE_MINUTES.key)) == 25
+    assert prefs.IDLE_MINUTES.get() == 25
     page.idle_minutes.setValue(500)
-    assert idle_minutes() == 120
+    assert prefs.IDLE_MINUTES.get() == 120
 
 
 def test_no_lock_without_a_signed_in_workspace(qtbot, ctx):  # type: ignore[no-untyped-def]

@@ -26,11 +26,6 @@ from .conftest import visible
 ADMIN_PASSWORD = "mèo-vạc-2025"
 OFFICER_PASSWORD = "hoa-password-1"
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
-
 
 def office_input() -> OfficeInput:
     return OfficeInput(

@@ -12,19 +12,15 @@ from PySide6.QtCore import QPoint, Qt
 from tracker.services import beneficiaries, visits
 from tracker.services.projects import ProjectView
 from tracker.ui import flows
+from tracker.ui.context import Change
 from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
 from tracker.ui.dialogs.visit_dialog import VisitDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import type_text, visible
+from .conftest import loaded, touches, type_text, visible
 from .test_window import cow_handed_over
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 
 @pytest.fixture
@@ -76,9 +72,11 @@ def test_no_one_met_is_recorded_with_the_reason_and_a_next_try(  # type: ignore[
     dialog.layout().activate()
     assert dialog.reason_hint.geometry().top() > dialog.reason.mapTo(dialog, QPoint(0, 0)).y()
     type_text(dialog.notes, "Mẹ nói đi làm thuê ở Hà Giang, tháng sau về.")
-    with qtbot.waitSignal(window.ctx.events.visit_recorded, timeout=5000) as recorded:
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.VISIT), timeout=5000
+    ) as recorded:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    row = recorded.args[0]
+    row = recorded.args[0].result
     assert (row.id, row.status, row.missed_reason, row.done_on) == (
         overdue_visit,
         "missed",
@@ -89,11 +87,13 @@ def test_no_one_met_is_recorded_with_the_reason_and_a_next_try(  # type: ignore[
     # Not overdue any more; the next try is due within the week.
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
     page.show_list("open")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     assert page.model.row_at(0).scheduled_on == TODAY + timedelta(days=7)
     assert page.model.row_at(0).months_after is None
 
     page.show_list("missed")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
     outcome = page.model.index(0, page.model.column_of("outcome")).data()
     assert outcome == "Đi làm ăn xa"
@@ -117,14 +117,18 @@ def test_closing_the_file_cancels_the_visits_still_scheduled(  # type: ignore[no
     assert dialog.status_note.text() == (
         "Các chuyến thăm đã hẹn mà chưa thực hiện của người này sẽ bị hủy."
     )
-    with qtbot.waitSignal(ctx.events.beneficiary_saved, timeout=5000):
+    with qtbot.waitSignal(
+        ctx.events.changed, check_params_cb=touches(Change.BENEFICIARY), timeout=5000
+    ):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     page = window.show_page("visits")
     page.show_list("all")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=5000)
     assert {r.status for r in page.model.rows()} == {"cancelled"}
     assert page.model.index(0, page.model.column_of("status")).data() == "Đã hủy"
     page.show_list("open")
+    loaded(qtbot, page.model)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
 
 

@@ -8,18 +8,12 @@ import threading
 import time
 import weakref
 
-import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 
 from tracker.services.errors import ValidationError
 from tracker.ui import worker
 from tracker.ui.worker import error_text, run_task
-
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
-]
 
 
 def test_result_comes_back_on_the_ui_thread(qtbot):  # type: ignore[no-untyped-def]

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import text
 
 from tracker.db.engine import Database
-from tracker.db.models import CATEGORIES, SEXES
 from tracker.db.reference import DEMO_UNITS
+from tracker.domain.vocab import CATEGORIES, SEXES
 from tracker.services import beneficiaries as ben
 from tracker.services import grants, places, projects, reports, visits
 from tracker.services.context import Actor

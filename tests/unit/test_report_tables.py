@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tracker.db.models import CATEGORIES
+from tracker.domain.vocab import CATEGORIES
 from tracker.reports.summary_tables import (
     HIDDEN,
     SUPPRESSED,

@@ -21,7 +21,7 @@ from tracker.db.models import (
     Visit,
 )
 from tracker.services import beneficiaries as ben
-from tracker.services import grant_types, grants, projects
+from tracker.services import grant_types, grants, projects, visits
 from tracker.services.context import Actor
 from tracker.services.errors import (
     ConflictError,
@@ -709,7 +709,7 @@ def test_visits_clamped_to_leap_day(env: Env) -> None:
     ],
 )
 def test_add_months(start: date, months: int, expected: date) -> None:
-    assert grants.add_months(start, months) == expected
+    assert visits.add_months(start, months) == expected
 
 
 def test_later_animal_starts_its_own_visits(env: Env) -> None:

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tracker.db.engine import Database
-from tracker.db.models import CATEGORIES, SEXES, Beneficiary
+from tracker.db.models import Beneficiary
+from tracker.domain.vocab import CATEGORIES, SEXES
 from tracker.i18n.text import fold, has_control_chars
 from tracker.services import beneficiaries as ben
-from tracker.services import grant_types, grants
+from tracker.services import grant_types, visits
 from tracker.services import validate as v
 from tracker.services.errors import PossibleDuplicate, ValidationError
 
@@ -188,7 +189,7 @@ def test_check_months(months: object) -> None:
 @FAST
 @given(start=st.dates(max_value=date(9000, 1, 1)), months=st.integers(0, 1200))
 def test_add_months(start: date, months: int) -> None:
-    result = grants.add_months(start, months)
+    result = visits.add_months(start, months)
     assert (result.year * 12 + result.month) - (start.year * 12 + start.month) == months
     assert result.day <= start.day
     if result.day < start.day:  # clamped to the last day of that month

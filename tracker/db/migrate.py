@@ -3,7 +3,6 @@ refusal to open a database written by a newer version of the app."""
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,9 +26,8 @@ class NewerDatabaseError(RuntimeError):
 
 
 def migrations_dir() -> Path:
-    base = getattr(sys, "_MEIPASS", None)
-    if base:
-        return Path(base) / "tracker" / "db" / "migrations"
+    """The Alembic scripts: package data beside this module (in a checkout, a wheel and a
+    PyInstaller bundle alike, where this module's ``__file__`` is under ``sys._MEIPASS``)."""
     return Path(__file__).resolve().parent / "migrations"
 
 

@@ -2,7 +2,9 @@
 
 Money columns hold whole đồng as integers. Dates are ``date``; timestamps are UTC-aware.
 Enumerations are stored as short strings checked by the database, so that reports written
-in plain SQL read the same values the services write.
+in plain SQL read the same values the services write; their codes are declared in
+``tracker.domain.vocab`` (imported here for the checks, and for the modules that read them
+from here).
 """
 
 from __future__ import annotations
@@ -26,24 +28,21 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db.base import Base, UTCDateTime, utcnow
-
-SEXES = ("F", "M", "X")
-CATEGORIES = ("victim", "suspected_victim", "at_risk", "family_member")
-BENEFICIARY_STATUSES = ("active", "closed", "moved", "deceased")
-ROLES = ("admin", "officer", "accountant", "viewer")
-OFFICE_KINDS = ("province", "district", "commune")
-UNIT_LEVELS = ("province", "district", "commune")
-CONSENT_KINDS = ("services", "donor_reporting", "province_sharing")
-GRANT_KINDS = ("cash", "in_kind", "mixed")
-GRANT_STATUSES = ("planned", "active", "completed", "cancelled")
-PROJECT_STATUSES = ("active", "closed")
-ASSET_KINDS = ("cow", "buffalo", "pig", "goat", "poultry", "loom", "other")
-ASSET_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on", "in_use", "unused")
-ASSET_CLOSED_STATUSES = ("died", "sold", "passed_on")
-VISIT_STATUSES = ("scheduled", "done", "missed", "cancelled")
-#: Why a visit found no one to talk to (status "missed").
-MISSED_REASONS = ("not_home", "working_away", "moved_away", "declined", "unreachable", "other")
-INCOME_BANDS = ("none", "low", "medium", "high")
+from tracker.domain.vocab import (
+    ASSET_KINDS,
+    ASSET_STATUSES,
+    BENEFICIARY_STATUSES,
+    CATEGORIES,
+    CONSENT_KINDS,
+    GRANT_KINDS,
+    GRANT_STATUSES,
+    OFFICE_KINDS,
+    PROJECT_STATUSES,
+    ROLES,
+    SEXES,
+    UNIT_LEVELS,
+    VISIT_STATUSES,
+)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

@@ -26,6 +26,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from tracker.config import vault_path as vault_path  # where the key file lives
+
 FORMAT = 1
 KEY_BYTES = 32
 # Argon2id parameters (RFC 9106 second recommendation, lighter memory for old office PCs).
@@ -83,10 +85,6 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-
-
-def vault_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".keys")
 
 
 # --- recovery keys ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.i18n.formatting import format_date, format_document_date, format_money, format_number
+from tracker.i18n.messages import FIELDS
 from tracker.i18n.text import fold, nfc, sort_key
 from tracker.i18n.words import amount_in_words, number_in_words
 
@@ -22,8 +23,6 @@ def set_language(lang: str) -> None:
 
 
 def field_label(field: str, lang: str | None = None) -> str:
-    from tracker.i18n.messages import FIELDS
-
     pair = FIELDS.get(field)
     if pair is None:
         return field

@@ -21,6 +21,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from tracker.i18n import amount_in_words, format_document_date, format_number
+from tracker.i18n.words import MAX_AMOUNT
 from tracker.reports import _layout
 from tracker.reports._labels import LABELS
 from tracker.reports._layout import (
@@ -104,8 +105,6 @@ def check_choice(value: object, choices: Sequence[str], what: str) -> None:
 
 def check_amount(amount: object, what: str = "amount") -> None:
     """Whole đồng, 0 to 999 999 999 999 (what can be written in words)."""
-    from tracker.i18n.words import MAX_AMOUNT
-
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise ValueError(f"{what} must be a whole number of đồng, got {amount!r}")
     if not 0 <= amount <= MAX_AMOUNT:
@@ -280,7 +279,7 @@ def table(
     def build(cells: Sequence[str | Cell], *, header: bool, bold: bool, min_h: float) -> Block:
         block = Block()
         block.tag = "body"
-        placed: list[tuple[float, float, str, str, str]] = []
+        placed: list[tuple[float, float, str, str, str, bool]] = []
         col = 0
         bottoms = [0.0]
         for raw in cells:

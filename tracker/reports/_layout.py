@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -133,7 +133,7 @@ def _break_word(word: str, font: str, size: float, avail: float, first_avail: fl
 
 
 Line = tuple[list[Segment], float]
-_WRAPS: dict[tuple, list[Line]] = {}
+_WRAPS: dict[tuple[object, ...], list[Line]] = {}
 _WRAP_CACHE_LIMIT = 50_000
 
 
@@ -231,7 +231,7 @@ class Block:
     __slots__ = ("header", "height", "keep_with_next", "ops", "space_before", "tag")
 
     def __init__(self, space_before: float = 0.0) -> None:
-        self.ops: list[tuple] = []
+        self.ops: list[tuple[Any, ...]] = []  # (kind, arguments...) of each drawing op
         self.height = 0.0
         self.space_before = space_before
         self.keep_with_next = False
@@ -310,7 +310,7 @@ class Page:
         self.width = width
         self.height = height
         self.items: list[tuple[float, float, Block]] = []
-        self.ops: list[tuple] = []
+        self.ops: list[tuple[Any, ...]] = []  # (kind, arguments...) of each drawing op
         self.body_top: float | None = None
         self.body_bottom: float | None = None
 

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from tracker.domain.shapes import Summary
 from tracker.reports.summary_tables import Cell, Table, info_rows, neutralise, notes, text
 
 BOM = "\ufeff"
@@ -41,12 +42,9 @@ def table_csv(table: Table) -> bytes:
 
 
 def render_summary_csv(
-    summary: object, tables: Sequence[Table], *, lang: str = "vi", app_version: str = ""
+    summary: Summary, tables: Sequence[Table], *, lang: str = "vi", app_version: str = ""
 ) -> dict[str, bytes]:
     """File name -> bytes: ``00_info.csv`` then ``NN_<table>.csv``."""
-    from tracker.services.reports import Summary
-
-    assert isinstance(summary, Summary)
     info: list[tuple[Cell, ...]] = list(info_rows(summary, lang, app_version))
     info += [("", n) for n in notes(summary, lang)]
     files = {"00_info.csv": csv_bytes([text("c_item", lang), text("c_value", lang)], info)}

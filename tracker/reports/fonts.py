@@ -15,13 +15,14 @@ variable ``TRACKER_FONTS_DIR`` overrides it (packagers, tests).
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from tracker.config import resources_dir
 
 __all__ = [
     "FAMILY",
@@ -71,14 +72,12 @@ _registered: FontNames | None = None
 
 
 def fonts_dir() -> Path:
-    """``resources/fonts`` of the bundle (``sys._MEIPASS``) or of the checkout."""
+    """``resources/fonts`` (see :func:`tracker.config.resources_dir`), unless the
+    environment's ``TRACKER_FONTS_DIR`` names another folder."""
     override = os.environ.get("TRACKER_FONTS_DIR")
     if override:
         return Path(override)
-    base = getattr(sys, "_MEIPASS", None)
-    if base:
-        return Path(base) / "resources" / "fonts"
-    return Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+    return resources_dir() / "fonts"
 
 
 def register_fonts() -> FontNames:

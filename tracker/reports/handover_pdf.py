@@ -200,7 +200,9 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
                 c.number(item.amount, st.lang),
             ]
         )
-    tail = [[Cell(L("total"), span=5, align=CENTRE), c.number(doc.amount, st.lang)]]
+    tail: list[list[str | Cell]] = [
+        [Cell(L("total"), span=5, align=CENTRE), c.number(doc.amount, st.lang)]
+    ]
     blocks += c.table(st, columns, rows, tail=tail, space_before=st.gap * 1.5)
     blocks.append(
         c.field(st, L("total_value"), c.money(doc.amount, st.lang), space_before=st.section)

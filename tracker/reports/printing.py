@@ -114,7 +114,7 @@ def page_sizes(pdf: bytes | Path | str) -> list[tuple[float, float]]:
                     sizes.append(tuple(page.get_size()))
                 finally:
                     page.close()
-            return sizes  # type: ignore[return-value]
+            return sizes
         finally:
             doc.close()
 

@@ -36,6 +36,7 @@ from typing import BinaryIO
 from tracker.reports import _common as c
 from tracker.reports._common import Cell, Column, Sig, Style
 from tracker.reports._data import ReceiptItem, Signatory, check_common, items_tuple
+from tracker.reports._labels import LABELS
 from tracker.reports._layout import (
     CENTRE,
     RED,
@@ -173,7 +174,9 @@ def _items_table(st: Style, items: Sequence[ReceiptItem], total: int, desc_key: 
                 c.number(item.amount, lang),
             ]
         )
-    tail = [[Cell(st.label("total"), span=5, align=CENTRE), c.number(total, lang)]]
+    tail: list[list[str | Cell]] = [
+        [Cell(st.label("total"), span=5, align=CENTRE), c.number(total, lang)]
+    ]
     return c.table(st, columns, rows, tail=tail)
 
 
@@ -317,7 +320,7 @@ def _layout_receipt(doc: ReceiptDoc) -> tuple[Style, list[Page]]:
 
 
 def _receipt_title(doc: ReceiptDoc) -> str:
-    st_labels = c.LABELS[doc.lang]
+    st_labels = LABELS[doc.lang]
     return st_labels["receipt_short"].format(number=clean(doc.number))
 
 

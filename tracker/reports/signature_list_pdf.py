@@ -121,7 +121,9 @@ def _blocks(doc: SignatureListDoc, st: Style) -> list[Block]:
         [str(index), row.name, row.code, row.address, c.number(row.amount, st.lang), ""]
         for index, row in enumerate(doc.rows, 1)
     ]
-    tail = [[Cell(L("grand_total"), span=4, align=CENTRE), c.number(doc.total, st.lang), ""]]
+    tail: list[list[str | Cell]] = [
+        [Cell(L("grand_total"), span=4, align=CENTRE), c.number(doc.total, st.lang), ""]
+    ]
     table = c.table(st, columns, rows, tail=tail, min_row_height=12 * mm * st.s)
     blocks += table
     # The grand total, words and signatures stay together with the last row.

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import pyzipper
 from openpyxl import Workbook
 
+from tracker.domain.shapes import LineListRow
 from tracker.i18n.labels import label
 from tracker.reports.summary_tables import Column
 from tracker.reports.xlsx_summary import _anonymous, write_table
@@ -42,14 +43,11 @@ _HEAD: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def line_list_xlsx(rows: Sequence[object], lang: str = "vi") -> bytes:
+def line_list_xlsx(rows: Sequence[LineListRow], lang: str = "vi") -> bytes:
     """The workbook bytes (kept in memory: only ever passed to :func:`encrypted_zip`)."""
-    from tracker.services.reports import LineListRow
-
     columns = tuple(Column(k, vi if lang == "vi" else en, kind) for k, vi, en, kind in _HEAD)
     body = []
     for r in rows:
-        assert isinstance(r, LineListRow)
         body.append(
             (
                 r.code,

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from tracker.domain.shapes import Summary
 from tracker.i18n import format_date, format_number
 from tracker.reports._layout import clean
 from tracker.reports.fonts import register_fonts
@@ -202,7 +203,7 @@ def support_chart(
     return d
 
 
-class _Chart(Flowable):
+class _Chart(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def __init__(self, drawing: Drawing) -> None:
         super().__init__()
         self.drawing = drawing
@@ -219,16 +220,13 @@ class _Chart(Flowable):
 
 
 def render_summary_pdf(
-    summary: object,
+    summary: Summary,
     tables: Sequence[OutTable],
     *,
     lang: str = "vi",
     app_version: str = "",
 ) -> bytes:
     """The whole report as PDF bytes."""
-    from tracker.services.reports import Summary
-
-    assert isinstance(summary, Summary)
     st = _Styles()
     buf = io.BytesIO()
     title = text("report_title", lang)

@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Union
+from typing import Any, Union
 
-from tracker.db.reference import ETHNIC_GROUPS
+from tracker.domain.ethnic import ETHNIC_GROUPS
+from tracker.domain.shapes import PeopleCount, Summary, VisitFigures
+from tracker.i18n import format_date
 from tracker.i18n.labels import label
 from tracker.reports.suppression import HIDDEN, SMALL, protect
 
 __all__ = ["HIDDEN", "SUPPRESSED", "Table", "build_tables", "protect_tables"]
 
-if TYPE_CHECKING:
-    from tracker.services.reports import PeopleCount, Summary
 
 SUPPRESSED = SMALL
 Cell = Union[str, int, date, None]  # noqa: UP007 (a runtime alias)
@@ -425,10 +425,7 @@ class _Builder:
             Column("income_high", self.t("c_income_high")),
         )
 
-        def values(v: object, name: str) -> tuple[Cell, ...]:
-            from tracker.services.reports import VisitFigures
-
-            assert isinstance(v, VisitFigures)
+        def values(v: VisitFigures, name: str) -> tuple[Cell, ...]:
             return (
                 name,
                 v.due,
@@ -573,8 +570,6 @@ def _raw_tables(summary: Summary, lang: str) -> list[Table]:
 
 def info_rows(summary: Summary, lang: str, app_version: str) -> list[tuple[str, str]]:
     """The head of every file: office, period, version, time, and the notes."""
-    from tracker.i18n import format_date
-
     p = summary.period
     rows = [
         (text("office", lang), summary.office_name),

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tracker.i18n.text import fold
+
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "grant-tracker-export/1"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -102,8 +104,6 @@ def safe_name(text: str, *, max_len: int = 64) -> str:
     """A folder or file name that FAT32, exFAT, NTFS and every OS accept: ASCII letters,
     digits, '-' and '_' only (Vietnamese letters lose their marks: "Mèo Vạc" ->
     "Meo-Vac")."""
-    from tracker.i18n.text import fold
-
     ascii_text = fold(text).encode("ascii", "ignore").decode("ascii") if text else ""
     # Keep the case of plain ASCII input (prefixes such as "MV"), fold only the rest.
     if text.isascii():

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tracker.domain.shapes import Summary
 from tracker.reports.summary_tables import Cell, Column, Table, info_rows, neutralise, notes, text
 
 MONEY_FORMAT = '#,##0 "₫"'
@@ -102,11 +103,8 @@ def _anonymous(wb: Workbook, title: str) -> None:
 
 
 def render_summary_xlsx(
-    summary: object, tables: Sequence[Table], *, lang: str = "vi", app_version: str = ""
+    summary: Summary, tables: Sequence[Table], *, lang: str = "vi", app_version: str = ""
 ) -> bytes:
-    from tracker.services.reports import Summary
-
-    assert isinstance(summary, Summary)
     wb = Workbook()
     _anonymous(wb, text("report_title", lang))
     taken: set[str] = set()

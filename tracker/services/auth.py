@@ -14,11 +14,11 @@ from pathlib import Path
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, text
 
-from tracker.config import DatabaseLocation
+from tracker.config import DatabaseLocation, vault_path
 from tracker.db.engine import Database, driver_errors
 from tracker.db.migrate import upgrade
 from tracker.db.models import AppMeta, User
-from tracker.db.vault import MAX_FAILURES, Vault, VaultError, vault_path
+from tracker.db.vault import MAX_FAILURES, Vault, VaultError
 from tracker.services import audit, office
 from tracker.services.context import SYSTEM, Actor
 from tracker.services.errors import NotFoundError, ServiceError, ValidationError

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from tracker.config import DatabaseLocation
+from tracker.config import DatabaseLocation, vault_path
 from tracker.db.engine import Database, driver_errors
-from tracker.db.migrate import NewerDatabaseError, head_revision
-from tracker.db.vault import Vault, atomic_write, vault_path
+from tracker.db.migrate import NewerDatabaseError, _config, head_revision
+from tracker.db.vault import Vault, atomic_write
 from tracker.services import audit
 from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError
@@ -81,8 +81,6 @@ def check_file(path: Path, key: bytes | None) -> None:
     if version is None:
         raise ServiceError("database_damaged", None, detail="no schema version")
     from alembic.script import ScriptDirectory
-
-    from tracker.db.migrate import _config
 
     try:
         ScriptDirectory.from_config(_config()).get_revision(version)

@@ -10,24 +10,16 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import (
-    BENEFICIARY_STATUSES,
-    CATEGORIES,
-    CONSENT_KINDS,
-    SEXES,
-    Beneficiary,
-    Consent,
-    Grant,
-    GrantType,
-    Visit,
-)
-from tracker.db.reference import ETHNIC_CODES, ETHNIC_LIST
+from tracker.db.models import Beneficiary, Consent, Grant, GrantType, User, Visit
+from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
+from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
 from tracker.services import audit, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ConflictError, NotFoundError, PossibleDuplicate, ValidationError
 from tracker.services.office import current_office
+from tracker.services.visits import cancel_open_visits
 
 _ID_NUMBER = re.compile(r"^([0-9]{9}|[0-9]{12})$")
 _PHONE = re.compile(r"^\+?[0-9 .]{6,20}$")
@@ -84,7 +76,7 @@ class ConsentView:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class BeneficiaryView(BeneficiaryRow):
     birth_date: date | None = None
     id_number: str | None = None
@@ -298,8 +290,6 @@ def _check_code_free(s: Session, code: str, exclude_id: int | None) -> None:
 
 
 def _consents(s: Session, beneficiary_id: int) -> list[ConsentView]:
-    from tracker.db.models import User
-
     rows = s.execute(
         select(Consent, User.username)
         .outerjoin(User, User.id == Consent.recorded_by_id)
@@ -374,8 +364,6 @@ def edit(
         )
         if before["status"] == "active" and b.status != "active":
             # A file closed (moved away, deceased): nobody is to visit any more.
-            from tracker.services.grants import cancel_open_visits
-
             cancel_open_visits(s, actor, Visit.beneficiary_id == b.id)
             s.flush()
         return _view(b, _consents(s, b.id))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.db.engine import Database as Database  # the handle every service is given
+from tracker.domain.vocab import ROLES
 from tracker.services.errors import PermissionDenied
 
-ALL_ROLES = frozenset({"admin", "officer", "accountant", "viewer"})
+ALL_ROLES = frozenset(ROLES)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "office.setup": frozenset({"admin"}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.i18n import field_label, get_language
+from tracker.i18n.labels import LABELS
 from tracker.i18n.messages import ACTIONS, MESSAGES
 
 
@@ -25,8 +26,6 @@ class ServiceError(Exception):
         params = dict(self.params)
         params["field"] = field_label(self.field, lang) if self.field else ""
         if "status" in params:
-            from tracker.i18n.labels import LABELS
-
             for group in ("grant_status", "asset_status", "visit_status"):
                 pair = LABELS[group].get(str(params["status"]))
                 if pair:

@@ -18,7 +18,17 @@ from tracker import __version__
 from tracker.db.engine import Database
 from tracker.i18n import get_language
 from tracker.reports import usb
+from tracker.reports.csv_summary import render_summary_csv
+from tracker.reports.summary_linelist import (
+    LINE_LIST_NAME,
+    MIN_PASSPHRASE,
+    encrypted_zip,
+    line_list_xlsx,
+)
+from tracker.reports.summary_pdf import render_summary_pdf
+from tracker.reports.summary_tables import build_tables
 from tracker.reports.usb import Drive, WriteFailed, WrittenFile
+from tracker.reports.xlsx_summary import render_summary_xlsx
 from tracker.services import audit
 from tracker.services import reports as rep
 from tracker.services.context import Actor
@@ -68,7 +78,6 @@ def build_files(
     should_stop: Callable[[], bool] | None = None,
 ) -> list[tuple[str, bytes]]:
     """Relative path -> bytes of every file of the export, in memory."""
-    from tracker.reports.summary_tables import build_tables
 
     def step(percent: int, what: str) -> None:
         if should_stop is not None and should_stop():
@@ -81,32 +90,20 @@ def build_files(
     files: list[tuple[str, bytes]] = []
     if "pdf" in formats:
         step(15, "pdf")
-        from tracker.reports.summary_pdf import render_summary_pdf
-
         pdf = render_summary_pdf(summary, tables, lang=lang, app_version=__version__)
         files.append((f"{base}.pdf", pdf))
     if "xlsx" in formats:
         step(25, "xlsx")
-        from tracker.reports.xlsx_summary import render_summary_xlsx
-
         xlsx = render_summary_xlsx(summary, tables, lang=lang, app_version=__version__)
         files.append((f"{base}.xlsx", xlsx))
     if "csv" in formats:
         step(30, "csv")
-        from tracker.reports.csv_summary import render_summary_csv
-
         for name, data in render_summary_csv(
             summary, tables, lang=lang, app_version=__version__
         ).items():
             files.append((f"csv/{name}", data))
     if line_list is not None:
         step(35, "line_list")
-        from tracker.reports.summary_linelist import (
-            LINE_LIST_NAME,
-            encrypted_zip,
-            line_list_xlsx,
-        )
-
         assert passphrase is not None
         secret = encrypted_zip({LINE_LIST_NAME: line_list_xlsx(line_list, lang)}, passphrase)
         files.append((f"{base}_line_list_AES.zip", secret))
@@ -114,8 +111,6 @@ def build_files(
 
 
 def _check_passphrase(passphrase: object) -> str:
-    from tracker.reports.summary_linelist import MIN_PASSPHRASE
-
     if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
     return passphrase

@@ -3,45 +3,32 @@ over and the follow-up visits they start)."""
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
 from tracker.db.models import (
-    Asset,
-    AssetEvent,
     Beneficiary,
     Disbursement,
     Grant,
     GrantType,
     Project,
     Receipt,
-    ReceiptCounter,
     Tranche,
     User,
     Visit,
 )
-from tracker.services import audit
+from tracker.services import assets, audit, receipts, visits
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import LimitExceeded, NotFoundError, ValidationError
 from tracker.services.grant_types import by_code
-from tracker.services.office import current_office
 from tracker.services.projects import spent_on
-
-LIVESTOCK = ("cow", "buffalo", "pig", "goat", "poultry")
-
-
-def add_months(d: date, months: int) -> date:
-    month0 = d.month - 1 + months
-    year, month = d.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+from tracker.services.visits import cancel_open_visits
 
 
 @dataclass(frozen=True)
@@ -80,7 +67,7 @@ class TrancheView:
     delivered: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GrantView:
     id: int
     beneficiary_id: int
@@ -127,7 +114,7 @@ class HandoverInput:
     asset_tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HandoverView:
     id: int
     grant_id: int
@@ -215,23 +202,23 @@ def _grant_view(s: Session, g: Grant) -> GrantView:
     delivered = _delivered_by_tranche(s, g.id)
     b, p, gt = g.beneficiary, g.project, g.grant_type
     return GrantView(
-        g.id,
-        b.id,
-        b.code,
-        b.full_name,
-        p.id,
-        p.code,
-        gt.code,
-        gt.name_vi,
-        gt.name_en,
-        g.planned_total,
-        sum(delivered.values()),
-        g.status,
-        g.start_date,
-        dict(g.details or {}),
-        g.note,
-        g.officer_id,
-        tuple(
+        id=g.id,
+        beneficiary_id=b.id,
+        beneficiary_code=b.code,
+        beneficiary_name=b.full_name,
+        project_id=p.id,
+        project_code=p.code,
+        grant_type=gt.code,
+        grant_type_name_vi=gt.name_vi,
+        grant_type_name_en=gt.name_en,
+        planned_total=g.planned_total,
+        delivered=sum(delivered.values()),
+        status=g.status,
+        start_date=g.start_date,
+        details=dict(g.details or {}),
+        note=g.note,
+        officer_id=g.officer_id,
+        tranches=tuple(
             TrancheView(
                 t.id,
                 t.seq,
@@ -349,68 +336,64 @@ def cancel_grant(db: Database, actor: Actor, grant_id: int, reason: str) -> Gran
 # --- hand-overs -----------------------------------------------------------------------
 
 
-def next_receipt_number(s: Session, office_id: int, prefix: str, year: int) -> tuple[int, str]:
-    """Take the next number of the office's yearly sequence inside the caller's transaction:
-    the counter row stays locked until commit, and a rollback gives the number back."""
-    dialect = s.get_bind().dialect.name
-    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    s.execute(
-        ins(ReceiptCounter)
-        .values(office_id=office_id, year=year, last_seq=0)
-        .on_conflict_do_nothing(index_elements=["office_id", "year"])
-    )
-    seq = s.execute(
-        update(ReceiptCounter)
-        .where(ReceiptCounter.office_id == office_id, ReceiptCounter.year == year)
-        .values(last_seq=ReceiptCounter.last_seq + 1)
-        .returning(ReceiptCounter.last_seq)
-    ).scalar_one()
-    return seq, f"{prefix}-{year}-{seq:05d}"
+def _amounts(data: HandoverInput) -> tuple[int | None, int | None, int]:
+    """(quantity, unit value, amount) of a hand-over: goods by count and unit value (their
+    product is the amount), or cash by amount."""
+    if data.quantity is not None or data.unit_value is not None:
+        qty = v.quantity(data.quantity, "quantity")
+        unit = v.amount(data.unit_value, "unit_value")
+        amount = v.amount(qty * unit, "amount")
+        if data.amount is not None and v.amount(data.amount, "amount") != amount:
+            raise ValidationError("quantity_value_mismatch", "amount")
+        return qty, unit, amount
+    if data.amount is not None:
+        return None, None, v.amount(data.amount, "amount")
+    raise ValidationError("need_amount_or_goods", "amount")
 
 
-def cancel_open_visits(s: Session, actor: Actor, *conditions: Any) -> int:
-    """Cancel the visits still scheduled that match ``conditions`` (a grant cancelled, a
-    person's file closed): they leave the due and overdue lists; visits done or missed
-    stay as they were. Returns how many were cancelled."""
-    open_visits = s.execute(
-        select(Visit).where(Visit.status == "scheduled", *conditions).order_by(Visit.id)
-    ).scalars()
-    count = 0
-    for vis in open_visits:
-        before = audit.snapshot(vis)
-        vis.status = "cancelled"
-        audit.record(s, actor, "cancel", "visit", vis.id, before=before,
-                     after=audit.snapshot(vis))  # fmt: skip
-        count += 1
-    return count
+def _open_grant(s: Session, grant_id: object) -> Grant:
+    """The grant a hand-over is for, while it and its project still take hand-overs."""
+    g = s.get(Grant, v.integer(grant_id, "grant"))
+    if g is None:
+        raise NotFoundError("grant", grant_id)
+    if g.status in ("cancelled", "completed"):
+        raise ValidationError("grant_closed", "grant", status=g.status)
+    if g.project.status != "active":
+        raise ValidationError("project_closed", "project")
+    return g
 
 
-def _schedule_visits(
-    s: Session, g: Grant, d: Disbursement, months: list[int], officer_id: int | None
-) -> list[date]:
-    dates = []
-    for m in months:
-        when = add_months(d.handed_on, m)
-        s.add(
-            Visit(
-                beneficiary_id=g.beneficiary_id,
-                grant_id=g.id,
-                disbursement_id=d.id,
-                months_after=m,
-                scheduled_on=when,
-                officer_id=officer_id,
-                status="scheduled",
-            )
+def _tranche(g: Grant, seq: int | None) -> Tranche | None:
+    if seq is None:
+        return None
+    tranche = next((t for t in g.tranches if t.seq == seq), None)
+    if tranche is None:
+        raise ValidationError("tranche_mismatch", "tranche")
+    return tranche
+
+
+def _check_limits(s: Session, g: Grant, amount: int, override: str) -> int:
+    """Refuse an amount above what is left of the plan or of the project budget unless an
+    override reason is given; returns what the grant had delivered before."""
+    delivered = sum(_delivered_by_tranche(s, g.id).values())
+    if delivered + amount > g.planned_total and not override:
+        raise LimitExceeded(
+            "exceeds_plan", "amount", delivered=delivered, amount=amount, planned=g.planned_total
         )
-        dates.append(when)
-    return dates
+    spent = spent_on(s, g.project.id)
+    if spent + amount > g.project.budget and not override:
+        raise LimitExceeded(
+            "exceeds_budget", "amount", spent=spent, amount=amount, budget=g.project.budget
+        )
+    return delivered
 
 
 def record_handover(
     db: Database, actor: Actor, data: HandoverInput, *, today: date | None = None
 ) -> HandoverView:
     """Record cash or goods handed to a beneficiary, in one transaction with its receipt
-    number, the assets handed over and the follow-up visits of the grant type's plan.
+    number (``receipts.number_handover``), the assets handed over (``assets.hand_over``)
+    and the follow-up visits of the grant type's plan (``visits.schedule_after_handover``).
 
     A hand-over above what is left of the plan or of the project budget is refused unless
     ``override_reason`` says why.
@@ -419,57 +402,24 @@ def record_handover(
     today = today or date.today()
     override = v.text(data.override_reason, "override_reason", max_len=300)
     note = v.multiline(data.note, "notes", max_len=4000)
-    qty = unit = None
-    if data.quantity is not None or data.unit_value is not None:
-        qty = v.quantity(data.quantity, "quantity")
-        unit = v.amount(data.unit_value, "unit_value")
-        amount = v.amount(qty * unit, "amount")
-        if data.amount is not None and v.amount(data.amount, "amount") != amount:
-            raise ValidationError("quantity_value_mismatch", "amount")
-    elif data.amount is not None:
-        amount = v.amount(data.amount, "amount")
-    else:
-        raise ValidationError("need_amount_or_goods", "amount")
+    qty, unit, amount = _amounts(data)
     tags = tuple(v.text(t, "tag", max_len=40) for t in data.asset_tags)
     with db.write() as s:
-        g = s.get(Grant, v.integer(data.grant_id, "grant"))
-        if g is None:
-            raise NotFoundError("grant", data.grant_id)
-        if g.status in ("cancelled", "completed"):
-            raise ValidationError("grant_closed", "grant", status=g.status)
-        p, gt = g.project, g.grant_type
-        if p.status != "active":
-            raise ValidationError("project_closed", "project")
+        g = _open_grant(s, data.grant_id)
+        gt = g.grant_type
         handed_on = v.a_date(
             data.handed_on,
             "handed_on",
             today=today,
             not_future=True,
-            not_before=max(g.start_date, p.start_date),
-            not_after=p.end_date,
+            not_before=max(g.start_date, g.project.start_date),
+            not_after=g.project.end_date,
         )
-        tranche = None
-        if data.tranche_seq is not None:
-            tranche = next((t for t in g.tranches if t.seq == data.tranche_seq), None)
-            if tranche is None:
-                raise ValidationError("tranche_mismatch", "tranche")
+        tranche = _tranche(g, data.tranche_seq)
         description = v.text(data.description, "description", max_len=200) or (
             tranche.description if tranche else gt.name_vi
         )
-        delivered = sum(_delivered_by_tranche(s, g.id).values())
-        if delivered + amount > g.planned_total and not override:
-            raise LimitExceeded(
-                "exceeds_plan",
-                "amount",
-                delivered=delivered,
-                amount=amount,
-                planned=g.planned_total,
-            )
-        spent = spent_on(s, p.id)
-        if spent + amount > p.budget and not override:
-            raise LimitExceeded(
-                "exceeds_budget", "amount", spent=spent, amount=amount, budget=p.budget
-            )
+        delivered = _check_limits(s, g, amount, override)
         d = Disbursement(
             grant_id=g.id,
             tranche_id=tranche.id if tranche else None,
@@ -485,61 +435,12 @@ def record_handover(
         )
         s.add(d)
         s.flush()
-
-        office = current_office(s)
-        seq, number = next_receipt_number(s, office.id, office.receipt_prefix, handed_on.year)
-        s.add(
-            Receipt(
-                office_id=office.id,
-                year=handed_on.year,
-                seq=seq,
-                number=number,
-                disbursement_id=d.id,
-                issued_by_id=actor.user_id,
-            )
-        )
-
-        makes_assets = data.creates_assets
-        if makes_assets is None:
-            makes_assets = gt.asset_kind in LIVESTOCK
-        asset_ids: list[int] = []
-        if makes_assets and gt.asset_kind and qty is not None:
-            default_tag = str((g.details or {}).get("ear_tag", "") or "")
-            for i in range(qty):
-                asset = Asset(
-                    beneficiary_id=g.beneficiary_id,
-                    grant_id=g.id,
-                    disbursement_id=d.id,
-                    kind=gt.asset_kind,
-                    description=description,
-                    tag=tags[i] if i < len(tags) else (default_tag if qty == 1 else ""),
-                    value=unit or 0,
-                    status="alive" if gt.asset_kind in LIVESTOCK else "in_use",
-                    acquired_on=handed_on,
-                )
-                asset.events = [
-                    AssetEvent(
-                        happened_on=handed_on,
-                        status=asset.status,
-                        note=description,
-                        recorded_by_id=actor.user_id,
-                    )
-                ]
-                s.add(asset)
-                s.flush()
-                asset_ids.append(asset.id)
-
-        # The follow-up plan starts at the first hand-over of a grant, and again for every
-        # animal or loom handed over later.
-        has_visits = s.execute(select(Visit.id).where(Visit.grant_id == g.id).limit(1)).first()
-        visits: list[date] = []
-        if asset_ids or not has_visits:
-            officer = g.officer_id if g.officer_id is not None else actor.user_id
-            visits = _schedule_visits(s, g, d, list(gt.followup_months or []), officer)
+        number = receipts.number_handover(s, actor, d)
+        asset_ids = assets.hand_over(s, actor, g, d, tags=tags, requested=data.creates_assets)
+        visits_on = visits.schedule_after_handover(s, actor, g, d, new_assets=bool(asset_ids))
 
         before = audit.snapshot(g)
-        new_total = delivered + amount
-        g.status = "completed" if new_total >= g.planned_total else "active"
+        g.status = "completed" if delivered + amount >= g.planned_total else "active"
         s.flush()
         after = audit.snapshot(d)
         after["receipt_number"] = number
@@ -548,23 +449,23 @@ def record_handover(
         if before["status"] != g.status:
             audit.record(s, actor, "update", "grant", g.id, before=before, after=audit.snapshot(g))
         return HandoverView(
-            d.id,
-            g.id,
-            g.beneficiary_id,
-            g.beneficiary.code,
-            g.beneficiary.full_name,
-            gt.code,
-            handed_on,
-            description,
-            d.in_kind,
-            qty,
-            unit,
-            amount,
-            actor.username,
-            override,
-            number,
-            tuple(visits),
-            tuple(asset_ids),
+            id=d.id,
+            grant_id=g.id,
+            beneficiary_id=g.beneficiary_id,
+            beneficiary_code=g.beneficiary.code,
+            beneficiary_name=g.beneficiary.full_name,
+            grant_type=gt.code,
+            handed_on=handed_on,
+            description=description,
+            in_kind=d.in_kind,
+            quantity=qty,
+            unit_value=unit,
+            amount=amount,
+            staff=actor.username,
+            override_reason=override,
+            receipt_number=number,
+            visits_scheduled=tuple(visits_on),
+            asset_ids=tuple(asset_ids),
         )
 
 
@@ -604,21 +505,21 @@ def list_handovers(
         rows = s.execute(q.limit(limit).offset(offset)).all()
         return [
             HandoverView(
-                d.id,
-                g.id,
-                b.id,
-                b.code,
-                b.full_name,
-                gt.code,
-                d.handed_on,
-                d.description,
-                d.in_kind,
-                d.quantity,
-                d.unit_value,
-                d.amount,
-                username or "",
-                d.override_reason,
-                number,
+                id=d.id,
+                grant_id=g.id,
+                beneficiary_id=b.id,
+                beneficiary_code=b.code,
+                beneficiary_name=b.full_name,
+                grant_type=gt.code,
+                handed_on=d.handed_on,
+                description=d.description,
+                in_kind=d.in_kind,
+                quantity=d.quantity,
+                unit_value=d.unit_value,
+                amount=d.amount,
+                staff=username or "",
+                override_reason=d.override_reason,
+                receipt_number=number,
             )
             for d, g, b, gt, username, number in rows
         ]

@@ -45,19 +45,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.config import resources_dir
 from tracker.db.engine import Database
-from tracker.db.models import (
-    CATEGORIES,
-    INCOME_BANDS,
-    SEXES,
-    Beneficiary,
-    Disbursement,
-    Grant,
-    GrantType,
-    Project,
-    Visit,
-)
-from tracker.db.reference import ETHNIC_ALIASES, ETHNIC_GROUPS
+from tracker.db.models import Beneficiary, Disbursement, Grant, GrantType, Project, Visit
+from tracker.domain.ethnic import ETHNIC_ALIASES, ETHNIC_GROUPS
+from tracker.domain.vocab import CATEGORIES, INCOME_BANDS, SEXES
 from tracker.i18n.labels import LABELS
 from tracker.i18n.text import fold
 from tracker.services import audit
@@ -1313,11 +1305,7 @@ def commit(
 
 def template_path() -> Path:
     """The import template shipped with the app."""
-    import sys
-
-    base = getattr(sys, "_MEIPASS", None)
-    root = Path(base) if base else Path(__file__).resolve().parent.parent.parent
-    return root / "resources" / "templates" / "import_template.xlsx"
+    return resources_dir() / "templates" / "import_template.xlsx"
 
 
 __all__ = [

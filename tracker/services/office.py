@@ -10,12 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import OFFICE_KINDS, ROLES, Office, User
+from tracker.db.models import Office, User
+from tracker.domain.vocab import OFFICE_KINDS, ROLES
 from tracker.i18n.text import has_control_chars
 from tracker.services import audit
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ConflictError, NotFoundError, ValidationError
+from tracker.services.grant_types import seed_grant_types
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
 
@@ -144,8 +146,6 @@ def save_office(db: Database, actor: Actor, data: OfficeInput) -> OfficeView:
     """Create the office on first run, or update its details; seeds the support types."""
     actor.require("office.setup")
     values = _clean_office(data)
-    from tracker.services.grant_types import seed_grant_types
-
     with db.write() as s:
         office = s.execute(select(Office).order_by(Office.id).limit(1)).scalar_one_or_none()
         if office is None:

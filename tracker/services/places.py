@@ -450,8 +450,8 @@ def communes_in_use(db: Database, actor: Actor) -> list[Place]:
     g = gazetteer()
     found: dict[str, Place] = {}
     for code, recorded_on in rows:
-        unit = g.recorded(code, recorded_on)
-        if unit is not None:
+        unit = g.recorded(code, recorded_on) if code else None
+        if code and unit is not None:
             found.setdefault(code, unit)
     return sorted(found.values(), key=lambda p: (fold(p.name), p.code))
 
@@ -504,12 +504,15 @@ def list_places(
 
 
 def place_names(db: Database, actor: Actor) -> dict[str, str]:
-    """Code -> name for every unit kept, the current unit winning where a code was reused."""
+    """Code -> name for every unit kept, the current unit winning where a code was reused;
+    a code the database does not keep is shown as it is."""
     actor.require("read")
+    names: dict[str, str] = {}
     with db.read() as s:
         rows = s.execute(
             select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to).order_by(
                 AdminUnit.valid_to.is_(None), AdminUnit.valid_to
             )
         ).all()
-    return {code: name for code, name, _ in rows}
+    names.update((code, name) for code, name, _ in rows)
+    return names

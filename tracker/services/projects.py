@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import PROJECT_STATUSES, Disbursement, Grant, Project
+from tracker.db.models import Disbursement, Grant, Project
+from tracker.domain.vocab import PROJECT_STATUSES
 from tracker.services import audit
 from tracker.services import validate as v
 from tracker.services.context import Actor

@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from tracker.db.base import utcnow
@@ -28,6 +29,7 @@ from tracker.db.models import (
     GrantType,
     Office,
     Receipt,
+    ReceiptCounter,
     User,
 )
 from tracker.i18n.text import fold, sort_key
@@ -41,12 +43,12 @@ from tracker.reports import (
     render_receipt,
     render_receipt_copies,
 )
+from tracker.reports._layout import is_sensitive
 from tracker.reports.printing import render_handover_copies
 from tracker.services import audit, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.grants import next_receipt_number
 from tracker.services.office import current_office
 
 
@@ -69,7 +71,7 @@ class ReceiptRow:
     replaces_number: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReceiptDetail:
     """Everything printed on a receipt, as plain data."""
 
@@ -246,33 +248,33 @@ def _detail(s: Session, r: Receipt) -> ReceiptDetail:
         select(Receipt.number).where(Receipt.replaces_id == r.id)
     ).scalar_one_or_none()
     return ReceiptDetail(
-        _row(*row),
-        office.name,
-        office.address,
-        office.head_name,
-        office.accountant_name,
-        office.cashier_name,
-        b.full_name,
-        _address(b, d.handed_on),
-        gt.receipt_reason_vi,
-        gt.receipt_reason_en,
-        gt.unit_vi,
-        gt.unit_en,
-        d.quantity,
-        d.unit_value,
-        preparer.full_name if preparer else "",
-        replaced_by,
-        _office_place(s, office),
-        tuple(
+        row=_row(*row),
+        office_name=office.name,
+        office_address=office.address,
+        office_head=office.head_name,
+        office_accountant=office.accountant_name,
+        office_cashier=office.cashier_name,
+        recipient_name=b.full_name,
+        recipient_address=_address(b, d.handed_on),
+        reason_vi=gt.receipt_reason_vi,
+        reason_en=gt.receipt_reason_en,
+        unit_vi=gt.unit_vi,
+        unit_en=gt.unit_en,
+        quantity=d.quantity,
+        unit_value=d.unit_value,
+        prepared_by=preparer.full_name if preparer else "",
+        replaced_by_number=replaced_by,
+        office_place=_office_place(s, office),
+        asset_tags=tuple(
             tag
             for tag in s.execute(
                 select(Asset.tag).where(Asset.disbursement_id == d.id).order_by(Asset.id)
             ).scalars()
             if tag
         ),
-        gt.name_vi,
-        gt.name_en,
-        office.voucher_book,
+        type_name_vi=gt.name_vi,
+        type_name_en=gt.name_en,
+        office_book=office.voucher_book,
     )
 
 
@@ -353,6 +355,46 @@ def void_receipt(
         return _detail(s, new)
 
 
+# --- numbering -----------------------------------------------------------------------
+
+
+def next_receipt_number(s: Session, office_id: int, prefix: str, year: int) -> tuple[int, str]:
+    """Take the next number of the office's yearly sequence inside the caller's transaction:
+    the counter row stays locked until commit, and a rollback gives the number back."""
+    dialect = s.get_bind().dialect.name
+    ins = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    s.execute(
+        ins(ReceiptCounter)
+        .values(office_id=office_id, year=year, last_seq=0)
+        .on_conflict_do_nothing(index_elements=["office_id", "year"])
+    )
+    seq = s.execute(
+        update(ReceiptCounter)
+        .where(ReceiptCounter.office_id == office_id, ReceiptCounter.year == year)
+        .values(last_seq=ReceiptCounter.last_seq + 1)
+        .returning(ReceiptCounter.last_seq)
+    ).scalar_one()
+    return seq, f"{prefix}-{year}-{seq:05d}"
+
+
+def number_handover(s: Session, actor: Actor, d: Disbursement) -> str:
+    """Give a hand-over just added (flushed) its receipt, numbered in the office's sequence
+    of the hand-over's year, inside the caller's transaction; returns the number."""
+    office = current_office(s)
+    seq, number = next_receipt_number(s, office.id, office.receipt_prefix, d.handed_on.year)
+    s.add(
+        Receipt(
+            office_id=office.id,
+            year=d.handed_on.year,
+            seq=seq,
+            number=number,
+            disbursement_id=d.id,
+            issued_by_id=actor.user_id,
+        )
+    )
+    return number
+
+
 # --- papers: plain data for tracker.reports ----------------------------------------------
 
 #: The papers a receipt can be printed on: the payment voucher (every hand-over) and, for
@@ -408,8 +450,6 @@ def _check_options(lang: str, page_size: str) -> None:
 def _neutral(text: str, fallback: str) -> str:
     """``text`` unless it gives away the project's sensitive purpose (then ``fallback``):
     papers handed to a beneficiary use neutral words only."""
-    from tracker.reports._layout import is_sensitive
-
     text = (text or "").strip()
     return fallback if not text or is_sensitive(text) else text
 

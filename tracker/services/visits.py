@@ -3,18 +3,16 @@ the granted animals and looms along their history)."""
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from tracker.db.engine import Database
 from tracker.db.models import (
-    ASSET_CLOSED_STATUSES,
-    ASSET_STATUSES,
-    INCOME_BANDS,
-    MISSED_REASONS,
     Asset,
     AssetEvent,
     Beneficiary,
@@ -24,17 +22,23 @@ from tracker.db.models import (
     User,
     Visit,
 )
+from tracker.domain.vocab import (
+    ASSET_CLOSED_STATUSES,
+    ASSET_STATUSES,
+    INCOME_BANDS,
+    LIVESTOCK,
+    MISSED_REASONS,
+)
 from tracker.services import audit
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
-from tracker.services.grants import LIVESTOCK
 
 VISIT_LISTS = ("due", "overdue", "open", "done", "missed", "all")
 MAX_YOUNG = 20
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VisitRow:
     id: int
     beneficiary_id: int
@@ -120,6 +124,66 @@ class AssetView:
         return self.status not in ASSET_CLOSED_STATUSES
 
 
+# --- scheduling ------------------------------------------------------------------------
+
+
+def add_months(d: date, months: int) -> date:
+    month0 = d.month - 1 + months
+    year, month = d.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def schedule_followups(
+    s: Session, g: Grant, d: Disbursement, months: list[int], officer_id: int | None
+) -> list[date]:
+    """Book a visit for each step of the follow-up plan (months after the hand-over)."""
+    dates = []
+    for m in months:
+        when = add_months(d.handed_on, m)
+        s.add(
+            Visit(
+                beneficiary_id=g.beneficiary_id,
+                grant_id=g.id,
+                disbursement_id=d.id,
+                months_after=m,
+                scheduled_on=when,
+                officer_id=officer_id,
+                status="scheduled",
+            )
+        )
+        dates.append(when)
+    return dates
+
+
+def schedule_after_handover(
+    s: Session, actor: Actor, g: Grant, d: Disbursement, *, new_assets: bool
+) -> list[date]:
+    """The follow-up plan of the grant type starts at the first hand-over of a grant, and
+    again for every hand-over of animals or looms; returns the days booked."""
+    has_visits = s.execute(select(Visit.id).where(Visit.grant_id == g.id).limit(1)).first()
+    if has_visits and not new_assets:
+        return []
+    officer = g.officer_id if g.officer_id is not None else actor.user_id
+    return schedule_followups(s, g, d, list(g.grant_type.followup_months or []), officer)
+
+
+def cancel_open_visits(s: Session, actor: Actor, *conditions: Any) -> int:
+    """Cancel the visits still scheduled that match ``conditions`` (a grant cancelled, a
+    person's file closed): they leave the due and overdue lists; visits done or missed
+    stay as they were. Returns how many were cancelled."""
+    open_visits = s.execute(
+        select(Visit).where(Visit.status == "scheduled", *conditions).order_by(Visit.id)
+    ).scalars()
+    count = 0
+    for vis in open_visits:
+        before = audit.snapshot(vis)
+        vis.status = "cancelled"
+        audit.record(s, actor, "cancel", "visit", vis.id, before=before,
+                     after=audit.snapshot(vis))  # fmt: skip
+        count += 1
+    return count
+
+
 def _visit_query() -> Select:  # type: ignore[type-arg]
     officer = aliased(User)
     return (
@@ -136,29 +200,29 @@ def _visit_row(
 ) -> VisitRow:
     late = (today - vis.scheduled_on).days if vis.status == "scheduled" else 0
     return VisitRow(
-        vis.id,
-        b.id,
-        b.code,
-        b.full_name,
-        b.alias,
-        b.commune_code,
-        b.village,
-        vis.grant_id,
-        gt.code if gt else None,
-        gt.name_vi if gt else None,
-        gt.name_en if gt else None,
-        vis.months_after,
-        vis.scheduled_on,
-        vis.officer_id,
-        officer or "",
-        vis.status,
-        vis.done_on,
-        vis.livelihood_running,
-        vis.income_band,
-        vis.safety_concern,
-        vis.notes,
-        max(late, 0),
-        vis.missed_reason,
+        id=vis.id,
+        beneficiary_id=b.id,
+        beneficiary_code=b.code,
+        beneficiary_name=b.full_name,
+        alias=b.alias,
+        commune_code=b.commune_code,
+        village=b.village,
+        grant_id=vis.grant_id,
+        grant_type=gt.code if gt else None,
+        grant_type_name_vi=gt.name_vi if gt else None,
+        grant_type_name_en=gt.name_en if gt else None,
+        months_after=vis.months_after,
+        scheduled_on=vis.scheduled_on,
+        officer_id=vis.officer_id,
+        officer=officer or "",
+        status=vis.status,
+        done_on=vis.done_on,
+        livelihood_running=vis.livelihood_running,
+        income_band=vis.income_band,
+        safety_concern=vis.safety_concern,
+        notes=vis.notes,
+        days_late=max(late, 0),
+        missed_reason=vis.missed_reason,
     )
 
 
@@ -365,7 +429,8 @@ def record_visit(
         after["young_ids"] = young
         audit.record(s, actor, "visit", "visit", vis.id, before=before, after=after)
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
-        return _visit_row(*row, today)
+        vis, b, gt, officer = row
+        return _visit_row(vis, b, gt, officer, today)
 
 
 def _closing(
@@ -445,7 +510,8 @@ def record_missed(
         s.flush()
         audit.record(s, actor, "miss", "visit", vis.id, before=before, after=audit.snapshot(vis))
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
-        return _visit_row(*row, today)
+        vis, b, gt, officer = row
+        return _visit_row(vis, b, gt, officer, today)
 
 
 def schedule_visit(
@@ -488,4 +554,5 @@ def schedule_visit(
         s.flush()
         audit.record(s, actor, "schedule", "visit", vis.id, after=audit.snapshot(vis))
         row = s.execute(_visit_query().where(Visit.id == vis.id)).one()
-        return _visit_row(*row, today)
+        vis, b, gt, officer = row
+        return _visit_row(vis, b, gt, officer, today)

@@ -3,49 +3,79 @@ signals that tell the pages what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from tracker.i18n import get_language
 from tracker.services import grant_types, places
-from tracker.services.context import Actor
+from tracker.services.auth import Workspace
+from tracker.services.context import Actor, Database
 from tracker.services.grant_types import GrantTypeView
 from tracker.services.office import OfficeView
 from tracker.services.places import Place
 from tracker.ui import fmt
+from tracker.ui.worker import Task, run_task
 
-if TYPE_CHECKING:
-    from tracker.db.engine import Database
-    from tracker.services.auth import Workspace
+
+class Change(StrEnum):
+    """A kind of data a write changed. Each page declares the kinds it shows (``Page.shows``)
+    and reloads when a notice names one of them."""
+
+    #: A person registered or edited, or a consent decision recorded.
+    BENEFICIARY = "beneficiary"
+    #: A grant planned or cancelled (cancelling also cancels its open visits).
+    GRANT = "grant"
+    #: A hand-over, with its receipt, its assets and the visits it booked.
+    HANDOVER = "handover"
+    #: A receipt reprinted or voided (with its replacement).
+    RECEIPT = "receipt"
+    #: A visit done, missed or booked.
+    VISIT = "visit"
+    PROJECT = "project"
+    GRANT_TYPE = "grant_type"
+    OFFICE = "office"
+    #: An account added or changed, or a new recovery key.
+    USER = "user"
+    BACKUP = "backup"
+    #: Files written for the donor or the province (logged in the audit trail).
+    EXPORT = "export"
+
+
+#: Every kind of data (the audit trail shows them all).
+ALL_DATA = frozenset(Change)
+
+
+@dataclass(frozen=True)
+class ChangeNotice:
+    """What one write changed, with what the service returned (a ``HandoverView`` for a
+    hand-over...), so that a page can use it without reading it back."""
+
+    kinds: frozenset[Change]
+    result: object = None
+
+    def touches(self, kinds: frozenset[Change]) -> bool:
+        return bool(self.kinds & kinds)
 
 
 class DataEvents(QObject):
-    """The contract between the parts of the window: a dialog or page that changes data
-    emits one of these once the change is committed; every page that shows that data
-    listens and refreshes itself."""
+    """The contract between the parts of the window. Every write runs through
+    :meth:`UiContext.write` (or a ``FormDialog`` given these events), which announces on
+    ``changed`` what it changed once it is committed; every page that shows that kind of
+    data reloads itself (``Page.shows``)."""
 
-    #: A beneficiary was registered or edited (``BeneficiaryView``).
-    beneficiary_saved = Signal(object)
-    #: A consent decision was recorded (``BeneficiaryView``).
-    consent_recorded = Signal(object)
-    #: A grant was planned (``GrantView``).
-    grant_saved = Signal(object)
-    #: A hand-over was recorded with its receipt and visits (``HandoverView``).
-    handover_recorded = Signal(object)
-    #: A visit outcome was recorded (``VisitRow``).
-    visit_recorded = Signal(object)
-    #: The office details were saved (``OfficeView``).
-    office_saved = Signal(object)
-    #: A donor project was added or edited (``ProjectView``).
-    project_saved = Signal(object)
-    #: A support type was changed (``GrantTypeView``).
-    grant_type_saved = Signal(object)
+    #: A write succeeded (``ChangeNotice``).
+    changed = Signal(object)
     #: The "show names" privacy switch changed (``bool``).
     names_visible_changed = Signal(bool)
+
+    def announce(self, kinds: Iterable[Change], result: object = None) -> None:
+        self.changed.emit(ChangeNotice(frozenset(kinds), result))
 
 
 @dataclass
@@ -66,8 +96,56 @@ class UiContext:
     _grant_types: list[GrantTypeView] | None = field(default=None, repr=False)
     _places: dict[str, list[Place]] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        # Connected first, so the caches are fresh before any page reloads.
+        self.events.changed.connect(self._data_changed)
+
+    def _data_changed(self, notice: ChangeNotice) -> None:
+        if Change.GRANT_TYPE in notice.kinds:
+            self.forget_grant_types()
+        if Change.OFFICE in notice.kinds and isinstance(notice.result, OfficeView):
+            self.office = notice.result
+
     def today(self) -> date:
         return self.clock()
+
+    def write(
+        self,
+        owner: QWidget | None,
+        fn: Callable[[], Any],
+        changes: Iterable[Change],
+        *,
+        on_success: Callable[[Any], object] | None = None,
+        on_failure: Callable[[BaseException], object] | None = None,
+        label: str = "",
+    ) -> Task:
+        """Run a write (a service call) on the worker, not cancellable (with a progress
+        dialog when given a ``label``); once it has succeeded, announce ``changes`` with its
+        result on ``events.changed``, then call ``on_success``."""
+        kinds = frozenset(changes)
+        return run_task(
+            owner,
+            fn,
+            on_success=on_success,
+            on_failure=on_failure,
+            label=label,
+            cancellable=False,
+            announce=lambda result: self.events.announce(kinds, result),
+        )
+
+    def read(
+        self,
+        owner: QWidget | None,
+        fn: Callable[[], Any],
+        *,
+        on_success: Callable[[Any], object] | None = None,
+        on_failure: Callable[[BaseException], object] | None = None,
+        label: str = "",
+    ) -> Task:
+        """Run a read (a service call) on the worker; its result comes back to
+        ``on_success`` on the UI thread (dropped when the user cancels or ``owner`` is
+        gone)."""
+        return run_task(owner, fn, on_success=on_success, on_failure=on_failure, label=label)
 
     def session(self) -> Workspace:
         """The workspace the account and backup services take: the signed-in one, or for a
@@ -75,8 +153,6 @@ class UiContext:
         one without key slots."""
         if self.workspace is not None:
             return self.workspace
-        from tracker.services.auth import Workspace
-
         return Workspace(self.db, self.actor)
 
     def grant_types(self, *, refresh: bool = False) -> list[GrantTypeView]:

@@ -1,6 +1,6 @@
 """Opening the dialogs from anywhere in the window: each dialog is opened window-modal
-(not blocking the event loop) and, once it has saved, the matching ``DataEvents`` signal is
-emitted so every page refreshes what it shows."""
+(not blocking the event loop); once it has saved, it announces what it changed on the
+window's one notice (``ctx.events.changed``), so every page that shows it reloads."""
 
 from __future__ import annotations
 
@@ -19,32 +19,31 @@ from tracker.ui.dialogs.handover_dialog import HandoverDialog
 from tracker.ui.dialogs.visit_dialog import VisitDialog
 
 
-def _open(dialog: FormDialog, signal: object) -> FormDialog:
+def _open(dialog: FormDialog) -> FormDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    dialog.saved.connect(signal)  # type: ignore[call-overload]
     dialog.open()
     return dialog
 
 
 def register_beneficiary(ctx: UiContext, parent: QWidget) -> FormDialog:
-    return _open(BeneficiaryDialog(ctx, None, parent), ctx.events.beneficiary_saved.emit)
+    return _open(BeneficiaryDialog(ctx, None, parent))
 
 
 def edit_beneficiary(ctx: UiContext, parent: QWidget, person: BeneficiaryView) -> FormDialog:
-    return _open(BeneficiaryDialog(ctx, person, parent), ctx.events.beneficiary_saved.emit)
+    return _open(BeneficiaryDialog(ctx, person, parent))
 
 
 def record_consent(ctx: UiContext, parent: QWidget, person: BeneficiaryRow) -> FormDialog:
-    return _open(ConsentDialog(ctx, person, parent), ctx.events.consent_recorded.emit)
+    return _open(ConsentDialog(ctx, person, parent))
 
 
 def plan_grant(ctx: UiContext, parent: QWidget, person: BeneficiaryRow | None = None) -> FormDialog:
-    return _open(GrantDialog(ctx, person, parent), ctx.events.grant_saved.emit)
+    return _open(GrantDialog(ctx, person, parent))
 
 
 def record_handover(ctx: UiContext, parent: QWidget, grant: GrantView | None = None) -> FormDialog:
-    return _open(HandoverDialog(ctx, grant, parent), ctx.events.handover_recorded.emit)
+    return _open(HandoverDialog(ctx, grant, parent))
 
 
 def record_visit(ctx: UiContext, parent: QWidget, visit: VisitRow) -> FormDialog:
-    return _open(VisitDialog(ctx, visit, parent), ctx.events.visit_recorded.emit)
+    return _open(VisitDialog(ctx, visit, parent))

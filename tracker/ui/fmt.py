@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from tracker.db.reference import DEMO_UNITS, ETHNIC_GROUPS
+from tracker.domain.ethnic import ETHNIC_GROUPS
 from tracker.i18n import format_date, format_money, format_number, get_language
 from tracker.i18n.labels import label as _label
 
-_UNITS = {u.code: u.name for u in DEMO_UNITS}
 _ETHNIC = {e.code: e for e in ETHNIC_GROUPS}
 _place_names: dict[str, str] = {}
 
 
 def set_place_names(names: dict[str, str]) -> None:
-    """Names of the administrative units kept in the database (code -> name)."""
+    """Names of the administrative units (code -> name), from ``places.place_names``."""
     _place_names.clear()
     _place_names.update(names)
 
@@ -39,7 +38,7 @@ def unit_name(code: str | None) -> str:
     """The name of an administrative unit we know, else its code."""
     if not code:
         return ""
-    return _place_names.get(code) or _UNITS.get(code) or code
+    return _place_names.get(code) or code
 
 
 def ethnicity(code: str | None) -> str:

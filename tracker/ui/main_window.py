@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
+from tracker.config import resources_dir
 from tracker.services import backups, office
 from tracker.services.backups import BackupInfo
-from tracker.services.grants import HandoverView
+from tracker.services.grants import GrantView, HandoverView
 from tracker.services.places import data_version as places_data_version
 from tracker.services.visits import VisitRow
 from tracker.ui import flows, fmt, prefs
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
 from tracker.ui.dialogs.backup_dialogs import RestoreConfirmDialog
 from tracker.ui.pages.audit import AuditPage
@@ -47,8 +48,8 @@ from tracker.ui.pages.settings import SettingsPage
 from tracker.ui.pages.today import TodayPage
 from tracker.ui.pages.users import UsersPage
 from tracker.ui.pages.visits import VisitsPage
-from tracker.ui.signin import IdleLock, UnlockDialog, idle_minutes
-from tracker.ui.translations import resources_dir, translations
+from tracker.ui.signin import IdleLock, UnlockDialog
+from tracker.ui.translations import translations
 from tracker.ui.worker import error_text, pending, run_task, wait_for_tasks
 
 #: Every page, in the order of the navigation (Users and Audit trail: administrators only).
@@ -151,23 +152,6 @@ class MainWindow(QMainWindow):
         self.settings_page.idle_minutes_changed.connect(self._idle_minutes_changed)
         self.settings_page.change_password_requested.connect(self.change_password)
         self.settings_page.restore_requested.connect(self.restore_backup)
-        if self.audit_page is not None:
-            # Every write adds events: the trail is read again when next shown.
-            audit_page = self.audit_page
-            for signal in (
-                ctx.events.beneficiary_saved,
-                ctx.events.consent_recorded,
-                ctx.events.grant_saved,
-                ctx.events.handover_recorded,
-                ctx.events.visit_recorded,
-                ctx.events.office_saved,
-                ctx.events.project_saved,
-                self.settings_page.backup_written,
-            ):
-                signal.connect(audit_page.mark_stale)
-            if self.users_page is not None:
-                self.users_page.accounts_changed.connect(audit_page.users_changed)
-
         self.office_label = QLabel(self)
         self.user_label = QLabel(self)
         self.db_label = QLabel(self)
@@ -176,17 +160,10 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
-        ctx.events.handover_recorded.connect(self._handover_recorded)
-        ctx.events.visit_recorded.connect(self._visit_recorded)
-        ctx.events.grant_saved.connect(
-            lambda g: self.show_message(
-                self.tr("Grant planned for {code}.").format(code=g.beneficiary_code)
-            )
-        )
-        ctx.events.office_saved.connect(lambda _o: self._update_status())
+        ctx.events.changed.connect(self._data_changed)
         ctx.events.names_visible_changed.connect(self.show_names_action.setChecked)
         if ctx.workspace is not None:
-            self.idle_lock = IdleLock(idle_minutes(), self)
+            self.idle_lock = IdleLock(prefs.IDLE_MINUTES.get(), self)
             self.idle_lock.idle.connect(self.lock)
         self.retranslate()
         self.restore_state()
@@ -382,23 +359,34 @@ class MainWindow(QMainWindow):
             ).format(version=places_data_version()),
         )
 
-    def _handover_recorded(self, h: HandoverView) -> None:
-        text = self.tr("Hand-over recorded, receipt {number}.").format(
-            number=h.receipt_number or "—"
-        )
-        if h.visits_scheduled:
-            text += " " + self.tr("Follow-up visits: {dates}.").format(
-                dates=", ".join(fmt.day(d) for d in h.visits_scheduled)
+    def _data_changed(self, notice: ChangeNotice) -> None:
+        """What a write did, in the status bar (the pages reload themselves)."""
+        result = notice.result
+        if isinstance(result, HandoverView):
+            text = self.tr("Hand-over recorded, receipt {number}.").format(
+                number=result.receipt_number or "—"
             )
-        self.show_message(text)
-
-    def _visit_recorded(self, v: VisitRow) -> None:
-        self.show_message(self.tr("Visit recorded for {code}.").format(code=v.beneficiary_code))
+            if result.visits_scheduled:
+                text += " " + self.tr("Follow-up visits: {dates}.").format(
+                    dates=", ".join(fmt.day(d) for d in result.visits_scheduled)
+                )
+            self.show_message(text)
+        elif isinstance(result, VisitRow):
+            self.show_message(
+                self.tr("Visit recorded for {code}.").format(code=result.beneficiary_code)
+            )
+        elif isinstance(result, GrantView) and Change.GRANT in notice.kinds:
+            self.show_message(
+                self.tr("Grant planned for {code}.").format(code=result.beneficiary_code)
+            )
+        if Change.OFFICE in notice.kinds:
+            self._update_status()
 
     # --- accounts ----------------------------------------------------------------------
     def change_password(self) -> QDialog:
         """Every user changes their own password (current one, then the new one twice)."""
         dialog = ChangePasswordDialog(self.ctx.session(), self)
+        dialog.events = self.ctx.events
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda _r: self.show_message(self.tr("Your password was changed.")))
         dialog.open()
@@ -566,37 +554,33 @@ class MainWindow(QMainWindow):
         if lang == translations().lang and lang == self.ctx.lang:
             return
         translations().use(lang)
-        prefs.set_language(lang)
+        prefs.LANGUAGE.set(lang)
         self.language_changed.emit(lang)
 
     # --- state -------------------------------------------------------------------------
     def restore_state(self) -> None:
-        s = prefs.settings()
-        geometry = s.value(prefs.GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        geometry = prefs.GEOMETRY.get()
+        if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = s.value(prefs.WINDOW_STATE)
-        if isinstance(state, QByteArray):
+        state = prefs.WINDOW_STATE.get()
+        if state is not None:
             self.restoreState(state)
-        splitter = s.value(prefs.SPLITTER)
-        if isinstance(splitter, QByteArray):
+        splitter = prefs.SPLITTER.get()
+        if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([200, 1080])
-        self.beneficiaries_page.restore_state(s)
-        key = s.value(prefs.PAGE, "today")
-        self.show_page(key if key in self.pages else "today")
+        self.beneficiaries_page.restore_state()
+        self.show_page(prefs.PAGE.get())
 
     def save_state(self) -> None:
-        s = prefs.settings()
-        s.setValue(prefs.GEOMETRY, self.saveGeometry())
-        s.setValue(prefs.WINDOW_STATE, self.saveState())
-        s.setValue(prefs.SPLITTER, self.splitter.saveState())
-        s.setValue(prefs.PAGE, self.current_page().key)
-        self.beneficiaries_page.save_state(s)
-        s.sync()
+        prefs.GEOMETRY.set(self.saveGeometry())
+        prefs.WINDOW_STATE.set(self.saveState())
+        prefs.SPLITTER.set(self.splitter.saveState())
+        prefs.PAGE.set(self.current_page().key)
+        self.beneficiaries_page.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         dialog, self.unlock_dialog = self.unlock_dialog, None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -31,6 +32,7 @@ from tracker.services.projects import ProjectView
 from tracker.services.visits import VisitRow
 from tracker.ui import fmt
 from tracker.ui.context import UiContext
+from tracker.ui.worker import run_task
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ LATE = QBrush(QColor("#b3261e"))
 MUTED = QBrush(QColor("#6b6b6b"))
 
 Index = QModelIndex | QPersistentModelIndex
+#: ``fetch(offset, limit)`` -> one page of rows.
+Pager = Callable[[int, int], list[Any]]
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,14 @@ class RowsTableModel(QAbstractTableModel):
 
 
 class PagedTableModel(RowsTableModel):
-    """Rows fetched from a service one page at a time as the view scrolls."""
+    """Rows fetched from a service one page at a time as the view scrolls, on the worker.
+
+    A subclass says how to read one page under its current filter (:meth:`pager`, and
+    :meth:`counter` when it shows a total): each is made on the UI thread from plain values
+    and called on the worker, so that neither a reload nor a page fetched while scrolling
+    holds up the window, whatever the size of the list. A reload started while another is
+    running wins; the older one's rows are dropped.
+    """
 
     #: A page could not be loaded (the exception); the rows already shown stay.
     load_failed = Signal(object)
@@ -155,40 +166,97 @@ class PagedTableModel(RowsTableModel):
     def __init__(self, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.page_size = page_size
-        self._fetch: Callable[[int, int], list[Any]] | None = None
+        #: How many rows the list has in all (when the subclass counts them).
+        self.total = 0
+        self._fetch: Pager | None = None
         self._exhausted = True
+        self._generation = 0
+        self._busy = False
 
-    def set_fetcher(self, fetch: Callable[[int, int], list[Any]]) -> None:
-        """``fetch(offset, limit)`` returns the rows of one page."""
-        self._fetch = fetch
+    # --- what subclasses provide -------------------------------------------------------
+    def pager(self) -> Pager | None:
+        """``fetch(offset, limit)`` -> the rows of one page under the current filter."""
+        return None
+
+    def counter(self) -> Callable[[], int] | None:
+        """``count()`` -> how many rows there are under the current filter."""
+        return None
+
+    # --- loading -----------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """A page is being read on the worker."""
+        return self._busy
 
     def reload(self) -> None:
-        if self._fetch is None:
+        """Read the first page again (and the total) on the worker."""
+        fetch = self.pager()
+        if fetch is None:
             return
-        try:
-            rows = self._fetch(0, self.page_size)
-        except Exception as exc:
-            log.exception("loading a list failed")
-            self.load_failed.emit(exc)
+        count = self.counter()
+        size = self.page_size
+        self._generation += 1
+        generation = self._generation
+        self._busy = True
+
+        def job() -> tuple[int | None, list[Any]]:
+            return (count() if count is not None else None), fetch(0, size)
+
+        run_task(
+            None,
+            job,
+            on_success=lambda result: self._first_page(generation, fetch, result),
+            on_failure=lambda exc: self._failed(generation, exc),
+        )
+
+    def _current(self, generation: int) -> bool:
+        return generation == self._generation and shiboken6.isValid(self)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if not self._current(generation):
             return
+        self._busy = False
+        self._exhausted = True
+        log.warning("loading a list failed: %s", exc)
+        self.load_failed.emit(exc)
+
+    def _first_page(
+        self, generation: int, fetch: Pager, result: tuple[int | None, list[Any]]
+    ) -> None:
+        if not self._current(generation):
+            return
+        total, rows = result
+        self._busy = False
+        if total is not None:
+            self.total = total
         self.beginResetModel()
         self._rows = list(rows)
+        self._fetch = fetch
         self._exhausted = len(rows) < self.page_size
         self.endResetModel()
         self.reloaded.emit(len(self._rows))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and self._fetch is not None
+        return not parent.isValid() and not self._exhausted and not self._busy and bool(self._fetch)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._fetch is None:
+        fetch = self._fetch
+        if parent.isValid() or self._exhausted or self._busy or fetch is None:
             return
-        try:
-            more = self._fetch(len(self._rows), self.page_size)
-        except Exception as exc:
-            log.exception("loading more rows failed")
-            self._exhausted = True
-            self.load_failed.emit(exc)
+        offset, size, generation = len(self._rows), self.page_size, self._generation
+        self._busy = True
+        run_task(
+            None,
+            lambda: fetch(offset, size),
+            on_success=lambda more: self._next_page(generation, offset, more),
+            on_failure=lambda exc: self._failed(generation, exc),
+        )
+
+    def _next_page(self, generation: int, offset: int, more: list[Any]) -> None:
+        if not self._current(generation):
+            return
+        self._busy = False
+        if offset != len(self._rows):
             return
         self._exhausted = len(more) < self.page_size
         if more:
@@ -222,8 +290,6 @@ class BeneficiaryTableModel(PagedTableModel):
         self.filter = SearchFilter()
         self.order = "name"
         self.descending = False
-        self.total = 0
-        self.set_fetcher(self._page)
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -239,29 +305,21 @@ class BeneficiaryTableModel(PagedTableModel):
             "status": self.tr("Status"),
         }
 
-    def _page(self, offset: int, limit: int) -> list[BeneficiaryRow]:
-        return beneficiaries.search(
-            self.ctx.db,
-            self.ctx.actor,
-            self.filter,
-            limit=limit,
-            offset=offset,
-            order=self.order,
-            descending=self.descending,
+    def pager(self) -> Pager:
+        db, actor, flt, order, descending = (
+            self.ctx.db, self.ctx.actor, self.filter, self.order, self.descending
+        )  # fmt: skip
+        return lambda offset, limit: beneficiaries.search(
+            db, actor, flt, limit=limit, offset=offset, order=order, descending=descending
         )
+
+    def counter(self) -> Callable[[], int]:
+        db, actor, flt = self.ctx.db, self.ctx.actor, self.filter
+        return lambda: beneficiaries.count(db, actor, flt)
 
     def set_filter(self, flt: SearchFilter) -> None:
         self.filter = flt
         self.reload()
-
-    def reload(self) -> None:
-        try:
-            self.total = beneficiaries.count(self.ctx.db, self.ctx.actor, self.filter)
-        except Exception as exc:
-            log.exception("counting beneficiaries failed")
-            self.load_failed.emit(exc)
-            return
-        super().reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -324,7 +382,6 @@ class GrantTableModel(PagedTableModel):
         self.status: str | None = None
         self.project_id: int | None = None
         self.beneficiary_id: int | None = None
-        self.set_fetcher(self._page)
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -339,13 +396,15 @@ class GrantTableModel(PagedTableModel):
             "status": self.tr("Status"),
         }
 
-    def _page(self, offset: int, limit: int) -> list[GrantView]:
-        return grants.list_grants(
-            self.ctx.db,
-            self.ctx.actor,
-            beneficiary_id=self.beneficiary_id,
-            project_id=self.project_id,
-            status=self.status,
+    def pager(self) -> Pager:
+        db, actor = self.ctx.db, self.ctx.actor
+        person, project, status = self.beneficiary_id, self.project_id, self.status
+        return lambda offset, limit: grants.list_grants(
+            db,
+            actor,
+            beneficiary_id=person,
+            project_id=project,
+            status=status,
             limit=limit,
             offset=offset,
         )
@@ -403,18 +462,19 @@ class VisitTableModel(PagedTableModel):
         self.commune_code: str | None = None
         self.officer_id: int | None = None
         self.beneficiary_id: int | None = None
-        self.set_fetcher(self._page)
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
-    def _page(self, offset: int, limit: int) -> list[VisitRow]:
-        return visits.list_visits(
-            self.ctx.db,
-            self.ctx.actor,
-            self.which,
-            today=self.ctx.today(),
-            commune_code=self.commune_code,
-            officer_id=self.officer_id,
-            beneficiary_id=self.beneficiary_id,
+    def pager(self) -> Pager:
+        db, actor, which, today = self.ctx.db, self.ctx.actor, self.which, self.ctx.today()
+        commune, officer, person = self.commune_code, self.officer_id, self.beneficiary_id
+        return lambda offset, limit: visits.list_visits(
+            db,
+            actor,
+            which,
+            today=today,
+            commune_code=commune,
+            officer_id=officer,
+            beneficiary_id=person,
             limit=limit,
             offset=offset,
         )
@@ -505,7 +565,6 @@ class HandoverTableModel(PagedTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.beneficiary_id: int | None = None
-        self.set_fetcher(self._page)
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -520,13 +579,10 @@ class HandoverTableModel(PagedTableModel):
             "staff": self.tr("Handed over by"),
         }
 
-    def _page(self, offset: int, limit: int) -> list[HandoverView]:
-        return grants.list_handovers(
-            self.ctx.db,
-            self.ctx.actor,
-            beneficiary_id=self.beneficiary_id,
-            limit=limit,
-            offset=offset,
+    def pager(self) -> Pager:
+        db, actor, person = self.ctx.db, self.ctx.actor, self.beneficiary_id
+        return lambda offset, limit: grants.list_handovers(
+            db, actor, beneficiary_id=person, limit=limit, offset=offset
         )
 
     def display(self, row: HandoverView, key: str) -> str:

@@ -30,11 +30,14 @@ class BeneficiaryPicker(QWidget):
 
     #: The chosen person changed (``BeneficiaryRow`` or ``None``).
     chosen = Signal(object)
+    #: A search came back (how many people it found).
+    searched = Signal(int)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._fixed: BeneficiaryRow | None = None
+        self._searches = 0
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Type part of the name or the code"))
         self.search.setClearButtonEnabled(True)
@@ -57,13 +60,25 @@ class BeneficiaryPicker(QWidget):
         self.setFocusProxy(self.search)
 
     def run_search(self) -> None:
+        """Search on the worker; the answer to an older search is dropped."""
         self._timer.stop()
         text = self.search.text().strip()
-        self.results.clear()
+        self._searches += 1
         if not text:
+            self.results.clear()
             self.chosen.emit(None)
             return
-        rows = beneficiaries.search(self.ctx.db, self.ctx.actor, text, limit=MAX_RESULTS)
+        db, actor, search = self.ctx.db, self.ctx.actor, self._searches
+        self.ctx.read(
+            self,
+            lambda: beneficiaries.search(db, actor, text, limit=MAX_RESULTS),
+            on_success=lambda rows: self._found(search, rows),
+        )
+
+    def _found(self, search: int, rows: list[BeneficiaryRow]) -> None:
+        if search != self._searches:
+            return
+        self.results.clear()
         for row in rows:
             item = QListWidgetItem(describe(row), self.results)
             item.setData(Qt.ItemDataRole.UserRole, row)
@@ -71,6 +86,7 @@ class BeneficiaryPicker(QWidget):
             self.results.setCurrentRow(0)
         else:
             self.chosen.emit(self.value())
+        self.searched.emit(len(rows))
 
     def value(self) -> BeneficiaryRow | None:
         if self._fixed is not None:

@@ -101,7 +101,7 @@ class PlacePicker(QObject):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(12)
         self.completer.setWidget(self.unit)
-        self.completer.activated[QModelIndex].connect(self._chosen)
+        self.completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
         self.unit.textEdited.connect(self._typed)
         self.unit.editingFinished.connect(self._finished)
         self.set_level(level)
@@ -179,7 +179,7 @@ class PlacePicker(QObject):
         self.changed.emit()
         self.matches.clear()
         if not text.strip():
-            self.completer.popup().hide()
+            self._hide_list()
             return
         for place in self.search(text):
             item = QStandardItem(describe(place, with_province=self.province_code() is None))
@@ -189,7 +189,12 @@ class PlacePicker(QObject):
         if self.matches.rowCount():
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._hide_list()
+
+    def _hide_list(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _chosen(self, index: object) -> None:
         place = index.data(PLACE_ROLE)  # type: ignore[attr-defined]
@@ -207,7 +212,7 @@ class PlacePicker(QObject):
         self.changed.emit()
         # The completer writes its own text after this: show ours again, unless the choice
         # changed meanwhile (or the field is gone).
-        QTimer.singleShot(0, self, lambda: self._place is place and self._show(place))
+        QTimer.singleShot(0, self, lambda: self._show(place) if self._place is place else None)
 
     def _finished(self) -> None:
         """Leaving the field with one match (or an exact code) takes it."""
@@ -217,7 +222,7 @@ class PlacePicker(QObject):
         text = self.unit.text().strip()
         exact = [p for p in found if p.code == text]
         if len(found) == 1 or exact:
-            self.completer.popup().hide()
+            self._hide_list()
             self._take(exact[0] if exact else found[0])
 
     def _province_changed(self, _index: int) -> None:

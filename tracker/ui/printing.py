@@ -29,7 +29,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintP
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.reports._layout import write_atomic
-from tracker.reports.printing import MAX_DPI, RasterPage, page_sizes, rasterise
+from tracker.reports.printing import MAX_DPI, PdfUnreadable, RasterPage, page_sizes, rasterise
 from tracker.services.errors import ServiceError
 from tracker.ui import prefs
 from tracker.ui.worker import Task, error_text, run_task
@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 PREVIEW_DPI = 110
 #: A preview shows at most this many pages (a 1,000-page batch is printed, not previewed).
 PREVIEW_MAX_PAGES = 60
-LAST_FOLDER = "receipts/last_folder"
 
 
 class PrintProblem(ServiceError):
@@ -199,8 +198,6 @@ def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress | None = None) -
 
     Raises :class:`PrintProblem` when the printer does not start, stops half-way, or the
     user stops the job (the job is then aborted, so a half print is not sent)."""
-    from tracker.reports.printing import PdfUnreadable
-
     try:
         sizes = page_sizes(pdf)
     except PdfUnreadable as exc:
@@ -437,7 +434,7 @@ class PdfOutput(QObject):
 
     # --- save --------------------------------------------------------------------------
     def ask_path(self, suggested_name: str) -> Path | None:
-        folder = str(prefs.settings().value(LAST_FOLDER, "") or "") or (
+        folder = prefs.LAST_FOLDER.get() or (
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         )
         start = str(Path(folder) / suggested_name) if folder else suggested_name
@@ -449,8 +446,7 @@ class PdfOutput(QObject):
         chosen = Path(path)
         if chosen.suffix.lower() != ".pdf":
             chosen = chosen.with_name(chosen.name + ".pdf")
-        s = prefs.settings()
-        s.setValue(LAST_FOLDER, str(chosen.parent))
+        prefs.LAST_FOLDER.set(str(chosen.parent))
         return chosen
 
     def save(self, pdf: bytes, suggested_name: str) -> Task | None:

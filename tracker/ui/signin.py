@@ -26,35 +26,10 @@ from tracker.config import DatabaseLocation
 from tracker.services import auth, backups, office
 from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError, ValidationError
+from tracker.ui import prefs
 from tracker.ui.dialogs.account_dialogs import FittingDialog
 from tracker.ui.dialogs.base import form_layout
 from tracker.ui.worker import run_task
-
-IDLE_MINUTES = 10
-IDLE_RANGE = (1, 120)
-#: QSettings key of the idle time before the screen locks (minutes).
-IDLE_KEY = "security/idle_minutes"
-
-
-def idle_minutes() -> int:
-    """The minutes without input before the window locks (saved per computer user)."""
-    from tracker.ui import prefs
-
-    try:
-        value = int(prefs.settings().value(IDLE_KEY, IDLE_MINUTES))  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return IDLE_MINUTES
-    return min(max(value, IDLE_RANGE[0]), IDLE_RANGE[1])
-
-
-def set_idle_minutes(minutes: int) -> int:
-    from tracker.ui import prefs
-
-    value = min(max(int(minutes), IDLE_RANGE[0]), IDLE_RANGE[1])
-    s = prefs.settings()
-    s.setValue(IDLE_KEY, value)
-    s.sync()
-    return value
 
 
 def _password_edit(parent: QWidget) -> QLineEdit:
@@ -460,7 +435,9 @@ class IdleLock(QObject):
         QEvent.Type.TouchBegin,
     )
 
-    def __init__(self, minutes: float = IDLE_MINUTES, parent: QObject | None = None) -> None:
+    def __init__(
+        self, minutes: float = prefs.IDLE_MINUTES.default, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

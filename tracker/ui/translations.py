@@ -17,6 +17,7 @@ import platformdirs
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from tracker import APP_NAME
+from tracker.config import resources_dir
 from tracker.i18n import set_language
 
 log = logging.getLogger(__name__)
@@ -28,14 +29,6 @@ DEFAULT_LANGUAGE = "vi"
 CATALOGUES = ("tracker", "qtbase_extra")
 _LOCALES = {"vi": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
             "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}  # fmt: skip
-
-
-def resources_dir() -> Path:
-    """``resources/`` of a checkout or of a PyInstaller bundle (``sys._MEIPASS``)."""
-    base = getattr(sys, "_MEIPASS", None)
-    if base:
-        return Path(base) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
 
 
 def translations_dir() -> Path:

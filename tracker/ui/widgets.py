@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tracker.i18n import get_language
 from tracker.services.errors import ServiceError
+from tracker.ui.worker import error_text
 
 ERROR_STYLE = "color: #b3261e;"
 BANNER_STYLE = (
@@ -208,8 +209,6 @@ class FormErrors:
         self.clear()
         field = err.field if isinstance(err, ServiceError) else None
         if text is None:
-            from tracker.ui.worker import error_text
-
             text = error_text(err)
         pair = self._fields.get(field or "")
         if pair is not None and not (shiboken6.isValid(pair[0]) and shiboken6.isValid(pair[1])):

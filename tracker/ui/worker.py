@@ -14,7 +14,10 @@ call services (each opens its own database session). ``on_success``/``on_failure
 the UI thread, and only while ``owner`` (the widget that asked) still exists.
 
 A task that can be cancelled (reads) shows a Cancel button: its result is then dropped.
-A write cannot be taken back half-way, so it is started with ``cancellable=False``.
+A write cannot be taken back half-way, so it is started with ``cancellable=False``, and
+with ``announce``: called with the result once the write has succeeded, even when the
+widget that asked is gone, so that every page showing that data hears of it (the window's
+one change-notice path: ``UiContext.write`` and ``DataEvents.changed``).
 """
 
 from __future__ import annotations
@@ -157,9 +160,11 @@ class Task(QObject):
         label: str = "",
         cancellable: bool = True,
         delay_ms: int = PROGRESS_DELAY_MS,
+        announce: Callable[[Any], object] | None = None,
     ) -> None:
         super().__init__()
         self._owner = owner
+        self._announce = announce
         self._fn = fn
         self._label = label
         self._cancellable = cancellable
@@ -216,6 +221,8 @@ class Task(QObject):
         if self._done:
             return
         self._finish()
+        if ok and self._announce is not None:
+            self._announce(payload)
         if self._owner_alive():
             if ok:
                 self.succeeded.emit(payload)
@@ -252,10 +259,13 @@ def run_task(
     label: str = "",
     cancellable: bool = True,
     delay_ms: int = PROGRESS_DELAY_MS,
+    announce: Callable[[Any], object] | None = None,
 ) -> Task:
     """Run ``fn`` on a worker thread; see the module docstring. Without ``on_failure`` an
     error is shown in a message box. Without ``label`` no progress dialog is shown."""
-    task = Task(owner, fn, label=label, cancellable=cancellable, delay_ms=delay_ms)
+    task = Task(
+        owner, fn, label=label, cancellable=cancellable, delay_ms=delay_ms, announce=announce
+    )
     if on_success is not None:
         task.succeeded.connect(on_success)
     task.failed.connect(on_failure if on_failure is not None else (lambda e: show_error(owner, e)))

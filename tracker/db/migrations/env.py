@@ -17,6 +17,7 @@ def run_migrations_online() -> None:
         from sqlalchemy import create_engine
 
         url = config.get_main_option("sqlalchemy.url")
+        assert url is not None, "alembic.ini names no sqlalchemy.url"
         engine = create_engine(url)
         with engine.begin() as conn:
             context.configure(

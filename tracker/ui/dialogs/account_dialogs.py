@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import ROLES
+from tracker.domain.vocab import ROLES
 from tracker.services import auth, office
 from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.services.office import UserView
 from tracker.ui import fmt
+from tracker.ui.context import Change
 from tracker.ui.dialogs.base import FormDialog, choose_item, form_layout
 
 
@@ -127,6 +128,8 @@ class FittingDialog(FormDialog):
 
 class _PasswordsDialog(FittingDialog):
     """The new password typed twice (shared by the dialogs below)."""
+
+    changes = frozenset({Change.USER})
 
     def _add_new_password(self, form: Any) -> None:
         self.password = password_edit(self)
@@ -253,6 +256,8 @@ class DisableAccountDialog(FittingDialog):
     """Asks before disabling an account; the service refuses the last administrator and
     the dialog then says so."""
 
+    changes = frozenset({Change.USER})
+
     def __init__(self, ws: Workspace, user: UserView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -290,6 +295,8 @@ class DisableAccountDialog(FittingDialog):
 
 class RoleDialog(FittingDialog):
     """An administrator gives another account a new role (from its next sign-in)."""
+
+    changes = frozenset({Change.USER})
 
     def __init__(self, ws: Workspace, user: UserView, parent: QWidget | None = None) -> None:
         super().__init__(parent)

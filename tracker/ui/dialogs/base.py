@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.errors import ServiceError
+from tracker.ui.context import Change, DataEvents
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors, OptionalDateEdit
 from tracker.ui.worker import Task, run_task
 
@@ -36,14 +37,20 @@ class FormDialog(QDialog):
 
     A subclass builds its fields with :meth:`add_field`, calls :meth:`watch` once they hold
     their starting values, and implements :meth:`prepare`, which reads the fields (on the UI
-    thread) and returns the callable that saves (run on the worker).
+    thread) and returns the callable that saves (run on the worker). Given the window's
+    ``events``, a dialog announces the kinds of data it changes (``changes``) once it has
+    saved, as every write in the window does.
     """
+
+    #: The kinds of data a save changes.
+    changes: frozenset[Change] = frozenset()
 
     #: The service call succeeded; carries what it returned. The dialog then closes.
     saved = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, events: DataEvents | None = None) -> None:
         super().__init__(parent)
+        self.events = events
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.banner = Banner(self)
         self.errors = FormErrors(self.banner)
@@ -152,6 +159,7 @@ class FormDialog(QDialog):
             self.handle_error(err)
             return
         self._set_busy(True)
+        events, kinds = self.events, self.changes
         self._task = run_task(
             self,
             job,
@@ -159,6 +167,7 @@ class FormDialog(QDialog):
             on_failure=self._failed,
             label=self.tr("Saving…"),
             cancellable=False,
+            announce=None if events is None else (lambda result: events.announce(kinds, result)),
         )
 
     def _set_busy(self, busy: bool) -> None:

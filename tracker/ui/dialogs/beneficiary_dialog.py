@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import BENEFICIARY_STATUSES, CATEGORIES, SEXES
-from tracker.db.reference import ETHNIC_GROUPS
+from tracker.domain.ethnic import ETHNIC_GROUPS
+from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, SEXES
 from tracker.i18n import get_language
 from tracker.services import beneficiaries, places
 from tracker.services.beneficiaries import BeneficiaryInput, BeneficiaryView
 from tracker.services.errors import PossibleDuplicate
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout, two_columns
 from tracker.ui.place_picker import PlacePicker, village_completer
 from tracker.ui.widgets import WARNING_STYLE, DateEdit, OptionalDateEdit, notes_edit
@@ -40,13 +40,15 @@ NO_YEAR = 1899
 class BeneficiaryDialog(FormDialog):
     """Register a new person (``existing=None``) or edit a registered one."""
 
+    changes = frozenset({Change.BENEFICIARY})
+
     def __init__(
         self,
         ctx: UiContext,
         existing: BeneficiaryView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.existing = existing
         self._allow_duplicate = False
@@ -224,12 +226,13 @@ class BeneficiaryDialog(FormDialog):
 
     def _commune_changed(self) -> None:
         """The villages already written for this commune complete what is typed."""
-        code = self.place.place().code if self.place.place() else None
+        chosen = self.place.place()
+        code = chosen.code if chosen is not None else None
         try:
             names = places.villages(self.ctx.db, self.ctx.actor, code)
         except Exception:  # completion is a help; typing still works
             names = []
-        self.village.setCompleter(village_completer(self.village, names) if names else None)
+        self.village.setCompleter(village_completer(self.village, names) if names else None)  # type: ignore[arg-type]
 
     def _date_sets_year(self, *_args: object) -> None:
         value = self.birth_date.value()

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from tracker.db.models import CONSENT_KINDS
+from tracker.domain.vocab import CONSENT_KINDS
 from tracker.services import beneficiaries
 from tracker.services.beneficiaries import BeneficiaryRow, BeneficiaryView
 from tracker.services.errors import ValidationError
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 from tracker.ui.widgets import DateEdit, to_qdate
 
@@ -20,10 +20,12 @@ from tracker.ui.widgets import DateEdit, to_qdate
 class ConsentDialog(FormDialog):
     """One consent decision; the latest decision of a kind is the one in force."""
 
+    changes = frozenset({Change.BENEFICIARY})
+
     def __init__(
         self, ctx: UiContext, beneficiary: BeneficiaryRow, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.beneficiary = beneficiary
         self.setWindowTitle(self.tr("Record consent"))

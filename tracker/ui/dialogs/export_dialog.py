@@ -32,9 +32,9 @@ from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.services.exports import ExportResult
 from tracker.services.reports import Period
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.widgets import Banner
-from tracker.ui.worker import Task, error_text, run_task
+from tracker.ui.worker import Task, error_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -292,8 +292,8 @@ class ExportDialog(QDialog):
         self.bar.show()
         self.status.setText(self.tr("Adding up the figures…"))
         self.cancel_button.setText(self.tr("Stop"))
-        self._task = run_task(
-            self, job, on_success=self._done, on_failure=self._failed, cancellable=False
+        self._task = ctx.write(
+            self, job, {Change.EXPORT}, on_success=self._done, on_failure=self._failed
         )
         self._update_buttons()
 

@@ -24,9 +24,10 @@ from tracker.services import grants, office, projects
 from tracker.services.beneficiaries import BeneficiaryRow
 from tracker.services.errors import ValidationError
 from tracker.services.grant_types import GrantTypeView
-from tracker.services.grants import GrantInput, TrancheInput, add_months
+from tracker.services.grants import GrantInput, TrancheInput
+from tracker.services.visits import add_months
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 from tracker.ui.pickers import BeneficiaryPicker
 from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin
@@ -77,13 +78,15 @@ def shape_of(gt: GrantTypeView) -> str:
 class GrantDialog(FormDialog):
     """Plan a grant; ``beneficiary`` fixes the person (opened from the profile)."""
 
+    changes = frozenset({Change.GRANT})
+
     def __init__(
         self,
         ctx: UiContext,
         beneficiary: BeneficiaryRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Plan a grant"))
         self.setMinimumWidth(660)

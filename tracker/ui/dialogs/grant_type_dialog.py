@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tracker.services import grant_types
 from tracker.services.grant_types import GrantTypeView
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 
 
@@ -22,10 +22,12 @@ def months_text(months: tuple[int, ...] | list[int]) -> str:
 class GrantTypeDialog(FormDialog):
     """Changes to one grant type; saved through ``grant_types.update_grant_type``."""
 
+    changes = frozenset({Change.GRANT_TYPE})
+
     def __init__(
         self, ctx: UiContext, grant_type: GrantTypeView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.grant_type = grant_type
         self.setWindowTitle(self.tr("Edit the support type"))
@@ -88,17 +90,23 @@ class GrantTypeDialog(FormDialog):
 
     def prepare(self) -> Callable[[], Any]:
         db, actor, code = self.ctx.db, self.ctx.actor, self.grant_type.code
-        changes = {
-            "name_vi": self.name_vi.text(),
-            "name_en": self.name_en.text(),
-            "receipt_reason_vi": self.reason_vi.text(),
-            "receipt_reason_en": self.reason_en.text(),
-            "active": self.active.isChecked(),
-        }
+        name_vi, name_en = self.name_vi.text(), self.name_en.text()
+        reason_vi, reason_en = self.reason_vi.text(), self.reason_en.text()
+        active = self.active.isChecked()
         typed_months = self.months.text()
 
         def save() -> GrantTypeView:
             months = grant_types.parse_months(typed_months)
-            return grant_types.update_grant_type(db, actor, code, followup_months=months, **changes)
+            return grant_types.update_grant_type(
+                db,
+                actor,
+                code,
+                name_vi=name_vi,
+                name_en=name_en,
+                followup_months=months,
+                receipt_reason_vi=reason_vi,
+                receipt_reason_en=reason_en,
+                active=active,
+            )
 
         return save

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.vocab import LIVESTOCK
 from tracker.i18n import amount_in_words, get_language
 from tracker.services import grants
 from tracker.services.errors import LimitExceeded, ValidationError
-from tracker.services.grants import LIVESTOCK, GrantView, HandoverInput, HandoverView, TrancheView
+from tracker.services.grants import GrantView, HandoverInput, HandoverView, TrancheView
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin, to_qdate
 
@@ -50,10 +51,12 @@ def limit_message(exc: LimitExceeded) -> str:
 class HandoverDialog(FormDialog):
     """Record one hand-over; ``grant`` fixes the grant (opened from a grant row)."""
 
+    changes = frozenset({Change.HANDOVER})
+
     def __init__(
         self, ctx: UiContext, grant: GrantView | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Record a hand-over"))
         self.setMinimumWidth(640)

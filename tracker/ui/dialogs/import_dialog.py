@@ -34,9 +34,14 @@ from tracker.services import imports
 from tracker.services.errors import ServiceError
 from tracker.services.imports import ImportRejected, ImportReport
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.widgets import Banner
 from tracker.ui.worker import Task, error_text, run_task
+
+#: What an import adds to.
+IMPORTED = frozenset(
+    {Change.BENEFICIARY, Change.GRANT, Change.HANDOVER, Change.RECEIPT, Change.VISIT}
+)
 
 
 class _Stopped(ServiceError):
@@ -194,13 +199,13 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…") if keep else self.tr("Checking the file…"))
         self.close_button.setText(self.tr("Stop"))
         self._set_busy(True)
-        self._task = run_task(
-            self,
-            job,
-            on_success=self._committed if keep else self._checked,
-            on_failure=self._failed,
-            cancellable=False,
-        )
+        if keep:
+            self._task = ctx.write(self, job, IMPORTED, on_success=self._committed,
+                                   on_failure=self._failed)  # fmt: skip
+        else:
+            self._task = run_task(
+                self, job, on_success=self._checked, on_failure=self._failed, cancellable=False
+            )
 
     def check(self) -> None:
         self._run(keep=False)

@@ -10,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from tracker.db.models import PROJECT_STATUSES
+from tracker.domain.vocab import PROJECT_STATUSES
 from tracker.services import projects
 from tracker.services.projects import ProjectInput, ProjectView
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 from tracker.ui.widgets import DateEdit, MoneyEdit, set_combo_data
 
@@ -21,10 +21,12 @@ from tracker.ui.widgets import DateEdit, MoneyEdit, set_combo_data
 class ProjectDialog(FormDialog):
     """A new project (``project`` None) or changes to one; only administrators save."""
 
+    changes = frozenset({Change.PROJECT})
+
     def __init__(
         self, ctx: UiContext, project: ProjectView | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.project = project
         self.setWindowTitle(self.tr("Edit the project") if project else self.tr("Add a project"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from tracker.services import receipts
 from tracker.services.receipts import ReceiptRow
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 from tracker.ui.widgets import notes_edit
 
@@ -21,8 +21,10 @@ class ReceiptVoidDialog(FormDialog):
     """Void one receipt. ``saved`` carries the ``ReceiptDetail`` the service returns: the
     replacement when one was asked for, else the voided receipt."""
 
+    changes = frozenset({Change.RECEIPT})
+
     def __init__(self, ctx: UiContext, receipt: ReceiptRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.receipt = receipt
         self.setWindowTitle(self.tr("Void receipt {number}").format(number=receipt.number))

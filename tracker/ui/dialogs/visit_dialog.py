@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import INCOME_BANDS, MISSED_REASONS
+from tracker.domain.vocab import INCOME_BANDS, LIVESTOCK, MISSED_REASONS
 from tracker.services import visits
 from tracker.services.errors import ValidationError
-from tracker.services.grants import LIVESTOCK
 from tracker.services.visits import AssetUpdate, AssetView, MissedVisit, VisitOutcome, VisitRow
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
 from tracker.ui.widgets import DateEdit, ErrorLabel, OptionalDateEdit, notes_edit, spin, to_qdate
 
@@ -57,8 +56,10 @@ class AssetRow:
 class VisitDialog(FormDialog):
     """Record the outcome of one scheduled visit."""
 
+    changes = frozenset({Change.VISIT})
+
     def __init__(self, ctx: UiContext, visit: VisitRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.visit = visit
         self.setWindowTitle(self.tr("Record a visit"))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from tracker.services import audit, office
 from tracker.services.audit import AuditRow, ChainReport
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import ALL_DATA, Change, ChangeNotice, UiContext
 from tracker.ui.models import ROW_ROLE, Column, Index, RowsTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.widgets import Banner, OptionalDateEdit, table_view
@@ -202,6 +202,7 @@ class AuditPage(Page):
     """Who did what and when; administrators only (the service refuses everyone else)."""
 
     key = "audit"
+    shows = ALL_DATA  # every write adds events to the trail
 
     #: A page of events came back (number of events now listed).
     loaded = Signal(int)
@@ -331,10 +332,12 @@ class AuditPage(Page):
             )
         self.reload()
 
-    def users_changed(self, *_args: object) -> None:
-        """An account was added or changed: the user filter is filled again."""
-        self._users_loaded = False
-        self.mark_stale()
+    def data_changed(self, notice: ChangeNotice) -> None:
+        """Every write adds events; an account added or changed also fills the user filter
+        again."""
+        if Change.USER in notice.kinds:
+            self._users_loaded = False
+        super().data_changed(notice)
 
     def _fill_users(self, users: list[office.UserView]) -> None:
         self._users_loaded = True

@@ -3,7 +3,7 @@ sorting by column, names hidden unless asked for, and the profile beside the lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import BENEFICIARY_STATUSES, CATEGORIES
+from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES
 from tracker.services.beneficiaries import BeneficiaryRow, SearchFilter
 from tracker.services.places import Place
-from tracker.ui import flows, fmt
-from tracker.ui.context import UiContext
+from tracker.ui import flows, fmt, prefs
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.profile import ProfilePanel
@@ -34,6 +34,9 @@ class BeneficiariesPage(Page):
     """Find, register and open beneficiaries."""
 
     key = "beneficiaries"
+    shows = frozenset({Change.BENEFICIARY, Change.GRANT, Change.HANDOVER})
+
+    _select_when_loaded: int | None = None
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -115,8 +118,6 @@ class BeneficiariesPage(Page):
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
         self.model.load_failed.connect(lambda exc: self.banner.show_message(error_text(exc)))
         self.profile.closed.connect(self.view.setFocus)
-        ctx.events.beneficiary_saved.connect(self._saved)
-        ctx.events.grant_saved.connect(self.mark_stale)
         self.retranslate()
 
     # --- texts -------------------------------------------------------------------------
@@ -183,6 +184,8 @@ class BeneficiariesPage(Page):
         if not self._sized and self.model.rowCount():
             self._sized = True
             self.view.resizeColumnsToContents()
+        if self._select_when_loaded is not None:
+            self.select(self._select_when_loaded)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
@@ -223,9 +226,10 @@ class BeneficiariesPage(Page):
         if self.show_names.isChecked() != visible:
             self.show_names.setChecked(visible)
 
-    def _saved(self, person: object) -> None:
-        self.mark_stale()
-        if isinstance(person, BeneficiaryRow):
+    def data_changed(self, notice: ChangeNotice) -> None:
+        super().data_changed(notice)
+        person = notice.result
+        if Change.BENEFICIARY in notice.kinds and isinstance(person, BeneficiaryRow):
             self.status_message.emit(self.tr("Saved {code}.").format(code=person.code))
             if self.isVisible() and not self.profile.isVisible():
                 self.select(person.id)
@@ -244,11 +248,16 @@ class BeneficiariesPage(Page):
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def select(self, beneficiary_id: int) -> bool:
+        """Select a person of the list; one not loaded yet is selected when the list being
+        read comes back."""
+        self._select_when_loaded = None
         for row in range(self.model.rowCount()):
             if self.model.row_at(row).id == beneficiary_id:
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
                 return True
+        if self.model.loading:
+            self._select_when_loaded = beneficiary_id
         return False
 
     def open_selected(self) -> None:
@@ -274,10 +283,10 @@ class BeneficiariesPage(Page):
             self.open_profile(person.id)
 
     # --- state -------------------------------------------------------------------------
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("beneficiaries/splitter", self.splitter.saveState())
+    def save_state(self) -> None:
+        prefs.BENEFICIARIES_SPLITTER.set(self.splitter.saveState())
 
-    def restore_state(self, settings: QSettings) -> None:
-        state = settings.value("beneficiaries/splitter")
-        if isinstance(state, QByteArray):
+    def restore_state(self) -> None:
+        state = prefs.BENEFICIARIES_SPLITTER.get()
+        if state is not None:
             self.splitter.restoreState(state)

@@ -131,11 +131,5 @@ class GrantTypesBox(QGroupBox):
             return None
         dialog = GrantTypeDialog(self.ctx, gt, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.saved.connect(self._saved)
         dialog.open()
         return dialog
-
-    def _saved(self, view: GrantTypeView) -> None:
-        self.ctx.forget_grant_types()
-        self.ctx.events.grant_type_saved.emit(view)
-        self.load()

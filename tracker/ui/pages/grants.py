@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db.models import GRANT_STATUSES
+from tracker.domain.vocab import GRANT_STATUSES
 from tracker.services import projects
 from tracker.services.grants import GrantView
 from tracker.ui import flows, fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.grant_dialog import detail_label, detail_value
 from tracker.ui.models import ROW_ROLE, GrantTableModel
 from tracker.ui.pages.base import Page
@@ -30,6 +30,7 @@ class GrantsPage(Page):
     """The list of grants, newest first."""
 
     key = "grants"
+    shows = frozenset({Change.GRANT, Change.HANDOVER, Change.PROJECT, Change.GRANT_TYPE})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -76,12 +77,6 @@ class GrantsPage(Page):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.load_failed.connect(lambda exc: self.banner.show_message(error_text(exc)))
         self.model.modelReset.connect(lambda: self._current_changed(QModelIndex()))
-        for signal in (
-            ctx.events.grant_saved,
-            ctx.events.handover_recorded,
-            ctx.events.project_saved,
-        ):
-            signal.connect(self.mark_stale)
         self.retranslate()
 
     def title(self) -> str:

@@ -24,7 +24,7 @@ from tracker.services.beneficiaries import BeneficiaryView
 from tracker.services.grants import GrantView, HandoverView
 from tracker.services.visits import AssetView, VisitRow
 from tracker.ui import flows, fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
 from tracker.ui.widgets import heading, table_view
 from tracker.ui.worker import Task, run_task
@@ -143,14 +143,7 @@ class ProfilePanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
 
-        for signal in (
-            ctx.events.beneficiary_saved,
-            ctx.events.consent_recorded,
-            ctx.events.grant_saved,
-            ctx.events.handover_recorded,
-            ctx.events.visit_recorded,
-        ):
-            signal.connect(self._data_changed)
+        ctx.events.changed.connect(self._data_changed)
         self.retranslate()
 
     # --- loading -----------------------------------------------------------------------
@@ -171,13 +164,24 @@ class ProfilePanel(QWidget):
             and not self._task.is_done
         )
 
-    def _data_changed(self, changed: object) -> None:
-        if self.beneficiary_id is None or not self.isVisible():
+    #: The kinds of data a profile shows.
+    shows = frozenset(
+        {Change.BENEFICIARY, Change.GRANT, Change.HANDOVER, Change.VISIT, Change.RECEIPT}
+    )
+
+    def _data_changed(self, notice: ChangeNotice) -> None:
+        """Load the person again when a write changed something of theirs."""
+        if self.beneficiary_id is None or not self.isVisible() or not notice.touches(self.shows):
             return
-        person = getattr(changed, "beneficiary_id", None) or getattr(changed, "id", None)
+        changed = notice.result
+        person: int | None
         if isinstance(changed, BeneficiaryView):
             person = changed.id
-        if person == self.beneficiary_id:
+        else:
+            person = getattr(changed, "beneficiary_id", None)
+            row = getattr(changed, "row", None)  # a receipt voided or reprinted
+            person = person or getattr(row, "beneficiary_id", None)
+        if person is None or person == self.beneficiary_id:
             self.show_person(self.beneficiary_id, log_view=False)
 
     def _show(self, data: ProfileData) -> None:

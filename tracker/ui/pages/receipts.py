@@ -10,6 +10,7 @@ and printing run on the worker; the list pages are read as the view scrolls.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -32,33 +33,20 @@ from tracker.services import receipts
 from tracker.services.grants import HandoverView
 from tracker.services.receipts import ReceiptDetail, ReceiptRow
 from tracker.ui import fmt, prefs
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
-from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel
+from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel, Pager
 from tracker.ui.pages.base import Page
 from tracker.ui.printing import PdfOutput, preview_images, problem_text
 from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_view
-from tracker.ui.worker import Task, error_text, run_task
+from tracker.ui.worker import Task, error_text
 
 SEARCH_DELAY_MS = 250
-OFFER_PRINT = "receipts/offer_print"
 NOTICE_STYLE = (
     "QLabel { background: #e8f3ea; color: #1e4620; border: 1px solid #a5d6a7;"
     " border-radius: 4px; padding: 6px; }"
 )
-
-
-def offer_print_enabled() -> bool:
-    """Whether to offer printing the receipt right after a hand-over (on by default)."""
-    value = prefs.settings().value(OFFER_PRINT, True)
-    return value not in (False, "false", "0", 0)
-
-
-def set_offer_print(enabled: bool) -> None:
-    s = prefs.settings()
-    s.setValue(OFFER_PRINT, bool(enabled))
-    s.sync()
 
 
 class ReceiptTableModel(PagedTableModel):
@@ -79,8 +67,6 @@ class ReceiptTableModel(PagedTableModel):
         self.text = ""
         self.since: date | None = None
         self.until: date | None = None
-        self.total = 0
-        self.set_fetcher(self._page)
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -93,26 +79,19 @@ class ReceiptTableModel(PagedTableModel):
             "status": self.tr("Status"),
         }
 
-    def _page(self, offset: int, limit: int) -> list[ReceiptRow]:
-        return receipts.list_receipts(
-            self.ctx.db,
-            self.ctx.actor,
-            self.text,
-            since=self.since,
-            until=self.until,
-            limit=limit,
-            offset=offset,
+    def pager(self) -> Pager:
+        db, actor, text, since, until = (
+            self.ctx.db, self.ctx.actor, self.text, self.since, self.until
+        )  # fmt: skip
+        return lambda offset, limit: receipts.list_receipts(
+            db, actor, text, since=since, until=until, limit=limit, offset=offset
         )
 
-    def reload(self) -> None:
-        try:
-            self.total = receipts.count_receipts(
-                self.ctx.db, self.ctx.actor, self.text, since=self.since, until=self.until
-            )
-        except Exception as exc:
-            self.load_failed.emit(exc)
-            return
-        super().reload()
+    def counter(self) -> Callable[[], int]:
+        db, actor, text, since, until = (
+            self.ctx.db, self.ctx.actor, self.text, self.since, self.until
+        )  # fmt: skip
+        return lambda: receipts.count_receipts(db, actor, text, since=since, until=until)
 
     def status_text(self, row: ReceiptRow) -> str:
         if row.voided:
@@ -178,6 +157,7 @@ class ReceiptsPage(Page):
     """Find, print, reprint and void receipts."""
 
     key = "receipts"
+    shows = frozenset({Change.HANDOVER, Change.RECEIPT})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -293,7 +273,6 @@ class ReceiptsPage(Page):
         self.reprint_button.clicked.connect(lambda: self.reprint_selected())
         self.void_button.clicked.connect(lambda: self.void_selected())
         self.batch_button.clicked.connect(lambda: self.open_batch())
-        ctx.events.handover_recorded.connect(self._handover_recorded)
         self.retranslate()
         self._update_buttons()
 
@@ -377,31 +356,41 @@ class ReceiptsPage(Page):
     def _reloaded(self) -> None:
         self._update_count()
         self._update_buttons()
+        if self._select_when_loaded is not None:
+            self.select_number(self._select_when_loaded)
         if not self._sized_columns and self.model.rowCount():
             self.view.resizeColumnsToContents()
             self._sized_columns = True
 
     _sized_columns = False
+    _select_when_loaded: str | None = None
 
     def _names_visible_changed(self, visible: bool) -> None:
         if self.show_names.isChecked() != visible:
             self.show_names.setChecked(visible)
         self.view.resizeColumnToContents(self.model.column_of("beneficiary"))
 
-    def _handover_recorded(self, handover: HandoverView) -> None:
-        self.notice.hide()
-        self.mark_stale()
-        if isinstance(handover, HandoverView) and offer_print_enabled():
-            self.offer_print(handover)
+    def data_changed(self, notice: ChangeNotice) -> None:
+        """A new hand-over comes with its receipt number in the notice: offer to print it."""
+        super().data_changed(notice)
+        handover = notice.result
+        if Change.HANDOVER in notice.kinds and isinstance(handover, HandoverView):
+            self.notice.hide()
+            if prefs.OFFER_PRINT.get():
+                self.offer_print(handover)
 
     def selected(self) -> ReceiptRow | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_number(self, number: str) -> bool:
+        """Select a receipt of the list; one not loaded yet is selected when the list being
+        read comes back."""
         row = self.model.row_of_number(number)
         if row < 0:
+            self._select_when_loaded = number if self.model.loading else None
             return False
+        self._select_when_loaded = None
         self.view.selectRow(row)
         self.view.scrollTo(self.model.index(row, 0))
         return True
@@ -470,14 +459,13 @@ class ReceiptsPage(Page):
             self.banner.show_message(problem_text(exc))
 
         self.banner.show_message("")
-        self.task = run_task(
-            self,
-            job,
-            on_success=done,
-            on_failure=failed,
-            label=label or self.tr("Making the receipt…"),
-            cancellable=not reprint,
-        )
+        label = label or self.tr("Making the receipt…")
+        if reprint:
+            self.task = self.ctx.write(
+                self, job, {Change.RECEIPT}, on_success=done, on_failure=failed, label=label
+            )
+        else:
+            self.task = self.ctx.read(self, job, on_success=done, on_failure=failed, label=label)
         self._update_buttons()
         return self.task
 
@@ -537,7 +525,6 @@ class ReceiptsPage(Page):
 
         def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
             images, total = extra
-            self.mark_stale()
             self.select_number(detail.row.number)
             self.status_message.emit(
                 self.tr("Reprint {count} of receipt {number} recorded.").format(
@@ -577,7 +564,6 @@ class ReceiptsPage(Page):
                 old=old.number, new=detail.row.number
             )
         )
-        self.model.reload()
         self.select_number(detail.row.number)
 
     def open_batch(self) -> ReceiptBatchDialog:
@@ -614,7 +600,7 @@ class ReceiptsPage(Page):
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(preview)
         never = QCheckBox(self.tr("Do not ask again (print from the Receipts page)"), box)
-        never.toggled.connect(lambda on: set_offer_print(not on))
+        never.toggled.connect(lambda on: prefs.OFFER_PRINT.set(not on))
         box.setCheckBox(never)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

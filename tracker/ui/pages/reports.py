@@ -43,7 +43,7 @@ from tracker.services import projects, reports
 from tracker.services.projects import ProjectView
 from tracker.services.reports import Period, Summary
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.models import ProjectTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.widgets import Banner, DateEdit, heading, set_combo_data, spin, table_view
@@ -216,6 +216,18 @@ class ReportsPage(Page):
     """The summary of the chosen period, for the chosen audience."""
 
     key = "reports"
+    shows = frozenset(
+        {
+            Change.BENEFICIARY,
+            Change.GRANT,
+            Change.HANDOVER,
+            Change.RECEIPT,
+            Change.VISIT,
+            Change.PROJECT,
+            Change.GRANT_TYPE,
+            Change.OFFICE,
+        }
+    )
 
     #: A summary was shown (``Summary``).
     summary_shown = Signal(object)
@@ -302,15 +314,6 @@ class ReportsPage(Page):
         self.tabs.currentChanged.connect(self._show_note)
         self.export_button.clicked.connect(self.export)
         self.import_button.clicked.connect(self.import_workbook)
-        for signal in (
-            ctx.events.grant_saved,
-            ctx.events.handover_recorded,
-            ctx.events.visit_recorded,
-            ctx.events.beneficiary_saved,
-            ctx.events.consent_recorded,
-            ctx.events.project_saved,
-        ):
-            signal.connect(self.mark_stale)
         self.retranslate()
         set_combo_data(self.kind, "quarter")
         self._update_inputs()
@@ -547,6 +550,8 @@ class ReportsPage(Page):
             self.note.setText("")
 
     # --- export and import -------------------------------------------------------------
+    # The export and import dialogs bring the PDF, workbook and zip writers with them (about
+    # half a second): they are loaded when first asked for, not before the window shows.
     def export(self) -> None:
         from tracker.ui.dialogs.export_dialog import ExportDialog
 
@@ -558,12 +563,5 @@ class ReportsPage(Page):
         from tracker.ui.dialogs.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, self)
-        dialog.imported.connect(self._imported)
         dialog.exec()
         dialog.deleteLater()
-
-    def _imported(self, _report: object) -> None:
-        # Every page shows data that may have changed: each reloads when next shown.
-        window = self.window()
-        for page in window.findChildren(Page):
-            page.mark_stale()

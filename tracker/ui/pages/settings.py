@@ -28,22 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import config
-from tracker.db.models import OFFICE_KINDS
-from tracker.db.vault import vault_path
+from tracker.config import vault_path
+from tracker.domain.vocab import OFFICE_KINDS
 from tracker.i18n import get_language
 from tracker.i18n.formatting import format_money
 from tracker.services import backups, office, places, projects
 from tracker.services.backups import BackupInfo
 from tracker.services.office import OfficeInput, OfficeView
 from tracker.services.projects import ProjectView
-from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui import fmt, prefs
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.grant_types_box import GrantTypesBox
 from tracker.ui.place_picker import PlacePicker
-from tracker.ui.signin import IDLE_RANGE, idle_minutes, set_idle_minutes
 from tracker.ui.translations import LANGUAGES
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
 from tracker.ui.worker import Task, error_text, run_task
@@ -57,6 +56,7 @@ class SettingsPage(Page):
     and password, backups, and data folders."""
 
     key = "settings"
+    shows = frozenset({Change.OFFICE, Change.PROJECT, Change.GRANT_TYPE, Change.BACKUP})
 
     #: The user chose another language (``"vi"`` or ``"en"``).
     language_chosen = Signal(str)
@@ -151,8 +151,8 @@ class SettingsPage(Page):
         security_form = QFormLayout(self.security_box)
         security_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.idle_minutes = QSpinBox(self.security_box)
-        self.idle_minutes.setRange(*IDLE_RANGE)
-        self.idle_minutes.setValue(idle_minutes())
+        self.idle_minutes.setRange(prefs.IDLE_MINUTES.minimum, prefs.IDLE_MINUTES.maximum)
+        self.idle_minutes.setValue(prefs.IDLE_MINUTES.get())
         self.idle_minutes.valueChanged.connect(self._idle_minutes_changed)
         self.idle_label = QLabel(self.security_box)
         self.idle_label.setBuddy(self.idle_minutes)
@@ -218,8 +218,6 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        ctx.events.office_saved.connect(self._load_office)
-        ctx.events.project_saved.connect(lambda _p: self._load_projects())
         self.retranslate()
 
     def _build_projects(self) -> None:
@@ -466,19 +464,17 @@ class SettingsPage(Page):
         data = self.office_input()
         ctx = self.ctx
         self.save_button.setEnabled(False)
-        self._task = run_task(
+        self._task = ctx.write(
             self,
             lambda: office.save_office(ctx.db, ctx.actor, data),
+            {Change.OFFICE},
             on_success=self._saved,
             on_failure=self._failed,
             label=self.tr("Saving…"),
-            cancellable=False,
         )
 
-    def _saved(self, view: OfficeView) -> None:
+    def _saved(self, _view: OfficeView) -> None:
         self.save_button.setEnabled(True)
-        self.ctx.office = view
-        self.ctx.events.office_saved.emit(view)
         self.status_message.emit(self.tr("Office details saved."))
 
     def _failed(self, exc: BaseException) -> None:
@@ -561,12 +557,11 @@ class SettingsPage(Page):
         return dialog
 
     def _project_saved(self, view: ProjectView) -> None:
-        self.ctx.events.project_saved.emit(view)
         self.status_message.emit(self.tr("Project {code} saved.").format(code=view.code))
 
     # --- screen lock and password ------------------------------------------------------
     def _idle_minutes_changed(self, minutes: int) -> None:
-        self.idle_minutes_changed.emit(set_idle_minutes(minutes))
+        self.idle_minutes_changed.emit(prefs.IDLE_MINUTES.set(minutes))
 
     # --- backups -----------------------------------------------------------------------
     def backup_rows(self) -> list[BackupInfo]:
@@ -617,13 +612,13 @@ class SettingsPage(Page):
                 return backups.backup_now(ws, reason="manual")
             return backups.backup_now(ws, folder=folder, reason="usb", keep=None)
 
-        self._backup_task = run_task(
+        self._backup_task = self.ctx.write(
             self,
             job,
+            {Change.BACKUP},
             on_success=lambda info: self._backed_up(info, folder),
             on_failure=self._backup_failed,
             label=self.tr("Writing the backup…"),
-            cancellable=False,
         )
         self._update_backup_buttons()
 

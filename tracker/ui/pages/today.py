@@ -25,7 +25,7 @@ from tracker.services.grants import HandoverView
 from tracker.services.projects import ProjectView
 from tracker.services.visits import VisitRow
 from tracker.ui import flows, fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.models import ROW_ROLE, HandoverTableModel, VisitTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.widgets import heading, table_view
@@ -98,6 +98,9 @@ class TodayPage(Page):
     """The first page: what needs doing now."""
 
     key = "today"
+    shows = frozenset(
+        {Change.HANDOVER, Change.VISIT, Change.GRANT, Change.BENEFICIARY, Change.PROJECT}
+    )
 
     #: The user asked to see a whole list on another page (page key).
     go_to = Signal(str)
@@ -185,14 +188,6 @@ class TodayPage(Page):
         layout.addLayout(actions)
         layout.addLayout(grid, 1)
 
-        for signal in (
-            ctx.events.handover_recorded,
-            ctx.events.visit_recorded,
-            ctx.events.grant_saved,
-            ctx.events.beneficiary_saved,
-            ctx.events.project_saved,
-        ):
-            signal.connect(self.mark_stale)
         self.retranslate()
 
     def title(self) -> str:

@@ -3,7 +3,7 @@ new password, disable or enable one, and replace the recovery key."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from tracker.services import auth, office
 from tracker.services.office import UserView
 from tracker.ui import fmt
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.account_dialogs import (
     AddAccountDialog,
     DisableAccountDialog,
@@ -27,6 +27,7 @@ from tracker.ui.dialogs.account_dialogs import (
 from tracker.ui.dialogs.base import FormDialog
 from tracker.ui.models import MUTED, ROW_ROLE, Column, RowsTableModel
 from tracker.ui.pages.base import Page
+from tracker.ui.signin import RecoveryKeyDialog
 from tracker.ui.widgets import Banner, heading, table_view
 from tracker.ui.worker import Task, error_text, run_task
 
@@ -68,9 +69,7 @@ class UsersPage(Page):
     everyone else anyway."""
 
     key = "users"
-
-    #: An account was added, changed, disabled or enabled (``UserView`` or user name).
-    accounts_changed = Signal(object)
+    shows = frozenset({Change.USER})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -184,12 +183,8 @@ class UsersPage(Page):
     def _open(self, dialog: FormDialog, done: str) -> FormDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
-        def saved(result: object) -> None:
-            self.status_message.emit(done)
-            self.accounts_changed.emit(result)
-            self.refresh()
-
-        dialog.saved.connect(saved)
+        dialog.events = self.ctx.events
+        dialog.saved.connect(lambda _result: self.status_message.emit(done))
         dialog.open()
         return dialog
 
@@ -250,17 +245,15 @@ class UsersPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         ws = self.ctx.session()
-        run_task(
+        self.ctx.write(
             self,
             lambda: auth.new_recovery_key(ws),
+            {Change.USER},
             on_success=self._show_recovery_key,
             label=self.tr("Making a new recovery key…"),
-            cancellable=False,
         )
 
     def _show_recovery_key(self, code: str) -> None:
-        from tracker.ui.signin import RecoveryKeyDialog
-
         dialog = RecoveryKeyDialog(code, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from tracker.services import office
 from tracker.services.visits import VisitRow
 from tracker.ui import flows
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.models import ROW_ROLE, VisitTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.widgets import Banner, table_view
@@ -23,6 +23,7 @@ class VisitsPage(Page):
     """The visit lists."""
 
     key = "visits"
+    shows = frozenset({Change.VISIT, Change.HANDOVER, Change.GRANT, Change.BENEFICIARY})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -61,8 +62,6 @@ class VisitsPage(Page):
         self.model.load_failed.connect(lambda exc: self.banner.show_message(error_text(exc)))
         self.model.reloaded.connect(lambda _n: self._update_count())
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
-        for signal in (ctx.events.visit_recorded, ctx.events.handover_recorded):
-            signal.connect(self.mark_stale)
         self.retranslate()
 
     def title(self) -> str:

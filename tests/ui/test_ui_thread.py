@@ -1,0 +1,118 @@
+"""The reads that grow with the register (the paged lists, searching people) run on the
+worker: loading a page, scrolling, searching and filtering never call them on the UI
+thread. Each listed service function is wrapped to note a call made from the main thread."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tracker.services import beneficiaries, grants, receipts, visits
+from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
+from tracker.services.projects import ProjectView
+from tracker.ui import flows
+from tracker.ui.dialogs.grant_dialog import GrantDialog
+from tracker.ui.main_window import MainWindow
+
+from ..conftest import TODAY
+from .conftest import type_text
+from .test_window import register_by_service, the_dialog
+
+#: Service reads whose cost grows with the number of people, hand-overs or visits.
+SLOW_READS: tuple[tuple[Any, str], ...] = (
+    (beneficiaries, "search"),
+    (beneficiaries, "count"),
+    (grants, "list_grants"),
+    (grants, "list_handovers"),
+    (visits, "list_visits"),
+    (visits, "count_visits"),
+    (receipts, "list_receipts"),
+    (receipts, "count_receipts"),
+)
+
+
+@pytest.fixture
+def on_ui_thread(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The names of the slow reads called from the main thread (filled as they happen)."""
+    calls: list[str] = []
+
+    def guarded(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                calls.append(name)
+            return fn(*args, **kwargs)
+
+        return wrapper
+
+    for module, name in SLOW_READS:
+        monkeypatch.setattr(
+            module, name, guarded(f"{module.__name__}.{name}", getattr(module, name))
+        )
+    yield calls
+
+
+def test_the_guard_sees_a_call_on_the_ui_thread(
+    on_ui_thread: list[str], window: MainWindow
+) -> None:
+    beneficiaries.count(window.ctx.db, window.ctx.actor, "")
+    assert on_ui_thread == ["tracker.services.beneficiaries.count"]
+
+
+def test_pages_load_search_and_scroll_off_the_ui_thread(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, project: ProjectView, on_ui_thread: list[str]
+):
+    ctx = window.ctx
+    names = ("Lò Thị Mai", "Sùng Thị Pà", "Giàng Thị Dế", "Vàng Thị Mỷ", "Lù Thị Chở")
+    people = [register_by_service(ctx.db, ctx.actor, name) for name in names]
+    grant = grants.plan_grant(
+        ctx.db,
+        ctx.actor,
+        GrantInput(people[0].id, project.id, "cattle", date(2025, 5, 1),
+                   (TrancheInput("Bò giống", quantity=1, unit_value=15_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    grants.record_handover(
+        ctx.db,
+        ctx.actor,
+        HandoverInput(grant.id, date(2025, 5, 15), quantity=1, unit_value=15_000_000),
+        today=TODAY,
+    )
+    register = window.show_page("beneficiaries")
+    register.model.page_size = 2  # so that scrolling fetches more pages
+    register.model.reload()
+    qtbot.waitUntil(lambda: register.model.rowCount() >= 2, timeout=3000)
+    while register.model.loading or register.model.canFetchMore():
+        qtbot.waitUntil(lambda: not register.model.loading, timeout=3000)
+        register.model.fetchMore()
+    assert register.model.rowCount() == 5 and register.model.total == 5
+    type_text(register.search, "sung thi pa")
+    qtbot.waitUntil(lambda: register.model.rowCount() == 1, timeout=3000)
+
+    for key in ("today", "grants", "visits", "receipts"):
+        page = window.show_page(key)
+        qtbot.waitUntil(lambda page=page: not page._stale and not getattr(
+            getattr(page, "model", None), "loading", False), timeout=3000)  # fmt: skip
+    visits_page = window.show_page("visits")
+    visits_page.show_list("all")
+    qtbot.waitUntil(lambda: visits_page.model.rowCount() > 0, timeout=3000)
+    receipts_page = window.show_page("receipts")
+    qtbot.waitUntil(lambda: receipts_page.model.rowCount() == 1, timeout=3000)
+    type_text(receipts_page.search, "MV-2025")
+    receipts_page.apply_filter()
+    qtbot.waitUntil(lambda: receipts_page.model.rowCount() == 1, timeout=3000)
+
+    # The person picker of the grant dialog searches on the worker too.
+    flows.plan_grant(ctx, window)
+    dialog = the_dialog(window, GrantDialog)
+    with qtbot.waitSignal(dialog.picker.searched, timeout=3000):
+        type_text(dialog.picker.search, "vang thi my")
+    assert dialog.picker.value() is not None
+    dialog.done(0)
+
+    assert on_ui_thread == []

@@ -1,0 +1,241 @@
+"""The plain data that crosses layers: what a service returns and the window or a report
+writer takes. Frozen dataclasses of standard types only, so that a report writer can be
+typed with them without importing the services that fill them.
+
+Summary figures: every count is a whole number, money is whole đồng; small-cell suppression
+("<5") happens later, when ``tracker.reports.summary_tables`` builds the output tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: its first and last day and how it was chosen."""
+
+    start: date
+    end: date
+    kind: str = "range"
+
+    @property
+    def key(self) -> str:
+        """What a user types to get it again: "2025-Q1", "2025", "2025-6M", "2025-9M",
+        "2025-01-01..2025-03-31"."""
+        y = self.start.year
+        if self.kind == "quarter":
+            return f"{y}-Q{(self.start.month - 1) // 3 + 1}"
+        if self.kind == "year":
+            return str(y)
+        if self.kind in ("6m", "9m"):
+            return f"{y}-{self.kind.upper()}"
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def slug(self) -> str:
+        """For file and folder names: ASCII letters, digits and '-' only."""
+        if self.kind == "range":
+            return f"{self.start:%Y%m%d}-{self.end:%Y%m%d}"
+        return self.key
+
+    def label(self, lang: str = "vi") -> str:
+        y = self.start.year
+        q = (self.start.month - 1) // 3 + 1
+        if lang == "vi":
+            return {
+                "quarter": f"Quý {_ROMAN[q]}/{y}",
+                "year": f"Năm {y}",
+                "6m": f"6 tháng đầu năm {y}",
+                "9m": f"9 tháng đầu năm {y}",
+            }.get(self.kind, f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}")
+        return {
+            "quarter": f"Q{q} {y}",
+            "year": f"Year {y}",
+            "6m": f"First 6 months of {y}",
+            "9m": f"First 9 months of {y}",
+        }.get(self.kind, f"{self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}")
+
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+# --- summary figures ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeopleCount:
+    """People supported in one group: new in the period, continuing, and cumulative."""
+
+    key: str
+    new: int
+    continuing: int
+    cumulative: int
+    name: str = ""
+
+    @property
+    def in_period(self) -> int:
+        return self.new + self.continuing
+
+
+@dataclass(frozen=True)
+class PeopleFigures:
+    total: PeopleCount
+    by_sex: tuple[PeopleCount, ...]
+    by_age: tuple[PeopleCount, ...]
+    by_ethnicity: tuple[PeopleCount, ...]
+    by_commune: tuple[PeopleCount, ...]
+    by_category: tuple[PeopleCount, ...]
+
+
+@dataclass(frozen=True)
+class SupportRow:
+    """Grants and hand-overs of one support type."""
+
+    grant_type: str
+    name_vi: str
+    name_en: str
+    kind: str
+    grants_new: int  # grants planned in the period (not cancelled)
+    handovers: int  # hand-overs in the period
+    people: int  # people who received something in the period
+    cash: int  # đồng paid in cash in the period
+    in_kind: int  # value of goods handed over in the period
+    handovers_total: int  # to the period's end
+    people_total: int
+    cash_total: int
+    in_kind_total: int
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    code: str
+    name: str
+    donor: str
+    start_date: date
+    end_date: date
+    budget: int
+    spent: int  # to the period's end
+    spent_in_period: int
+
+    @property
+    def left(self) -> int:
+        return self.budget - self.spent
+
+
+@dataclass(frozen=True)
+class VisitFigures:
+    """Follow-up visits of one step of the plan (months after the hand-over; None: extra)."""
+
+    months_after: int | None
+    due: int
+    done: int
+    overdue: int
+    missed: int
+    livelihood_running: int
+    livelihood_stopped: int
+    safety_concern: int
+    in_school: int
+    income_none: int
+    income_low: int
+    income_medium: int
+    income_high: int
+
+
+@dataclass(frozen=True)
+class AssetFigures:
+    """Granted animals and looms (and young born of them) held on the period's end."""
+
+    kind: str
+    total: int
+    granted: int
+    born: int
+    alive: int
+    sick: int
+    in_use: int
+    unused: int
+    died: int
+    sold: int
+    passed_on: int
+    gave_birth: int
+
+
+@dataclass(frozen=True)
+class ReceiptFigures:
+    issued: int
+    voided: int
+    valid: int
+    reprints: int
+    amount_valid: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    office_name: str
+    office_prefix: str
+    period: Period
+    audience: str
+    generated_at: datetime
+    people: PeopleFigures
+    support: tuple[SupportRow, ...]
+    projects: tuple[ProjectRow, ...]
+    visits: tuple[VisitFigures, ...]
+    visits_total: VisitFigures
+    assets: tuple[AssetFigures, ...]
+    receipts: ReceiptFigures
+    #: People left out because they withdrew the consent this version needs.
+    excluded_people: int
+
+    @property
+    def start(self) -> date:
+        return self.period.start
+
+    @property
+    def end(self) -> date:
+        return self.period.end
+
+    @property
+    def suppressed(self) -> bool:
+        """Counts from 1 to 4 are shown as "<5" in the output of this version."""
+        return self.audience != "office"
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            self.people.total.cumulative == 0
+            and not any(r.handovers_total or r.grants_new for r in self.support)
+            and self.visits_total.due == 0
+            and self.visits_total.done == 0
+        )
+
+
+# --- the line list --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class LineListRow:
+    """One person of the line list, with what they were handed in the period and to its end."""
+
+    code: str
+    full_name: str
+    alias: str
+    sex: str
+    birth_date: date | None
+    birth_year: int | None
+    ethnicity_code: str
+    id_number: str
+    phone: str
+    commune_code: str
+    village: str
+    category: str
+    status: str
+    registered_on: date
+    first_handover: date | None
+    handovers_in_period: int
+    cash_in_period: int
+    in_kind_in_period: int
+    cash_total: int
+    in_kind_total: int

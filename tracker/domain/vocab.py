@@ -1,0 +1,52 @@
+"""The codes the database stores for each kind of choice, in the order lists show them.
+
+The database checks its columns against these tuples; the window fills its choices from
+them; ``tracker.i18n.labels`` names each code in Vietnamese and English (the group named in
+``LABEL_GROUPS``).
+"""
+
+from __future__ import annotations
+
+SEXES = ("F", "M", "X")
+CATEGORIES = ("victim", "suspected_victim", "at_risk", "family_member")
+BENEFICIARY_STATUSES = ("active", "closed", "moved", "deceased")
+ROLES = ("admin", "officer", "accountant", "viewer")
+OFFICE_KINDS = ("province", "district", "commune")
+UNIT_LEVELS = ("province", "district", "commune")
+CONSENT_KINDS = ("services", "donor_reporting", "province_sharing")
+GRANT_KINDS = ("cash", "in_kind", "mixed")
+GRANT_STATUSES = ("planned", "active", "completed", "cancelled")
+PROJECT_STATUSES = ("active", "closed")
+ASSET_KINDS = ("cow", "buffalo", "pig", "goat", "poultry", "loom", "other")
+ASSET_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on", "in_use", "unused")
+ASSET_CLOSED_STATUSES = ("died", "sold", "passed_on")
+#: The asset kinds that are animals (alive, sick, may give birth); the others are tools.
+LIVESTOCK = ("cow", "buffalo", "pig", "goat", "poultry")
+VISIT_STATUSES = ("scheduled", "done", "missed", "cancelled")
+#: Why a visit found no one to talk to (status "missed").
+MISSED_REASONS = ("not_home", "working_away", "moved_away", "declined", "unreachable", "other")
+INCOME_BANDS = ("none", "low", "medium", "high")
+
+#: Who a summary is for: the office itself, the donor, the province.
+AUDIENCES = ("office", "donor", "province")
+#: The consent kind that lets a person be counted in each version that leaves the office.
+AUDIENCE_CONSENT = {"donor": "donor_reporting", "province": "province_sharing"}
+#: Age bands of the summaries, at the period's end.
+AGE_BANDS = ("u16", "16_17", "18_24", "25_34", "35p")
+#: How a reporting period was chosen.
+PERIOD_KINDS = ("quarter", "year", "6m", "9m", "range")
+
+#: The group of ``tracker.i18n.labels.LABELS`` that names each tuple's codes.
+LABEL_GROUPS: dict[str, tuple[str, ...]] = {
+    "sex": SEXES,
+    "category": CATEGORIES,
+    "beneficiary_status": BENEFICIARY_STATUSES,
+    "grant_status": GRANT_STATUSES,
+    "visit_status": VISIT_STATUSES,
+    "asset_status": ASSET_STATUSES,
+    "asset_kind": ASSET_KINDS,
+    "consent_kind": CONSENT_KINDS,
+    "income_band": INCOME_BANDS,
+    "missed_reason": MISSED_REASONS,
+    "role": ROLES,
+}

@@ -100,8 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = subs.add_parser(
         "audit",
-        help="check the audit trail (exit 0 whole, 3 altered, 4 records changed without"
-        " their event, 5 an export's chain head not in this trail)",
+        help="check the audit trail",
+        description="Check the audit trail. Exit codes: 0 whole; 1 could not check (sign-in,"
+        " file); 3 the trail was altered (events changed or removed, chain rewritten);"
+        " 4 records changed without their audit event; 5 the chain head of an export"
+        " (--against) is not in this trail.",
     )
     _common(p, sub=True)
     p.add_argument("action", choices=("verify",))

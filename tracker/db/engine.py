@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,10 +149,8 @@ def rekey(
             done.set()
             watcher.join()
         # Fold the log back into the file while nobody waits for it.
-        try:
+        with suppress(sqlcipher3.DatabaseError):
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher3.DatabaseError:
-            pass
         if progress is not None:
             progress(1.0)
     finally:
@@ -197,9 +195,11 @@ class Database:
         self.location = location
         self.encrypted = key is not None
         self._key = key
-        #: Called after a write transaction that appended audit events commits, with the
-        #: new head of the chain (the signed-in workspace keeps it in the key file).
-        self.on_audit_head: Callable[[Any], None] | None = None
+        #: For a write transaction that appended audit events: called with the session
+        #: and the chain's new head just before the commit (to prepare the copy of the
+        #: head kept in the key file), then with what it returned once committed.
+        self.on_audit_head: Callable[[Session, Any], Any] | None = None
+        self.after_audit_commit: Callable[[Any], None] | None = None
         self.engine = engine or make_engine(location, key)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
@@ -232,13 +232,16 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
+        prepared = None
         with self._writer() as session:
             self._prepare(session)
             with session.begin():
                 yield session
-            head = session.info.pop(AUDIT_HEAD, None)
-        if head is not None and self.on_audit_head is not None:
-            self.on_audit_head(head)
+                head = session.info.pop(AUDIT_HEAD, None)
+                if head is not None and self.on_audit_head is not None:
+                    prepared = self.on_audit_head(session, head)
+        if prepared is not None and self.after_audit_commit is not None:
+            self.after_audit_commit(prepared)
 
     def copy_to(self, target: Path) -> Path:
         """A consistent copy of the SQLite file (backup API, same encryption), written to a

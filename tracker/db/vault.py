@@ -52,6 +52,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from tracker.services.errors import ServiceError
+
 FORMAT = 2
 READABLE_FORMATS = (1, 2)
 KEY_BYTES = 32
@@ -76,13 +78,14 @@ RECOVERY = "recovery"
 USER = "user"
 
 
-class VaultError(Exception):
-    """A sign-in or key problem a user can understand; ``key`` names the message."""
+class VaultError(ServiceError):
+    """A sign-in or key problem a user can understand; ``key`` names the message. It can
+    reach the user from any database access (a window whose account was disabled)."""
 
     def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(key)
+        if key == "sign_in_failed":
+            params.setdefault("max", MAX_FAILURES)
+        super().__init__(key, None, **params)
 
 
 def _b64(data: bytes) -> str:
@@ -118,8 +121,10 @@ def check_kdf(params: Any) -> dict[str, int]:
     return {k: int(v) for k, v in params.items()}
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write a file so that it is either the old or the new content, never half of each."""
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write a file so that it is either the old or the new content, never half of each.
+    ``durable``: the folder is synced too, so that the new content survives a power cut
+    (without it, a power cut may bring the old content back, whole)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -131,7 +136,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if hasattr(os, "O_DIRECTORY"):
+    if durable and hasattr(os, "O_DIRECTORY"):
         dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
         try:
             os.fsync(dir_fd)
@@ -595,22 +600,23 @@ class Vault:
     def to_bytes(self) -> bytes:
         return json.dumps(self.to_json(), indent=1, ensure_ascii=True).encode("ascii")
 
-    def save(self) -> None:
-        atomic_write(self.path, self.to_bytes())
+    def save(self, *, durable: bool = True) -> None:
+        atomic_write(self.path, self.to_bytes(), durable=durable)
 
     @classmethod
     @contextmanager
-    def update(cls, path: Path) -> Iterator[Vault]:
+    def update(cls, path: Path, *, durable: bool = True) -> Iterator[Vault]:
         """Load the key file under its lock, let the caller change it, and write it back
         (only when it changed): counters, slots and keys never overwrite another process's
-        change made in between."""
+        change made in between. ``durable=False`` for the copy of the audit chain's head
+        only (an older copy after a power cut is still a true one)."""
         with file_lock(path):
             vault = cls.load(path)
             before = vault.to_bytes()
             yield vault
             if vault.to_bytes() != before:
                 try:
-                    vault.save()
+                    vault.save(durable=durable)
                 except OSError as exc:
                     raise VaultError("vault_unwritable", path=str(path)) from exc
 

@@ -174,8 +174,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # The same words whether the user name exists or not.
     "sign_in_failed": (
-        "Sai tên đăng nhập hoặc mật khẩu. Sau {max} lần nhập sai liên tiếp, tài khoản bị tạm"
-        " khóa.",
+        "Sai tên đăng nhập hoặc mật khẩu. Sau {max} lần nhập sai liên tiếp, tài khoản bị tạm khóa.",
         "Wrong user name or password. After {max} wrong tries in a row the account is locked"
         " for a while.",
     ),
@@ -218,8 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "access_ended": (
         "Khóa của cơ sở dữ liệu đã được đổi và tài khoản này không còn mở được dữ liệu."
         " Hãy đăng nhập lại.",
-        "The database's key was changed and this account no longer opens the data."
-        " Sign in again.",
+        "The database's key was changed and this account no longer opens the data. Sign in again.",
     ),
     "key_change_failed": (
         "Chưa đổi được khóa của cơ sở dữ liệu ({detail}). Tài khoản cũ đã bị gỡ khỏi tệp"

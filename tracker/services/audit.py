@@ -22,7 +22,7 @@ import hmac
 import json
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -390,7 +390,7 @@ def advance_anchor(db: Any, new_head: tuple[int, str]) -> None:
     if keys is None or keys.audit_key is None:
         return
     try:
-        with Vault.update(keys.path) as vault, db.read() as s:
+        with Vault.update(keys.path, durable=False) as vault, db.read() as s:
             anchor = new_anchor(
                 s, keys.audit_key, vault.database_id, vault.anchor, new_head[0], new_head[1]
             )
@@ -398,6 +398,47 @@ def advance_anchor(db: Any, new_head: tuple[int, str]) -> None:
                 vault.anchor = anchor
     except (VaultError, OSError):
         return
+
+
+def prepare_anchor(db: Any, session: Session, new_head: tuple[int, str]) -> Any:
+    """In the write transaction, just before it commits: the key file's copy of the head
+    moved on (worked out on the writer's own connection), with the copy it replaces."""
+    from tracker.db.vault import Vault, VaultError
+
+    keys = db.keys
+    if keys is None or keys.audit_key is None:
+        return None
+    try:
+        vault = Vault.load(keys.path)
+    except VaultError:
+        return new_head
+    anchor = new_anchor(
+        session, keys.audit_key, vault.database_id, vault.anchor, new_head[0], new_head[1]
+    )
+    return (vault.anchor, anchor, new_head)
+
+
+def store_anchor(db: Any, prepared: Any) -> None:
+    """Once committed: write the prepared copy of the head, under the key file's lock,
+    if no other window moved it meanwhile (else it is worked out again)."""
+    from tracker.db.vault import Vault, VaultError
+
+    keys = db.keys
+    if keys is None:
+        return
+    if not isinstance(prepared, tuple) or len(prepared) != 3:
+        advance_anchor(db, prepared)
+        return
+    old, anchor, new_head = prepared
+    try:
+        with Vault.update(keys.path, durable=False) as vault:
+            if vault.anchor == old:
+                if anchor is not None:
+                    vault.anchor = anchor
+                return
+    except (VaultError, OSError):
+        return
+    advance_anchor(db, new_head)
 
 
 def reanchor(db: Any) -> None:
@@ -569,9 +610,7 @@ def _differs(row: dict[str, Any], after: Any, ignore: Iterable[str]) -> bool:
     return any(after.get(k) != v for k, v in row.items() if k not in skip)
 
 
-def _newest_events(
-    session: Session, entity: str, actions: Iterable[str]
-) -> dict[int, AuditEvent]:
+def _newest_events(session: Session, entity: str, actions: Iterable[str]) -> dict[int, AuditEvent]:
     newest: dict[int, AuditEvent] = {}
     q = (
         select(AuditEvent)

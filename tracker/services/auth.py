@@ -10,6 +10,7 @@ the Argon2id hash stored with the user.
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -106,7 +107,8 @@ def _database_id(db: Database) -> str | None:
 def _attach(db: Database) -> Database:
     """The copy of the audit chain's head in the key file follows every write."""
     if db.keys is not None:
-        db.on_audit_head = lambda new_head: audit.advance_anchor(db, new_head)
+        db.on_audit_head = lambda session, new_head: audit.prepare_anchor(db, session, new_head)
+        db.after_audit_commit = lambda prepared: audit.store_anchor(db, prepared)
     return db
 
 
@@ -196,10 +198,8 @@ def _dummy_verify(password: str) -> None:
     global _DUMMY_HASH
     if _DUMMY_HASH is None:
         _DUMMY_HASH = office.HASHER.hash(secrets.token_hex(16))
-    try:
+    with contextlib.suppress(VerificationError, InvalidHashError):
         office.HASHER.verify(_DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
-        pass
 
 
 def _pg_sign_in(
@@ -523,10 +523,7 @@ def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> 
             if vault.pending is not None:
                 # An earlier change was cut short: it is finished first.
                 new_key = keys.keys.get(vault.pending.generation) or new_key
-            if vault.pending is None:
-                dropped = vault.begin_rotation(keys, new_key)
-            else:
-                dropped = []
+            dropped = vault.begin_rotation(keys, new_key) if vault.pending is None else []
             assert vault.pending is not None
             generation = vault.pending.generation
             keys.learn(generation, new_key)

@@ -4,6 +4,7 @@ check with the current file kept aside first."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -211,10 +212,8 @@ def restore(
         os.fsync(fh.fileno())
     if keys is not None and present is not None and db_path.exists():
         # The file put aside opens with the present key, as its key file says.
-        try:
+        with contextlib.suppress(OSError, VaultError):
             copy_key_file(keys, aside, present)
-        except (OSError, VaultError):
-            pass
     for suffix in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():

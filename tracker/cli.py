@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = subs.add_parser("users", help="list, add, reset, disable or enable accounts (admin)")
     _common(p, sub=True)
-    p.add_argument("action", choices=("list", "add", "reset", "disable", "enable"))
+    p.add_argument("action", choices=("list", "add", "reset", "disable", "enable", "recovery-key"))
     p.add_argument("username", nargs="?")
     p.add_argument("--name", help="full name (add)")
     p.add_argument(
@@ -291,6 +291,9 @@ def cmd_users(args: argparse.Namespace, ws: Workspace) -> int:
             state = "" if u.active else _say("đã khóa", "disabled")
             print(f"{u.username}\t{u.full_name}\t{label('role', u.role, get_language())}\t{state}")
         return EXIT_OK
+    if args.action == "recovery-key":
+        _print_recovery(auth.new_recovery_key(ws))
+        return EXIT_OK
     if not args.username:
         raise AuthError("not_found", "username", value="")
     if args.action == "add":
@@ -331,8 +334,15 @@ def _key_changed(change: auth.KeyChange | None) -> None:
                 f" administrator: {names}",
             )
         )
-    if change.recovery_code:
-        _print_recovery(change.recovery_code)
+    if change.recovery_lost:
+        print(
+            _say(
+                "Mã khôi phục cũ (dạng cũ) không còn dùng được. Hãy tạo mã mới ngay:"
+                " tracker users recovery-key",
+                "The old recovery key (old form) no longer works. Make a new one now:"
+                " tracker users recovery-key",
+            )
+        )
 
 
 def cmd_passwd(args: argparse.Namespace, ws: Workspace) -> int:
@@ -425,30 +435,12 @@ _AGAINST = {
 }
 
 
-def _read_manifest(path: str) -> dict[str, object]:
-    import json
-    from pathlib import Path
-
-    from tracker.reports.usb import MANIFEST
-
-    p = Path(path)
-    if p.is_dir():
-        p = p / MANIFEST
-    try:
-        data = json.loads(p.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ServiceError("manifest_unreadable", None, path=str(p)) from exc
-    if not isinstance(data, dict):
-        raise ServiceError("manifest_unreadable", None, path=str(p))
-    return data
-
-
 def cmd_audit(args: argparse.Namespace, ws: Workspace) -> int:
     """Exit codes a script can use: 0 whole, 3 the trail altered, 4 records changed
     without their event, 5 an export's head not in this trail (1: could not check)."""
     from tracker.services import audit
 
-    manifest = _read_manifest(args.against) if args.against else None
+    manifest = audit.read_manifest(args.against) if args.against else None
     report = audit.verify(ws.db, ws.actor)
     code = EXIT_OK
     if report.ok:

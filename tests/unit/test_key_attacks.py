@@ -219,13 +219,15 @@ def test_a_format1_key_file_opens_and_upgrades_slot_by_slot(tmp_path: Path) -> N
 
     change = auth.set_active(ws, "hoa", False)
     assert change is not None
-    # The recovery slot was still in the old form: a new recovery key replaced it.
-    assert change.recovery_code is not None
+    # The recovery slot was still in the old form: it could not follow, and says so.
+    assert change.recovery_lost and ws.needs_recovery_key
+    code = auth.new_recovery_key(ws)
+    assert not ws.needs_recovery_key
     ws.close()
     assert attacks.what_a_password_opens(root, "hoa", HOA_PW) == []
     with pytest.raises(AuthError):
         auth.open_with_recovery_key(loc, old_code)
-    auth.open_with_recovery_key(loc, change.recovery_code).close()
+    auth.open_with_recovery_key(loc, code).close()
     auth.sign_in(loc, "mai", MAI_PW).close()
     ws = auth.sign_in(loc, "lan", PW)
     backups.check_file(old_backup.path, ws.key)  # its key file was rewritten, it still opens

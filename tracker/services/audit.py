@@ -807,6 +807,31 @@ def check_manifest_head(db: Any, actor: Actor, manifest: dict[str, Any]) -> str 
     return None
 
 
+def read_manifest(path: Any) -> dict[str, Any]:
+    """An export's ``manifest.json`` (given itself or its folder)."""
+    from pathlib import Path
+
+    from tracker.reports.usb import MANIFEST
+    from tracker.services.errors import ServiceError
+
+    p = Path(path)
+    if p.is_dir():
+        p = p / MANIFEST
+    try:
+        data = json.loads(p.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ServiceError("manifest_unreadable", None, path=str(p)) from exc
+    if not isinstance(data, dict):
+        raise ServiceError("manifest_unreadable", None, path=str(p))
+    return data
+
+
+def check_export(db: Any, actor: Actor, path: Any) -> str | None:
+    """:func:`check_manifest_head` for the manifest of an export on disk."""
+    actor.require("user.manage")
+    return check_manifest_head(db, actor, read_manifest(path))
+
+
 def export_head(db: Any) -> dict[str, Any]:
     """The chain head to print on an export (and its manifest)."""
     with db.read() as s:

@@ -71,6 +71,12 @@ class Workspace:
         self.db.dispose()
         self.key = None
 
+    @property
+    def needs_recovery_key(self) -> bool:
+        """An encrypted file without a recovery key (the old one was in the old form when
+        the database got a new key): an administrator should make one."""
+        return self.vault is not None and self.vault.recovery_slot() is None
+
 
 @dataclass(frozen=True)
 class KeyChange:
@@ -80,8 +86,9 @@ class KeyChange:
     #: Accounts whose slot was still in the old form (their owner had not signed in since
     #: this version): they need a new password from an administrator.
     dropped: tuple[str, ...] = ()
-    #: A new recovery key, when the old one was in the old form (print it: shown once).
-    recovery_code: str | None = None
+    #: The recovery key was in the old form and could not be given the new key: it no
+    #: longer opens anything, and an administrator should make a new one.
+    recovery_lost: bool = False
     copies: int = 0
     seconds: float = 0.0
 
@@ -487,8 +494,8 @@ def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
     _update_slots(ws, lambda v, k: v.add_account(k, RECOVERY, "", code))
     with ws.db.write() as s:
         audit.record(s, ws.actor, "new_recovery_key", "office", None)
-    change = change_key(ws, "new_recovery_key", progress)
-    return change.recovery_code or code
+    change_key(ws, "new_recovery_key", progress)
+    return code
 
 
 # --- a new database key ----------------------------------------------------------------
@@ -516,7 +523,6 @@ def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> 
 
     step(2, "keys")
     new_key = secrets.token_bytes(KEY_BYTES)
-    recovery_code: str | None = None
     try:
         with Vault.update(keys.path) as vault:
             keys.absorb(vault)
@@ -527,11 +533,7 @@ def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> 
             assert vault.pending is not None
             generation = vault.pending.generation
             keys.learn(generation, new_key)
-            if vault.recovery_slot() is None:
-                # The recovery slot was in the old form and could not be given the new
-                # key: a new recovery key replaces it.
-                recovery_code = new_recovery_code()
-                vault.add_account(keys, RECOVERY, "", recovery_code)
+            recovery_lost = vault.recovery_slot() is None
     except VaultError as exc:
         raise _auth_error(exc) from exc
     step(8, "encrypt")
@@ -550,7 +552,7 @@ def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> 
     ws.vault = Vault.load(keys.path)
     step(100, "done")
     return KeyChange(
-        generation, tuple(dropped), recovery_code, copies, round(time.monotonic() - started, 3)
+        generation, tuple(dropped), recovery_lost, copies, round(time.monotonic() - started, 3)
     )
 
 

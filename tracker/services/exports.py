@@ -180,7 +180,7 @@ def export_summary(
     # The audit trail's head, printed on every file and in the manifest: whoever holds
     # this export can later check the trail was not cut back or rewritten.
     head = audit.export_head(db)
-    summary = replace(summary, audit_head=f"{head['count']} · #{head['last_id']} · {head['hash']}")
+    summary = replace(summary, audit_head=(head["last_id"], head["count"], head["hash"]))
     people = None
     rows = None
     if line_list_passphrase is not None:

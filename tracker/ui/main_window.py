@@ -396,8 +396,53 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self.ctx.session(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda _r: self.show_message(self.tr("Your password was changed.")))
+        dialog.saved.connect(self._key_changed)
         dialog.open()
         return dialog
+
+    def warn_after_sign_in(self) -> None:
+        """Tell an administrator, once the window is up, what the sign-in found: the
+        audit trail altered since the last time, or no working recovery key."""
+        ws = self.ctx.workspace
+        if ws is None or not self.ctx.actor.can("user.manage"):
+            return
+        notes = []
+        fresh = [f for f in ws.audit_findings if not f.found_at]
+        if fresh:
+            notes.append(
+                self.tr(
+                    "The audit trail was altered outside the app since it was last used "
+                    "(for example, its newest events were removed). This is now written in "
+                    "the trail; the Audit trail page gives the details. Keep this computer "
+                    "as it is and tell the person responsible for the data."
+                )
+            )
+        if ws.needs_recovery_key:
+            notes.append(
+                self.tr(
+                    "This database has no working recovery key. Make a new one on the Users "
+                    "page and keep it in the office safe."
+                )
+            )
+        if notes:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Please read"), "\n\n".join(notes),
+                QMessageBox.StandardButton.Ok, self,
+            )  # fmt: skip
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            box.open()
+
+    def _key_changed(self, change: object) -> None:
+        from tracker.ui.dialogs.account_dialogs import key_change_text
+
+        note = key_change_text(change)
+        if note:
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("The data has a new key"), note,
+                QMessageBox.StandardButton.Ok, self,
+            )  # fmt: skip
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            box.open()
 
     # --- the screen lock ---------------------------------------------------------------
     def lock(self) -> None:

@@ -157,9 +157,14 @@ class FormDialog(QDialog):
             job,
             on_success=self._succeeded,
             on_failure=self._failed,
-            label=self.tr("Saving…"),
+            label=self.busy_text(),
             cancellable=False,
         )
+
+    def busy_text(self) -> str:
+        """The words of the progress window shown while saving ("": none, the dialog
+        shows its own progress)."""
+        return self.tr("Saving…")
 
     def _set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)

@@ -23,6 +23,7 @@ from tracker.ui.dialogs.account_dialogs import (
     DisableAccountDialog,
     RoleDialog,
     SetPasswordDialog,
+    key_change_text,
 )
 from tracker.ui.dialogs.base import FormDialog
 from tracker.ui.models import MUTED, ROW_ROLE, Column, RowsTableModel
@@ -127,7 +128,8 @@ class UsersPage(Page):
         self.intro.setText(
             self.tr(
                 "Each person signs in with their own account. Disable the account of someone "
-                "who leaves the office: their password then no longer opens the data."
+                "who leaves the office: the data then gets a new key, and their password no "
+                "longer opens it, nor any backup on this computer."
             )
         )
         self.add_button.setText(self.tr("Add an account…"))
@@ -154,7 +156,7 @@ class UsersPage(Page):
 
     def _show(self, users: list[UserView]) -> None:
         selected = self.selected()
-        self.banner.show_message("")
+        self.banner.show_message(self.recovery_warning())
         self.model.set_rows(users)
         self.view.resizeColumnsToContents()
         if selected is not None:
@@ -172,6 +174,17 @@ class UsersPage(Page):
                 return True
         return False
 
+    def recovery_warning(self) -> str:
+        """Said while the database has no working recovery key."""
+        ws = self.ctx.workspace
+        if ws is None or not ws.needs_recovery_key:
+            return ""
+        return self.tr(
+            "This database has no working recovery key: the one kept in the office safe "
+            "was made by an earlier version and no longer opens the data. Make a new one "
+            "now with “New recovery key…” and keep it in the safe."
+        )
+
     def _update_buttons(self) -> None:
         user = self.selected()
         self.reset_button.setEnabled(user is not None and user.active)
@@ -188,6 +201,14 @@ class UsersPage(Page):
             self.status_message.emit(done)
             self.accounts_changed.emit(result)
             self.refresh()
+            note = key_change_text(result)
+            if note:
+                box = QMessageBox(
+                    QMessageBox.Icon.Information, self.tr("The data has a new key"), note,
+                    QMessageBox.StandardButton.Ok, self,
+                )  # fmt: skip
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+                box.open()
 
         dialog.saved.connect(saved)
         dialog.open()
@@ -254,7 +275,7 @@ class UsersPage(Page):
             self,
             lambda: auth.new_recovery_key(ws),
             on_success=self._show_recovery_key,
-            label=self.tr("Making a new recovery key…"),
+            label=self.tr("Making a new recovery key and a new key for the data…"),
             cancellable=False,
         )
 
@@ -265,3 +286,4 @@ class UsersPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
         self.status_message.emit(self.tr("A new recovery key was made."))
+        self.banner.show_message(self.recovery_warning())

@@ -114,5 +114,5 @@ def test_an_administrator_is_told_at_sign_in_that_the_trail_was_cut_back(
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
     win = open_window(ws)
     win.warn_after_sign_in()
-    assert shown and "audit trail was altered" in shown[0]
+    assert shown and "Nhật ký thao tác đã bị sửa" in shown[0]
     ws.close()

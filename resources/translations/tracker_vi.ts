@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Checks that no event was changed or removed outside the app since it was written, and that every record still holds the values its newest event says.</source>
-        <translation>Kiểm tra rằng không sự kiện nào bị sửa hay xóa ngoài ứng dụng từ khi được ghi, và mọi bản ghi vẫn giữ đúng giá trị mà sự kiện mới nhất của nó ghi lại.</translation>
+        <translation>Kiểm tra rằng không thao tác nào bị sửa hay xóa ngoài ứng dụng từ khi được ghi, và mọi bản ghi vẫn giữ đúng giá trị mà thao tác mới nhất của nó ghi lại.</translation>
     </message>
     <message>
         <source>Compare with an export…</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>events were removed</source>
-        <translation>có sự kiện bị xóa</translation>
+        <translation>có thao tác bị xóa</translation>
     </message>
     <message>
         <source>the chain was computed again</source>
@@ -191,19 +191,19 @@
     </message>
     <message>
         <source>The audit trail was altered outside the app at event {id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
-        <translation>Nhật ký thao tác đã bị sửa ngoài ứng dụng tại sự kiện {id}: {reason}. {checked} sự kiện trước đó còn nguyên vẹn. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+        <translation>Nhật ký thao tác đã bị sửa ngoài ứng dụng tại thao tác {id}: {reason}. {checked} thao tác trước đó còn nguyên vẹn. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
     </message>
     <message>
         <source>Changed outside the app, without an event: {what} {ids}</source>
-        <translation>Bị sửa ngoài ứng dụng, không có sự kiện: {what} {ids}</translation>
+        <translation>Bị sửa ngoài ứng dụng, không có thao tác nào ghi lại: {what} {ids}</translation>
     </message>
     <message>
         <source>{checked} records compared with their newest event; {unchecked} made inside another action (visits booked by a hand-over, receipts, animals) are compared from their first change on.</source>
-        <translation>Đã so {checked} bản ghi với sự kiện mới nhất của chúng; {unchecked} bản ghi được tạo trong một thao tác khác (chuyến thăm đặt theo lần trao, phiếu, vật nuôi) được so từ lần thay đổi đầu tiên của chúng.</translation>
+        <translation>Đã so {checked} bản ghi với thao tác mới nhất của chúng; {unchecked} bản ghi được tạo trong một thao tác khác (chuyến thăm đặt theo lần trao, phiếu, vật nuôi) được so từ lần thay đổi đầu tiên của chúng.</translation>
     </message>
     <message>
         <source>End of the trail: event #{id}, {hash}</source>
-        <translation>Điểm cuối của nhật ký: sự kiện #{id}, {hash}</translation>
+        <translation>Điểm cuối của nhật ký: thao tác #{id}, {hash}</translation>
     </message>
     <message>
         <source>Choose the manifest.json of an export</source>
@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>The end of the trail printed on this export is NOT in the trail any more: events written before the export were removed or the trail was rewritten. Keep this computer as it is and tell the person responsible for the data.</source>
-        <translation>Điểm cuối của nhật ký in trên bản xuất này KHÔNG còn trong nhật ký: các sự kiện ghi trước lần xuất đã bị xóa hoặc nhật ký đã bị ghi lại. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+        <translation>Điểm cuối của nhật ký in trên bản xuất này KHÔNG còn trong nhật ký: các thao tác ghi trước lần xuất đã bị xóa hoặc nhật ký đã bị ghi lại. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
     </message>
     <message>
         <source>This export was made from another database.</source>
@@ -1754,7 +1754,7 @@ Ghi lại các khoản hỗ trợ sinh kế dành cho người được dự án
     </message>
     <message>
         <source>The audit trail was altered outside the app since it was last used (for example, its newest events were removed). This is now written in the trail; the Audit trail page gives the details. Keep this computer as it is and tell the person responsible for the data.</source>
-        <translation>Nhật ký thao tác đã bị sửa ngoài ứng dụng kể từ lần dùng trước (ví dụ: các sự kiện mới nhất bị xóa). Việc này nay đã được ghi vào nhật ký; trang Nhật ký thao tác có chi tiết. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+        <translation>Nhật ký thao tác đã bị sửa ngoài ứng dụng kể từ lần dùng trước (ví dụ: các thao tác mới nhất bị xóa). Việc này nay đã được ghi vào nhật ký; trang Nhật ký thao tác có chi tiết. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
     </message>
     <message>
         <source>This database has no working recovery key. Make a new one on the Users page and keep it in the office safe.</source>

@@ -25,6 +25,7 @@ from tracker.db.vault import vault_path
 from tracker.services import auth, backups, office
 from tracker.services import beneficiaries as ben
 from tracker.services.auth import AuthError
+from tracker.services.context import SYSTEM
 from tracker.services.errors import ServiceError
 
 from .. import attacks
@@ -415,3 +416,70 @@ def test_a_key_file_that_would_hang_the_sign_in_is_refused_at_once(tmp_path: Pat
         assert done.returncode == 1
         assert words in done.stderr and "time_cost" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+# --- PostgreSQL: counted in the account's row -----------------------------------------------
+
+
+@pytest.mark.postgres
+def test_on_postgresql_wrong_password_and_unknown_name_look_the_same_and_count(
+    tmp_path: Path,
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..conftest import make_db
+
+    db = make_db("postgres", tmp_path)
+    try:
+        office.save_office(db, SYSTEM, office.OfficeInput(name="Hội LHPN", receipt_prefix="MV"))
+        office.create_user(db, SYSTEM, "hoa", "Vàng Thị Hoa", "officer", HOA_PW)
+        loc = db.location
+        answers = {}
+        for user in ("hoa", "nobody"):
+            with pytest.raises(AuthError) as err:
+                auth.sign_in(loc, user, "not-the-password")
+            answers[user] = (err.value.key, err.value.message("vi"))
+        assert answers["hoa"] == answers["nobody"]
+
+        def guess(i: int) -> str:
+            try:
+                auth.sign_in(loc, "hoa", f"guess-{i}").close()
+            except AuthError as exc:
+                return exc.key
+            return "ok"
+
+        with ThreadPoolExecutor(8) as pool:
+            got = list(pool.map(guess, range(12)))
+        # One wrong try before, so at most four more were checked before the lock.
+        assert len([a for a in got if a != "locked"]) <= vault_module.MAX_FAILURES - 1, got
+    finally:
+        db.dispose()
+
+
+def test_the_command_line_disables_and_makes_a_new_recovery_key(tmp_path: Path) -> None:
+    import re
+
+    root = tmp_path / "data"
+    ws, old_code = _office(root)
+    loc = ws.db.location
+    ws.close()
+    env = {**os.environ, "PYTHONPATH": str(attacks.ROOT), "TRACKER_PASSWORD": PW}
+
+    def tracker(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "tracker", *args, "--db", str(loc.path), "--user", "lan",
+             "--lang", "en"],
+            capture_output=True, text=True, env=env, timeout=120, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    off = tracker("users", "disable", "hoa")
+    assert off.returncode == 0, off.stderr
+    assert "The database has a new key" in off.stdout
+    assert attacks.what_a_password_opens(root, "hoa", HOA_PW) == []
+    made = tracker("users", "recovery-key")
+    assert made.returncode == 0, made.stderr
+    found = re.search(r"([A-Z2-9]{5}-){7}[A-Z2-9]{5}", made.stdout)
+    assert found is not None
+    with pytest.raises(AuthError):
+        auth.open_with_recovery_key(loc, old_code)
+    auth.open_with_recovery_key(loc, found.group(0)).close()

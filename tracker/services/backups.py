@@ -198,10 +198,14 @@ def restore(
         db_path.with_name(tmp.name + suffix).unlink(missing_ok=True)
     keys = key if isinstance(key, Keys) else None
     present: bytes | None = None
+    main_keys = vault_path(db_path)
     if keys is not None:
         try:
+            Vault.load(main_keys)
             present = keys.current()
         except VaultError:
+            # No usable key file beside the database: the backup's own takes its place
+            # below, and the backup keeps the key that file names.
             present = None
     if keys is not None and present is not None and backup_key not in (None, present):
         from tracker.db.engine import rekey
@@ -221,7 +225,6 @@ def restore(
     if db_path.exists():
         db_path.rename(aside)
     os.replace(tmp, db_path)
-    main_keys = vault_path(db_path)
     backup_keys = vault_path(backup)
     if backup_keys.exists():
         try:

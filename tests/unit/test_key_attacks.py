@@ -104,6 +104,20 @@ def test_a_disabled_or_reset_password_opens_nothing_on_the_pc(tmp_path: Path, ho
         other.close()
 
 
+def test_a_key_file_write_cut_short_leaves_no_old_slot_behind(tmp_path: Path) -> None:
+    """A power cut in the middle of writing the key file leaves its temporary copy beside
+    it, old slots and all; the next change of key removes it."""
+    root = tmp_path / "data"
+    ws, _code = _office(root)
+    keys_file = vault_path(ws.db.location.path)  # type: ignore[arg-type]
+    leftover = keys_file.with_name(f".{keys_file.name}.x1y2z3.tmp")
+    leftover.write_bytes(keys_file.read_bytes())
+    auth.set_active(ws, "hoa", False)
+    ws.close()
+    assert not leftover.exists()
+    assert attacks.what_a_password_opens(root, "hoa", HOA_PW) == []
+
+
 def test_older_backups_still_restore_for_an_admin_and_the_recovery_key(tmp_path: Path) -> None:
     root = tmp_path / "data"
     ws, code = _office(root)

@@ -148,6 +148,21 @@ def vault_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".keys")
 
 
+def remove_leftovers(key_file: Path) -> int:
+    """Remove the temporary files an interrupted write of this key file left beside it
+    (``.<name>.<random>.tmp``): they may hold slots that were removed since. Called under
+    the key file's lock, when no write of it can be under way."""
+    count = 0
+    if key_file.parent.is_dir():
+        for leftover in key_file.parent.glob(f".{key_file.name}.*.tmp"):
+            try:
+                leftover.unlink()
+                count += 1
+            except OSError:
+                continue
+    return count
+
+
 # --- the lock -----------------------------------------------------------------------------
 
 _held = threading.local()

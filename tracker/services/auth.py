@@ -35,6 +35,7 @@ from tracker.db.vault import (
     atomic_write,
     file_lock,
     new_recovery_code,
+    remove_leftovers,
     unlock_recovery,
     vault_path,
 )
@@ -630,7 +631,10 @@ def sync_copies(db: Database) -> int:
         main = Vault.load(keys.path)
         if main.file_generation is not None:
             return 0  # signed in to a copy: its key file is not the one to follow
+        # A write cut short may have left a temporary copy holding a removed slot.
+        remove_leftovers(keys.path)
         for copy_path in key_file_copies(path):
+            remove_leftovers(copy_path)
             try:
                 copy = Vault.load(copy_path)
             except VaultError:

@@ -21,7 +21,7 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -56,6 +56,8 @@ HMAC_FROM_KEY = "audit_hmac_from"
 #: The audit key, only where there is no key file to keep it in.
 KEY_KEY = "audit_key"
 ANCHOR_VERSION = 1
+#: Events and records are read this many at a time by the checks (any size of trail).
+_BATCH = 2000
 
 
 def _plain(value: Any) -> Any:
@@ -541,7 +543,8 @@ def verify_chain(session: Session) -> ChainReport:
     last_id = 0
     key = audit_key(session)
     keyed_from = hmac_from(session)
-    for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+    every = select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=_BATCH)
+    for ev in session.execute(every).scalars():
         if ev.prev_hash != prev:
             reason = "missing event before it" if ev.id != last_id + 1 else "link does not match"
             return ChainReport(checked, ev.id, reason)
@@ -610,17 +613,25 @@ def _differs(row: dict[str, Any], after: Any, ignore: Iterable[str]) -> bool:
     return any(after.get(k) != v for k, v in row.items() if k not in skip)
 
 
-def _newest_events(session: Session, entity: str, actions: Iterable[str]) -> dict[int, AuditEvent]:
-    newest: dict[int, AuditEvent] = {}
-    q = (
-        select(AuditEvent)
+def _newest_events(
+    session: Session, entity: str, actions: Iterable[str]
+) -> Iterator[tuple[int, str, Any]]:
+    """(record id, action, after) of the newest event of each record, by record id."""
+    newest = (
+        select(func.max(AuditEvent.id).label("mid"))
         .where(AuditEvent.entity == entity, AuditEvent.action.in_(list(actions)))
-        .order_by(AuditEvent.id)
+        .where(AuditEvent.entity_id.is_not(None))
+        .group_by(AuditEvent.entity_id)
+        .subquery()
     )
-    for ev in session.execute(q).scalars():
-        if ev.entity_id is not None:
-            newest[ev.entity_id] = ev
-    return newest
+    q = (
+        select(AuditEvent.entity_id, AuditEvent.action, AuditEvent.after)
+        .join(newest, AuditEvent.id == newest.c.mid)
+        .order_by(AuditEvent.entity_id)
+        .execution_options(yield_per=_BATCH)
+    )
+    for entity_id, action, after in session.execute(q):
+        yield int(entity_id), str(action), after
 
 
 def check_rows(
@@ -633,17 +644,22 @@ def check_rows(
     for kind in KINDS:
         if should_stop is not None and should_stop():
             break
+        # Both in record id order, read in batches: a merge, whatever the size.
         events = _newest_events(session, kind.entity, kind.actions + kind.partial)
+        pending = next(events, None)
         checked, changed, unchecked = 0, [], 0
-        for obj in session.execute(select(kind.model).order_by(kind.model.id)).scalars():
-            ev = events.get(obj.id)
-            if ev is None or ev.action in kind.partial:
+        rows = select(kind.model).order_by(kind.model.id).execution_options(yield_per=_BATCH)
+        for obj in session.execute(rows).scalars():
+            while pending is not None and pending[0] < obj.id:
+                pending = next(events, None)
+            if pending is None or pending[0] != obj.id or pending[1] in kind.partial:
                 unchecked += 1
                 continue
             checked += 1
-            if _differs(snapshot(obj), ev.after, kind.ignore):
+            if _differs(snapshot(obj), pending[2], kind.ignore):
                 changed.append(int(obj.id))
         found.append(RowCheck(kind.entity, checked, tuple(changed), unchecked))
+        session.expunge_all()
     # Receipts: the reprint count is the number of reprint events.
     reprints = dict(
         session.execute(

@@ -544,23 +544,26 @@ def verify_chain(session: Session) -> ChainReport:
     key = audit_key(session)
     keyed_from = hmac_from(session)
     every = select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=_BATCH)
-    for ev in session.execute(every).scalars():
-        if ev.prev_hash != prev:
-            reason = "missing event before it" if ev.id != last_id + 1 else "link does not match"
-            return ChainReport(checked, ev.id, reason)
-        args = (ev.prev_hash, ev.at, ev.username, ev.action, ev.entity, ev.entity_id,
-                ev.before, ev.after)  # fmt: skip
-        if ev.id >= keyed_from:
-            if key is None:
-                return ChainReport(checked, ev.id, "no audit key")
-            expected = event_mac(key, *args)
-        else:
-            expected = event_hash(*args)
-        if not hmac.compare_digest(expected, ev.hash):
-            return ChainReport(checked, ev.id, "content changed")
-        prev = ev.hash
-        last_id = ev.id
-        checked += 1
+    with session.execute(every) as result:  # closed on every way out
+        for ev in result.scalars():
+            if ev.prev_hash != prev:
+                reason = (
+                    "missing event before it" if ev.id != last_id + 1 else "link does not match"
+                )
+                return ChainReport(checked, ev.id, reason)
+            args = (ev.prev_hash, ev.at, ev.username, ev.action, ev.entity, ev.entity_id,
+                    ev.before, ev.after)  # fmt: skip
+            if ev.id >= keyed_from:
+                if key is None:
+                    return ChainReport(checked, ev.id, "no audit key")
+                expected = event_mac(key, *args)
+            else:
+                expected = event_hash(*args)
+            if not hmac.compare_digest(expected, ev.hash):
+                return ChainReport(checked, ev.id, "content changed")
+            prev = ev.hash
+            last_id = ev.id
+            checked += 1
     now = Head(last_id, prev, checked) if checked else None
     meta = session.get(AppMeta, HEAD_KEY)
     if meta is not None:
@@ -630,8 +633,9 @@ def _newest_events(
         .order_by(AuditEvent.entity_id)
         .execution_options(yield_per=_BATCH)
     )
-    for entity_id, action, after in session.execute(q):
-        yield int(entity_id), str(action), after
+    with session.execute(q) as result:
+        for entity_id, action, after in result:
+            yield int(entity_id), str(action), after
 
 
 def check_rows(
@@ -649,15 +653,17 @@ def check_rows(
         pending = next(events, None)
         checked, changed, unchecked = 0, [], 0
         rows = select(kind.model).order_by(kind.model.id).execution_options(yield_per=_BATCH)
-        for obj in session.execute(rows).scalars():
-            while pending is not None and pending[0] < obj.id:
-                pending = next(events, None)
-            if pending is None or pending[0] != obj.id or pending[1] in kind.partial:
-                unchecked += 1
-                continue
-            checked += 1
-            if _differs(snapshot(obj), pending[2], kind.ignore):
-                changed.append(int(obj.id))
+        with session.execute(rows) as result:
+            for obj in result.scalars():
+                while pending is not None and pending[0] < obj.id:
+                    pending = next(events, None)
+                if pending is None or pending[0] != obj.id or pending[1] in kind.partial:
+                    unchecked += 1
+                    continue
+                checked += 1
+                if _differs(snapshot(obj), pending[2], kind.ignore):
+                    changed.append(int(obj.id))
+        events.close()
         found.append(RowCheck(kind.entity, checked, tuple(changed), unchecked))
         session.expunge_all()
     # Receipts: the reprint count is the number of reprint events.

@@ -269,9 +269,12 @@ REASONS = (
 )
 
 
-def _anchor_problem(session: Session, anchor: dict[str, Any]) -> Finding | None:
-    """Does the chain still hold the event the copied head names, with the same hash and
-    as many events up to it?"""
+def _anchor_problem(
+    session: Session, anchor: dict[str, Any], *, count: bool = False
+) -> Finding | None:
+    """Does the chain still hold the event the copied head names, with the same hash (two
+    indexed reads), and, with ``count``, as many events up to it (a scan of the trail,
+    for the whole check only)?"""
     try:
         last_id, want_hash, count = int(anchor["last_id"]), str(anchor["hash"]), anchor["count"]
     except (KeyError, TypeError, ValueError):
@@ -287,6 +290,8 @@ def _anchor_problem(session: Session, anchor: dict[str, Any]) -> Finding | None:
         return Finding(reason, last_id)
     if found != want_hash:
         return Finding("chain rewritten", last_id)
+    if not count:
+        return None
     up_to = session.execute(
         select(func.count()).select_from(AuditEvent).where(AuditEvent.id <= last_id)
     ).scalar_one()
@@ -295,10 +300,13 @@ def _anchor_problem(session: Session, anchor: dict[str, Any]) -> Finding | None:
     return None
 
 
-def check_anchor(session: Session, key: bytes, database_id: str, anchor: Any) -> list[Finding]:
+def check_anchor(
+    session: Session, key: bytes, database_id: str, anchor: Any, *, full: bool = False
+) -> list[Finding]:
     """What the key file's copy of the head says about the chain: findings recorded
-    earlier (``breaks``), and whether the chain still holds the head it names. Quick: two
-    or three indexed reads, so it runs before every sign-in is written."""
+    earlier (``breaks``), and whether the chain still holds the head it names. Quick (two
+    indexed reads), so it runs before every sign-in is written; ``full`` also counts the
+    events up to it (a removed event in the middle, also shown by the chain's links)."""
     if anchor is None:
         return []
     if not isinstance(anchor, dict) or not anchor_intact(key, database_id, anchor):
@@ -310,7 +318,7 @@ def check_anchor(session: Session, key: bytes, database_id: str, anchor: Any) ->
     ]
     if int(anchor.get("hmac_from", 1)) != hmac_from(session):
         found.append(Finding("keyed from changed"))
-    problem = _anchor_problem(session, anchor)
+    problem = _anchor_problem(session, anchor, count=full)
     if problem is not None:
         found.append(problem)
     return found
@@ -786,7 +794,9 @@ def verify(
             except VaultError:
                 vault = None
             if vault is not None:
-                findings = check_anchor(s, keys.audit_key, vault.database_id, vault.anchor)
+                findings = check_anchor(
+                    s, keys.audit_key, vault.database_id, vault.anchor, full=True
+                )
         checked_rows = check_rows(s, should_stop) if rows else ()
         now = head(s)
     broken_at, reason = report.broken_at, report.reason

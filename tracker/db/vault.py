@@ -185,8 +185,11 @@ def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         finally:
             held[key] -= 1
         return
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise VaultError("vault_unwritable", path=str(path)) from exc
     try:
         deadline = time.monotonic() + timeout
         if os.name == "nt":  # pragma: no cover - Windows

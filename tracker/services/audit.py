@@ -276,7 +276,11 @@ def _anchor_problem(
     indexed reads), and, with ``count``, as many events up to it (a scan of the trail,
     for the whole check only)?"""
     try:
-        last_id, want_hash, count = int(anchor["last_id"]), str(anchor["hash"]), anchor["count"]
+        last_id, want_hash, want_count = (
+            int(anchor["last_id"]),
+            str(anchor["hash"]),
+            anchor["count"],
+        )
     except (KeyError, TypeError, ValueError):
         return Finding("anchor altered")
     if last_id == 0:
@@ -295,7 +299,7 @@ def _anchor_problem(
     up_to = session.execute(
         select(func.count()).select_from(AuditEvent).where(AuditEvent.id <= last_id)
     ).scalar_one()
-    if up_to != count:
+    if up_to != want_count:
         return Finding("events removed", last_id)
     return None
 

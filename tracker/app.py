@@ -134,6 +134,7 @@ def run_gui(
     if workspace is not None:
         daily_backup(window, workspace)
     window.show()
+    window.warn_after_sign_in()
     code = app.exec()
     again = window.sign_in_again
     window.deleteLater()

@@ -19,6 +19,10 @@ from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: ``tracker audit verify``: the trail was altered (events changed, removed or the chain
+#: rewritten); records were changed without their audit event (the trail itself holds);
+#: the chain head printed on an export (``--against``) is not in this trail.
+EXIT_TRAIL_ALTERED, EXIT_ROWS_CHANGED, EXIT_NOT_IN_TRAIL = 3, 4, 5
 ENV_USER = "TRACKER_USER"
 ENV_PASSWORD = "TRACKER_PASSWORD"
 ENV_NEW_PASSWORD = "TRACKER_NEW_PASSWORD"
@@ -108,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = subs.add_parser("users", help="list, add, reset, disable or enable accounts (admin)")
     _common(p, sub=True)
-    p.add_argument("action", choices=("list", "add", "reset", "disable", "enable"))
+    p.add_argument("action", choices=("list", "add", "reset", "disable", "enable", "recovery-key"))
     p.add_argument("username", nargs="?")
     p.add_argument("--name", help="full name (add)")
     p.add_argument(
@@ -137,9 +141,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--days", type=int, default=7, help="'due' looks this many days ahead")
 
-    p = subs.add_parser("audit", help="check the audit trail")
+    p = subs.add_parser(
+        "audit",
+        help="check the audit trail",
+        description="Check the audit trail. Exit codes: 0 whole; 1 could not check (sign-in,"
+        " file); 3 the trail was altered (events changed or removed, chain rewritten);"
+        " 4 records changed without their audit event; 5 the chain head of an export"
+        " (--against) is not in this trail.",
+    )
     _common(p, sub=True)
     p.add_argument("action", choices=("verify",))
+    p.add_argument(
+        "--against",
+        metavar="MANIFEST",
+        help="an export's manifest.json (or its folder): check that its chain head is in"
+        " this trail",
+    )
 
     p = subs.add_parser("db", help="database maintenance")
     _common(p, sub=True)
@@ -421,6 +438,9 @@ def cmd_users(args: argparse.Namespace, ws: Workspace) -> int:
             state = "" if u.active else _say("đã khóa", "disabled")
             print(f"{u.username}\t{u.full_name}\t{label('role', u.role, get_language())}\t{state}")
         return EXIT_OK
+    if args.action == "recovery-key":
+        _print_recovery(auth.new_recovery_key(ws))
+        return EXIT_OK
     if not args.username:
         raise AuthError("not_found", "username", value="")
     if args.action == "add":
@@ -429,18 +449,52 @@ def cmd_users(args: argparse.Namespace, ws: Workspace) -> int:
             return EXIT_USAGE
         auth.add_user(ws, args.username, args.name, args.role, _new_password())
     elif args.action == "reset":
-        auth.reset_password(ws, args.username, _new_password())
+        _key_changed(auth.reset_password(ws, args.username, _new_password()))
     elif args.action == "disable":
-        auth.set_active(ws, args.username, False)
+        _key_changed(auth.set_active(ws, args.username, False))
     else:
         auth.set_active(ws, args.username, True, _new_password())
     print(_say("Đã lưu.", "Saved."))
     return EXIT_OK
 
 
+def _key_changed(change: auth.KeyChange | None) -> None:
+    """What a new database key means for the others (printed after disable, reset and
+    passwd)."""
+    if change is None:
+        return
+    print(
+        _say(
+            f"Cơ sở dữ liệu đã có khóa mới ({change.seconds:.1f} giây); đã cập nhật tệp khóa"
+            f" của {change.copies} bản sao lưu.",
+            f"The database has a new key ({change.seconds:.1f} s); the key files of"
+            f" {change.copies} backups were updated.",
+        )
+    )
+    if change.dropped:
+        names = ", ".join(change.dropped)
+        print(
+            _say(
+                f"Các tài khoản chưa đăng nhập từ khi cập nhật phiên bản cần mật khẩu mới"
+                f" do quản trị viên đặt: {names}",
+                f"Accounts not signed in since this version need a new password from an"
+                f" administrator: {names}",
+            )
+        )
+    if change.recovery_lost:
+        print(
+            _say(
+                "Mã khôi phục cũ (dạng cũ) không còn dùng được. Hãy tạo mã mới ngay:"
+                " tracker users recovery-key",
+                "The old recovery key (old form) no longer works. Make a new one now:"
+                " tracker users recovery-key",
+            )
+        )
+
+
 def cmd_passwd(args: argparse.Namespace, ws: Workspace) -> int:
     old = os.environ.get(ENV_PASSWORD) or read_password("Mật khẩu hiện tại: ", "Current password: ")
-    auth.change_password(ws, old, _new_password())
+    _key_changed(auth.change_password(ws, old, _new_password()))
     print(_say("Đã đổi mật khẩu.", "Password changed."))
     return EXIT_OK
 
@@ -449,7 +503,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
     code = os.environ.get(ENV_RECOVERY) or input(_say("Mã khôi phục: ", "Recovery key: "))
     ws = auth.open_with_recovery_key(_location(args), code)
     try:
-        auth.reset_password(ws, args.username, _new_password())
+        _key_changed(auth.reset_password(ws, args.username, _new_password()))
     finally:
         ws.close()
     print(_say("Đã đặt mật khẩu mới.", "New password set."))
@@ -503,16 +557,39 @@ _REASONS_VI = {
     "link does not match": "mắt xích không khớp",
     "content changed": "nội dung bị sửa",
     "newest events removed": "các sự kiện mới nhất bị xóa",
+    "events removed": "có sự kiện bị xóa",
+    "chain rewritten": "chuỗi bị tính lại",
     "chain head missing": "mất điểm cuối của chuỗi",
+    "anchor altered": "bản sao điểm cuối trong tệp khóa bị sửa",
+    "keyed from changed": "điểm bắt đầu khóa HMAC bị sửa",
+    "no audit key": "thiếu khóa của nhật ký",
+}
+_AGAINST = {
+    "no head": (
+        "Tệp manifest không có điểm cuối của nhật ký (bản xuất từ phiên bản cũ?).",
+        "The manifest holds no audit chain head (an export from an older version?).",
+    ),
+    "other database": (
+        "Bản xuất này đến từ một cơ sở dữ liệu khác.",
+        "This export comes from another database.",
+    ),
+    "not in chain": (
+        "Điểm cuối của nhật ký in trên bản xuất KHÔNG còn trong nhật ký hiện tại:"
+        " nhật ký đã bị sửa hoặc xóa sau khi xuất.",
+        "The audit chain head printed on the export is NOT in the present trail:"
+        " the trail was altered or cut back after the export.",
+    ),
 }
 
 
 def cmd_audit(args: argparse.Namespace, ws: Workspace) -> int:
-    from tracker.services.audit import verify_chain
+    """Exit codes a script can use: 0 whole, 3 the trail altered, 4 records changed
+    without their event, 5 an export's head not in this trail (1: could not check)."""
+    from tracker.services import audit
 
-    ws.actor.require("read")
-    with ws.db.read() as s:
-        report = verify_chain(s)
+    manifest = audit.read_manifest(args.against) if args.against else None
+    report = audit.verify(ws.db, ws.actor)
+    code = EXIT_OK
     if report.ok:
         print(
             _say(
@@ -520,17 +597,65 @@ def cmd_audit(args: argparse.Namespace, ws: Workspace) -> int:
                 f"Audit trail intact: {report.checked} events.",
             )
         )
-        return EXIT_OK
+    else:
+        reasons = [report.reason] + [f.reason for f in report.findings[1:]]
+        where = f"#{report.broken_at}" if report.broken_at else ""
+        vi = "; ".join(_REASONS_VI.get(r, r) for r in dict.fromkeys(reasons))
+        en = "; ".join(dict.fromkeys(reasons))
+        print(
+            _say(
+                f"Nhật ký bị sửa hoặc xóa tại sự kiện {where} ({vi});"
+                f" {report.checked} sự kiện trước đó hợp lệ.",
+                f"Audit trail broken at event {where} ({en});"
+                f" {report.checked} events before it are intact.",
+            )
+        )
+        code = EXIT_TRAIL_ALTERED
+    for row in report.rows:
+        if row.changed:
+            ids = ", ".join(f"#{i}" for i in row.changed[:20])
+            print(
+                _say(
+                    f"Bản ghi {row.entity} bị sửa ngoài ứng dụng (không có sự kiện): {ids}",
+                    f"{row.entity} records changed outside the app (no event): {ids}",
+                )
+            )
+    checked = sum(r.checked for r in report.rows)
+    unchecked = sum(r.unchecked for r in report.rows)
     print(
         _say(
-            f"Nhật ký bị sửa hoặc xóa tại sự kiện #{report.broken_at}"
-            f" ({_REASONS_VI.get(report.reason, report.reason)});"
-            f" {report.checked} sự kiện trước đó hợp lệ.",
-            f"Audit trail broken at event #{report.broken_at} ({report.reason});"
-            f" {report.checked} events before it are intact.",
+            f"Đã so {checked} bản ghi với sự kiện mới nhất của chúng; {unchecked} bản ghi"
+            " được tạo cùng một thao tác khác chưa có sự kiện riêng để so.",
+            f"{checked} records compared with their newest event; {unchecked} records"
+            " created inside another action have no event of their own to compare with yet.",
         )
     )
-    return EXIT_ERROR
+    if report.rows_changed and code == EXIT_OK:
+        code = EXIT_ROWS_CHANGED
+    if report.head is not None:
+        print(
+            _say(
+                f"Điểm cuối của nhật ký: {report.head.count} sự kiện, #{report.head.last_id},"
+                f" {report.head.hash}",
+                f"Chain head: {report.head.count} events, #{report.head.last_id},"
+                f" {report.head.hash}",
+            )
+        )
+    if manifest is not None:
+        problem = audit.check_manifest_head(ws.db, ws.actor, manifest)
+        if problem is None:
+            print(
+                _say(
+                    "Điểm cuối của nhật ký in trên bản xuất có trong nhật ký hiện tại.",
+                    "The chain head printed on the export is in the present trail.",
+                )
+            )
+        else:
+            vi, en = _AGAINST[problem]
+            print(_say(vi, en))
+            if code in (EXIT_OK, EXIT_ROWS_CHANGED):
+                code = EXIT_NOT_IN_TRAIL
+    return code
 
 
 def cmd_db(args: argparse.Namespace, ws: Workspace) -> int:

@@ -95,7 +95,7 @@
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
-        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``).</extracomment>
+        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``). An export&apos;s chain head was compared with the trail; carries None (it is in the trail) or what is wrong (&quot;not in chain&quot;, &quot;other database&quot;, &quot;no head&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -127,7 +127,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checks that no event was changed or removed outside the app since it was written.</source>
+        <source>Checks that no event was changed or removed outside the app since it was written, and that every record still holds the values its newest event says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with an export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks that the end of the trail printed on an export (its manifest.json) is still in the trail: nothing written before that export was removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -189,7 +197,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>events were removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chain was computed again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the end of the chain is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy of the chain&apos;s end in the key file was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the point where the keyed chain starts was moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key of the audit trail is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -200,7 +228,47 @@
         </translation>
     </message>
     <message>
-        <source>The audit trail was altered outside the app at event #{id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
+        <source>The audit trail was altered outside the app at event {id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed outside the app, without an event: {what} {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{checked} records compared with their newest event; {unchecked} made inside another action (visits booked by a hand-over, receipts, animals) are compared from their first change on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the trail: event #{id}, {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the manifest.json of an export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export manifest (manifest.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparing with the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of the trail printed on this export is still in the trail: nothing written before the export was removed or rewritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of the trail printed on this export is NOT in the trail any more: events written before the export were removed or the trail was rewritten. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export was made from another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export has no end of the trail printed on it (made by an earlier version): there is nothing to compare.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -313,6 +381,14 @@
     </message>
     <message>
         <source>exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave a new key to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found the trail altered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -696,7 +772,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. What they recorded stays. An administrator can enable the account again with a new password.</source>
+        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. The data then gets a new key, so their old password opens nothing on this computer, backups included. What they recorded stays. An administrator can enable the account again with a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1562,6 +1638,37 @@ Project {project}.</source>
     </message>
 </context>
 <context>
+    <name>KeyChangeProgress</name>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a new key for the data, sealed for every other account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypting the data with the new key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the key files of the backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These accounts had not signed in since this version was installed and need a new password from an administrator: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key was made by an earlier version and no longer opens the data. Make a new recovery key now (Users page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
@@ -1684,6 +1791,22 @@ Records livelihood support given to people protected by the project, the hand-ov
     </message>
     <message>
         <source>Your password was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail was altered outside the app since it was last used (for example, its newest events were removed). This is now written in the trail; the Audit trail page gives the details. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no working recovery key. Make a new one on the Users page and keep it in the office safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data has a new key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2799,7 +2922,7 @@ The window closes during the restore; then everyone signs in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A new password for {who}. Their old password stops working at once; a lockout after wrong tries is lifted.</source>
+        <source>A new password for {who}. Their old password stops working at once, also for the backups on this computer: the data gets a new key. A lockout after wrong tries is lifted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3287,7 +3410,7 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: their password then no longer opens the data.</source>
+        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: the data then gets a new key, and their password no longer opens it, nor any backup on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3319,6 +3442,14 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This database has no working recovery key: the one kept in the office safe was made by an earlier version and no longer opens the data. Make a new one now with “New recovery key…” and keep it in the safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data has a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The account was added.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,7 +3478,7 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Making a new recovery key…</source>
+        <source>Making a new recovery key and a new key for the data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -95,7 +95,7 @@
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
-        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``).</extracomment>
+        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``). An export&apos;s chain head was compared with the trail; carries None (it is in the trail) or what is wrong (&quot;not in chain&quot;, &quot;other database&quot;, &quot;no head&quot;).</extracomment>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
@@ -127,8 +127,16 @@
         <translation>Kiểm tra chuỗi nhật ký</translation>
     </message>
     <message>
-        <source>Checks that no event was changed or removed outside the app since it was written.</source>
-        <translation>Kiểm tra xem có thao tác nào bị sửa hoặc xóa bên ngoài phần mềm kể từ khi được ghi hay không.</translation>
+        <source>Checks that no event was changed or removed outside the app since it was written, and that every record still holds the values its newest event says.</source>
+        <translation>Kiểm tra rằng không thao tác nào bị sửa hay xóa ngoài ứng dụng từ khi được ghi, và mọi bản ghi vẫn giữ đúng giá trị mà thao tác mới nhất của nó ghi lại.</translation>
+    </message>
+    <message>
+        <source>Compare with an export…</source>
+        <translation>So với một bản xuất…</translation>
+    </message>
+    <message>
+        <source>Checks that the end of the trail printed on an export (its manifest.json) is still in the trail: nothing written before that export was removed.</source>
+        <translation>Kiểm tra rằng điểm cuối của nhật ký in trên một bản xuất (tệp manifest.json) vẫn còn trong nhật ký: không có gì ghi trước lần xuất đó bị xóa.</translation>
     </message>
     <message>
         <source>Values before and after the change</source>
@@ -187,8 +195,28 @@
         <translation>các thao tác mới nhất đã bị xóa</translation>
     </message>
     <message>
+        <source>events were removed</source>
+        <translation>có thao tác bị xóa</translation>
+    </message>
+    <message>
+        <source>the chain was computed again</source>
+        <translation>chuỗi đã bị tính lại</translation>
+    </message>
+    <message>
         <source>the end of the chain is missing</source>
         <translation>mất điểm cuối của chuỗi</translation>
+    </message>
+    <message>
+        <source>the copy of the chain&apos;s end in the key file was altered</source>
+        <translation>bản sao điểm cuối của chuỗi trong tệp khóa đã bị sửa</translation>
+    </message>
+    <message>
+        <source>the point where the keyed chain starts was moved</source>
+        <translation>điểm bắt đầu của chuỗi có khóa đã bị dời</translation>
+    </message>
+    <message>
+        <source>the key of the audit trail is missing</source>
+        <translation>thiếu khóa của nhật ký thao tác</translation>
     </message>
     <message numerus="yes">
         <source>The audit trail is whole: %n events checked, none altered.</source>
@@ -197,8 +225,48 @@
         </translation>
     </message>
     <message>
-        <source>The audit trail was altered outside the app at event #{id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
-        <translation>Nhật ký đã bị sửa bên ngoài phần mềm tại thao tác #{id}: {reason}. {checked} thao tác trước đó vẫn toàn vẹn. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+        <source>The audit trail was altered outside the app at event {id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation>Nhật ký thao tác đã bị sửa ngoài ứng dụng tại thao tác {id}: {reason}. {checked} thao tác trước đó còn nguyên vẹn. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Changed outside the app, without an event: {what} {ids}</source>
+        <translation>Bị sửa ngoài ứng dụng, không có thao tác nào ghi lại: {what} {ids}</translation>
+    </message>
+    <message>
+        <source>{checked} records compared with their newest event; {unchecked} made inside another action (visits booked by a hand-over, receipts, animals) are compared from their first change on.</source>
+        <translation>Đã so {checked} bản ghi với thao tác mới nhất của chúng; {unchecked} bản ghi được tạo trong một thao tác khác (chuyến thăm đặt theo lần trao, phiếu, vật nuôi) được so từ lần thay đổi đầu tiên của chúng.</translation>
+    </message>
+    <message>
+        <source>End of the trail: event #{id}, {hash}</source>
+        <translation>Điểm cuối của nhật ký: thao tác #{id}, {hash}</translation>
+    </message>
+    <message>
+        <source>Choose the manifest.json of an export</source>
+        <translation>Chọn tệp manifest.json của một bản xuất</translation>
+    </message>
+    <message>
+        <source>Export manifest (manifest.json);;All files (*)</source>
+        <translation>Tệp manifest của bản xuất (manifest.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Comparing with the export…</source>
+        <translation>Đang so với bản xuất…</translation>
+    </message>
+    <message>
+        <source>The end of the trail printed on this export is still in the trail: nothing written before the export was removed or rewritten.</source>
+        <translation>Điểm cuối của nhật ký in trên bản xuất này vẫn còn trong nhật ký: không có gì ghi trước lần xuất bị xóa hay ghi lại.</translation>
+    </message>
+    <message>
+        <source>The end of the trail printed on this export is NOT in the trail any more: events written before the export were removed or the trail was rewritten. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation>Điểm cuối của nhật ký in trên bản xuất này KHÔNG còn trong nhật ký: các thao tác ghi trước lần xuất đã bị xóa hoặc nhật ký đã bị ghi lại. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+    </message>
+    <message>
+        <source>This export was made from another database.</source>
+        <translation>Bản xuất này được tạo từ một cơ sở dữ liệu khác.</translation>
+    </message>
+    <message>
+        <source>This export has no end of the trail printed on it (made by an earlier version): there is nothing to compare.</source>
+        <translation>Bản xuất này không in điểm cuối của nhật ký (do phiên bản cũ tạo): không có gì để so.</translation>
     </message>
 </context>
 <context>
@@ -311,6 +379,14 @@
     <message>
         <source>exported</source>
         <translation>xuất</translation>
+    </message>
+    <message>
+        <source>gave a new key to</source>
+        <translation>đã đổi khóa cho</translation>
+    </message>
+    <message>
+        <source>found the trail altered:</source>
+        <translation>phát hiện nhật ký bị sửa:</translation>
     </message>
     <message>
         <source>imported</source>
@@ -691,8 +767,8 @@
         <translation>Khóa tài khoản</translation>
     </message>
     <message>
-        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. What they recorded stays. An administrator can enable the account again with a new password.</source>
-        <translation>Khóa tài khoản của {who}? Người này sẽ không đăng nhập được nữa, và khóa mở dữ liệu đã mã hóa của họ bị xóa ngay. Những gì họ đã ghi vẫn được giữ. Quản trị viên có thể mở lại tài khoản với mật khẩu mới.</translation>
+        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. The data then gets a new key, so their old password opens nothing on this computer, backups included. What they recorded stays. An administrator can enable the account again with a new password.</source>
+        <translation>Khóa tài khoản của {who}? Người này sẽ không đăng nhập được nữa, và khóa của họ đến dữ liệu mã hóa bị gỡ ngay. Dữ liệu sau đó được đổi khóa mới, nên mật khẩu cũ của họ không mở được gì trên máy tính này, kể cả các bản sao lưu. Những gì họ đã ghi vẫn được giữ. Quản trị viên có thể mở lại tài khoản với mật khẩu mới.</translation>
     </message>
     <message>
         <source>This is your own account: you will not be able to sign in again.</source>
@@ -1558,6 +1634,37 @@ Dự án {project}.</translation>
     </message>
 </context>
 <context>
+    <name>KeyChangeProgress</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Making a new key for the data, sealed for every other account…</source>
+        <translation>Đang tạo khóa mới cho dữ liệu, niêm phong cho từng tài khoản còn lại…</translation>
+    </message>
+    <message>
+        <source>Encrypting the data with the new key…</source>
+        <translation>Đang mã hóa dữ liệu bằng khóa mới…</translation>
+    </message>
+    <message>
+        <source>Updating the key files of the backups…</source>
+        <translation>Đang cập nhật tệp khóa của các bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+    <message>
+        <source>These accounts had not signed in since this version was installed and need a new password from an administrator: {names}.</source>
+        <translation>Các tài khoản sau chưa đăng nhập từ khi cài phiên bản này nên cần quản trị viên đặt mật khẩu mới: {names}.</translation>
+    </message>
+    <message>
+        <source>The recovery key was made by an earlier version and no longer opens the data. Make a new recovery key now (Users page).</source>
+        <translation>Mã khôi phục do phiên bản cũ tạo nên không còn mở được dữ liệu. Hãy tạo mã khôi phục mới ngay (trang Người dùng).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
@@ -1683,6 +1790,22 @@ Ghi lại các khoản hỗ trợ sinh kế dành cho người được dự án
     <message>
         <source>Your password was changed.</source>
         <translation>Đã đổi mật khẩu của bạn.</translation>
+    </message>
+    <message>
+        <source>The audit trail was altered outside the app since it was last used (for example, its newest events were removed). This is now written in the trail; the Audit trail page gives the details. Keep this computer as it is and tell the person responsible for the data.</source>
+        <translation>Nhật ký thao tác đã bị sửa ngoài ứng dụng kể từ lần dùng trước (ví dụ: các thao tác mới nhất bị xóa). Việc này nay đã được ghi vào nhật ký; trang Nhật ký thao tác có chi tiết. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
+    </message>
+    <message>
+        <source>This database has no working recovery key. Make a new one on the Users page and keep it in the office safe.</source>
+        <translation>Cơ sở dữ liệu này không có mã khôi phục dùng được. Hãy tạo mã mới ở trang Người dùng và cất trong két của đơn vị.</translation>
+    </message>
+    <message>
+        <source>Please read</source>
+        <translation>Xin đọc kỹ</translation>
+    </message>
+    <message>
+        <source>The data has a new key</source>
+        <translation>Dữ liệu đã có khóa mới</translation>
     </message>
     <message>
         <source>Checking the backup…</source>
@@ -2803,8 +2926,8 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
         <translation>Đặt mật khẩu mới</translation>
     </message>
     <message>
-        <source>A new password for {who}. Their old password stops working at once; a lockout after wrong tries is lifted.</source>
-        <translation>Mật khẩu mới cho {who}. Mật khẩu cũ hết hiệu lực ngay; nếu tài khoản đang bị tạm khóa do nhập sai nhiều lần thì được mở.</translation>
+        <source>A new password for {who}. Their old password stops working at once, also for the backups on this computer: the data gets a new key. A lockout after wrong tries is lifted.</source>
+        <translation>Mật khẩu mới cho {who}. Mật khẩu cũ hết hiệu lực ngay, cả với các bản sao lưu trên máy tính này: dữ liệu được đổi khóa mới. Lệnh tạm khóa do nhập sai nhiều lần được gỡ.</translation>
     </message>
 </context>
 <context>
@@ -3295,8 +3418,8 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>Tài khoản người dùng</translation>
     </message>
     <message>
-        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: their password then no longer opens the data.</source>
-        <translation>Mỗi người đăng nhập bằng tài khoản riêng. Khi ai đó thôi làm việc ở đơn vị, hãy khóa tài khoản của họ: mật khẩu của họ sẽ không mở được dữ liệu nữa.</translation>
+        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: the data then gets a new key, and their password no longer opens it, nor any backup on this computer.</source>
+        <translation>Mỗi người đăng nhập bằng tài khoản riêng. Hãy khóa tài khoản của người rời đơn vị: dữ liệu khi đó được đổi khóa mới, và mật khẩu của họ không còn mở được dữ liệu hay bất kỳ bản sao lưu nào trên máy tính này.</translation>
     </message>
     <message>
         <source>Add an account…</source>
@@ -3327,6 +3450,14 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>Thay mã khôi phục đang cất trong két của đơn vị (mã cũ hết hiệu lực).</translation>
     </message>
     <message>
+        <source>This database has no working recovery key: the one kept in the office safe was made by an earlier version and no longer opens the data. Make a new one now with “New recovery key…” and keep it in the safe.</source>
+        <translation>Cơ sở dữ liệu này không có mã khôi phục dùng được: mã cất trong két do phiên bản cũ tạo và không còn mở được dữ liệu. Hãy tạo mã mới ngay bằng nút «Tạo mã khôi phục mới…» và cất vào két.</translation>
+    </message>
+    <message>
+        <source>The data has a new key</source>
+        <translation>Dữ liệu đã có khóa mới</translation>
+    </message>
+    <message>
         <source>The account was added.</source>
         <translation>Đã thêm tài khoản.</translation>
     </message>
@@ -3355,8 +3486,8 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>Tạo mã khôi phục mới? Mã đang cất trong két của đơn vị sẽ hết hiệu lực ngay. Mã mới chỉ hiện một lần: hãy in ra hoặc chép lại.</translation>
     </message>
     <message>
-        <source>Making a new recovery key…</source>
-        <translation>Đang tạo mã khôi phục mới…</translation>
+        <source>Making a new recovery key and a new key for the data…</source>
+        <translation>Đang tạo mã khôi phục mới và khóa mới cho dữ liệu…</translation>
     </message>
     <message>
         <source>A new recovery key was made.</source>

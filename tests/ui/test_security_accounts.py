@@ -150,7 +150,7 @@ def test_reset_disable_and_enable_an_account(window: MainWindow, qtbot, location
     )
     with pytest.raises(AuthError) as refused:
         auth.sign_in(location, "hoa", "new-hoa-pass-2")
-    assert refused.value.key in ("unknown_user", "user_disabled")
+    assert refused.value.key in ("sign_in_failed", "user_disabled")
 
     # Enable with a new password.
     select_user(page, qtbot, "hoa")

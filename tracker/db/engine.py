@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -21,8 +22,15 @@ from sqlalchemy.pool import NullPool
 
 from tracker.config import DatabaseLocation
 
+if TYPE_CHECKING:
+    from tracker.db.vault import Keys
+
 BUSY_TIMEOUT_MS = 30_000
 _WRITE = "tracker_write"
+#: Session.info keys: the audit-trail key of this database, and the chain's new head
+#: after a transaction appended events.
+AUDIT_KEY = "tracker_audit_key"
+AUDIT_HEAD = "tracker_audit_head"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -43,11 +51,7 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def sqlite_connect(path: Path, key: bytes | None = None) -> Any:
-    """A DB-API connection to the SQLite file: SQLCipher with the raw 256-bit key when a
-    key is given (no passphrase derivation: the key is random), plain SQLite otherwise."""
-    if key is None:
-        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def _cipher_connect(path: Path, key: bytes) -> Any:
     import sqlcipher3
 
     conn = sqlcipher3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
@@ -55,6 +59,102 @@ def sqlite_connect(path: Path, key: bytes | None = None) -> Any:
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn
+
+
+def _opens(conn: Any) -> bool:
+    import sqlcipher3
+
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            return False
+        raise
+    return True
+
+
+def sqlite_connect(path: Path, key: bytes | Keys | None = None) -> Any:
+    """A DB-API connection to the SQLite file: SQLCipher with the raw 256-bit key when a
+    key is given (no passphrase derivation: the key is random), plain SQLite otherwise.
+
+    With a signed-in account's :class:`~tracker.db.vault.Keys`, the key is the one the key
+    file names now; when another process has just changed it (or a change was cut short),
+    the key file is read again and the pending key tried too."""
+    if key is None:
+        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    if isinstance(key, bytes):
+        return _cipher_connect(path, key)
+    return connect_with_keys(path, key)[0]
+
+
+def connect_with_keys(path: Path, keys: Keys) -> tuple[Any, bytes]:
+    """A connection and the key that opened it (see :func:`sqlite_connect`)."""
+    first = keys.current()
+    conn = _cipher_connect(path, first)
+    if not path.exists() or _opens(conn):
+        return conn, first
+    conn.close()
+    keys.refresh(force=True)
+    for candidate in keys.candidates():
+        conn = _cipher_connect(path, candidate)
+        if _opens(conn):
+            return conn, candidate
+        conn.close()
+    return _cipher_connect(path, first), first  # the caller's first read reports the error
+
+
+def rekey(
+    path: Path,
+    old: bytes,
+    new: bytes,
+    progress: Callable[[float], None] | None = None,
+) -> None:
+    """Re-encrypt the SQLite file with a new key (SQLCipher ``PRAGMA rekey``), in one
+    transaction: the write lock is taken first (waiting for other writers up to the busy
+    timeout), every page is written to the write-ahead log under the new key and committed
+    at once, so a crash leaves the file readable with the old key or with the new one,
+    never a mix. ``progress`` gets the share done (0-1), judged by the log's growth."""
+    import sqlcipher3
+
+    conn = _cipher_connect(path, old)
+    try:
+        conn.isolation_level = None
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        if not _opens(conn):
+            raise sqlcipher3.DatabaseError("file is not a database")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("BEGIN IMMEDIATE")
+        size = max(path.stat().st_size, 1)
+        wal = path.with_name(path.name + "-wal")
+        done = threading.Event()
+
+        def watch() -> None:
+            while not done.wait(0.2):
+                try:
+                    share = wal.stat().st_size / size
+                except OSError:
+                    share = 0.0
+                if progress is not None:
+                    progress(min(share, 0.99))
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        try:
+            conn.execute(f"PRAGMA rekey = \"x'{new.hex()}'\"")
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+        finally:
+            done.set()
+            watcher.join()
+        # Fold the log back into the file while nobody waits for it.
+        with suppress(sqlcipher3.DatabaseError):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if progress is not None:
+            progress(1.0)
+    finally:
+        conn.close()
 
 
 def driver_errors() -> tuple[type[BaseException], ...]:
@@ -65,7 +165,7 @@ def driver_errors() -> tuple[type[BaseException], ...]:
     return (DatabaseError, sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 
 
-def make_engine(location: DatabaseLocation, key: bytes | None = None) -> Engine:
+def make_engine(location: DatabaseLocation, key: bytes | Keys | None = None) -> Engine:
     if location.path is not None:
         path = location.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,11 +190,16 @@ class Database:
         location: DatabaseLocation,
         engine: Engine | None = None,
         *,
-        key: bytes | None = None,
+        key: bytes | Keys | None = None,
     ) -> None:
         self.location = location
         self.encrypted = key is not None
         self._key = key
+        #: For a write transaction that appended audit events: called with the session
+        #: and the chain's new head just before the commit (to prepare the copy of the
+        #: head kept in the key file), then with what it returned once committed.
+        self.on_audit_head: Callable[[Session, Any], Any] | None = None
+        self.after_audit_commit: Callable[[Any], None] | None = None
         self.engine = engine or make_engine(location, key)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
@@ -105,16 +210,38 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def keys(self) -> Keys | None:
+        """The signed-in account's keys, when the file is opened through its key file."""
+        from tracker.db.vault import Keys
+
+        return self._key if isinstance(self._key, Keys) else None
+
+    def _prepare(self, session: Session) -> None:
+        keys = self.keys
+        if keys is not None and keys.audit_key is not None:
+            session.info[AUDIT_KEY] = keys.audit_key
+
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session, session.begin():
-            yield session
+        with self._reader() as session:
+            self._prepare(session)
+            with session.begin():
+                yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        with self._writer() as session, session.begin():
-            yield session
+        prepared = None
+        with self._writer() as session:
+            self._prepare(session)
+            with session.begin():
+                yield session
+                head = session.info.pop(AUDIT_HEAD, None)
+                if head is not None and self.on_audit_head is not None:
+                    prepared = self.on_audit_head(session, head)
+        if prepared is not None and self.after_audit_commit is not None:
+            self.after_audit_commit(prepared)
 
     def copy_to(self, target: Path) -> Path:
         """A consistent copy of the SQLite file (backup API, same encryption), written to a
@@ -123,9 +250,15 @@ class Database:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.partial")
         tmp.unlink(missing_ok=True)
-        src = sqlite_connect(self.location.path, self._key)
+        keys = self.keys
+        key: bytes | None
+        if keys is not None:
+            src, key = connect_with_keys(self.location.path, keys)
+        else:
+            key = self._key if isinstance(self._key, bytes) else None
+            src = sqlite_connect(self.location.path, key)
         try:
-            dst = sqlite_connect(tmp, self._key)
+            dst = sqlite_connect(tmp, key)
             try:
                 src.backup(dst)
             finally:
@@ -135,6 +268,12 @@ class Database:
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        if keys is not None:
+            # Beside the copy, a key file that opens it for the same accounts (rewritten
+            # with the others when an account is disabled).
+            from tracker.db.vault import copy_key_file
+
+            copy_key_file(keys, target, key)
         return target
 
     def dispose(self) -> None:

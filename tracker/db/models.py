@@ -448,7 +448,11 @@ class AuditEvent(Base):
     """Who changed what, with the values before and after, chained by hashes."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_entity", "entity", "entity_id"),
+        # Ids are never reused, even after the newest events were removed.
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

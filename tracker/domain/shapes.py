@@ -188,6 +188,9 @@ class Summary:
     receipts: ReceiptFigures
     #: People left out because they withdrew the consent this version needs.
     excluded_people: int
+    #: The audit chain's head when the summary was made (last event id, number of events,
+    #: hash), printed on every exported file.
+    audit_head: tuple[int, int, str] | None = None
 
     @property
     def start(self) -> date:

@@ -180,6 +180,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sai tên đăng nhập hoặc mật khẩu.",
         "Wrong user name or password.",
     ),
+    # The same words whether the user name exists or not.
+    "sign_in_failed": (
+        "Sai tên đăng nhập hoặc mật khẩu. Sau {max} lần nhập sai liên tiếp, tài khoản bị tạm khóa.",
+        "Wrong user name or password. After {max} wrong tries in a row the account is locked"
+        " for a while.",
+    ),
     "locked": (
         "Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau {seconds} giây.",
         "The account is locked after too many wrong tries. Try again in {seconds} seconds.",
@@ -195,6 +201,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vault_format": (
         "Tệp khóa do phiên bản khác tạo ra.",
         "The key file was written by another version.",
+    ),
+    "vault_invalid": (
+        "Tệp khóa của cơ sở dữ liệu có giá trị không hợp lệ ({detail}), nên bị từ chối"
+        " ({path}). Không có gì bị thay đổi. Hãy khôi phục tệp khóa từ bản sao lưu.",
+        "The database's key file holds a value that is not allowed ({detail}), so it is"
+        " refused ({path}). Nothing was changed. Restore the key file from a backup.",
+    ),
+    "manifest_unreadable": (
+        "Không đọc được tệp manifest của bản xuất ({path}).",
+        "The export's manifest cannot be read ({path}).",
+    ),
+    "vault_busy": (
+        "Tệp khóa đang được một cửa sổ khác dùng. Thử lại sau ít phút.",
+        "The key file is in use by another window. Try again in a few minutes.",
+    ),
+    "vault_unwritable": (
+        "Không ghi được vào tệp khóa ({path}): cần quyền ghi để đếm số lần đăng nhập sai."
+        " Không có gì bị thay đổi.",
+        "The key file cannot be written ({path}): wrong tries must be counted there."
+        " Nothing was changed.",
+    ),
+    "access_ended": (
+        "Khóa của cơ sở dữ liệu đã được đổi và tài khoản này không còn mở được dữ liệu."
+        " Hãy đăng nhập lại.",
+        "The database's key was changed and this account no longer opens the data. Sign in again.",
+    ),
+    "key_change_failed": (
+        "Chưa đổi được khóa của cơ sở dữ liệu ({detail}). Tài khoản cũ đã bị gỡ khỏi tệp"
+        " khóa; việc đổi khóa sẽ được làm tiếp ở lần đăng nhập sau.",
+        "The database could not be given its new key yet ({detail}). The old account is"
+        " already gone from the key file; the change is finished at the next sign-in.",
     ),
     "wrong_database": (
         "Tệp cơ sở dữ liệu không khớp với tệp khóa, hoặc bị hỏng. Không có gì bị thay đổi.",

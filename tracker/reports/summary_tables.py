@@ -69,6 +69,11 @@ _T: dict[str, tuple[str, str]] = {
     "audience": ("Bản dành cho", "Version for"),
     "generated": ("Lập lúc (UTC)", "Made at (UTC)"),
     "app": ("Phần mềm", "Software"),
+    "audit_head": ("Điểm cuối nhật ký", "Audit trail head"),
+    "audit_head_value": (
+        "{count} sự kiện, cuối là #{last_id} · {hash}",
+        "{count} events, the last #{last_id} · {hash}",
+    ),
     "aud_office": ("Nội bộ đơn vị", "The office (internal)"),
     "aud_donor": ("Nhà tài trợ", "The donor"),
     "aud_province": ("Cấp tỉnh", "The province"),
@@ -579,6 +584,12 @@ def info_rows(summary: Summary, lang: str, app_version: str) -> list[tuple[str, 
         (text("generated", lang), summary.generated_at.strftime("%Y-%m-%d %H:%M")),
         (text("app", lang), f"Grant Tracker {app_version}"),
     ]
+    if summary.audit_head is not None:
+        # The chain head when this was made: `tracker audit verify --against` later
+        # checks it is still in the trail.
+        last_id, count, digest = summary.audit_head
+        value = text("audit_head_value", lang, count=count, last_id=last_id, hash=digest)
+        rows.append((text("audit_head", lang), value))
     return [(k, neutralise(v)) for k, v in rows]
 
 

@@ -1,13 +1,19 @@
 """Creating a database, signing in, and managing accounts and passwords.
 
-On SQLite the file is encrypted (SQLCipher) and a password unlocks the database key from
-the user's key slot (tracker.db.vault); on PostgreSQL the server protects the data and the
-password is checked against the Argon2id hash stored with the user.
+On SQLite the file is encrypted (SQLCipher) and a password opens the account's key slot
+(tracker.db.vault), which gives the database key. Disabling an account, or replacing a
+password or the recovery key, gives the database a new key (``change_key``): the old
+password then opens nothing on this PC, not the database, not a backup in the app's
+folders. On PostgreSQL the server protects the data and the password is checked against
+the Argon2id hash stored with the user.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,13 +21,33 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, text
 
 from tracker.config import DatabaseLocation, vault_path
-from tracker.db.engine import Database, driver_errors
+from tracker.db.engine import Database, driver_errors, rekey
 from tracker.db.migrate import upgrade
 from tracker.db.models import AppMeta, User
-from tracker.db.vault import MAX_FAILURES, Vault, VaultError
+from tracker.db.vault import (
+    KEY_BYTES,
+    MAX_FAILURES,
+    RECOVERY,
+    USER,
+    Vault,
+    VaultError,
+    atomic_write,
+    file_lock,
+    new_recovery_code,
+    remove_leftovers,
+    unlock_recovery,
+)
+from tracker.db.vault import (
+    Keys as Keys,
+)
+from tracker.db.vault import unlock as vault_unlock
 from tracker.services import audit, office
 from tracker.services.context import SYSTEM, Actor
 from tracker.services.errors import NotFoundError, ServiceError, ValidationError
+
+#: Called with a percentage (0-100) and what is being done ("keys", "encrypt",
+#: "copies", "done") while the database is given a new key.
+Progress = Callable[[int, str], None]
 
 DATABASE_ID = "database_id"
 
@@ -32,20 +58,51 @@ class AuthError(ServiceError):
 
 @dataclass
 class Workspace:
-    """An open database and the signed-in user. The key stays in memory only, to add key
-    slots and to write encrypted backups."""
+    """An open database and the signed-in user. The keys stay in memory only, to add key
+    slots, change the database key and write encrypted backups (``bytes(ws.key)`` is the
+    database key)."""
 
     db: Database
     actor: Actor
     vault: Vault | None = None
-    key: bytes | None = None
+    key: Keys | None = None
+    #: What the check of the audit trail found before this sign-in was written.
+    audit_findings: list[audit.Finding] = field(default_factory=list)
 
     def close(self) -> None:
         self.db.dispose()
         self.key = None
 
+    @property
+    def needs_recovery_key(self) -> bool:
+        """An encrypted file without a recovery key (the old one was in the old form when
+        the database got a new key): an administrator should make one."""
+        return self.vault is not None and self.vault.recovery_slot() is None
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    """What giving the database a new key did."""
+
+    generation: int
+    #: Accounts whose slot was still in the old form (their owner had not signed in since
+    #: this version): they need a new password from an administrator.
+    dropped: tuple[str, ...] = ()
+    #: The recovery key was in the old form and could not be given the new key: it no
+    #: longer opens anything, and an administrator should make a new one.
+    recovery_lost: bool = False
+    copies: int = 0
+    seconds: float = 0.0
+
+
+def _failed() -> AuthError:
+    """Wrong user name or password: the same words either way."""
+    return AuthError("sign_in_failed", None, max=MAX_FAILURES)
+
 
 def _auth_error(exc: VaultError) -> AuthError:
+    if exc.key == "sign_in_failed":
+        return _failed()
     return AuthError(exc.key, None, **exc.params)
 
 
@@ -56,8 +113,16 @@ def _database_id(db: Database) -> str | None:
         ).scalar_one_or_none()
 
 
-def _open_checked(location: DatabaseLocation, vault: Vault, key: bytes) -> Database:
-    db = Database(location, key=key)
+def _attach(db: Database) -> Database:
+    """The copy of the audit chain's head in the key file follows every write."""
+    if db.keys is not None:
+        db.on_audit_head = lambda session, new_head: audit.prepare_anchor(db, session, new_head)
+        db.after_audit_commit = lambda prepared: audit.store_anchor(db, prepared)
+    return db
+
+
+def _open_checked(location: DatabaseLocation, vault: Vault, key: Keys) -> Database:
+    db = _attach(Database(location, key=key))
     try:
         found = _database_id(db)
     except driver_errors() as exc:
@@ -100,7 +165,7 @@ def create_workspace(
     new_db: Database | None = None
     try:
         vault, key, code = Vault.create(keys, name, password)
-        new_db = Database(location, key=key)
+        new_db = _attach(Database(location, key=key))
         upgrade(new_db)
         with new_db.write() as s:
             s.add(AppMeta(key=DATABASE_ID, value=vault.database_id))
@@ -114,6 +179,7 @@ def create_workspace(
         for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             p.unlink(missing_ok=True)
         keys.unlink(missing_ok=True)
+        keys.with_name(keys.name + ".lock").unlink(missing_ok=True)
         raise
     return Workspace(new_db, actor, vault, key), code
 
@@ -122,25 +188,40 @@ def _check_user_row(db: Database, username: str, password: str) -> Actor:
     with db.read() as s:
         user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
-        raise AuthError("unknown_user")
+        raise _failed()
     if not user.active:
         raise AuthError("user_disabled", "username", value=username)
     if user.password_hash:
         try:
             office.HASHER.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError) as exc:
-            raise AuthError("unknown_user") from exc
+            raise _failed() from exc
     return Actor(user.id, user.username, user.role, user.full_name)
 
 
-def _pg_sign_in(db: Database, username: str, password: str, now: datetime) -> Actor:
+#: Checked against for a name that does not exist, so that it costs the same time.
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_verify(password: str) -> None:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = office.HASHER.hash(secrets.token_hex(16))
+    with contextlib.suppress(VerificationError, InvalidHashError):
+        office.HASHER.verify(_DUMMY_HASH, password)
+
+
+def _pg_sign_in(
+    db: Database, username: str, password: str, now: datetime, *, reveal_left: bool = False
+) -> Actor:
     failed: AuthError | None
     with db.write() as s:
         user = s.execute(
             select(User).where(User.username == username).with_for_update()
         ).scalar_one_or_none()
         if user is None or not user.password_hash:
-            raise AuthError("unknown_user")
+            _dummy_verify(password)
+            raise _failed()
         if user.locked_until is not None and user.locked_until > now:
             raise AuthError("locked", seconds=int((user.locked_until - now).total_seconds()) + 1)
         try:
@@ -153,8 +234,10 @@ def _pg_sign_in(db: Database, username: str, password: str, now: datetime) -> Ac
             if user.locked_until is not None and user.locked_until > now:
                 seconds = int((user.locked_until - now).total_seconds()) + 1
                 failed = AuthError("locked", seconds=seconds)
-            else:
+            elif reveal_left:
                 failed = AuthError("wrong_password", left=MAX_FAILURES - user.failed_logins)
+            else:
+                failed = _failed()
         else:
             failed = None
             user.failed_logins = 0
@@ -191,21 +274,21 @@ def sign_in(
 
 def unlock(
     location: DatabaseLocation, username: str, password: str, *, now: datetime | None = None
-) -> tuple[Vault, bytes]:
-    """First step of signing in to an encrypted file: the password unwraps the key."""
+) -> tuple[Vault, Keys]:
+    """First step of signing in to an encrypted file: the password opens the account's
+    slot. A wrong password and an unknown user name get the same answer after the same
+    work; every try is counted under the key file's lock."""
     assert location.path is not None
     if not location.path.exists():
         raise AuthError("not_found", "database", value=str(location.path))
     try:
-        vault = Vault.load(vault_path(location.path))
-        key = vault.unlock(username.strip().lower(), password, now=now)
+        return vault_unlock(vault_path(location.path), username.strip().lower(), password, now=now)
     except VaultError as exc:
         raise _auth_error(exc) from exc
-    return vault, key
 
 
 def open_unlocked(
-    location: DatabaseLocation, vault: Vault, key: bytes, username: str, password: str
+    location: DatabaseLocation, vault: Vault, key: Keys, username: str, password: str
 ) -> Workspace:
     """Second step: open the file with the key, check it is whole and this office's, bring
     the schema up to date, and check the account. A damaged file raises AuthError with the
@@ -218,18 +301,33 @@ def open_unlocked(
         problem = quick_check(db)
         if problem is not None:
             raise AuthError("database_damaged", None, detail=problem)
+        finish_key_change(db)
         upgrade(db)
         actor = _check_user_row(db, username.strip().lower(), password)
     except BaseException:
         db.dispose()
         raise
-    _record_sign_in(db, actor)
-    return Workspace(db, actor, vault, key)
+    findings = _record_sign_in(db, actor)
+    return Workspace(db, actor, vault, key, findings)
 
 
-def _record_sign_in(db: Database, actor: Actor) -> None:
+def _record_sign_in(db: Database, actor: Actor) -> list[audit.Finding]:
+    """The sign-in event, written only after the audit trail's end was checked against
+    the copy in the key file (a sign-in must not hide removed events)."""
+    findings = audit.check_before_sign_in(db)
     with db.write() as s:
+        fresh = [f for f in findings if not f.found_at]
+        if fresh:
+            audit.record(
+                s,
+                actor,
+                "audit_alert",
+                "database",
+                None,
+                after={"findings": [{"reason": f.reason, "event": f.event_id} for f in fresh]},
+            )
         audit.record(s, actor, "sign_in", "user", actor.user_id)
+    return findings
 
 
 def open_with_recovery_key(location: DatabaseLocation, code: str) -> Workspace:
@@ -238,12 +336,16 @@ def open_with_recovery_key(location: DatabaseLocation, code: str) -> Workspace:
     if location.path is None:
         raise AuthError("no_recovery")
     try:
-        vault = Vault.load(vault_path(location.path))
-        key = vault.unlock_recovery(code)
+        vault, key = unlock_recovery(vault_path(location.path), code)
     except VaultError as exc:
         raise _auth_error(exc) from exc
     db = _open_checked(location, vault, key)
-    upgrade(db)
+    try:
+        finish_key_change(db)
+        upgrade(db)
+    except BaseException:
+        db.dispose()
+        raise
     return Workspace(db, SYSTEM, vault, key)
 
 
@@ -256,13 +358,31 @@ def add_user(
     """Admins create accounts; on an encrypted file the new password gets a key slot."""
     ws.actor.require("user.manage")
     user = office.create_user(ws.db, ws.actor, username, full_name, role, password)
-    if ws.vault is not None and ws.key is not None:
-        ws.vault.set_user(ws.key, user.username, password)
-        ws.vault.save()
+    if ws.key is not None:
+        _update_slots(ws, lambda v, k: v.add_account(k, USER, user.username, password))
     return user
 
 
-def _set_password(ws: Workspace, username: str, password: str, action: str) -> None:
+def _update_slots(ws: Workspace, change: Callable[[Vault, Keys], None]) -> None:
+    """Change the key file under its lock, then the copies beside the backups."""
+    assert ws.key is not None
+    try:
+        with Vault.update(ws.key.path) as vault:
+            change(vault, ws.key)
+            vault.copies_stale = True
+        ws.vault = vault
+    except VaultError as exc:
+        raise _auth_error(exc) from exc
+    sync_copies(ws.db)
+
+
+def _set_password(
+    ws: Workspace,
+    username: str,
+    password: str,
+    action: str,
+    progress: Progress | None = None,
+) -> KeyChange | None:
     office.check_password(password, "new_password")
     with ws.db.write() as s:
         user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
@@ -272,36 +392,44 @@ def _set_password(ws: Workspace, username: str, password: str, action: str) -> N
         user.failed_logins = 0
         user.locked_until = None
         audit.record(s, ws.actor, action, "user", user.id)
-    if ws.vault is not None and ws.key is not None:
-        ws.vault.set_user(ws.key, username, password)
-        ws.vault.save()
+    if ws.key is None:
+        return None
+    # The old password's slot goes, and with it the database key it could open.
+    _update_slots(ws, lambda v, k: v.add_account(k, USER, username, password))
+    return change_key(ws, action, progress)
 
 
 def verify_password(ws: Workspace, password: str) -> None:
     """Unlocking a locked screen: the signed-in user's password, with the same lockout."""
-    if ws.vault is not None:
+    if ws.key is not None:
         try:
-            ws.vault.unlock(ws.actor.username, password)
+            vault_unlock(ws.key.path, ws.actor.username, password, reveal_left=True)
         except VaultError as exc:
             raise _auth_error(exc) from exc
     else:
-        _pg_sign_in(ws.db, ws.actor.username, password, datetime.now(UTC))
+        _pg_sign_in(ws.db, ws.actor.username, password, datetime.now(UTC), reveal_left=True)
 
 
-def change_password(ws: Workspace, old_password: str, new_password: str) -> None:
-    """Users change their own password (the data is not re-encrypted)."""
-    if ws.vault is not None:
+def change_password(
+    ws: Workspace, old_password: str, new_password: str, progress: Progress | None = None
+) -> KeyChange | None:
+    """Users change their own password. On an encrypted file the database then gets a
+    new key: whoever learnt the old password can open nothing with it."""
+    if ws.key is not None:
         try:
-            ws.vault.unlock(ws.actor.username, old_password)
+            vault_unlock(ws.key.path, ws.actor.username, old_password, reveal_left=True)
         except VaultError as exc:
             raise _auth_error(exc) from exc
     else:
         _check_user_row(ws.db, ws.actor.username, old_password)
-    _set_password(ws, ws.actor.username, new_password, "change_password")
+    return _set_password(ws, ws.actor.username, new_password, "change_password", progress)
 
 
-def reset_password(ws: Workspace, username: str, new_password: str) -> None:
-    """An admin (or the recovery key) sets a new password and lifts a lock."""
+def reset_password(
+    ws: Workspace, username: str, new_password: str, progress: Progress | None = None
+) -> KeyChange | None:
+    """An admin (or the recovery key) sets a new password and lifts a lock. The old
+    password opens nothing afterwards (the database gets a new key)."""
     ws.actor.require("user.manage")
     name = office.check_username(username)
     with ws.db.read() as s:
@@ -311,12 +439,19 @@ def reset_password(ws: Workspace, username: str, new_password: str) -> None:
     if not active:
         # A disabled account gets no key slot back here: enabling it does that.
         raise ValidationError("user_disabled", "username", value=name)
-    _set_password(ws, name, new_password, "reset_password")
+    return _set_password(ws, name, new_password, "reset_password", progress)
 
 
-def set_active(ws: Workspace, username: str, active: bool, password: str | None = None) -> None:
-    """Disable an account (its key slot is removed at once) or enable it again with a new
-    password. The last active administrator cannot be disabled."""
+def set_active(
+    ws: Workspace,
+    username: str,
+    active: bool,
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> KeyChange | None:
+    """Disable an account (its key slot is removed and the database gets a new key, so
+    its password opens nothing any more) or enable it again with a new password. The last
+    active administrator cannot be disabled."""
     ws.actor.require("user.manage")
     name = office.check_username(username)
     if active:
@@ -342,24 +477,187 @@ def set_active(ws: Workspace, username: str, active: bool, password: str | None 
             before=before,
             after=audit.snapshot(user, exclude=("password_hash",)),
         )
-    if ws.vault is not None and ws.key is not None:
-        if active and password is not None:
-            ws.vault.set_user(ws.key, name, password)
-        else:
-            ws.vault.remove_user(name)
-        ws.vault.save()
+    if ws.key is None:
+        return None
+    if active and password is not None:
+        _update_slots(ws, lambda v, k: v.add_account(k, USER, name, password))
+        return None
+    _update_slots(ws, lambda v, k: v.remove_slot(f"{USER}:{name}"))
+    return change_key(ws, "disable", progress)
 
 
-def new_recovery_key(ws: Workspace) -> str:
-    """Replace the recovery key (the old one stops working)."""
+def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
+    """Replace the recovery key (the old one stops working: the database gets a new key,
+    so a copy of the old key file opens nothing with it either)."""
     ws.actor.require("user.manage")
-    if ws.vault is None or ws.key is None:
+    if ws.key is None:
         raise AuthError("no_recovery")
-    code = ws.vault.set_recovery(ws.key)
-    ws.vault.save()
+    code = new_recovery_code()
+    _update_slots(ws, lambda v, k: v.add_account(k, RECOVERY, "", code))
     with ws.db.write() as s:
         audit.record(s, ws.actor, "new_recovery_key", "office", None)
+    change_key(ws, "new_recovery_key", progress)
     return code
+
+
+# --- a new database key ----------------------------------------------------------------
+
+
+def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> KeyChange:
+    """Give the database a new random key, sealed to every remaining slot and the recovery
+    slot, and re-encrypt the file with it (``PRAGMA rekey``, one transaction).
+
+    Crash-safe: the new key is written to the key file as *pending* before the file is
+    re-encrypted, and made current after; a crash in between leaves a file that opens
+    with one of the two, and the next sign-in finishes the change (``finish_key_change``).
+    Then the key file of every backup in the app's folders is rewritten for the present
+    accounts (with the keys of their own generation in its box)."""
+    import time
+
+    keys, path = ws.key, ws.db.location.path
+    if keys is None or path is None:
+        raise AuthError("no_recovery")
+    started = time.monotonic()
+
+    def step(percent: int, what: str) -> None:
+        if progress is not None:
+            progress(percent, what)
+
+    step(2, "keys")
+    new_key = secrets.token_bytes(KEY_BYTES)
+    try:
+        with Vault.update(keys.path) as vault:
+            keys.absorb(vault)
+            if vault.pending is not None:
+                # An earlier change was cut short: it is finished first.
+                new_key = keys.keys.get(vault.pending.generation) or new_key
+            dropped = vault.begin_rotation(keys, new_key) if vault.pending is None else []
+            assert vault.pending is not None
+            generation = vault.pending.generation
+            keys.learn(generation, new_key)
+            recovery_lost = vault.recovery_slot() is None
+    except VaultError as exc:
+        raise _auth_error(exc) from exc
+    step(8, "encrypt")
+    _rekey_to_pending(ws.db, keys, lambda share: step(8 + int(80 * share), "encrypt"))
+    step(90, "copies")
+    copies = sync_copies(ws.db)
+    with ws.db.write() as s:
+        audit.record(
+            s,
+            ws.actor,
+            "new_key",
+            "database",
+            None,
+            after={"reason": reason, "generation": generation, "dropped": dropped},
+        )
+    ws.vault = Vault.load(keys.path)
+    step(100, "done")
+    return KeyChange(
+        generation, tuple(dropped), recovery_lost, copies, round(time.monotonic() - started, 3)
+    )
+
+
+def _rekey_to_pending(db: Database, keys: Keys, progress: Callable[[float], None]) -> None:
+    """Re-encrypt the file with the pending key (if it does not use it already) and make
+    that key the current one."""
+    path = db.location.path
+    assert path is not None
+    with file_lock(keys.path):
+        vault = Vault.load(keys.path)
+        if vault.pending is None:
+            return
+        keys.absorb(vault)
+        old = keys.key_for(vault.own_generation)
+        new = keys.key_for(vault.pending.generation)
+        if old is None or new is None:
+            raise AuthError("access_ended")
+        from tracker.db.engine import _cipher_connect, _opens
+
+        conn = _cipher_connect(path, new)
+        try:
+            done = _opens(conn)
+        finally:
+            conn.close()
+        if not done:
+            try:
+                rekey(path, old, new, progress)
+            except driver_errors() as exc:
+                detail = str(getattr(exc, "orig", None) or exc)
+                raise AuthError("key_change_failed", None, detail=detail) from exc
+        vault.finish_rotation()
+        vault.save()
+        keys.absorb(vault)
+
+
+def finish_key_change(db: Database) -> None:
+    """At sign-in: finish a change of key that a crash cut short."""
+    keys = db.keys
+    if keys is None:
+        return
+    try:
+        vault = Vault.load(keys.path)
+    except VaultError:
+        return
+    if vault.pending is not None:
+        _rekey_to_pending(db, keys, lambda _share: None)
+    if vault.pending is not None or vault.copies_stale:
+        sync_copies(db)
+
+
+def key_file_copies(db_path: Path) -> list[Path]:
+    """The key files of the copies of this database in the app's folders: backups,
+    the copy taken before a schema upgrade, a file put aside by a restore."""
+    from tracker.services.backups import backup_folder
+
+    main = vault_path(db_path)
+    found: list[Path] = []
+    for folder in (db_path.parent, backup_folder(db_path)):
+        if folder.is_dir():
+            found += [p for p in folder.glob("*.keys") if p != main and p.is_file()]
+    return sorted(found)
+
+
+def sync_copies(db: Database) -> int:
+    """Rewrite the key file of every copy of the database in the app's folders for the
+    accounts of the main key file: a slot removed there is removed from every copy, and
+    each copy keeps the key of its own generation (in the box of the present key). A
+    copy whose key this account cannot name is left as it is. Returns how many were
+    rewritten."""
+    keys, path = db.keys, db.location.path
+    if keys is None or path is None:
+        return 0
+    count = 0
+    with file_lock(keys.path):
+        main = Vault.load(keys.path)
+        if main.file_generation is not None:
+            return 0  # signed in to a copy: its key file is not the one to follow
+        # A write cut short may have left a temporary copy holding a removed slot.
+        remove_leftovers(keys.path)
+        for copy_path in key_file_copies(path):
+            remove_leftovers(copy_path)
+            try:
+                copy = Vault.load(copy_path)
+            except VaultError:
+                continue  # a damaged or foreign file is not ours to rewrite
+            if copy.database_id != main.database_id:
+                continue
+            generation = copy.own_generation
+            if keys.key_for(generation) is None:
+                continue
+            fresh = main.copy_for(copy_path, generation)
+            fresh.anchor = copy.anchor
+            fresh.pending = None
+            if fresh.to_bytes() != copy.to_bytes():
+                try:
+                    atomic_write(copy_path, fresh.to_bytes())
+                except OSError:
+                    continue
+                count += 1
+        if main.copies_stale and main.pending is None:
+            main.copies_stale = False
+            main.save()
+    return count
 
 
 def quick_check(db: Database) -> str | None:

@@ -4,6 +4,7 @@ check with the current file kept aside first."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from sqlalchemy import text
 from tracker.config import DatabaseLocation, vault_path
 from tracker.db.engine import Database, driver_errors
 from tracker.db.migrate import NewerDatabaseError, _config, head_revision
-from tracker.db.vault import Vault, atomic_write
+from tracker.db.vault import Keys, Vault, VaultError, atomic_write, copy_key_file
 from tracker.services import audit
 from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError
@@ -60,11 +61,48 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def check_file(path: Path, key: bytes | None) -> None:
+def _opens_with(path: Path, key: bytes) -> bool:
+    from tracker.db.engine import sqlite_connect
+
+    try:
+        conn = sqlite_connect(path, key)
+    except driver_errors():
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except driver_errors():
+        return False
+    finally:
+        conn.close()
+    return True
+
+
+def file_key(path: Path, key: bytes | Keys | None) -> bytes | None:
+    """The key a copy of the database (a backup) was written with: the key of the
+    generation its key file names, from the signed-in account's keys (a backup taken
+    before the database got a new key keeps the older one). Without a key file of this
+    database, every key the account knows is tried."""
+    if key is None or isinstance(key, bytes):
+        return key
+    try:
+        copy = Vault.load(vault_path(path))
+    except VaultError:
+        copy = None
+    if copy is not None and copy.database_id == key.database_id:
+        found = key.key_for(copy.own_generation)
+        if found is not None:
+            return found
+    for candidate in key.all_keys():
+        if _opens_with(path, candidate):
+            return candidate
+    return key.current()
+
+
+def check_file(path: Path, key: bytes | Keys | None) -> None:
     """Refuse a damaged, truncated, foreign or newer-version database or backup file."""
     if not path.exists() or path.stat().st_size == 0:
         raise ServiceError("database_damaged", None, detail=f"{path.name}: empty or missing")
-    db = Database(DatabaseLocation(path=path), key=key)
+    db = Database(DatabaseLocation(path=path), key=file_key(path, key))
     try:
         with db.engine.connect() as conn:
             rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).fetchall()]
@@ -105,9 +143,8 @@ def backup_now(
     folder = folder or backup_folder(db_path)
     target = folder / f"{db_path.stem}-{_stamp(now)}{SUFFIX}"
     try:
+        # The copy gets its key file beside it (see Database.copy_to).
         ws.db.copy_to(target)
-        if ws.vault is not None:
-            atomic_write(vault_path(target), ws.vault.to_bytes())
         check_file(target, ws.key)
     except OSError as exc:
         for p in (target, vault_path(target)):
@@ -136,19 +173,49 @@ def backup_if_due(ws: Workspace, *, now: datetime | None = None) -> BackupInfo |
 
 
 def restore(
-    location: DatabaseLocation, backup: Path, key: bytes | None, *, now: datetime | None = None
+    location: DatabaseLocation,
+    backup: Path,
+    key: bytes | Keys | None,
+    *,
+    now: datetime | None = None,
 ) -> Path:
     """Put a backup in place of the database after checking it. The current file is kept
-    aside (renamed, never deleted) and its path returned."""
+    aside (renamed, never deleted, with a key file that opens it) and its path returned.
+
+    A backup written with an older database key is re-encrypted with the present one
+    before it takes the database's place: a restore never brings an older key back."""
     assert location.path is not None
     check_file(backup, key)
+    backup_key = file_key(backup, key)
     now = now or datetime.now(UTC)
     db_path = location.path
     aside = db_path.with_name(f"{db_path.name}.replaced-{_stamp(now)}")
     tmp = db_path.with_name(f".{db_path.name}.restoring")
     shutil.copyfile(backup, tmp)
+    for suffix in ("-wal", "-shm"):
+        db_path.with_name(tmp.name + suffix).unlink(missing_ok=True)
+    keys = key if isinstance(key, Keys) else None
+    present: bytes | None = None
+    main_keys = vault_path(db_path)
+    if keys is not None:
+        try:
+            Vault.load(main_keys)
+            present = keys.current()
+        except VaultError:
+            # No usable key file beside the database: the backup's own takes its place
+            # below, and the backup keeps the key that file names.
+            present = None
+    if keys is not None and present is not None and backup_key not in (None, present):
+        from tracker.db.engine import rekey
+
+        assert backup_key is not None
+        rekey(tmp, backup_key, present)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
+    if keys is not None and present is not None and db_path.exists():
+        # The file put aside opens with the present key, as its key file says.
+        with contextlib.suppress(OSError, VaultError):
+            copy_key_file(keys, aside, present)
     for suffix in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
@@ -156,18 +223,28 @@ def restore(
     if db_path.exists():
         db_path.rename(aside)
     os.replace(tmp, db_path)
-    keys = vault_path(db_path)
     backup_keys = vault_path(backup)
     if backup_keys.exists():
         try:
-            Vault.load(keys)
+            Vault.load(main_keys)
         except Exception:
             # The current key file is missing or damaged: the backup's copy takes its place.
-            atomic_write(keys, backup_keys.read_bytes())
+            atomic_write(main_keys, backup_keys.read_bytes())
+    if keys is not None and present is not None:
+        # The chain's end is now the backup's: the copy of it in the key file follows.
+        restored = Database(location, key=keys)
+        try:
+            audit.reanchor(restored)
+        except (OSError, VaultError):
+            pass
+        finally:
+            restored.dispose()
     return aside
 
 
-def restore_newest_good(location: DatabaseLocation, key: bytes | None) -> tuple[BackupInfo, Path]:
+def restore_newest_good(
+    location: DatabaseLocation, key: bytes | Keys | None
+) -> tuple[BackupInfo, Path]:
     """After a failed integrity check: restore the newest backup that passes its own."""
     assert location.path is not None
     for info in list_backups(location.path):

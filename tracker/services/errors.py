@@ -1,71 +1,22 @@
-"""Typed errors raised by services. Each carries a message key, the field it is about and
-parameters; the text is rendered in the user's language when shown."""
+"""Typed errors raised by services (defined in ``tracker.i18n.errors``, where the database
+layer can raise them too: a key file refused, a busy database)."""
 
-from __future__ import annotations
+from tracker.i18n.errors import (
+    ConflictError,
+    LimitExceeded,
+    NotFoundError,
+    PermissionDenied,
+    PossibleDuplicate,
+    ServiceError,
+    ValidationError,
+)
 
-from typing import Any
-
-from tracker.i18n import field_label, get_language
-from tracker.i18n.labels import LABELS
-from tracker.i18n.messages import ACTIONS, MESSAGES
-
-
-class ServiceError(Exception):
-    """Base of every error a user can cause; safe to show as is."""
-
-    def __init__(self, key: str, field: str | None = None, **params: Any) -> None:
-        self.key = key
-        self.field = field
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str | None = None) -> str:
-        lang = lang or get_language()
-        vi, en = MESSAGES[self.key]
-        template = vi if lang == "vi" else en
-        params = dict(self.params)
-        params["field"] = field_label(self.field, lang) if self.field else ""
-        if "status" in params:
-            for group in ("grant_status", "asset_status", "visit_status"):
-                pair = LABELS[group].get(str(params["status"]))
-                if pair:
-                    params["status"] = pair[0 if lang == "vi" else 1].lower()
-                    break
-        if "action" in params and params["action"] in ACTIONS:
-            params["action"] = ACTIONS[params["action"]][0 if lang == "vi" else 1]
-        text = template.format(**params)
-        return text[2:] if text.startswith(": ") else text
-
-    def __str__(self) -> str:
-        return self.message()
-
-
-class ValidationError(ServiceError):
-    """Input that cannot be saved; ``field`` names the input to fix."""
-
-
-class NotFoundError(ServiceError):
-    def __init__(self, field: str, value: object) -> None:
-        super().__init__("not_found", field, value=value)
-
-
-class ConflictError(ValidationError):
-    """A unique value (code, user name) is already taken."""
-
-
-class PermissionDenied(ServiceError):
-    def __init__(self, role: str, action: str) -> None:
-        super().__init__("permission", None, role=role, action=action)
-
-
-class LimitExceeded(ValidationError):
-    """A hand-over above the plan or the budget, without an override reason."""
-
-
-class PossibleDuplicate(ServiceError):
-    """The person may already be registered; saving again with ``allow_duplicate`` goes on."""
-
-    def __init__(self, candidates: list[Any]) -> None:
-        self.candidates = candidates
-        names = ", ".join(f"{c.code} {c.full_name}" for c in candidates)
-        super().__init__("possible_duplicate", None, names=names)
+__all__ = [
+    "ConflictError",
+    "LimitExceeded",
+    "NotFoundError",
+    "PermissionDenied",
+    "PossibleDuplicate",
+    "ServiceError",
+    "ValidationError",
+]

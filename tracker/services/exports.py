@@ -10,7 +10,7 @@ encrypted ZIP under a passphrase. Every export is logged in the audit trail.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -172,6 +172,10 @@ def export_summary(
 
     step(2, "summary")
     summary = rep.period_summary(db, actor, period, audience=audience, today=today)
+    # The audit trail's head, printed on every file and in the manifest: whoever holds
+    # this export can later check the trail was not cut back or rewritten.
+    head = audit.export_head(db)
+    summary = replace(summary, audit_head=(head["last_id"], head["count"], head["hash"]))
     people = None
     rows = None
     if line_list_passphrase is not None:
@@ -203,6 +207,7 @@ def export_summary(
         "app": "Grant Tracker",
         "app_version": __version__,
         "created_utc": summary.generated_at.isoformat().replace("+00:00", "Z"),
+        "audit_head": head,
     }
 
     def write_progress(done: int, total: int, _what: str) -> None:

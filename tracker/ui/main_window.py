@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tracker import __version__
 from tracker.config import resources_dir
 from tracker.services import backups, office
+from tracker.services.auth import Keys
 from tracker.services.backups import BackupInfo
 from tracker.services.grants import GrantView, HandoverView
 from tracker.services.places import data_version as places_data_version
@@ -389,8 +390,53 @@ class MainWindow(QMainWindow):
         dialog.events = self.ctx.events
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.saved.connect(lambda _r: self.show_message(self.tr("Your password was changed.")))
+        dialog.saved.connect(self._key_changed)
         dialog.open()
         return dialog
+
+    def warn_after_sign_in(self) -> None:
+        """Tell an administrator, once the window is up, what the sign-in found: the
+        audit trail altered since the last time, or no working recovery key."""
+        ws = self.ctx.workspace
+        if ws is None or not self.ctx.actor.can("user.manage"):
+            return
+        notes = []
+        fresh = [f for f in ws.audit_findings if not f.found_at]
+        if fresh:
+            notes.append(
+                self.tr(
+                    "The audit trail was altered outside the app since it was last used "
+                    "(for example, its newest events were removed). This is now written in "
+                    "the trail; the Audit trail page gives the details. Keep this computer "
+                    "as it is and tell the person responsible for the data."
+                )
+            )
+        if ws.needs_recovery_key:
+            notes.append(
+                self.tr(
+                    "This database has no working recovery key. Make a new one on the Users "
+                    "page and keep it in the office safe."
+                )
+            )
+        if notes:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Please read"), "\n\n".join(notes),
+                QMessageBox.StandardButton.Ok, self,
+            )  # fmt: skip
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            box.open()
+
+    def _key_changed(self, change: object) -> None:
+        from tracker.ui.dialogs.account_dialogs import key_change_text
+
+        note = key_change_text(change)
+        if note:
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("The data has a new key"), note,
+                QMessageBox.StandardButton.Ok, self,
+            )  # fmt: skip
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            box.open()
 
     # --- the screen lock ---------------------------------------------------------------
     def lock(self) -> None:
@@ -496,7 +542,7 @@ class MainWindow(QMainWindow):
             self.tr("{error}\n\nNothing was changed.").format(error=error_text(exc)),
         )
 
-    def _restore_checked(self, path: Path, key: bytes | None) -> None:
+    def _restore_checked(self, path: Path, key: Keys | None) -> None:
         # From here the database is closed: nothing may read it until the sign-in.
         self.sign_in_again = True
         if self.idle_lock is not None:
@@ -509,7 +555,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setEnabled(True)
         self._restore_when_idle(path, key, 0)
 
-    def _restore_when_idle(self, path: Path, key: bytes | None, tries: int) -> None:
+    def _restore_when_idle(self, path: Path, key: Keys | None, tries: int) -> None:
         """Wait (without a nested event loop) until no task still reads the database."""
         if pending() and tries < 300:
             QTimer.singleShot(100, lambda: self._restore_when_idle(path, key, tries + 1))

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -126,6 +127,77 @@ class FittingDialog(FormDialog):
         QTimer.singleShot(0, lambda: grow_to_fit(self))
 
 
+class _Relay(QObject):
+    """Carries the progress of a key change from the worker to the dialog."""
+
+    progress = Signal(int, str)
+
+
+class KeyChangeProgress(QWidget):
+    """How far giving the database a new key has gone (disabling an account, a new
+    password): a bar and what is being done. Hidden until the change starts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 100)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.bar)
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self.show_step)
+        self.hide()
+
+    def callback(self) -> Callable[[int, str], None]:
+        """For the service call on the worker: emits, never touches a widget."""
+        relay = self._relay
+        return lambda percent, what: relay.progress.emit(percent, what)
+
+    def start(self) -> None:
+        self.bar.setValue(0)
+        self.status.setText(self.tr("Checking…"))
+        self.show()
+
+    def show_step(self, percent: int, what: str) -> None:
+        self.show()
+        self.bar.setValue(percent)
+        texts = {
+            "keys": self.tr("Making a new key for the data, sealed for every other account…"),
+            "encrypt": self.tr("Encrypting the data with the new key…"),
+            "copies": self.tr("Updating the key files of the backups…"),
+            "done": self.tr("Done."),
+        }
+        if what in texts:
+            self.status.setText(texts[what])
+
+
+def key_change_text(change: Any) -> str:
+    """What a new database key means for the others, or "" when nothing needs saying."""
+    if not isinstance(change, auth.KeyChange):
+        return ""
+    parts = []
+    if change.dropped:
+        parts.append(
+            QCoreApplication.translate(
+                "KeyChangeProgress",
+                "These accounts had not signed in since this version was installed and "
+                "need a new password from an administrator: {names}.",
+            ).format(names=", ".join(change.dropped))
+        )
+    if change.recovery_lost:
+        parts.append(
+            QCoreApplication.translate(
+                "KeyChangeProgress",
+                "The recovery key was made by an earlier version and no longer opens the "
+                "data. Make a new recovery key now (Users page).",
+            )
+        )
+    return "\n\n".join(parts)
+
+
 class _PasswordsDialog(FittingDialog):
     """The new password typed twice (shared by the dialogs below)."""
 
@@ -231,7 +303,8 @@ class SetPasswordDialog(_PasswordsDialog):
             self.setWindowTitle(self.tr("Reset a password"))
             self.save_button.setText(self.tr("Set the new password"))
             text = self.tr(
-                "A new password for {who}. Their old password stops working at once; a "
+                "A new password for {who}. Their old password stops working at once, "
+                "also for the backups on this computer: the data gets a new key. A "
                 "lockout after wrong tries is lifted."
             ).format(who=who)
         self.setMinimumWidth(480)
@@ -241,15 +314,26 @@ class SetPasswordDialog(_PasswordsDialog):
         form = form_layout()
         self._add_new_password(form)
         layout.addLayout(form)
+        self.progress = KeyChangeProgress(self)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.watch(self.password, self.password2)
+
+    def busy_text(self) -> str:
+        return "" if not self.enable else super().busy_text()
 
     def prepare(self) -> Callable[[], Any]:
         password = self._checked_password()
         ws, name = self.ws, self.user.username
         if self.enable:
             return lambda: auth.set_active(ws, name, True, password)
-        return lambda: auth.reset_password(ws, name, password)
+        self.progress.start()
+        report = self.progress.callback()
+        return lambda: auth.reset_password(ws, name, password, report)
+
+    def handle_error(self, exc: BaseException) -> None:
+        self.progress.hide()
+        super().handle_error(exc)
 
 
 class DisableAccountDialog(FittingDialog):
@@ -270,8 +354,10 @@ class DisableAccountDialog(FittingDialog):
         layout = QVBoxLayout(self)
         text = self.tr(
             "Disable the account of {who}? They can no longer sign in, and their key to "
-            "the encrypted data is removed at once. What they recorded stays. An "
-            "administrator can enable the account again with a new password."
+            "the encrypted data is removed at once. The data then gets a new key, so "
+            "their old password opens nothing on this computer, backups included. What "
+            "they recorded stays. An administrator can enable the account again with a "
+            "new password."
         ).format(who=f"{user.full_name} ({user.username})")
         if user.id == ws.actor.user_id:
             text += "\n\n" + self.tr(
@@ -280,13 +366,21 @@ class DisableAccountDialog(FittingDialog):
         self.question = _intro(text, self)
         layout.addWidget(self.question)
         layout.addWidget(self.banner)
+        self.progress = KeyChangeProgress(self)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
+
+    def busy_text(self) -> str:
+        return ""
 
     def prepare(self) -> Callable[[], Any]:
         ws, name = self.ws, self.user.username
-        return lambda: auth.set_active(ws, name, False)
+        self.progress.start()
+        report = self.progress.callback()
+        return lambda: auth.set_active(ws, name, False, progress=report)
 
     def handle_error(self, exc: BaseException) -> None:
+        self.progress.hide()
         # "At least one active administrator must remain": about the account, not a field.
         if isinstance(exc, ServiceError):
             exc.field = None
@@ -333,7 +427,8 @@ class RoleDialog(FittingDialog):
 
 
 class ChangePasswordDialog(_PasswordsDialog):
-    """The signed-in user changes their own password (the data is not re-encrypted)."""
+    """The signed-in user changes their own password (the data then gets a new key, so
+    the old password opens nothing any more)."""
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -356,17 +451,25 @@ class ChangePasswordDialog(_PasswordsDialog):
         self.add_field(form, self.tr("Current password"), self.current, "password")
         self._add_new_password(form)
         layout.addLayout(form)
+        self.progress = KeyChangeProgress(self)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.watch(self.current, self.password, self.password2)
+
+    def busy_text(self) -> str:
+        return ""
 
     def prepare(self) -> Callable[[], Any]:
         if not self.current.text():
             raise ValidationError("required", "password")
         password = self._checked_password()
         ws, old = self.ws, self.current.text()
-        return lambda: auth.change_password(ws, old, password)
+        self.progress.start()
+        report = self.progress.callback()
+        return lambda: auth.change_password(ws, old, password, report)
 
     def handle_error(self, exc: BaseException) -> None:
+        self.progress.hide()
         if isinstance(exc, AuthError) and exc.key in ("wrong_password", "unknown_user", "locked"):
             # The service's words are for signing in ("wrong user name or password").
             self.current.clear()

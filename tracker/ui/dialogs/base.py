@@ -165,10 +165,15 @@ class FormDialog(QDialog):
             job,
             on_success=self._succeeded,
             on_failure=self._failed,
-            label=self.tr("Saving…"),
+            label=self.busy_text(),
             cancellable=False,
             announce=None if events is None else (lambda result: events.announce(kinds, result)),
         )
+
+    def busy_text(self) -> str:
+        """The words of the progress window shown while saving ("": none, the dialog
+        shows its own progress)."""
+        return self.tr("Saving…")
 
     def _set_busy(self, busy: bool) -> None:
         self.save_button.setEnabled(not busy)

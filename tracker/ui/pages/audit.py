@@ -120,6 +120,8 @@ class AuditTableModel(RowsTableModel):
             "replace": self.tr("replacement issued"),
             "reprint": self.tr("reprinted"),
             "export": self.tr("exported"),
+            "new_key": self.tr("gave a new key to"),
+            "audit_alert": self.tr("found the trail altered:"),
             "import": self.tr("imported"),
         }
         return labels.get(action, action)
@@ -208,6 +210,9 @@ class AuditPage(Page):
     loaded = Signal(int)
     #: The chain check finished (``ChainReport``).
     verified = Signal(object)
+    #: An export's chain head was compared with the trail; carries None (it is in the
+    #: trail) or what is wrong ("not in chain", "other database", "no head").
+    export_checked = Signal(object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -229,6 +234,7 @@ class AuditPage(Page):
         self.since_label = QLabel(self)
         self.until_label = QLabel(self)
         self.verify_button = QPushButton(self)
+        self.export_button = QPushButton(self)
         self.verify_result = QLabel(self)
         self.verify_result.setWordWrap(True)
         self.verify_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -272,6 +278,7 @@ class AuditPage(Page):
         bar.addWidget(self.until)
         bar.addStretch(1)
         bar.addWidget(self.verify_button)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.verify_result)
@@ -284,6 +291,7 @@ class AuditPage(Page):
         self.since.changed.connect(self.reload)
         self.until.changed.connect(self.reload)
         self.verify_button.clicked.connect(self.verify)
+        self.export_button.clicked.connect(self.choose_export)
         self.model.more_wanted.connect(self._fetch_page)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_details())
         self.retranslate()
@@ -311,7 +319,15 @@ class AuditPage(Page):
         self.verify_button.setText(self.tr("Verify the chain"))
         self.verify_button.setToolTip(
             self.tr(
-                "Checks that no event was changed or removed outside the app since it was written."
+                "Checks that no event was changed or removed outside the app since it was "
+                "written, and that every record still holds the values its newest event says."
+            )
+        )
+        self.export_button.setText(self.tr("Compare with an export…"))
+        self.export_button.setToolTip(
+            self.tr(
+                "Checks that the end of the trail printed on an export (its manifest.json) "
+                "is still in the trail: nothing written before that export was removed."
             )
         )
         self.details_label.setText(self.tr("Values before and after the change"))
@@ -464,34 +480,123 @@ class AuditPage(Page):
             "link does not match": self.tr("its link to the event before does not match"),
             "content changed": self.tr("its content was changed"),
             "newest events removed": self.tr("the newest events were removed"),
+            "events removed": self.tr("events were removed"),
+            "chain rewritten": self.tr("the chain was computed again"),
             "chain head missing": self.tr("the end of the chain is missing"),
+            "anchor altered": self.tr("the copy of the chain's end in the key file was altered"),
+            "keyed from changed": self.tr("the point where the keyed chain starts was moved"),
+            "no audit key": self.tr("the key of the audit trail is missing"),
         }
         return reasons.get(reason, reason)
 
+    def entity_plural(self, entity: str) -> str:
+        return self.model.entity_label(entity)
+
     def _verified(self, report: ChainReport) -> None:
         self.verify_button.setEnabled(True)
+        lines: list[str] = []
         if report.ok:
-            self.verify_result.setStyleSheet("color: #1b5e20; font-weight: bold;")
-            self.verify_result.setText(
+            lines.append(
                 self.tr(
                     "The audit trail is whole: %n events checked, none altered.", "", report.checked
                 )
             )
         else:
-            self.verify_result.setStyleSheet("color: #b3261e; font-weight: bold;")
-            self.verify_result.setText(
+            where = f"#{report.broken_at}" if report.broken_at else ""
+            reasons = [report.reason] + [f.reason for f in report.findings[1:]]
+            lines.append(
                 self.tr(
-                    "The audit trail was altered outside the app at event #{id}: {reason}. "
+                    "The audit trail was altered outside the app at event {id}: {reason}. "
                     "The {checked} events before it are whole. Keep this computer as it is "
                     "and tell the person responsible for the data."
                 ).format(
-                    id=report.broken_at,
-                    reason=self.reason_text(report.reason),
+                    id=where,
+                    reason="; ".join(self.reason_text(r) for r in dict.fromkeys(reasons)),
                     checked=fmt.number(report.checked),
                 )
             )
+        for row in report.rows:
+            if row.changed:
+                lines.append(
+                    self.tr("Changed outside the app, without an event: {what} {ids}").format(
+                        what=self.entity_plural(row.entity),
+                        ids=", ".join(f"#{i}" for i in row.changed[:20]),
+                    )
+                )
+        if report.rows:
+            lines.append(
+                self.tr(
+                    "{checked} records compared with their newest event; {unchecked} made "
+                    "inside another action (visits booked by a hand-over, receipts, animals) "
+                    "are compared from their first change on."
+                ).format(
+                    checked=fmt.number(sum(r.checked for r in report.rows)),
+                    unchecked=fmt.number(sum(r.unchecked for r in report.rows)),
+                )
+            )
+        if report.head is not None:
+            lines.append(
+                self.tr("End of the trail: event #{id}, {hash}").format(
+                    id=report.head.last_id, hash=report.head.hash
+                )
+            )
+        bad = not report.ok or report.rows_changed
+        color = "#b3261e" if bad else "#1b5e20"
+        self.verify_result.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.verify_result.setText("\n".join(lines))
         self.verify_result.show()
         self.verified.emit(report)
+
+    def choose_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the manifest.json of an export"),
+            "",
+            self.tr("Export manifest (manifest.json);;All files (*)"),
+        )
+        if path:
+            self.check_export(path)
+
+    def check_export(self, path: str) -> None:
+        ctx = self.ctx
+        self.export_button.setEnabled(False)
+        run_task(
+            self,
+            lambda: audit.check_export(ctx.db, ctx.actor, path),
+            on_success=self._export_checked,
+            on_failure=self._export_failed,
+            label=self.tr("Comparing with the export…"),
+        )
+
+    def _export_checked(self, problem: str | None) -> None:
+        self.export_button.setEnabled(True)
+        texts = {
+            None: self.tr(
+                "The end of the trail printed on this export is still in the trail: nothing "
+                "written before the export was removed or rewritten."
+            ),
+            "not in chain": self.tr(
+                "The end of the trail printed on this export is NOT in the trail any more: "
+                "events written before the export were removed or the trail was rewritten. "
+                "Keep this computer as it is and tell the person responsible for the data."
+            ),
+            "other database": self.tr("This export was made from another database."),
+            "no head": self.tr(
+                "This export has no end of the trail printed on it (made by an earlier "
+                "version): there is nothing to compare."
+            ),
+        }
+        color = "#1b5e20" if problem is None else "#b3261e"
+        self.verify_result.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.verify_result.setText(texts.get(problem, str(problem)))
+        self.verify_result.show()
+        self.export_checked.emit(problem)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.banner.show_message(error_text(exc))
 
     def _verify_failed(self, exc: BaseException) -> None:
         self.verify_button.setEnabled(True)

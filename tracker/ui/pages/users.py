@@ -23,6 +23,7 @@ from tracker.ui.dialogs.account_dialogs import (
     DisableAccountDialog,
     RoleDialog,
     SetPasswordDialog,
+    key_change_text,
 )
 from tracker.ui.dialogs.base import FormDialog
 from tracker.ui.models import MUTED, ROW_ROLE, Column, RowsTableModel
@@ -126,7 +127,8 @@ class UsersPage(Page):
         self.intro.setText(
             self.tr(
                 "Each person signs in with their own account. Disable the account of someone "
-                "who leaves the office: their password then no longer opens the data."
+                "who leaves the office: the data then gets a new key, and their password no "
+                "longer opens it, nor any backup on this computer."
             )
         )
         self.add_button.setText(self.tr("Add an account…"))
@@ -153,7 +155,7 @@ class UsersPage(Page):
 
     def _show(self, users: list[UserView]) -> None:
         selected = self.selected()
-        self.banner.show_message("")
+        self.banner.show_message(self.recovery_warning())
         self.model.set_rows(users)
         self.view.resizeColumnsToContents()
         if selected is not None:
@@ -171,6 +173,17 @@ class UsersPage(Page):
                 return True
         return False
 
+    def recovery_warning(self) -> str:
+        """Said while the database has no working recovery key."""
+        ws = self.ctx.workspace
+        if ws is None or not ws.needs_recovery_key:
+            return ""
+        return self.tr(
+            "This database has no working recovery key: the one kept in the office safe "
+            "was made by an earlier version and no longer opens the data. Make a new one "
+            "now with “New recovery key…” and keep it in the safe."
+        )
+
     def _update_buttons(self) -> None:
         user = self.selected()
         self.reset_button.setEnabled(user is not None and user.active)
@@ -184,7 +197,19 @@ class UsersPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
         dialog.events = self.ctx.events
-        dialog.saved.connect(lambda _result: self.status_message.emit(done))
+
+        def saved(result: object) -> None:
+            self.status_message.emit(done)
+            note = key_change_text(result)
+            if note:
+                box = QMessageBox(
+                    QMessageBox.Icon.Information, self.tr("The data has a new key"), note,
+                    QMessageBox.StandardButton.Ok, self,
+                )  # fmt: skip
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+                box.open()
+
+        dialog.saved.connect(saved)
         dialog.open()
         return dialog
 
@@ -250,7 +275,7 @@ class UsersPage(Page):
             lambda: auth.new_recovery_key(ws),
             {Change.USER},
             on_success=self._show_recovery_key,
-            label=self.tr("Making a new recovery key…"),
+            label=self.tr("Making a new recovery key and a new key for the data…"),
         )
 
     def _show_recovery_key(self, code: str) -> None:
@@ -258,3 +283,4 @@ class UsersPage(Page):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
         self.status_message.emit(self.tr("A new recovery key was made."))
+        self.banner.show_message(self.recovery_warning())

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.services.exports import ExportResult
 from tracker.services.reports import Period
+from tracker.ui import files
 from tracker.ui.context import Change, UiContext
 from tracker.ui.widgets import Banner
 from tracker.ui.worker import Task, error_text
@@ -216,7 +216,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
 
     def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder to write to"))
+        path = files.choose_folder(self, self.tr("Choose the folder to write to"), stick=True)
         if path:
             self.add_folder(path)
 

@@ -692,7 +692,7 @@
     </message>
     <message>
         <source>Creating the encrypted database…</source>
-        <translation type="unfinished">Đang tạo cơ sở dữ liệu mã hóa…</translation>
+        <translation>Đang tạo cơ sở dữ liệu mã hóa…</translation>
     </message>
     <message>
         <source>People, their support and receipts: {done} of {total}…</source>

@@ -44,7 +44,8 @@ def cut_cells(view: QTableView) -> list[str]:
             need > header.sectionSize(column) + 1
         ):
             title = model.headerData(column, Qt.Orientation.Horizontal)
-            problems.append(f"{_where(view)} header {title!r}: {need} > {header.sectionSize(column)}")
+            size = header.sectionSize(column)
+            problems.append(f"{_where(view)} header {title!r}: {need} > {size}")
         for row in range(first, last + 1):
             index = model.index(row, column, QModelIndex())
             text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -78,12 +79,15 @@ def cut_labels(root: QWidget) -> list[str]:
                     f"{_where(widget)} {widget.text()[:60]!r}: "
                     f"{widget.sizeHint().width()} wide > {widget.width()}"
                 )
-        elif isinstance(widget, QAbstractButton) and widget.text():
-            if widget.sizeHint().width() > widget.width() + 1:
-                problems.append(
-                    f"{_where(widget)} button {widget.text()!r}: "
-                    f"{widget.sizeHint().width()} > {widget.width()}"
-                )
+        elif (
+            isinstance(widget, QAbstractButton)
+            and widget.text()
+            and widget.sizeHint().width() > widget.width() + 1
+        ):
+            problems.append(
+                f"{_where(widget)} button {widget.text()!r}: "
+                f"{widget.sizeHint().width()} > {widget.width()}"
+            )
     return problems
 
 

@@ -1444,6 +1444,30 @@ Project {project}.</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Grant Tracker – user guide</source>
+        <extracomment>The guide&apos;s page that explains each page of the window (its key).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
@@ -1660,6 +1684,10 @@ Project {project}.</source>
     </message>
     <message>
         <source>&amp;About Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User guide for this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

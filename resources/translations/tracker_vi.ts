@@ -1440,6 +1440,30 @@ Dự án {project}.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Grant Tracker – user guide</source>
+        <extracomment>The guide&apos;s page that explains each page of the window (its key).</extracomment>
+        <translation>Sổ theo dõi hỗ trợ – hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Quay lại</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation>Khi gặp sự cố</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
@@ -1657,6 +1681,10 @@ Dự án {project}.</translation>
     <message>
         <source>&amp;About Grant Tracker</source>
         <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&amp;User guide for this page</source>
+        <translation>&amp;Hướng dẫn cho trang này</translation>
     </message>
     <message>
         <source>No office set up</source>

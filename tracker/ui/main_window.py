@@ -40,6 +40,7 @@ from tracker.ui import flows, fmt, prefs, screen
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
 from tracker.ui.dialogs.backup_dialogs import RestoreConfirmDialog
+from tracker.ui.help import HelpWindow, topic_for
 from tracker.ui.pages.audit import AuditPage
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.beneficiaries import BeneficiariesPage
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
         self.show_names_action.setChecked(self.ctx.names_visible)
         self.show_names_action.toggled.connect(self.ctx.set_names_visible)
         self.about_action = self._action(None, self.about)
+        self.help_action = self._action("F1", self.show_help)
+        self.help_window: HelpWindow | None = None
 
         bar = self.menuBar()
         self.file_menu = QMenu(self)
@@ -237,6 +240,8 @@ class MainWindow(QMainWindow):
         self.view_menu = QMenu(self)
         self.view_menu.addAction(self.show_names_action)
         self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         for menu in (
             self.file_menu,
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("&Refresh"))
         self.show_names_action.setText(self.tr("Show &names in lists"))
         self.about_action.setText(self.tr("&About Grant Tracker"))
+        self.help_action.setText(self.tr("&User guide for this page"))
         self._update_status()
         width = max(self.nav.sizeHintForColumn(0), 120) + 28
         self.nav.setMinimumWidth(width)
@@ -361,6 +367,16 @@ class MainWindow(QMainWindow):
         assert isinstance(page, VisitsPage)
         page.view.setFocus()
         self.show_message(self.tr("Choose the visit in the list, then press Enter."))
+
+    def show_help(self, topic: str | None = None) -> HelpWindow:
+        """The user guide beside the window, on the page that explains what is on screen."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(topic or topic_for(self.current_page().key))
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
 
     def about(self) -> None:
         QMessageBox.about(

@@ -6,6 +6,7 @@ its data on the worker. The figures (longest stall per page change) are measured
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_page_changes_leave_the_window_answering(demo_window: MainWindow, qtbot)
         )  # fmt: skip
         qtbot.wait(150)
         beat.stop()
-        return max((b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False))
+        return max((b - a) * 1000 for a, b in itertools.pairwise(ticks))
 
     stalls = {}
     for key in demo_window.page_keys:

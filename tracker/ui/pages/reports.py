@@ -74,7 +74,7 @@ class SummaryTableModel(QAbstractTableModel):
         self.endResetModel()
 
     @staticmethod
-    def _texts(rows: list[Sequence[Any]]) -> list[list[str]]:
+    def _texts(rows: Sequence[Sequence[Any]]) -> list[list[str]]:
         """Each cell as shown, made once (the views ask for them thousands of times while
         they size their columns)."""
         return [[SummaryTableModel.text(value) for value in row] for row in rows]

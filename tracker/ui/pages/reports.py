@@ -27,7 +27,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -518,9 +517,9 @@ class ReportsPage(Page):
         self.tabs.setTabText(len(self.tables), self.tr("Projects today"))
         self.projects_view.resizeColumnsToContents()
         for view in self.views:
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setStretchLastSection(False)
+            # Sized to their content once per new table (table_view's lists do it when
+            # their rows change), not again on every layout of every tab.
+            view.horizontalHeader().setStretchLastSection(False)
         if current >= 0:
             self.tabs.setCurrentIndex(current)
         self._show_note()

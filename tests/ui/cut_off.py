@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyleOptionViewItem,
     QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -91,8 +92,40 @@ def cut_labels(root: QWidget) -> list[str]:
     return problems
 
 
+def cut_tree_cells(view: QTreeView) -> list[str]:
+    """Visible items of a tree (expanded ones included) narrower than their text."""
+    model = view.model()
+    if model is None or not view.isVisible():
+        return []
+    problems = []
+    viewport = view.viewport().rect()
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+
+    def visit(parent: QModelIndex, depth: int) -> None:
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                index = model.index(row, column, parent)
+                rect = view.visualRect(index)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if not text or rect.isEmpty() or not viewport.intersects(rect):
+                    continue
+                option.rect = rect
+                hint = view.itemDelegate().sizeHint(option, index).width()
+                if hint > rect.width() + 1:
+                    problems.append(f"{_where(view)} item {text!r}: {hint} > {rect.width()}")
+            first = model.index(row, 0, parent)
+            if depth < 3 and view.isExpanded(first):
+                visit(first, depth + 1)
+
+    visit(QModelIndex(), 0)
+    return problems
+
+
 def cut_off(root: QWidget) -> list[str]:
     found = cut_labels(root)
     for view in root.findChildren(QTableView):
         found += cut_cells(view)
+    for tree in root.findChildren(QTreeView):
+        found += cut_tree_cells(tree)
     return found

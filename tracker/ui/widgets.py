@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -299,6 +300,23 @@ class ListView(QTableView):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
             self._fit_later()
+
+
+def fit_tree_columns(tree: QTreeView) -> None:
+    """Every column of a tree as wide as what it shows, opened branches included."""
+    model = tree.model()
+    if model is None:
+        return
+    for column in range(model.columnCount()):
+        tree.resizeColumnToContents(column)
+
+
+def fitting_tree(tree: QTreeView) -> QTreeView:
+    """A tree whose columns follow what it shows: when a branch opens or closes (an
+    animal's history) its columns take their content's width again."""
+    tree.expanded.connect(lambda _index: fit_tree_columns(tree))
+    tree.collapsed.connect(lambda _index: fit_tree_columns(tree))
+    return tree
 
 
 def table_view(parent: QWidget | None = None, *, sortable: bool = False) -> QTableView:

@@ -1,5 +1,5 @@
 """The one thing pyproject.toml cannot say: the top-level ``resources/`` folder (fonts,
-icons, translations, the import template) goes into the wheel as the package data
+icons, translations, the import template, the user guide) goes into the wheel as the package data
 ``tracker/resources``, where ``tracker.config.resources_dir()`` finds it after an install.
 Everything else about the project is in pyproject.toml."""
 
@@ -22,5 +22,10 @@ setup(
         "tracker.resources.icons": ["*"],
         "tracker.resources.templates": ["*.xlsx"],
         "tracker.resources.translations": ["*.qm", "*.ts"],
+        # the user guide: its pages and pictures, per language
+        "tracker.resources.help.vi": ["*.html"],
+        "tracker.resources.help.vi.img": ["*.png"],
+        "tracker.resources.help.en": ["*.html"],
+        "tracker.resources.help.en.img": ["*.png"],
     },
 )

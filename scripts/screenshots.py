@@ -4,9 +4,12 @@
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--today 2025-11-20]
 
 Builds the demo database (``tracker.demo``) in a temporary folder, opens the main window
-at 1280 x 800 on Qt's offscreen platform (no display needed; under Xvfb it works the same)
-and saves one PNG per page and per common dialog, in Vietnamese, and a few in English.
-Nothing touches the user's own data or settings.
+as on a 1366 x 768 laptop screen (1366 x 728: the screen less the taskbar) on Qt's
+offscreen platform (no display needed; under Xvfb it works the same) and saves one PNG per
+page and per common dialog, in Vietnamese and in English, Qt's own print and file dialogs
+in Vietnamese, and the user guide. The pictures the user guide shows are written, smaller,
+into ``resources/help/<lang>/img`` (``--no-help`` leaves them). Nothing touches the user's
+own data or settings.
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (1280, 800)
+SIZE = (1366, 728)
+#: The guide's pictures: the page or dialog shot, and its name in the guide.
+HELP_IMAGES = {
+    "1-today": "today", "2-beneficiaries": "people", "4-visits": "visits",
+    "5-receipts": "receipts", "6-reports": "reports", "7-settings": "settings",
+    "dialog-register": "register", "dialog-plan-grant": "plan-grant",
+    "dialog-hand-over": "hand-over", "dialog-visit": "visit",
+}  # fmt: skip
+HELP_WIDTH = 900
 
 
 def _isolate(tmp: Path) -> None:
@@ -168,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--today", type=date.fromisoformat, default=date.today(), help="the day the demo is seen"
     )
+    parser.add_argument("--no-help", action="store_true", help="leave the guide's pictures")
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -186,11 +198,12 @@ def main(argv: list[str] | None = None) -> int:
         print("building the demo database…", flush=True)
         db, actor = build_database(tmp, today)
         try:
-            shots = Shooter(app, db, actor, today, out)
+            shots = Shooter(app, db, actor, today, out, help_images=not args.no_help)
             use_language("vi")
             shots.run("vi", full=True)
+            shots.qt_dialogs("vi")
             use_language("en")
-            shots.run("en", full=False)
+            shots.run("en", full=True)
         finally:
             db.dispose()
     return 0
@@ -199,8 +212,9 @@ def main(argv: list[str] | None = None) -> int:
 class Shooter:
     """Opens the window and saves the pictures of one language."""
 
-    def __init__(self, app, db, actor, today: date, out: Path) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app, db, actor, today: date, out: Path, *, help_images: bool = True) -> None:  # type: ignore[no-untyped-def]
         self.app, self.db, self.actor, self.today, self.out = app, db, actor, today, out
+        self.help_images = help_images
 
     def settle(self) -> None:
         from tracker.ui import worker
@@ -212,8 +226,96 @@ class Shooter:
     def save(self, widget, name: str) -> None:  # type: ignore[no-untyped-def]
         self.settle()
         path = self.out / f"{name}.png"
-        widget.grab().save(str(path))
+        picture = widget.grab()
+        picture.save(str(path))
         print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        lang, _, shot = name.partition("-")
+        if self.help_images and shot in HELP_IMAGES:
+            from PySide6.QtCore import Qt
+
+            folder = ROOT / "resources" / "help" / lang / "img"
+            folder.mkdir(parents=True, exist_ok=True)
+            image = picture.toImage()
+            if image.width() > HELP_WIDTH:
+                image = image.scaledToWidth(HELP_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            image.save(str(folder / f"{HELP_IMAGES[shot]}.png"))
+
+    def qt_dialogs(self, lang: str) -> None:
+        """Qt's own dialogs as the app opens them, in the app's language: the print dialog
+        with its options, the save dialog, and the user guide on F1."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+        from tracker.ui import files
+        from tracker.ui.context import UiContext
+        from tracker.ui.main_window import MainWindow
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer)
+        dialog.setMinMax(1, 2)
+        dialog.show()
+        self.settle()
+        for button in dialog.findChildren(QPushButton):
+            if button.text().replace("&", "").startswith(("Tùy chọn", "Options")):
+                button.click()
+        self.settle()
+        self.save(dialog, f"{lang}-qt-print")
+        dialog.reject()
+
+        def shoot_file_dialog() -> None:
+            for w in QApplication.topLevelWidgets():
+                if isinstance(w, QFileDialog) and w.isVisible():
+                    self.save(w, f"{lang}-qt-save")
+                    w.reject()
+
+        QTimer.singleShot(500, shoot_file_dialog)
+        files.save_file(None, "Lưu PDF", "MV-2025-00034.pdf", "PDF (*.pdf)")
+
+        ctx = UiContext(db=self.db, actor=self.actor, clock=lambda: self.today)
+        window = MainWindow(ctx)
+        window.resize(*SIZE)
+        window.show()
+        window.show_page("visits")
+        self.settle()
+        guide = window.show_help()
+        guide.resize(900, 680)
+        self.settle()
+        self.save(guide, f"{lang}-help-visits")
+        guide.close()
+
+        # A hand-over above the plan: the message says by how much, whole.
+        from tracker.services import grants
+        from tracker.ui.dialogs.handover_dialog import HandoverDialog
+
+        cash = [
+            g for g in grants.list_grants(self.db, self.actor)
+            if g.status in ("planned", "active") and g.remaining > 0
+            and g.grant_type in ("monthly_allowance", "initial_hardship", "scholarship")
+        ]  # fmt: skip
+        if cash:
+            over = HandoverDialog(ctx, cash[0], window)
+            over.show()
+            over.amount.setValue(cash[0].remaining + 7_000_000)
+            over.submit()
+            self.settle()
+            self.save(over, f"{lang}-dialog-over-plan")
+            over._dirty = False
+            over.reject()
+
+        from tracker.config import DatabaseLocation
+        from tracker.ui.demo_build import DemoBuildDialog
+
+        building = DemoBuildDialog(DatabaseLocation(path=self.out / "not-written.db"))
+        building.show()
+        building._moved(24, 60)
+        self.settle()
+        self.save(building, f"{lang}-demo-build")
+        building.hide()
+        building.deleteLater()
+        window.close()
+        window.deleteLater()
+        self.settle()
 
     def run(self, lang: str, *, full: bool) -> None:
         from tracker.services import beneficiaries, visits

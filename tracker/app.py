@@ -113,6 +113,27 @@ def daily_backup(window: MainWindow, ws: Workspace) -> None:
     run_task(window, lambda: backups.backup_if_due(ws), on_failure=failed)
 
 
+DEMO_HELP = "a demo database: built first, in a window with its progress, if the file is missing"
+
+
+def build_demo_if_missing(location: DatabaseLocation) -> bool:
+    """The demo database, built with a progress window when its file does not exist yet;
+    False (after saying why) when the build failed."""
+    if location.path is None or location.path.exists():
+        return True
+    from tracker.ui.demo_build import DemoBuildDialog
+
+    dialog = DemoBuildDialog(location)
+    if dialog.exec() == DemoBuildDialog.DialogCode.Accepted:
+        return True
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("app", "The demo database could not be built"),
+        dialog.error,
+    )
+    return False
+
+
 #: What :func:`run_gui` returns when a backup was restored: the database is closed and
 #: the app asks everyone to sign in again.
 SIGN_IN_AGAIN = -100
@@ -149,6 +170,7 @@ def _arguments(argv: Sequence[str] | argparse.Namespace | None) -> argparse.Name
     parser.add_argument("--db-url", help="database URL (PostgreSQL)")
     parser.add_argument("--user", help="user name to sign in with")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
+    parser.add_argument("--demo", action="store_true", help=DEMO_HELP)
     args, _qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     return args
 
@@ -163,6 +185,10 @@ def main(argv: Sequence[str] | argparse.Namespace | None = None) -> int:
     lang = use_language(getattr(args, "lang", None))
     location = resolve_database(getattr(args, "db", None), getattr(args, "db_url", None))
     username = getattr(args, "user", None) or ""
+    if getattr(args, "demo", False):
+        if not build_demo_if_missing(location):
+            return 2
+        username = username or "admin"
     while True:
         try:
             ws = open_workspace(location, username)

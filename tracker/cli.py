@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(parser, sub=False)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="the window on a demo database, built first (with its progress) if missing",
+    )
     subs = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = subs.add_parser("demo", help="build the demo database")

@@ -358,3 +358,29 @@ def _visit_history(
         done += 1
     open_ = visits.count_visits(db, SYSTEM, "open", today=today, within_days=7)
     return done, open_
+
+
+#: The files a SQLite demo database is made of (a half-built one is removed).
+DEMO_FILE_SUFFIXES = ("", "-wal", "-shm", ".keys")
+
+
+def build_demo_database(
+    location: DatabaseLocation,
+    *,
+    today: date | None = None,
+    people: int = DEMO_PEOPLE,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Create the demo database at ``location`` and fill it; a build that fails leaves no
+    half-built file behind. ``progress(done, total)`` is called after each person."""
+    ws = create_demo_workspace(location)
+    try:
+        summary = build_demo(ws, today=today, people=people, progress=progress)
+    except BaseException:
+        ws.close()
+        if location.path is not None:
+            for suffix in DEMO_FILE_SUFFIXES:
+                location.path.with_name(location.path.name + suffix).unlink(missing_ok=True)
+        raise
+    ws.close()
+    return summary

@@ -629,7 +629,7 @@
     <name>BeneficiaryPicker</name>
     <message>
         <source>Type part of the name or the code</source>
-        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``). A search came back (how many people it found).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -637,7 +637,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -758,6 +758,29 @@
     </message>
     <message>
         <source>Choose whether consent was given or refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoBuildDialog</name>
+    <message>
+        <source>Grant Tracker – demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first start builds the demo database: a fictional commune office with about sixty invented people, their support, receipts and visits. It takes about half a minute; the sign-in follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People, their support and receipts: {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up visits…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -932,7 +955,6 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Grant Tracker</source>
-        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1016,7 +1038,7 @@
     <name>FormDialog</name>
     <message>
         <source>Save</source>
-        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <extracomment>The kinds of data a save changes. The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1498,10 +1520,34 @@ Project {project}.</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Grant Tracker – user guide</source>
+        <extracomment>The guide&apos;s page that explains each page of the window (its key).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <extracomment>What an import adds to. The import was committed (``ImportReport``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1672,11 +1718,11 @@ Project {project}.</source>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1745,6 +1791,10 @@ Project {project}.</source>
     </message>
     <message>
         <source>&amp;About Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User guide for this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2049,6 +2099,7 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Close the profile</source>
+        <extracomment>The kinds of data a profile shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3402,7 +3453,6 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3756,6 +3806,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     <name>app</name>
     <message>
         <source>The daily backup failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo database could not be built</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -625,7 +625,7 @@
     <name>BeneficiaryPicker</name>
     <message>
         <source>Type part of the name or the code</source>
-        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``). A search came back (how many people it found).</extracomment>
         <translation>Gõ một phần họ tên hoặc mã</translation>
     </message>
 </context>
@@ -633,7 +633,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -754,6 +754,29 @@
     <message>
         <source>Choose whether consent was given or refused.</source>
         <translation>Hãy chọn người đó đồng ý hay không đồng ý.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBuildDialog</name>
+    <message>
+        <source>Grant Tracker – demo data</source>
+        <translation>Sổ theo dõi hỗ trợ – dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>The first start builds the demo database: a fictional commune office with about sixty invented people, their support, receipts and visits. It takes about half a minute; the sign-in follows.</source>
+        <translation>Lần chạy đầu tiên tạo cơ sở dữ liệu mẫu: một văn phòng xã hư cấu với khoảng sáu mươi người được đặt ra, các khoản hỗ trợ, phiếu chi và chuyến thăm của họ. Việc này mất khoảng nửa phút; sau đó là màn hình đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database…</source>
+        <translation>Đang tạo cơ sở dữ liệu mã hóa…</translation>
+    </message>
+    <message>
+        <source>People, their support and receipts: {done} of {total}…</source>
+        <translation>Người hưởng hỗ trợ, khoản hỗ trợ và phiếu chi: {done} trên {total}…</translation>
+    </message>
+    <message>
+        <source>Follow-up visits…</source>
+        <translation>Các chuyến thăm theo dõi…</translation>
     </message>
 </context>
 <context>
@@ -927,7 +950,6 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Grant Tracker</source>
-        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
         <translation>Thiết lập Sổ theo dõi hỗ trợ</translation>
     </message>
     <message>
@@ -1011,7 +1033,7 @@
     <name>FormDialog</name>
     <message>
         <source>Save</source>
-        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <extracomment>The kinds of data a save changes. The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
         <translation>Lưu</translation>
     </message>
     <message>
@@ -1494,10 +1516,34 @@ Dự án {project}.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Grant Tracker – user guide</source>
+        <extracomment>The guide&apos;s page that explains each page of the window (its key).</extracomment>
+        <translation>Sổ theo dõi hỗ trợ – hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Quay lại</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source>When something goes wrong</source>
+        <translation>Khi gặp sự cố</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <extracomment>What an import adds to. The import was committed (``ImportReport``).</extracomment>
         <translation>Nhập từ Excel</translation>
     </message>
     <message>
@@ -1668,11 +1714,11 @@ Dự án {project}.</translation>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Đã lập kế hoạch hỗ trợ cho {code}.</translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Sổ theo dõi hỗ trợ – đã khóa</translation>
     </message>
     <message>
@@ -1742,6 +1788,10 @@ Dự án {project}.</translation>
     <message>
         <source>&amp;About Grant Tracker</source>
         <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&amp;User guide for this page</source>
+        <translation>&amp;Hướng dẫn cho trang này</translation>
     </message>
     <message>
         <source>No office set up</source>
@@ -2055,6 +2105,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
     <message>
         <source>Close the profile</source>
+        <extracomment>The kinds of data a profile shows.</extracomment>
         <translation>Đóng hồ sơ</translation>
     </message>
     <message>
@@ -3410,7 +3461,6 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
         <translation>Người dùng</translation>
     </message>
     <message>
@@ -3762,6 +3812,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <message>
         <source>The daily backup failed: {error}</source>
         <translation>Sao lưu hằng ngày không thành công: {error}</translation>
+    </message>
+    <message>
+        <source>The demo database could not be built</source>
+        <translation>Không tạo được cơ sở dữ liệu mẫu</translation>
     </message>
     <message>
         <source>Cannot open the database</source>

@@ -25,6 +25,7 @@ from tracker.ui.main_window import MainWindow
 from tracker.ui.models import PagedTableModel
 
 from ..conftest import TODAY, setup_office
+from .demo_data import demo_ctx, demo_file, demo_window  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from tracker.domain.ethnic import ETHNIC_GROUPS
 from tracker.i18n import format_date, format_money, format_number, get_language
@@ -18,16 +19,34 @@ def set_place_names(names: dict[str, str]) -> None:
     _place_names.update(names)
 
 
+# Lists and tables ask for the same figures and dates again and again while they are
+# drawn and their columns sized (thousands of times for the Reports page's tables): each is
+# formatted once per language.
+@lru_cache(maxsize=8192)
+def _money(amount: int, lang: str) -> str:
+    return format_money(amount, lang)
+
+
+@lru_cache(maxsize=8192)
+def _number(value: int | float, lang: str) -> str:
+    return format_number(value, lang)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date, lang: str) -> str:
+    return format_date(value, lang)
+
+
 def money(amount: int | None) -> str:
-    return "" if amount is None else format_money(int(amount), get_language())
+    return "" if amount is None else _money(int(amount), get_language())
 
 
 def number(value: int | None) -> str:
-    return "" if value is None else format_number(value, get_language())
+    return "" if value is None else _number(value, get_language())
 
 
 def day(value: date | None) -> str:
-    return "" if value is None else format_date(value, get_language())
+    return "" if value is None else _day(value, get_language())
 
 
 def label(group: str, code: str | None) -> str:

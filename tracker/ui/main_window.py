@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -35,10 +37,11 @@ from tracker.services.backups import BackupInfo
 from tracker.services.grants import GrantView, HandoverView
 from tracker.services.places import data_version as places_data_version
 from tracker.services.visits import VisitRow
-from tracker.ui import flows, fmt, prefs
+from tracker.ui import flows, fmt, prefs, screen
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
 from tracker.ui.dialogs.backup_dialogs import RestoreConfirmDialog
+from tracker.ui.help import HelpWindow, topic_for
 from tracker.ui.pages.audit import AuditPage
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.beneficiaries import BeneficiariesPage
@@ -49,6 +52,7 @@ from tracker.ui.pages.settings import SettingsPage
 from tracker.ui.pages.today import TodayPage
 from tracker.ui.pages.users import UsersPage
 from tracker.ui.pages.visits import VisitsPage
+from tracker.ui.screen import available_area
 from tracker.ui.signin import IdleLock, UnlockDialog
 from tracker.ui.translations import translations
 from tracker.ui.worker import error_text, pending, run_task, wait_for_tasks
@@ -67,6 +71,8 @@ PAGE_ORDER = (
 )
 ADMIN_PAGES = ("users", "audit")
 STATUS_TIMEOUT_MS = 10_000
+#: The size of the window on the first start when the screen has room for it.
+DEFAULT_SIZE = (1280, 800)
 
 
 def icon(name: str) -> QIcon:
@@ -86,6 +92,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        screen.install()  # every window and dialog opens inside the screen
         self.ctx = ctx
         #: After a restore: the database is closed and the app asks to sign in again.
         self.sign_in_again = False
@@ -141,7 +148,7 @@ class MainWindow(QMainWindow):
             if page is None:
                 continue
             self.pages[page.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(self._scrolling(page))
             item = QListWidgetItem(icon(page.key), "", self.nav)
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             page.status_message.connect(self.show_message)
@@ -208,6 +215,8 @@ class MainWindow(QMainWindow):
         self.show_names_action.setChecked(self.ctx.names_visible)
         self.show_names_action.toggled.connect(self.ctx.set_names_visible)
         self.about_action = self._action(None, self.about)
+        self.help_action = self._action("F1", self.show_help)
+        self.help_window: HelpWindow | None = None
 
         bar = self.menuBar()
         self.file_menu = QMenu(self)
@@ -232,6 +241,8 @@ class MainWindow(QMainWindow):
         self.view_menu = QMenu(self)
         self.view_menu.addAction(self.show_names_action)
         self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         for menu in (
             self.file_menu,
@@ -275,6 +286,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("&Refresh"))
         self.show_names_action.setText(self.tr("Show &names in lists"))
         self.about_action.setText(self.tr("&About Grant Tracker"))
+        self.help_action.setText(self.tr("&User guide for this page"))
         self._update_status()
         width = max(self.nav.sizeHintForColumn(0), 120) + 28
         self.nav.setMinimumWidth(width)
@@ -301,7 +313,19 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+        holder = self.stack.currentWidget()
+        assert isinstance(holder, QScrollArea)
+        return holder.widget()  # type: ignore[return-value]
+
+    def _scrolling(self, page: Page) -> QScrollArea:
+        """The page in a scroll area: on a small screen (1280 x 720 at 125 %) a page wider
+        or taller than the room scrolls instead of pushing the window off the screen."""
+        holder = QScrollArea(self.stack)
+        holder.setObjectName(f"{page.key}_scroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(page)
+        return holder
 
     def show_page(self, key: str) -> Page:
         """Go to a page; a page this user does not have (or an unknown key): Today."""
@@ -344,6 +368,16 @@ class MainWindow(QMainWindow):
         assert isinstance(page, VisitsPage)
         page.view.setFocus()
         self.show_message(self.tr("Choose the visit in the list, then press Enter."))
+
+    def show_help(self, topic: str | None = None) -> HelpWindow:
+        """The user guide beside the window, on the page that explains what is on screen."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(topic or topic_for(self.current_page().key))
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        return self.help_window
 
     def about(self) -> None:
         QMessageBox.about(
@@ -609,7 +643,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(*DEFAULT_SIZE)
+        # The first start, or a size saved on a bigger screen: inside the free area of this
+        # screen, the taskbar and the title bar left visible.
+        area = available_area(self)
+        if self.width() > area.width() or self.height() > area.height():
+            self.setGeometry(area)
+        elif geometry is None:
+            self.move(area.center() - self.rect().center())
         state = prefs.WINDOW_STATE.get()
         if state is not None:
             self.restoreState(state)

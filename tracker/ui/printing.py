@@ -23,15 +23,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSizeF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
 from tracker.reports._layout import write_atomic
 from tracker.reports.printing import MAX_DPI, PdfUnreadable, RasterPage, page_sizes, rasterise
 from tracker.services.errors import ServiceError
-from tracker.ui import prefs
+from tracker.ui import files, prefs
 from tracker.ui.worker import Task, error_text, run_task
 
 log = logging.getLogger(__name__)
@@ -434,12 +434,12 @@ class PdfOutput(QObject):
 
     # --- save --------------------------------------------------------------------------
     def ask_path(self, suggested_name: str) -> Path | None:
-        folder = prefs.LAST_FOLDER.get() or (
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        )
-        start = str(Path(folder) / suggested_name) if folder else suggested_name
-        path, _filter = QFileDialog.getSaveFileName(
-            self.owner, self.tr("Save as PDF"), start, self.tr("PDF files (*.pdf)")
+        path = files.save_file(
+            self.owner,
+            self.tr("Save as PDF"),
+            suggested_name,
+            self.tr("PDF files (*.pdf)"),
+            prefs.LAST_FOLDER.get(),
         )
         if not path:
             return None

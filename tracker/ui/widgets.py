@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -233,8 +235,92 @@ class FormErrors:
         return out
 
 
+#: How many rows past the visible ones a column's width takes into account.
+FIT_ROWS = 200
+
+
+class ListView(QTableView):
+    """A list whose columns take the width of what they show: the longest cell or the
+    header, whichever is wider, every time the rows change (a new search, names shown,
+    another language), so that no amount, date or name is cut off. When the columns are
+    wider than the list, it scrolls sideways instead. Columns given another resize mode
+    (stretch) keep it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
+        old = self.model()
+        if old is not None:
+            for signal in self._fit_signals(old):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(self._fit_later)
+        super().setModel(model)
+        if model is not None:
+            for signal in self._fit_signals(model):
+                signal.connect(self._fit_later)
+            self._fit_later()
+
+    @staticmethod
+    def _fit_signals(model: QAbstractItemModel) -> list[Any]:
+        return [
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.dataChanged,
+            model.headerDataChanged,
+        ]
+
+    def _fit_later(self, *_args: object) -> None:
+        self._fit_timer.start()
+
+    def fit_columns(self) -> None:
+        """Each column (of those sized by hand or by this) as wide as its content."""
+        model = self.model()
+        if model is None or not shiboken6.isValid(self):
+            return
+        header = self.horizontalHeader()
+        for column in range(model.columnCount()):
+            if self.isColumnHidden(column):
+                continue
+            if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+                continue
+            self.resizeColumnToContents(column)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_later()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._fit_later()
+
+
+def fit_tree_columns(tree: QTreeView) -> None:
+    """Every column of a tree as wide as what it shows, opened branches included."""
+    model = tree.model()
+    if model is None:
+        return
+    for column in range(model.columnCount()):
+        tree.resizeColumnToContents(column)
+
+
+def fitting_tree(tree: QTreeView) -> QTreeView:
+    """A tree whose columns follow what it shows: when a branch opens or closes (an
+    animal's history) its columns take their content's width again."""
+    tree.expanded.connect(lambda _index: fit_tree_columns(tree))
+    tree.collapsed.connect(lambda _index: fit_tree_columns(tree))
+    return tree
+
+
 def table_view(parent: QWidget | None = None, *, sortable: bool = False) -> QTableView:
-    view = QTableView(parent)
+    view = ListView(parent)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)

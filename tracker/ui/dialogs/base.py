@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.errors import ServiceError
 from tracker.ui.context import Change, DataEvents
+from tracker.ui.screen import available_area
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors, OptionalDateEdit
 from tracker.ui.worker import Task, run_task
 
@@ -194,6 +196,24 @@ class FormDialog(QDialog):
     def handle_error(self, exc: BaseException) -> None:
         """Show the error next to its field (or in the banner); the typed data stays."""
         self.errors.show(exc)
+        # Once the message has its size: the dialog grows so that it is read whole.
+        QTimer.singleShot(0, self.grow_to_fit)
+
+    def grow_to_fit(self) -> None:
+        """As tall as its wrapped texts need at its width (within the screen)."""
+        layout = self.layout()
+        if layout is None or not shiboken6.isValid(self):
+            return
+        layout.activate()
+        width = self.width()
+        need = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        room = available_area(self).height()
+        if need > self.height():
+            self.resize(width, min(need, max(room, self.height())))
 
     # --- closing -----------------------------------------------------------------------
     def confirm_discard(self) -> bool:

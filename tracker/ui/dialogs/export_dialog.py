@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.services.exports import ExportResult
 from tracker.services.reports import Period
+from tracker.ui import files
 from tracker.ui.context import Change, UiContext
 from tracker.ui.widgets import Banner
 from tracker.ui.worker import Task, error_text
@@ -82,7 +82,7 @@ class ExportDialog(QDialog):
         self.banner = Banner(self)
 
         self.targets = QListWidget(self)
-        self.targets.setMinimumHeight(90)
+        self.targets.setMinimumHeight(64)
         self.rescan_button = QPushButton(self.tr("Look for USB sticks again"), self)
         self.folder_button = QPushButton(self.tr("Choose a folder…"), self)
         target_box = QGroupBox(self.tr("Where to"), self)
@@ -103,9 +103,11 @@ class ExportDialog(QDialog):
         fb = QVBoxLayout(files_box)
         for box in (self.pdf, self.xlsx, self.csv):
             fb.addWidget(box)
-        fb.addWidget(
-            QLabel(self.tr("No names, ID numbers, phones or villages: codes and totals only."))
+        no_names = QLabel(
+            self.tr("No names, ID numbers, phones or villages: codes and totals only."), self
         )
+        no_names.setWordWrap(True)
+        fb.addWidget(no_names)
 
         self.line_list = QCheckBox(
             self.tr("Add the list with names, encrypted with a passphrase (AES-256)"), self
@@ -123,14 +125,15 @@ class ExportDialog(QDialog):
         sb.addWidget(self.line_list)
         sb.addWidget(self.passphrase)
         sb.addWidget(self.passphrase2)
-        sb.addWidget(
-            QLabel(
-                self.tr(
-                    "Give the passphrase to the person who receives the stick by another"
-                    " way (not on the stick)."
-                )
-            )
+        hand_over = QLabel(
+            self.tr(
+                "Give the passphrase to the person who receives the stick by another"
+                " way (not on the stick)."
+            ),
+            self,
         )
+        hand_over.setWordWrap(True)
+        sb.addWidget(hand_over)
         self.secret_box.setVisible(ctx.actor.can("user.manage"))
         self.line_list.toggled.connect(self._secret_toggled)
         self._secret_toggled(False)
@@ -216,7 +219,7 @@ class ExportDialog(QDialog):
         self._update_buttons()
 
     def choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder to write to"))
+        path = files.choose_folder(self, self.tr("Choose the folder to write to"), stick=True)
         if path:
             self.add_folder(path)
 

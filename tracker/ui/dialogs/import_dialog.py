@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,7 +32,7 @@ from tracker.i18n import get_language
 from tracker.services import imports
 from tracker.services.errors import ServiceError
 from tracker.services.imports import ImportRejected, ImportReport
-from tracker.ui import fmt
+from tracker.ui import files, fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.widgets import Banner
 from tracker.ui.worker import Task, error_text, run_task
@@ -145,14 +144,14 @@ class ImportDialog(QDialog):
 
     # --- the file ----------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the workbook"), "", self.tr("Excel workbooks (*.xlsx)")
+        path = files.open_file(
+            self, self.tr("Choose the workbook"), self.tr("Excel workbooks (*.xlsx)"), stick=True
         )
         if path:
             self.path.setText(path)
 
     def save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = files.save_file(
             self,
             self.tr("Save the import template"),
             "mau_nhap_du_lieu.xlsx",

@@ -26,7 +26,7 @@ from tracker.services.visits import AssetView, VisitRow
 from tracker.ui import flows, fmt
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
-from tracker.ui.widgets import heading, table_view
+from tracker.ui.widgets import fit_tree_columns, fitting_tree, heading, table_view
 from tracker.ui.worker import Task, run_task
 
 
@@ -96,6 +96,7 @@ class ProfilePanel(QWidget):
         self.details_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.consents = QTreeWidget(self.tabs)
         self.consents.setRootIsDecorated(False)
+        fitting_tree(self.consents)
         self.grants_model = GrantTableModel(ctx, self)
         self.grants_view = table_view(self.tabs)
         self.grants_view.setModel(self.grants_model)
@@ -112,6 +113,7 @@ class ProfilePanel(QWidget):
         self.assets = QTreeWidget(self.tabs)
         self.assets.setColumnCount(5)
         self.assets.setUniformRowHeights(True)
+        fitting_tree(self.assets)
         self.visits_model = VisitTableModel(ctx, self)
         self.visits_view = table_view(self.tabs)
         self.visits_view.setModel(self.visits_model)
@@ -288,6 +290,7 @@ class ProfilePanel(QWidget):
                     c.recorded_by,
                 ],
             )
+        fit_tree_columns(self.consents)
 
         self.assets.clear()
         items: dict[int, QTreeWidgetItem] = {}
@@ -315,8 +318,7 @@ class ProfilePanel(QWidget):
                     ],
                 )
         self.assets.expandToDepth(0)
-        for column in range(self.assets.columnCount()):
-            self.assets.resizeColumnToContents(column)
+        fit_tree_columns(self.assets)
 
     # --- actions -----------------------------------------------------------------------
     def _close(self) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -64,12 +63,30 @@ class SummaryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.table = table
         self._rows = list(table.all_rows())
+        self._shown = self._texts(self._rows)
 
     def set_table(self, table: Table) -> None:
         self.beginResetModel()
         self.table = table
         self._rows = list(table.all_rows())
+        self._shown = self._texts(self._rows)
         self.endResetModel()
+
+    @staticmethod
+    def _texts(rows: Sequence[Sequence[Any]]) -> list[list[str]]:
+        """Each cell as shown, made once (the views ask for them thousands of times while
+        they size their columns)."""
+        return [[SummaryTableModel.text(value) for value in row] for row in rows]
+
+    @staticmethod
+    def text(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, int):
+            return fmt.number(value)
+        if isinstance(value, date):
+            return fmt.day(value)
+        return str(value)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -95,16 +112,9 @@ class SummaryTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        col = self.table.columns[index.column()]
-        value = self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if value is None:
-                return ""
-            if isinstance(value, int):
-                return fmt.number(value)
-            if isinstance(value, date):
-                return fmt.day(value)
-            return str(value)
+            return self._shown[index.row()][index.column()]
+        col = self.table.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return LEFT if col.kind in ("text", "date") else RIGHT
         if role == Qt.ItemDataRole.FontRole and self.is_total(index.row()):
@@ -507,9 +517,9 @@ class ReportsPage(Page):
         self.tabs.setTabText(len(self.tables), self.tr("Projects today"))
         self.projects_view.resizeColumnsToContents()
         for view in self.views:
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setStretchLastSection(False)
+            # Sized to their content once per new table (table_view's lists do it when
+            # their rows change), not again on every layout of every tab.
+            view.horizontalHeader().setStretchLastSection(False)
         if current >= 0:
             self.tabs.setCurrentIndex(current)
         self._show_note()

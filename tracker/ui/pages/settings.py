@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from tracker.services import backups, office, places, projects
 from tracker.services.backups import BackupInfo
 from tracker.services.office import OfficeInput, OfficeView
 from tracker.services.projects import ProjectView
-from tracker.ui import fmt, prefs
+from tracker.ui import files, fmt, prefs
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
@@ -626,8 +625,8 @@ class SettingsPage(Page):
         self._run_backup(None)
 
     def back_up_to_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the USB stick or folder for the backup")
+        folder = files.choose_folder(
+            self, self.tr("Choose the USB stick or folder for the backup"), stick=True
         )
         if folder:
             self._run_backup(Path(folder))
@@ -667,13 +666,13 @@ class SettingsPage(Page):
     def restore_from_file(self) -> None:
         if not self.ctx.actor.can("user.manage"):
             return
-        path, _filter = QFileDialog.getOpenFileName(
+        path = files.open_file(
             self,
             self.tr("Choose the backup to restore"),
-            str(Path.home()),
             self.tr("Grant Tracker backups (*{suffix});;All files (*)").format(
                 suffix=backups.SUFFIX
             ),
+            stick=True,
         )
         if path:
             self.restore_requested.emit(Path(path), None)

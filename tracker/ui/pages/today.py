@@ -239,16 +239,12 @@ class TodayPage(Page):
         self.no_projects.setVisible(not self.bars)
         for view in (self.overdue_view, self.due_view):
             view.resizeColumnsToContents()
-        # The latest hand-overs fit their box: the person's column takes what is left.
+        # The latest hand-overs: every column as wide as its content (a name or an amount
+        # shown whole); the list scrolls sideways when the box is narrower.
         header = self.handover_view.horizontalHeader()
         header.setStretchLastSection(False)
-        for col, column in enumerate(HandoverTableModel.COLUMNS):
-            header.setSectionResizeMode(
-                col,
-                QHeaderView.ResizeMode.Stretch
-                if column.key == "beneficiary"
-                else QHeaderView.ResizeMode.ResizeToContents,
-            )
+        for col in range(len(HandoverTableModel.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.retranslate()
 
     def _visit_activated(self, index: QModelIndex) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QImage, QPixmap, QTextDocument
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QTextDocument
 
 from tracker.ui.help import CONTENTS, PROBLEMS, TOPICS, HelpWindow, help_dir, topic_for
 from tracker.ui.main_window import MainWindow
@@ -41,7 +41,12 @@ def test_f1_opens_the_guide_on_the_page_shown(demo_window: MainWindow, qtbot, la
     for key in demo_window.page_keys:
         demo_window.show_page(key)
         demo_window.activateWindow()
+        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is demo_window.windowHandle())
         qtbot.keyClick(demo_window.current_page(), Qt.Key.Key_F1)
+        qtbot.waitUntil(
+            lambda: demo_window.help_window is not None and demo_window.help_window.isVisible(),
+            timeout=5000,
+        )
         guide = demo_window.help_window
         assert guide is not None and guide.isVisible(), key
         shown = Path(guide.browser.source().toLocalFile())

@@ -18,7 +18,7 @@ from tracker.domain.shapes import Amounts, PeopleCount, Summary, SupportCell, Vi
 from tracker.domain.vocab import AGE_BANDS, CATEGORIES, SEXES
 from tracker.i18n import format_date
 from tracker.i18n.labels import label
-from tracker.reports.suppression import HIDDEN, SMALL, Equation, protect
+from tracker.reports.suppression import HIDDEN, SMALL, Equation, protect, sum_equation
 
 __all__ = [
     "HIDDEN",
@@ -669,6 +669,11 @@ class _Builder:
         self.sum(k("support", "total", "cash"), k("support", "total", "in_kind"),
                  ("support_value", "total"))  # fmt: skip
         self.know.truth[("support_value", "total")] = sum(r.cash + r.in_kind for r in sup)
+        self.sum(k("support", "total", "cash_total"), k("support", "total", "in_kind_total"),
+                 ("support_value", "total_cumulative"))  # fmt: skip
+        self.know.truth[("support_value", "total_cumulative")] = sum(
+            r.cash_total + r.in_kind_total for r in sup
+        )
         return out
 
     def _types_given(self) -> list[tuple[str, str]]:
@@ -811,7 +816,12 @@ class _Builder:
             sum(p.left for p in ps),
         )
         note = self.t("note_budget")
-        return self.table("projects", cols, rows, total, note)
+        out = self.table("projects", cols, rows, total, note)
+        # With no one left out, the projects' spending is the value handed over.
+        k = self.know.key
+        self.sum(k("projects", "total", "spent_in_period"), ("support_value", "total"))
+        self.sum(k("projects", "total", "spent"), ("support_value", "total_cumulative"))
+        return out
 
     def _step(self, v: VisitFigures) -> str:
         if v.months_after is None:
@@ -890,6 +900,10 @@ class _Builder:
         out = self.table("receipts", cols, rows, None, self.t("note_receipts"))
         k = self.know.key
         self.sum(k("receipts", 1, "count"), k("receipts", 2, "count"), k("receipts", 0, "count"))
+        # One valid receipt for each hand-over: the receipts of the period repeat the
+        # hand-overs and their value (a reader who knows the rule sees it when it holds).
+        self.sum(k("receipts", 1, "count"), k("support", "total", "handovers"))
+        self.sum(k("receipts", 1, "amount"), ("support_value", "total"))
         self.depend(k("receipts", 1, "amount"), k("receipts", 1, "count"))
         self.at_least(k("receipts", 1, "amount"), k("receipts", 1, "count"), r.amount_valid,
                       r.valid)  # fmt: skip
@@ -933,6 +947,19 @@ def tables_and_knowledge(summary: Summary, lang: str = "vi") -> tuple[list[Table
     return tables, know
 
 
+def holding_sums(know: Knowledge) -> list[tuple[Key, ...]]:
+    """The sums that hold: a column whose parts overlap (one person, two kinds of
+    support) does not add up to its total, and tells the reader nothing exact."""
+    truth = know.truth
+    return [
+        g
+        for g in know.sums
+        if len(g) > 1
+        and all(k in truth for k in g)
+        and sum(truth[k] for k in g[:-1]) == truth[g[-1]]
+    ]
+
+
 def _row_ids(t: Table) -> list[int | str]:
     return [*range(len(t.rows)), *(["total"] if t.total is not None else [])]
 
@@ -950,9 +977,10 @@ def protect_tables(tables: list[Table], know: Knowledge) -> list[Table]:
     # and those that add up with them, are part of the protection.
     marks = protect(
         values,
-        know.sums,
-        equations=know.equations,
+        (),
+        equations=[*map(sum_equation, holding_sums(know)), *know.equations],
         depends={k: v for k, v in know.depends.items() if k in values},
+        fixed=[k for k in values if isinstance(k, tuple) and k[0] == "projects"],
     )
 
     def masked(t: Table, rid: int | str, row: tuple[Cell, ...]) -> tuple[Cell, ...]:

@@ -56,6 +56,7 @@ def protect(
     *,
     equations: Iterable[Equation] = (),
     depends: Mapping[Hashable, Sequence[Hashable]] | None = None,
+    fixed: Iterable[Hashable] = (),
 ) -> dict[Hashable, str]:
     """The cells to hide: ``{key: SMALL or HIDDEN}``.
 
@@ -65,10 +66,12 @@ def protect(
     relation a reader knows (an amount = unit amount x hand-overs), where a key missing
     from ``values`` is a figure that is not published. ``depends`` names the amounts (keys)
     and the counts each one depends on: an amount is never shown beside a hidden count,
-    and is kept from being worked out exactly. Only counts are ever marked "<5"; a zero is
-    hidden only when nothing else is left to hide.
+    and is kept from being worked out exactly. ``fixed`` cells are always shown (accounts
+    published whole): a reader uses them, the protection hides around them. Only counts
+    are ever marked "<5"; a zero is hidden only when nothing else is left to hide.
     """
     depends = dict(depends or {})
+    keep = set(fixed)
     amounts = set(depends)
     groups = [tuple(group) for group in sums if all(k in values for k in group)]
     # Only sums that hold: a column whose parts overlap (one person, two kinds of support)
@@ -93,7 +96,7 @@ def protect(
         ]
         if not exposed:
             break
-        cell = _complement(values, marks, eqs, bounds, exposed[0])
+        cell = _complement(values, marks, eqs, bounds, exposed[0], keep)
         if cell in marks and marks[cell] == HIDDEN:
             stuck.add(cell)  # nothing is left to hide around it
             continue
@@ -211,6 +214,7 @@ def _complement(
     eqs: Sequence[Equation],
     bounds: _Bounds,
     cell: Hashable,
+    keep: set[Hashable],
 ) -> Hashable:
     """The cell to mark "x" next: in the equations that pinned ``cell``, the smallest
     non-zero cell still shown (a part before a total), else a zero still shown; when they
@@ -232,7 +236,7 @@ def _complement(
             (values[k] == 0, values[k], i, n, k)
             for n in sorted(found)
             for i, (k, _c) in enumerate(eqs[n])
-            if k in values and k not in marks
+            if k in values and k not in marks and k not in keep
         ]
         if shown:
             return min(shown, key=lambda s: s[:4])[4]
@@ -254,7 +258,7 @@ def _complement(
         for n, eq in enumerate(eqs)
         if any(k == cell for k, _c in eq)
         for i, (k, _c) in enumerate(eq)
-        if k in values and k not in marks
+        if k in values and k not in marks and k not in keep
     ]
     if shown:
         return min(shown, key=lambda s: s[:4])[4]

@@ -113,9 +113,7 @@ class Reader:
             raise Undecided("the reader's search ran past its budget")
         free = [k for k in lo if lo[k] < hi[k]]
         if not free:
-            ok = all(
-                const + sum(c * lo[k] for k, c in terms) == 0 for const, terms in self.eqs
-            )
+            ok = all(const + sum(c * lo[k] for k, c in terms) == 0 for const, terms in self.eqs)
             return dict(lo) if ok else None
         if first is not None and lo[first] < hi[first]:
             var = first

@@ -543,7 +543,7 @@ class _Builder:
             Column("all", self.t("total")),
         )
         found = {(c.category, c.sex, c.age): c.people for c in self.s.people_by_category_sex_age}
-        key = "people_csa"
+        key = "category_sex_age"
         body: list[tuple[Cell, ...]] = []
         by_sex: dict[str, list[int]] = {}
         subtotals: list[int] = []
@@ -939,11 +939,19 @@ def tables_and_knowledge(summary: Summary, lang: str = "vi") -> tuple[list[Table
         b.receipts(),
     ]
     know = b.know
+    published: dict[Key, int] = {}
     for t in tables:
         for rid, row in zip(_row_ids(t), t.all_rows(), strict=True):
             for col, value in zip(t.columns, row, strict=True):
                 if col.kind in ("count", "money") and isinstance(value, int):
-                    know.truth[know.key(t.key, rid, col.key)] = value
+                    name = know.key(t.key, rid, col.key)
+                    if published.get(name, value) != value:
+                        # Two cells meant to print one figure disagree (figures made up by
+                        # hand): they are two figures, and the relations of the first hold.
+                        name = (t.key, rid, col.key)
+                        know.keys[(t.key, rid, col.key)] = name
+                    published[name] = value
+    know.truth.update(published)
     return tables, know
 
 

@@ -112,13 +112,22 @@ class Reader:
         if self._nodes > self.budget:
             raise Undecided("the reader's search ran past its budget")
         free = [k for k in lo if lo[k] < hi[k]]
+        # Every figure not yet fixed at its true value (where its bounds allow): a
+        # solution found fast when the change stays local.
+        near = {k: min(max(self.truth[k], lo[k]), hi[k]) for k in lo}
+        broken = [
+            terms for const, terms in self.eqs if const + sum(c * near[k] for k, c in terms) != 0
+        ]
+        if free and not broken:
+            return near
+        around = {k for terms in broken for k, _c in terms if lo[k] < hi[k]}
         if not free:
             ok = all(const + sum(c * lo[k] for k, c in terms) == 0 for const, terms in self.eqs)
             return dict(lo) if ok else None
         if first is not None and lo[first] < hi[first]:
             var = first
         else:
-            var = min(free, key=lambda k: (hi[k] - lo[k], repr(k)))
+            var = min(around or free, key=lambda k: (hi[k] - lo[k], repr(k)))
         t = min(max(self.truth[var], lo[var]), hi[var])
         if hi[var] - lo[var] <= 12:
             values = sorted(range(lo[var], hi[var] + 1), key=lambda v: (abs(v - t), v))

@@ -57,6 +57,8 @@ def protect(
     equations: Iterable[Equation] = (),
     depends: Mapping[Hashable, Sequence[Hashable]] | None = None,
     fixed: Iterable[Hashable] = (),
+    truth: Mapping[Hashable, int] | None = None,
+    budget: int = 400,
 ) -> dict[Hashable, str]:
     """The cells to hide: ``{key: SMALL or HIDDEN}``.
 
@@ -69,6 +71,14 @@ def protect(
     and is kept from being worked out exactly. ``fixed`` cells are always shown (accounts
     published whole): a reader uses them, the protection hides around them. Only counts
     are ever marked "<5"; a zero is hidden only when nothing else is left to hide.
+
+    The intervals miss what only several relations together pin down (a count that the
+    sum of the counts and the sum of the amounts at two unit amounts give back), so once
+    they are satisfied each cell to protect is searched exactly: a solution of every
+    relation in which it has another value is looked for (``truth``, the true value of
+    the figures that are not published, guides the search; ``budget`` nodes per cell). A
+    cell with no such solution is pinned; a search that runs out of budget proves nothing
+    and leaves the cell as the intervals found it.
     """
     depends = dict(depends or {})
     keep = set(fixed)
@@ -95,8 +105,24 @@ def protect(
             and (marks[k] == SMALL or _sensitive(k, values, marks, depends))
         ]
         if not exposed:
-            break
-        cell = _complement(values, marks, eqs, bounds, exposed[0], keep)
+            # (A cell the intervals pin is one nothing was left to hide around: stuck.)
+            targets = [
+                k
+                for k in marks
+                if k not in stuck
+                and bounds.lo[k] < bounds.hi[k]
+                and (
+                    marks[k] == SMALL
+                    or (k not in amounts and 0 < values[k] < 5)
+                    or _sensitive(k, values, marks, depends)
+                )
+            ]
+            pinned = _Search(values, marks, eqs, truth or {}, budget).pinned(targets)
+            if pinned is None:
+                break
+            cell = _complement(values, marks, eqs, _Bounds(), pinned, keep, far=True)
+        else:
+            cell = _complement(values, marks, eqs, bounds, exposed[0], keep)
         if cell in marks and marks[cell] == HIDDEN:
             stuck.add(cell)  # nothing is left to hide around it
             continue
@@ -215,6 +241,8 @@ def _complement(
     bounds: _Bounds,
     cell: Hashable,
     keep: set[Hashable],
+    *,
+    far: bool = False,
 ) -> Hashable:
     """The cell to mark "x" next: in the equations that pinned ``cell``, the smallest
     non-zero cell still shown (a part before a total), else a zero still shown; when they
@@ -253,13 +281,158 @@ def _complement(
                 if k not in seen_cells:
                     seen_cells.add(k)
                     frontier.append(k)
-    shown = [
-        (values[k] == 0, values[k], i, n, k)
-        for n, eq in enumerate(eqs)
-        if any(k == cell for k, _c in eq)
-        for i, (k, _c) in enumerate(eq)
-        if k in values and k not in marks and k not in keep
-    ]
-    if shown:
-        return min(shown, key=lambda s: s[:4])[4]
+    # No equation tightened it: the equations it is in, and for a cell pinned only by
+    # several relations together (``far``), then those of their hidden cells, and so on.
+    seen_cells = {cell}
+    frontier = [cell]
+    while frontier:
+        near = [n for n, eq in enumerate(eqs) if any(k in frontier for k, _c in eq)]
+        shown = [
+            (values[k] == 0, values[k], i, n, k)
+            for n in near
+            for i, (k, _c) in enumerate(eqs[n])
+            if k in values and k not in marks and k not in keep
+        ]
+        if shown:
+            return min(shown, key=lambda s: s[:4])[4]
+        if not far:
+            break
+        frontier = []
+        for n in near:
+            for k, _c in eqs[n]:
+                if k not in seen_cells:
+                    seen_cells.add(k)
+                    frontier.append(k)
     return cell
+
+
+class _Search:
+    """An exact reader: looks for whole-number values of every hidden and unpublished
+    figure that satisfy every equation, with one cell set to a value other than its
+    true one (depth first, the values nearest the truth first, large ranges halved)."""
+
+    def __init__(
+        self,
+        values: Mapping[Hashable, int],
+        marks: Mapping[Hashable, str],
+        eqs: Sequence[Equation],
+        truth: Mapping[Hashable, int],
+        budget: int,
+    ) -> None:
+        self.budget = budget
+        base = _propagate(values, marks, eqs)
+        self.lo, self.hi = dict(base.lo), dict(base.hi)
+        self.guess = {k: values.get(k, truth.get(k, self.lo[k])) for k in self.lo}
+        self.eqs: list[tuple[int, list[Term]]] = []
+        for eq in eqs:
+            const, terms = 0, []
+            for k, c in eq:
+                if k in self.lo:
+                    terms.append((k, c))
+                else:
+                    const += c * values[k]
+            if terms:
+                self.eqs.append((const, terms))
+        self.occurs: dict[Hashable, list[int]] = {}
+        for i, (_c, terms) in enumerate(self.eqs):
+            for k, _ in terms:
+                self.occurs.setdefault(k, []).append(i)
+        self.seen: list[dict[Hashable, int]] = []
+        self.nodes = 0
+
+    def pinned(self, targets: Sequence[Hashable]) -> Hashable | None:
+        """The first target that cannot take another value (None: every one can)."""
+        for k in targets:
+            if not self._can_differ(k):
+                return k
+        return None
+
+    def _can_differ(self, cell: Hashable) -> bool:
+        v = self.guess[cell]
+        if any(sol[cell] != v for sol in self.seen):
+            return True
+        for a, b in ((v + 1, self.hi[cell]), (self.lo[cell], v - 1)):
+            if a > b:
+                continue
+            lo, hi = dict(self.lo), dict(self.hi)
+            lo[cell], hi[cell] = a, b
+            self.nodes = 0
+            try:
+                if self._tighten(lo, hi, self.occurs.get(cell, ())):
+                    found = self._solve(lo, hi)
+                    if found is not None:
+                        self.seen.append(found)
+                        return True
+            except _OutOfBudget:
+                # Not proved either way within the budget: the intervals said it can vary.
+                return True
+        return False
+
+    def _tighten(
+        self, lo: dict[Hashable, int], hi: dict[Hashable, int], todo: Iterable[int]
+    ) -> bool:
+        queue = deque(dict.fromkeys(todo))
+        queued = set(queue)
+        while queue:
+            i = queue.popleft()
+            queued.discard(i)
+            const, terms = self.eqs[i]
+            low = const + sum(c * lo[k] if c > 0 else c * hi[k] for k, c in terms)
+            high = const + sum(c * hi[k] if c > 0 else c * lo[k] for k, c in terms)
+            if low > 0 or high < 0:
+                return False
+            for k, c in terms:
+                own_low = c * lo[k] if c > 0 else c * hi[k]
+                own_high = c * hi[k] if c > 0 else c * lo[k]
+                t_low, t_high = own_high - high, own_low - low
+                if c > 0:
+                    new_lo, new_hi = _ceil_div(t_low, c), t_high // c
+                else:
+                    new_lo, new_hi = _ceil_div(t_high, c), t_low // c
+                if new_lo > lo[k] or new_hi < hi[k]:
+                    lo[k], hi[k] = max(lo[k], new_lo), min(hi[k], new_hi)
+                    if lo[k] > hi[k]:
+                        return False
+                    for j in self.occurs.get(k, ()):
+                        if j not in queued:
+                            queued.add(j)
+                            queue.append(j)
+        return True
+
+    def _solve(
+        self, lo: dict[Hashable, int], hi: dict[Hashable, int]
+    ) -> dict[Hashable, int] | None:
+        self.nodes += 1
+        if self.nodes > self.budget:
+            raise _OutOfBudget
+        free = [k for k in lo if lo[k] < hi[k]]
+        if not free:
+            return dict(lo)
+        # The rest as it truly is, where that fits: most of the report stays as it is
+        # around a changed cell.
+        guess = {k: min(max(self.guess[k], lo[k]), hi[k]) for k in lo}
+        broken = [
+            terms for const, terms in self.eqs if const + sum(c * guess[k] for k, c in terms) != 0
+        ]
+        if not broken:
+            return guess
+        # Branch where the guess fails.
+        near = {k for terms in broken for k, _c in terms if lo[k] < hi[k]}
+        var = min(near or free, key=lambda k: (hi[k] - lo[k], k not in near))
+        t = min(max(self.guess[var], lo[var]), hi[var])
+        if hi[var] - lo[var] <= 8:
+            spans = [(x, x) for x in sorted(range(lo[var], hi[var] + 1), key=lambda x: abs(x - t))]
+        else:
+            spans = [(t, t)] + [r for r in ((lo[var], t - 1), (t + 1, hi[var])) if r[0] <= r[1]]
+        for a, b in spans:
+            lo2, hi2 = dict(lo), dict(hi)
+            lo2[var], hi2[var] = a, b
+            if self._tighten(lo2, hi2, self.occurs.get(var, ())):
+                found = self._solve(lo2, hi2)
+                if found is not None:
+                    return found
+        return None
+
+
+class _OutOfBudget(Exception):
+    pass

@@ -989,7 +989,7 @@ def protect_tables(tables: list[Table], know: Knowledge) -> list[Table]:
         equations=[*map(sum_equation, holding_sums(know)), *know.equations],
         depends={k: v for k, v in know.depends.items() if k in values},
         fixed=[k for k in values if isinstance(k, tuple) and k[0] == "projects"],
-        truth=know.truth,
+        truth=dict(know.truth.items()),
     )
 
     def masked(t: Table, rid: int | str, row: tuple[Cell, ...]) -> tuple[Cell, ...]:

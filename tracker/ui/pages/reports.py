@@ -382,7 +382,8 @@ class ReportsPage(Page):
         )
         self.model.retranslate()
         if self.summary is not None:
-            self._show(self.summary)
+            # The tables are in the language: made again on the worker.
+            self.refresh()
         self._show_totals(self.model.rows())
 
     # --- the period ----------------------------------------------------------------------
@@ -451,22 +452,28 @@ class ReportsPage(Page):
         period = self.period()
         audience = self.audience_key()
         places = self.places()
+        lang = get_language()
+
+        def load() -> tuple[Summary, list[Table], list[ProjectView]]:
+            summary = reports.period_summary(
+                ctx.db, ctx.actor, period, audience=audience, today=ctx.today(), places=places
+            )
+            # The protection of a version that leaves the office takes a few seconds.
+            tables = build_tables(summary, lang)
+            return summary, tables, projects.list_projects(ctx.db, ctx.actor)
+
         self._task = run_task(
             self,
-            lambda: (
-                reports.period_summary(
-                    ctx.db, ctx.actor, period, audience=audience, today=ctx.today(), places=places
-                ),
-                projects.list_projects(ctx.db, ctx.actor),
-            ),
+            load,
             on_success=self._loaded,
             on_failure=self._failed,
             label=self.tr("Adding up the figures…"),
         )
 
-    def _loaded(self, result: tuple[Summary, list[ProjectView]]) -> None:
-        summary, rows = result
+    def _loaded(self, result: tuple[Summary, list[Table], list[ProjectView]]) -> None:
+        summary, tables, rows = result
         self.summary = summary
+        self.tables = tables
         self.model.set_rows(rows)
         self._show(summary)
         self._show_totals(rows)
@@ -488,7 +495,6 @@ class ReportsPage(Page):
         )
         # The figures as the tables print them: in a version that leaves the office, a
         # count hidden in a table ("<5", "x") is not given away here either.
-        self.tables = build_tables(s, lang)
         people = self._total_row("people_sex", ("new", "continuing", "cumulative"))
         visits = self._total_row(
             "visits", ("scheduled", "done", "missed", "overdue", "not_yet_due", "cancelled")

@@ -553,7 +553,7 @@
     <name>BeneficiaryPicker</name>
     <message>
         <source>Type part of the name or the code</source>
-        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``). A search came back (how many people it found).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -561,7 +561,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -752,6 +752,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>semicolon ; (Excel in Vietnamese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma ,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel on a Windows set to Vietnamese splits columns on semicolons; the files start with a byte-order mark so that the diacritics open right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,7 +872,6 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Grant Tracker</source>
-        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -940,7 +955,7 @@
     <name>FormDialog</name>
     <message>
         <source>Save</source>
-        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <extracomment>The kinds of data a save changes. The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1425,7 +1440,7 @@ Project {project}.</source>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <extracomment>What an import adds to. The import was committed (``ImportReport``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1565,11 +1580,11 @@ Project {project}.</source>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1926,6 +1941,7 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Close the profile</source>
+        <extracomment>The kinds of data a profile shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2665,6 +2681,14 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>By former districts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group places by the districts that existed until 30 June 2025 (for periods that ended before 1 July 2025); otherwise by the communes in force on the period&apos;s last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2705,11 +2729,15 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Handed over in the period: {cash} in cash, {goods} in kind.</source>
+        <source>Handed over in the period: {cash} in cash, {in_kind} in kind.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Visits in the period: {due} due, {done} done, {missed} with no one met, {overdue} overdue.</source>
+        <source>Visits scheduled in the period: {scheduled} = {done} done + {missed} with no one met + {overdue} overdue + {not_yet_due} not yet due + {cancelled} cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional figures: the period has not ended (figures up to {day}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3279,7 +3307,6 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

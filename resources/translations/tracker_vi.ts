@@ -549,7 +549,7 @@
     <name>BeneficiaryPicker</name>
     <message>
         <source>Type part of the name or the code</source>
-        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``). A search came back (how many people it found).</extracomment>
         <translation>Gõ một phần họ tên hoặc mã</translation>
     </message>
 </context>
@@ -557,7 +557,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -747,6 +747,22 @@
         <translation>Các tệp CSV, mỗi bảng một tệp</translation>
     </message>
     <message>
+        <source>semicolon ; (Excel in Vietnamese)</source>
+        <translation>dấu chấm phẩy ; (Excel tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>comma ,</source>
+        <translation>dấu phẩy ,</translation>
+    </message>
+    <message>
+        <source>Excel on a Windows set to Vietnamese splits columns on semicolons; the files start with a byte-order mark so that the diacritics open right.</source>
+        <translation>Excel trên Windows đặt vùng Việt Nam tách cột bằng dấu chấm phẩy; các tệp có dấu BOM ở đầu để chữ có dấu mở ra đúng.</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Dấu phân cách:</translation>
+    </message>
+    <message>
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
@@ -851,7 +867,6 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Grant Tracker</source>
-        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
         <translation>Thiết lập Sổ theo dõi hỗ trợ</translation>
     </message>
     <message>
@@ -935,7 +950,7 @@
     <name>FormDialog</name>
     <message>
         <source>Save</source>
-        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <extracomment>The kinds of data a save changes. The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
         <translation>Lưu</translation>
     </message>
     <message>
@@ -1421,7 +1436,7 @@ Dự án {project}.</translation>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <extracomment>What an import adds to. The import was committed (``ImportReport``).</extracomment>
         <translation>Nhập từ Excel</translation>
     </message>
     <message>
@@ -1561,11 +1576,11 @@ Dự án {project}.</translation>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Đã lập kế hoạch hỗ trợ cho {code}.</translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Sổ theo dõi hỗ trợ – đã khóa</translation>
     </message>
     <message>
@@ -1932,6 +1947,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
     <message>
         <source>Close the profile</source>
+        <extracomment>The kinds of data a profile shows.</extracomment>
         <translation>Đóng hồ sơ</translation>
     </message>
     <message>
@@ -2664,6 +2680,14 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Cấp tỉnh (ẩn số nhỏ)</translation>
     </message>
     <message>
+        <source>By former districts</source>
+        <translation>Theo huyện cũ</translation>
+    </message>
+    <message>
+        <source>Group places by the districts that existed until 30 June 2025 (for periods that ended before 1 July 2025); otherwise by the communes in force on the period&apos;s last day.</source>
+        <translation>Tổng hợp theo các huyện còn tồn tại đến ngày 30/6/2025 (cho kỳ báo cáo kết thúc trước ngày 01/7/2025); nếu không thì theo xã/phường có hiệu lực vào ngày cuối kỳ.</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
@@ -2704,12 +2728,16 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Người được hỗ trợ: {new} mới và {continuing} tiếp tục trong kỳ, lũy kế {cumulative} người.</translation>
     </message>
     <message>
-        <source>Handed over in the period: {cash} in cash, {goods} in kind.</source>
-        <translation>Đã trao trong kỳ: {cash} tiền mặt, {goods} hiện vật.</translation>
+        <source>Handed over in the period: {cash} in cash, {in_kind} in kind.</source>
+        <translation>Đã trao trong kỳ: {cash} tiền mặt, {in_kind} hiện vật.</translation>
     </message>
     <message>
-        <source>Visits in the period: {due} due, {done} done, {missed} with no one met, {overdue} overdue.</source>
-        <translation>Thăm theo dõi trong kỳ: {due} đến hạn, {done} đã thăm, {missed} không gặp được, {overdue} quá hạn.</translation>
+        <source>Visits scheduled in the period: {scheduled} = {done} done + {missed} with no one met + {overdue} overdue + {not_yet_due} not yet due + {cancelled} cancelled.</source>
+        <translation>Lượt thăm hẹn trong kỳ: {scheduled} = {done} đã thăm + {missed} không gặp được + {overdue} quá hạn + {not_yet_due} chưa đến hạn + {cancelled} đã hủy.</translation>
+    </message>
+    <message>
+        <source>Provisional figures: the period has not ended (figures up to {day}).</source>
+        <translation>Số liệu tạm tính: kỳ báo cáo chưa kết thúc (số liệu đến ngày {day}).</translation>
     </message>
     <message>
         <source>This version hides counts from 1 to 4 («&lt;5»), and other cells («x») that would give them back from a total, and leaves out people who withdrew their consent.</source>
@@ -3287,7 +3315,6 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
         <translation>Người dùng</translation>
     </message>
     <message>

@@ -119,7 +119,8 @@ def test_xlsx_numbers_are_numbers_in_two_readers(data: Generated, tmp_path: Path
     full = load_workbook(io.BytesIO(xlsx))
     support = full[next(t.sheet for t in tables if t.key == "support")]
     assert support.freeze_panes == "B2"
-    money_col = next(i for i, c in enumerate(tables[5].columns, 1) if c.kind == "money")
+    support_table = next(t for t in tables if t.key == "support")
+    money_col = next(i for i, c in enumerate(support_table.columns, 1) if c.kind == "money")
     assert support.cell(row=2, column=money_col).number_format == '#,##0 "₫"'
     assert support.cell(row=2, column=3).number_format == "#,##0"
     assert support.column_dimensions["A"].width > 10
@@ -127,7 +128,7 @@ def test_xlsx_numbers_are_numbers_in_two_readers(data: Generated, tmp_path: Path
     assert projects.cell(row=2, column=4).number_format == "dd/mm/yyyy"
     # Reader 2: the XML inside the zip.
     sheets = xml_cells(xlsx)
-    support_xml = sheets[tables[5].sheet]
+    support_xml = sheets[support_table.sheet]
     numeric = [ref for ref, (kind, _v) in support_xml.items() if kind == "n" and ref[1:] != "1"]
     assert numeric, "numbers are stored as numeric cells"
     for ref in numeric:

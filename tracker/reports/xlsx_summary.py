@@ -88,7 +88,8 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequenc
         cell.font = HEAD_FONT
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        widths[c - 1] = min(len(col.title), 24)
+        # A header wraps between words: its longest word, not its whole length.
+        widths[c - 1] = max((len(w) for w in col.title.split()), default=4)
     r = 1
     for r, values in enumerate(rows, start=2):
         for c, (col, value) in enumerate(zip(columns, values, strict=True), start=1):
@@ -98,11 +99,22 @@ def write_table(ws: Worksheet, columns: Sequence[Column], rows: Iterable[Sequenc
         for c, (col, value) in enumerate(zip(columns, total, strict=True), start=1):
             widths[c - 1] = max(widths[c - 1], _write_cell(ws, r, c, value, col.kind))
             ws.cell(row=r, column=c).font = TOTAL_FONT
+    lines = 1
     for c, (col, w) in enumerate(zip(columns, widths, strict=True), start=1):
         # Figures keep their whole width (a column too narrow prints ####); headers wrap.
         cap = 60 if col.kind == "text" else 30
-        ws.column_dimensions[get_column_letter(c)].width = min(max(w + 2, 8), cap)
+        width = min(max(w + 2, 9), cap)
+        ws.column_dimensions[get_column_letter(c)].width = width
+        lines = max(lines, -(-len(col.title) // max(int(width) - 2, 1)))
+    ws.row_dimensions[1].height = 15 * min(lines, 4)
     ws.freeze_panes = "B2"
+
+
+def _fit_height(ws: Worksheet, row: int, value: str, width: float) -> None:
+    """A row tall enough for ``value`` wrapped in ``width`` characters (spreadsheets do not
+    all grow a row for wrapped text by themselves)."""
+    lines = max(1, -(-len(value) // max(int(width * 0.95), 1)))
+    ws.row_dimensions[row].height = 15 * lines
 
 
 def _sheet_width(ws: Worksheet) -> float:
@@ -196,6 +208,7 @@ def render_summary_xlsx(
     for row in info.iter_rows(min_row=2, max_col=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        _fit_height(info, row[1].row, str(row[1].value or ""), 90)
     if provisional:
         info.cell(row=2, column=1).font = Font(bold=True, color=RED)
         info.cell(row=2, column=2).font = Font(bold=True, color=RED)
@@ -205,11 +218,19 @@ def render_summary_xlsx(
     for t in tables:
         ws = wb.create_sheet(sheet_title(t.sheet, taken))
         write_table(ws, t.columns, t.rows, t.total)
+        width = len(t.columns)
+        last = ws.max_row
         if t.note:
-            last = ws.max_row + 2
+            last += 2
             cell = ws.cell(row=last, column=1, value=neutralise(t.note))
             cell.data_type = "s"
             cell.font = Font(italic=True, color="555555")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            # Across the table's width, wrapped: on paper it stays within the page.
+            if width > 1:
+                ws.merge_cells(start_row=last, start_column=1, end_row=last, end_column=width)
+            _fit_height(ws, last, t.note, _sheet_width(ws))
+        ws.print_area = f"A1:{get_column_letter(width)}{last}"
         print_setup(ws, title, f"{t.title} · {period}", provisional)
     buf = io.BytesIO()
     wb.save(buf)

@@ -13,12 +13,21 @@ Definitions (the same in the PDF notes and in the tests):
   hand-over in the period, the first one before it.
 * Age band at the period's end, from the birth date, or from the birth year alone
   (age = end year - birth year).
-* Commune: the code recorded with the person's address, named as the unit with that code
-  was on the period's end (a unit that had ended by then keeps its last name, marked).
-* Visits: *due* are scheduled in the period (not cancelled); *done* were done in the period;
-  *no one met*: the officer went in the period and met no one (status "missed");
-  *overdue* were due in the period up to today (or the end) and neither done nor tried by
-  then.
+* Place: the commune recorded with the person's address (its code and the day it was
+  recorded), grouped under the unit in force on the period's end (an old commune counts
+  under the main new commune it went into on 1 July 2025); with ``places="district"``, for
+  a period that ended before that day, under its former district.
+* Visits: each visit *scheduled* in the period is in exactly one state on the period's end
+  (on today, while the period runs): *done* (done by then), *no one met* (the officer went
+  by then and met no one, status "missed"), *cancelled*, *overdue* (its date has passed:
+  before the day after the end, or before today while the period runs) or *not yet due*
+  (its date is still ahead). Outcomes count the visits *done in the period*, whenever
+  they were scheduled.
+* Support by group (type x category, type x place): people with a hand-over of that type
+  in the period, the hand-overs, cash and value of goods of the period; people in the
+  period by category, sex and age band. With each amount, how it was made up (hand-overs
+  in cash and in goods, the one amount of all of them when they were alike), so that the
+  protection knows what a reader could divide by.
 * Assets: held on the period's end (acquired by then) in the condition of their latest
   event up to that day; "gave birth" counts animals with a birth recorded by then.
 * Receipts: those numbered for hand-overs made in the period, and how many are voided.

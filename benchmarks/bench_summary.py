@@ -20,14 +20,17 @@ For each round the script times
 * ``hand SQL 1 pass``: the same, with the hand-over figures in one statement over a
   single scan of the hand-overs (the strategy the service uses).
 
-It checks that both give the same figures, then prints the minimum and the median of the
-rounds, the ratio summary / the faster hand SQL (aim: 1.5 or less) and the peak memory (tracemalloc
+It checks that both give the same figures (visits by the service's definitions: each one
+scheduled in the period in exactly one state), then prints the minimum and the median of the
+rounds, the median over the rounds of the ratio summary / the faster hand SQL of the same
+round (aim: 1.5 or less) and the peak memory (tracemalloc
 for Python objects during one summary, and the process's peak resident size).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import resource
 import statistics
@@ -276,22 +279,24 @@ LEFT JOIN (SELECT g.project_id AS pid, SUM(d.amount) AS spent,
            WHERE d.handed_on <= :e GROUP BY g.project_id) x ON x.pid = p.id
 WHERE p.start_date <= :e AND p.end_date >= :s
 """,
+    # Each visit scheduled in the period in one state on the end (or today), then the
+    # outcomes of the visits done in the period: the service's definitions.
     "visits": """
-SELECT months_after,
-  SUM(scheduled_on BETWEEN :s AND :e AND status <> 'cancelled'),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e),
-  SUM(scheduled_on >= :s AND scheduled_on < :asof AND status <> 'cancelled'
-      AND NOT (status = 'done' AND done_on <= :asof)),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND livelihood_running = 1),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND livelihood_running = 0),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND safety_concern = 1),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND in_school = 1),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND income_band = 'none'),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND income_band = 'low'),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND income_band = 'medium'),
-  SUM(status = 'done' AND done_on BETWEEN :s AND :e AND income_band = 'high')
-FROM visit
-WHERE scheduled_on BETWEEN :s AND :e OR (status = 'done' AND done_on BETWEEN :s AND :e)
+SELECT months_after, SUM(sched), SUM(done_s), SUM(missed_s),
+  SUM(sched AND NOT done_s AND NOT missed_s AND status <> 'cancelled' AND scheduled_on < :cut),
+  SUM(sched AND NOT done_s AND NOT missed_s AND status <> 'cancelled'
+      AND scheduled_on >= :cut),
+  SUM(sched AND status = 'cancelled'), SUM(dp),
+  SUM(dp AND livelihood_running = 1), SUM(dp AND livelihood_running = 0),
+  SUM(dp AND safety_concern = 1), SUM(dp AND in_school = 1),
+  SUM(dp AND income_band = 'none'), SUM(dp AND income_band = 'low'),
+  SUM(dp AND income_band = 'medium'), SUM(dp AND income_band = 'high')
+FROM (SELECT v.*, scheduled_on BETWEEN :s AND :e AS sched,
+        scheduled_on BETWEEN :s AND :e AND status = 'done' AND done_on <= :asof AS done_s,
+        scheduled_on BETWEEN :s AND :e AND status = 'missed' AND done_on <= :asof AS missed_s,
+        status = 'done' AND done_on BETWEEN :s AND :e AS dp
+      FROM visit v)
+WHERE sched OR dp
 GROUP BY months_after
 """,
     "assets": """
@@ -328,7 +333,17 @@ WITH per_grant AS MATERIALIZED (
     SUM(CASE WHEN handed_on >= :s AND NOT in_kind THEN amount ELSE 0 END) AS cash_p,
     SUM(CASE WHEN handed_on >= :s AND in_kind THEN amount ELSE 0 END) AS goods_p,
     SUM(CASE WHEN NOT in_kind THEN amount ELSE 0 END) AS cash_t,
-    SUM(CASE WHEN in_kind THEN amount ELSE 0 END) AS goods_t
+    SUM(CASE WHEN in_kind THEN amount ELSE 0 END) AS goods_t,
+    SUM(handed_on >= :s AND NOT in_kind) AS nc_p,
+    MIN(CASE WHEN handed_on >= :s AND NOT in_kind THEN amount END) AS cmin_p,
+    MAX(CASE WHEN handed_on >= :s AND NOT in_kind THEN amount END) AS cmax_p,
+    MIN(CASE WHEN handed_on >= :s AND in_kind THEN amount END) AS gmin_p,
+    MAX(CASE WHEN handed_on >= :s AND in_kind THEN amount END) AS gmax_p,
+    SUM(NOT in_kind) AS nc_t,
+    MIN(CASE WHEN NOT in_kind THEN amount END) AS cmin_t,
+    MAX(CASE WHEN NOT in_kind THEN amount END) AS cmax_t,
+    MIN(CASE WHEN in_kind THEN amount END) AS gmin_t,
+    MAX(CASE WHEN in_kind THEN amount END) AS gmax_t
   FROM disbursement NOT INDEXED WHERE handed_on <= :e GROUP BY grant_id
 ), g AS MATERIALIZED (
   SELECT per_grant.*, grant_plan.beneficiary_id AS bid, grant_plan.grant_type_id AS tid,
@@ -336,8 +351,14 @@ WITH per_grant AS MATERIALIZED (
   FROM per_grant JOIN grant_plan ON grant_plan.id = per_grant.gid
 ), per_person AS (
   SELECT bid, MIN(first_on) AS first_on, MAX(last_on) AS last_on FROM g GROUP BY bid
+), given AS MATERIALIZED (
+  SELECT g.*, b.category, COALESCE(b.commune_code, '') AS commune,
+    CASE WHEN b.address_recorded_on < '2025-07-01' THEN 'o' ELSE 'n' END AS era
+  FROM g JOIN beneficiary b ON b.id = g.bid WHERE g.n_p > 0
 ), p AS MATERIALIZED (
-  SELECT b.sex, b.ethnicity_code AS eth, COALESCE(b.commune_code, '') AS commune, b.category,
+  SELECT b.sex, b.ethnicity_code AS eth, COALESCE(b.commune_code, '') AS commune,
+    CASE WHEN b.address_recorded_on < '2025-07-01' THEN 'o' ELSE 'n' END AS era, b.category,
+    pp.last_on >= :s AS in_p,
     CASE
       WHEN (b.birth_date IS NOT NULL AND b.birth_date > :a16)
         OR (b.birth_date IS NULL AND b.birth_year > :y16) THEN 'u16'
@@ -351,20 +372,32 @@ WITH per_grant AS MATERIALIZED (
     pp.first_on >= :s AS is_new, pp.first_on < :s AND pp.last_on >= :s AS is_cont
   FROM per_person pp JOIN beneficiary b ON b.id = pp.bid
 )
-SELECT 'sex', sex, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0 FROM p GROUP BY sex
-UNION ALL SELECT 'age', age, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0
+SELECT 'sex', sex, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0, 0, 0 FROM p GROUP BY sex
+UNION ALL SELECT 'age', age, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0, 0, 0
   FROM p GROUP BY age
-UNION ALL SELECT 'ethnicity', eth, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0
+UNION ALL SELECT 'ethnicity', eth, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0, 0, 0
   FROM p GROUP BY eth
-UNION ALL SELECT 'commune', commune, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0
-  FROM p GROUP BY commune
-UNION ALL SELECT 'category', category, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0
+UNION ALL SELECT 'commune', commune || '|' || era, SUM(is_new), SUM(is_cont), COUNT(*),
+  0, 0, 0, 0, 0, 0, 0 FROM p GROUP BY commune, era
+UNION ALL SELECT 'csa', category || '|' || sex || '|' || age, SUM(in_p), 0, 0, 0, 0, 0, 0, 0, 0, 0
+  FROM p GROUP BY category, sex, age
+UNION ALL SELECT 'category', category, SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0, 0, 0
   FROM p GROUP BY category
-UNION ALL SELECT 'total', '', SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0 FROM p
+UNION ALL SELECT 'total', '', SUM(is_new), SUM(is_cont), COUNT(*), 0, 0, 0, 0, 0, 0, 0 FROM p
 UNION ALL SELECT 'type', tid, SUM(n_p), COUNT(DISTINCT CASE WHEN n_p > 0 THEN bid END),
-  SUM(cash_p), SUM(goods_p), SUM(n_t), COUNT(DISTINCT bid), SUM(cash_t), SUM(goods_t)
+  SUM(cash_p), SUM(goods_p), SUM(n_t), COUNT(DISTINCT bid), SUM(cash_t), SUM(goods_t), 0, 0
   FROM g GROUP BY tid
-UNION ALL SELECT 'project', pid, SUM(cash_t + goods_t), SUM(cash_p + goods_p), 0, 0, 0, 0, 0, 0
+UNION ALL SELECT 'type_units', tid, SUM(nc_p), MIN(cmin_p), MAX(cmax_p), MIN(gmin_p),
+  MAX(gmax_p), SUM(nc_t), MIN(cmin_t), MAX(cmax_t), MIN(gmin_t), MAX(gmax_t)
+  FROM g GROUP BY tid
+UNION ALL SELECT 'tcat', tid || '|' || category, COUNT(DISTINCT bid), SUM(n_p), SUM(cash_p),
+  SUM(goods_p), SUM(nc_p), MIN(cmin_p), MAX(cmax_p), MIN(gmin_p), MAX(gmax_p), 0
+  FROM given GROUP BY tid, category
+UNION ALL SELECT 'tplace', tid || '|' || commune || '|' || era, COUNT(DISTINCT bid), SUM(n_p),
+  SUM(cash_p), SUM(goods_p), SUM(nc_p), MIN(cmin_p), MAX(cmax_p), MIN(gmin_p), MAX(gmax_p), 0
+  FROM given GROUP BY tid, commune, era
+UNION ALL SELECT 'project', pid, SUM(cash_t + goods_t), SUM(cash_p + goods_p),
+  0, 0, 0, 0, 0, 0, 0, 0
   FROM g GROUP BY pid
 """
 
@@ -373,6 +406,7 @@ def _params() -> dict[str, Any]:
     yb = reports.years_before
     return {
         "s": START.isoformat(), "e": END.isoformat(), "asof": min(END, TODAY).isoformat(),
+        "cut": (END + timedelta(days=1) if END < TODAY else TODAY).isoformat(),
         **{f"a{n}": yb(END, n).isoformat() for n in (16, 18, 25, 35)},
         **{f"y{n}": END.year - n for n in (16, 18, 25, 35)},
     }  # fmt: skip
@@ -387,12 +421,19 @@ def hand_sql(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+PEOPLE_DIMS = ("sex", "age", "ethnicity", "commune", "category", "total")
+
+
 def hand_sql_one_pass(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """The hand-over figures in one statement, the rest as above."""
     out = {}
     with db.engine.connect() as conn:
         rows = [tuple(r) for r in conn.execute(text(ONE_PASS), _params())]
-        out["people"] = [r[:5] for r in rows if r[0] not in ("type", "project")]
+        out["people"] = [r[:5] for r in rows if r[0] in PEOPLE_DIMS]
+        out["tcat"] = [r[1:6] for r in rows if r[0] == "tcat"]
+        out["type_codes"] = [
+            tuple(r) for r in conn.execute(text("SELECT id, code FROM grant_type"))
+        ]
         out["support"] = [r[1:] for r in rows if r[0] == "type"]
         out["projects"] = [r[1:4] for r in rows if r[0] == "project"]
         for name in ("planned", "visits", "assets", "receipts"):
@@ -401,24 +442,43 @@ def hand_sql_one_pass(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def same_figures(summary: reports.Summary, hand: dict[str, list[tuple[Any, ...]]]) -> bool:
-    people = {(dim, key): (n, c, t) for dim, key, n, c, t in hand["people"]}
+    people = {(dim, key): (n, c, t) for dim, key, n, c, t in hand["people"] if dim != "commune"}
     p = summary.people
     mine = {
         **{("sex", r.key): r for r in p.by_sex}, **{("age", r.key): r for r in p.by_age},
         **{("ethnicity", r.key): r for r in p.by_ethnicity},
-        **{("commune", r.key): r for r in p.by_commune},
         **{("category", r.key): r for r in p.by_category}, ("total", ""): p.total,
     }  # fmt: skip
     for key, r in mine.items():
         if (r.new, r.continuing, r.cumulative) != people.get(key, (0, 0, 0)):
             return False
+    # Communes are grouped by the unit at the period's end (in Python): the same people.
+    by_place = [r for dim, *r in hand["people"] if dim == "commune"]
+    if sum(r[3] for r in by_place) != sum(r.cumulative for r in p.by_commune):
+        return False
+    visits = {row[0]: tuple(row[1:]) for row in hand["visits"]}
+    fields = [f.name for f in dataclasses.fields(reports.VisitFigures)][1:]
+    if visits != {v.months_after: tuple(getattr(v, f) for f in fields) for v in summary.visits}:
+        return False
+    if "tcat" in hand:
+        cells = {(c.grant_type, c.key): c for c in summary.support_by_category}
+        codes = dict(hand["type_codes"])
+        for key, people_n, n, cash, goods in hand["tcat"]:
+            tid, cat = key.split("|")
+            c = cells.get((codes.get(int(tid), tid), cat))
+            if c is None or (c.people, c.handovers, c.cash, c.in_kind) != (
+                people_n,
+                n,
+                cash,
+                goods,
+            ):
+                return False
     total_hand = sum(row[7] + row[8] for row in hand["support"])
     total_mine = sum(r.cash_total + r.in_kind_total for r in summary.support)
     r = summary.receipts
     return (
         total_hand == total_mine
         and tuple(hand["receipts"][0]) == (r.issued, r.voided, r.valid, r.reprints, r.amount_valid)
-        and sum(x[3] for x in hand["visits"]) == summary.visits_total.overdue
         and sum(x[1] for x in hand["assets"]) == sum(a.total for a in summary.assets)
     )
 
@@ -484,9 +544,19 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  {name:16s} {min(times) * 1000:8.0f} ms / {statistics.median(times) * 1000:8.0f} ms"
         )
-    best = min(min(rounds["hand SQL"]), min(rounds["hand SQL 1 pass"]))
-    ratio = min(rounds["summary"]) / best
-    print(f"  ratio summary / best hand SQL: {ratio:.2f} (aim: 1.5 or less)")
+    # Each round's summary against the faster hand SQL of the same round (the machine is
+    # shared: rounds far apart are not comparable), then the median of those ratios.
+    paired = [
+        svc / min(a, b)
+        for svc, a, b in zip(
+            rounds["summary"], rounds["hand SQL"], rounds["hand SQL 1 pass"], strict=True
+        )
+    ]
+    ratio = statistics.median(paired)
+    print(
+        f"  ratio summary / best hand SQL, median of {len(paired)} paired rounds: {ratio:.2f}"
+        f" (rounds {min(paired):.2f}-{max(paired):.2f}; aim: 1.5 or less)"
+    )
     print(f"  same figures: {'yes' if ok else 'NO'}")
     print(f"  peak Python memory during one summary (tracemalloc): {peak / 1024:.0f} KiB")
     print(f"  peak resident size of the process: {rss:.0f} MiB")

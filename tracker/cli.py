@@ -189,6 +189,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--audience", choices=("office", "donor", "province"), default="office")
     p.add_argument("--formats", default="pdf,xlsx,csv", help="comma-separated: pdf, xlsx, csv")
     p.add_argument(
+        "--csv-sep",
+        choices=(";", ",", "semicolon", "comma"),
+        default=None,
+        help="CSV separator (default: ';' for Vietnamese, as Excel on a Vietnamese Windows"
+        " expects, ',' for English); the files start with a UTF-8 BOM either way",
+    )
+    p.add_argument(
+        "--places",
+        choices=("commune", "district"),
+        default="commune",
+        help="group places by the communes in force on the period's end (default), or by"
+        " the former districts (periods that ended before 1 July 2025)",
+    )
+    p.add_argument(
         "--encrypt",
         action="store_true",
         help="add the line list with names in an AES-256 ZIP (admin; passphrase from"
@@ -704,6 +718,8 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
         lang=get_language(),
         line_list_passphrase=passphrase,
         today=args.today,
+        places=args.places,
+        csv_separator={"semicolon": ";", "comma": ","}.get(args.csv_sep, args.csv_sep),
     )
     for f in result.files:
         print(f"{f.path}\t{f.size}\t{f.sha256}")

@@ -51,4 +51,4 @@ def test_a_setting_is_written_for_the_next_start() -> None:
 
 def test_every_key_is_declared_once() -> None:
     keys = [s.key for s in prefs.ALL.values()]
-    assert len(keys) == len(set(keys)) == 9
+    assert len(keys) == len(set(keys)) == 10

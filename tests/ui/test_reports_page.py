@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QComboBox
 
 from tracker.db import Database
 from tracker.reports import usb
-from tracker.reports.summary_tables import SUPPRESSED
+from tracker.reports.summary_tables import HIDDEN, SUPPRESSED
 from tracker.services import beneficiaries as ben
 from tracker.services import grants, reports
 from tracker.services.context import Actor
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
-from tracker.ui import worker
+from tracker.ui import prefs, worker
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.export_dialog import ExportDialog
 from tracker.ui.dialogs.import_dialog import ImportDialog
@@ -96,7 +96,7 @@ def test_page_shows_the_summary_as_chart_and_tables(page: ReportsPage) -> None:
     s = page.summary
     assert s is not None and s.period == reports.quarter(2025, 1)
     assert s.people.total.new == 6
-    assert page.tabs.count() == 11  # the period's tables, then the projects today
+    assert page.tabs.count() == 15  # the period's tables, then the projects today
     assert page.model.rowCount() == 1 and "500.000.000" in page.totals.text()
     assert page.tabs.tabText(0) == "Theo giới tính"
     sex = table_cells(page, "people_sex")
@@ -120,7 +120,10 @@ def test_donor_view_hides_small_counts(qtbot, page: ReportsPage) -> None:  # typ
     show(qtbot, page, reports.quarter(2025, 1), "donor")
     support = table_cells(page, "support")
     cattle = next(r for r in support if r[0] == "Bò giống sinh sản")
-    assert cattle[3] == SUPPRESSED and cattle[6] == 15_000_000
+    # The cow's 15.000.000 đ beside "<5" hand-overs would give the count back: hidden,
+    # in the table and in the chart.
+    assert cattle[3] == SUPPRESSED and cattle[6] == HIDDEN
+    assert dict((n, p) for n, p, _c in page.chart.items())["Bò giống sinh sản"] is None
     assert "«<5»" in page.figures.text() and "«x»" in page.figures.text()
     # The line above the tables says what the tables' total row says, hidden or not.
     total = table_cells(page, "people_sex")[-1]
@@ -279,3 +282,28 @@ def test_import_lists_problems_then_imports(  # type: ignore[no-untyped-def]
     assert "Đã nhập: 1" in d.summary.text()
     found = ben.search(page.ctx.db, page.ctx.actor, "Người Mới")
     assert [b.code for b in found] == ["HG-3"]
+
+
+def test_former_districts_only_for_a_period_before_the_reform(qtbot, page: ReportsPage) -> None:  # type: ignore[no-untyped-def]
+    assert page.by_district.isEnabled()  # Q1 2025 ended before 1 July 2025
+    with qtbot.waitSignal(page.summary_shown, timeout=10_000):
+        page.by_district.setChecked(True)
+    worker.wait_for_tasks(5000)
+    assert page.summary is not None and page.summary.places == "district"
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "Theo huyện cũ" in tabs and "Theo xã phường" not in tabs
+    district = table_cells(page, "people_district")
+    assert district[0][1] == "Huyện Mèo Vạc" and district[0][2] == 6
+    show(qtbot, page, reports.quarter(2025, 3), "office")
+    assert not page.by_district.isEnabled() and page.summary.places == "commune"
+
+
+def test_export_csv_for_a_vietnamese_excel(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+    assert dialog.separator.currentData() == ";"  # Excel on a Vietnamese Windows
+    set_combo_data(dialog.separator, ",")
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as got:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    info = (got.args[0].folder / "csv" / "00_info.csv").read_bytes()
+    assert info.startswith(b"\xef\xbb\xbf")
+    assert info.decode("utf-8-sig").splitlines()[0] == "Mục,Nội dung"
+    assert prefs.CSV_SEPARATOR.get() == ","

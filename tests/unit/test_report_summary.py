@@ -5,6 +5,7 @@ periods and all three audiences."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from tracker.db.engine import Database
-from tracker.db.reference import DEMO_UNITS
+from tracker.db.reference import DEMO_UNITS, REFORM_DATE
 from tracker.domain.vocab import CATEGORIES, SEXES
 from tracker.services import beneficiaries as ben
 from tracker.services import grants, places, projects, reports, visits
@@ -306,6 +307,20 @@ def _excluded(conn: Any, audience: str) -> set[int]:
     return {bid for bid, (_day, _id, given) in latest.items() if not given}
 
 
+def place_key(code: str | None, recorded: date | None, end: date) -> str:
+    """The unit a report groups a recorded commune under: in force on the end (an old
+    commune's main new one); before the reform, the commune as it was then."""
+    if not code:
+        return ""
+    g = places.gazetteer()
+    on = recorded if recorded is not None and recorded < REFORM_DATE else REFORM_DATE
+    unit = g.recorded(code, on)
+    if unit is None:
+        return code
+    shown = places.report_unit(code, end, recorded_on=on) if end >= REFORM_DATE else None
+    return (shown or g.as_of(unit, end)).code
+
+
 def expected(db: Database, start: date, end: date, audience: str) -> dict[str, Any]:
     """Every figure, computed from plain SQL rows by the written definitions."""
     s_, e_ = start.isoformat(), end.isoformat()
@@ -317,27 +332,35 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
         people = conn.execute(
             text(
                 "SELECT b.id, b.sex, b.birth_date, b.birth_year, b.ethnicity_code,"
-                " b.commune_code, b.category, MIN(d.handed_on), MAX(d.handed_on)"
+                " b.commune_code, b.category, MIN(d.handed_on), MAX(d.handed_on),"
+                " b.address_recorded_on"
                 " FROM beneficiary b JOIN grant_plan g ON g.beneficiary_id = b.id"
                 " JOIN disbursement d ON d.grant_id = g.id WHERE d.handed_on <= :e"
                 " GROUP BY b.id, b.sex, b.birth_date, b.birth_year, b.ethnicity_code,"
-                " b.commune_code, b.category"
+                " b.commune_code, b.category, b.address_recorded_on"
             ),
             {"e": e_},
         ).all()
         dims: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
-        for bid, sex, born, year, eth, commune, cat, first, last in people:
+        person: dict[int, tuple[str, str, str, str]] = {}
+        csa: Counter[tuple[str, str, str]] = Counter()
+        for bid, sex, born, year, eth, commune, cat, first, last, recorded in people:
             if bid in excl:
                 continue
             first, last = _d(first), _d(last)
             assert first is not None and last is not None
             new = first >= start
             cont = first < start and last >= start
+            band = _band(_age(_d(born), year, end))
+            place = place_key(commune, _d(recorded), end)
+            person[bid] = (cat, place, sex, band)
+            if last >= start:
+                csa[(cat, sex, band)] += 1
             keys = {
                 "sex": sex,
-                "age": _band(_age(_d(born), year, end)),
+                "age": band,
                 "ethnicity": eth,
-                "commune": commune or "",
+                "commune": place,
                 "category": cat,
                 "total": "",
             }
@@ -347,10 +370,17 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
                 cell[1] += cont
                 cell[2] += 1
         out["people"] = {dim: {k: tuple(v) for k, v in d.items()} for dim, d in dims.items()}
+        out["csa"] = dict(csa)
         # Support by type (person-level rows, summed here).
         support: dict[str, list[int]] = defaultdict(lambda: [0] * 9)
         people_p: dict[str, set[int]] = defaultdict(set)
         people_t: dict[str, set[int]] = defaultdict(set)
+        # Support in the period by (type, category) and (type, place): people, hand-overs,
+        # cash, goods.
+        cross: dict[str, dict[tuple[str, str], list[Any]]] = {
+            "category": defaultdict(lambda: [set(), 0, 0, 0]),
+            "place": defaultdict(lambda: [set(), 0, 0, 0]),
+        }
         for code, bid, handed, amount, in_kind in conn.execute(
             text(
                 "SELECT gt.code, g.beneficiary_id, d.handed_on, d.amount, d.in_kind"
@@ -367,6 +397,12 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
                 row[1] += 1
                 people_p[code].add(bid)
                 row[3 if in_kind else 2] += amount
+                cat, place = person[bid][:2]
+                for dim, group in (("category", cat), ("place", place)):
+                    cell = cross[dim][(code, group)]
+                    cell[0].add(bid)
+                    cell[1] += 1
+                    cell[3 if in_kind else 2] += amount
             row[4] += 1
             people_t[code].add(bid)
             row[6 if in_kind else 5] += amount
@@ -385,6 +421,10 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
                    r[5], r[6])
             for code, r in support.items()
         }  # fmt: skip
+        out["cross"] = {
+            dim: {k: (len(v[0]), v[1], v[2], v[3]) for k, v in cells.items()}
+            for dim, cells in cross.items()
+        }
         # Projects (whole: accounts).
         out["projects"] = {
             code: (int(budget), int(spent or 0), int(in_p or 0))
@@ -401,9 +441,11 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
                 {"s": s_, "e": e_},
             )
         }
-        # Visits, by the definitions.
+        # Visits, by the definitions: each one scheduled in the period in one state on the
+        # end (or today), and the outcomes of those done in the period.
         as_of = min(end, TODAY)
-        vis: dict[Any, list[int]] = defaultdict(lambda: [0] * 12)
+        cutoff = end + timedelta(days=1) if end < TODAY else TODAY
+        vis: dict[Any, list[int]] = defaultdict(lambda: [0] * 15)
         for bid, months, sched, status, done, running, safety, school, income in conn.execute(
             text(
                 "SELECT beneficiary_id, months_after, scheduled_on, status, done_on,"
@@ -414,29 +456,30 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
                 continue
             sched, done = _d(sched), _d(done)
             assert sched is not None
-            due = start <= sched <= end and status != "cancelled"
-            is_done = status == "done" and done is not None and start <= done <= end
-            is_missed = status == "missed" and done is not None and start <= done <= end
-            overdue = (
-                start <= sched < as_of
-                and status != "cancelled"
-                and not (status in ("done", "missed") and done is not None and done <= as_of)
-            )
-            if not (start <= sched <= end or is_done or is_missed):
+            planned = start <= sched <= end
+            was_done = planned and status == "done" and done is not None and done <= as_of
+            tried = planned and status == "missed" and done is not None and done <= as_of
+            cancelled = planned and status == "cancelled"
+            still = planned and not (was_done or tried or cancelled)
+            done_p = status == "done" and done is not None and start <= done <= end
+            if not (planned or done_p):
                 continue
             for key in (months, "total"):
                 r = vis[key]
-                r[0] += due
-                r[1] += is_done
-                r[2] += overdue
-                r[3] += is_missed
-                if is_done:
-                    r[4] += running is True or running == 1
-                    r[5] += running is False or running == 0
-                    r[6] += safety is True or safety == 1
-                    r[7] += school is True or school == 1
+                r[0] += planned
+                r[1] += was_done
+                r[2] += tried
+                r[3] += still and sched < cutoff
+                r[4] += still and sched >= cutoff
+                r[5] += cancelled
+                r[6] += done_p
+                if done_p:
+                    r[7] += running is True or running == 1
+                    r[8] += running is False or running == 0
+                    r[9] += safety is True or safety == 1
+                    r[10] += school is True or school == 1
                     if income in ("none", "low", "medium", "high"):
-                        r[8 + ("none", "low", "medium", "high").index(income)] += 1
+                        r[11 + ("none", "low", "medium", "high").index(income)] += 1
         out["visits"] = {k: tuple(v) for k, v in vis.items()}
         # Assets as of the end.
         events: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
@@ -514,20 +557,21 @@ def compare(summary: Summary, exp: dict[str, Any]) -> None:
     ]
     for r in summary.projects:
         assert r.left == r.budget - r.spent
-    got_visits = {
-        v.months_after: (v.due, v.done, v.overdue, v.missed, v.livelihood_running,
-                         v.livelihood_stopped,
-                         v.safety_concern, v.in_school, v.income_none, v.income_low,
-                         v.income_medium, v.income_high)
-        for v in summary.visits
-    }  # fmt: skip
+    fields = [f.name for f in dataclasses.fields(reports.VisitFigures)][1:]
+    got_visits = {v.months_after: tuple(getattr(v, f) for f in fields) for v in summary.visits}
     want_visits = dict(exp["visits"])
-    total = want_visits.pop("total", (0,) * 12)
+    total = want_visits.pop("total", (0,) * 15)
     assert got_visits == want_visits
-    t = summary.visits_total
-    assert (t.due, t.done, t.overdue, t.missed, t.livelihood_running, t.livelihood_stopped,
-            t.safety_concern, t.in_school, t.income_none, t.income_low, t.income_medium,
-            t.income_high) == total  # fmt: skip
+    assert tuple(getattr(summary.visits_total, f) for f in fields) == total
+    for v in (*summary.visits, summary.visits_total):
+        assert v.scheduled == v.done + v.missed + v.overdue + v.not_yet_due + v.cancelled
+    # The cross-tabulations.
+    for dim, cells in (("category", summary.support_by_category),
+                       ("place", summary.support_by_place)):  # fmt: skip
+        got = {(c.grant_type, c.key): (c.people, c.handovers, c.cash, c.in_kind) for c in cells}
+        assert got == exp["cross"][dim], dim
+    got_csa = {(c.category, c.sex, c.age): c.people for c in summary.people_by_category_sex_age}
+    assert got_csa == exp["csa"]
     got_assets = {
         a.kind: Counter({k: getattr(a, k) for k in ("total", "granted", "born", "alive", "sick",
                          "in_use", "unused", "died", "sold", "passed_on", "gave_birth")})
@@ -576,9 +620,10 @@ def test_data_covers_the_cases(generated: Generated) -> None:
     )
     assert s.people.total.new and s.people.total.continuing
     assert all(r.cumulative for r in s.people.by_age), "every age band is populated"
-    assert {r.key for r in s.people.by_commune} >= {"00769", "00781", ""}
+    assert {r.key for r in s.people.by_commune} >= {"00769", ""}
     assert any(r.in_kind for r in s.support) and any(r.cash for r in s.support)
-    assert s.visits_total.done and s.visits_total.overdue and s.visits_total.due
+    assert s.visits_total.done and s.visits_total.overdue and s.visits_total.scheduled
+    assert s.visits_total.cancelled and s.visits_total.done_in_period
     assert s.visits_total.missed, "visits that met no one"
     cows = next(a for a in s.assets if a.kind == "cow")
     assert cows.born and cows.gave_birth and cows.died + cows.sold + cows.passed_on
@@ -623,7 +668,9 @@ def test_commune_names_as_of_the_period_end(generated: Generated) -> None:
     # 00787 was Sủng Trà's code and is Sủng Máng's from 1 July 2025 (the demo extract only
     # keeps the new unit): the unit in force on the end, else its name marked as later.
     assert names_after["00787"] == "Xã Sủng Máng"
-    assert names_after["00781"] == "Xã Pả Vi (cũ)"  # ended 30/06/2025
+    # Pả Vi ended on 30/06/2025: after it, its people count under the commune it went into.
+    assert "00781" not in names_after
+    assert names_after[places.report_unit("00781", date(2025, 9, 30)).code].startswith("Xã ")
     assert names_before["00781"] == "Xã Pả Vi"
     assert names_after[""] == ""
 
@@ -635,7 +682,7 @@ def test_empty_period_is_all_zero(db: Database) -> None:
     assert s.people.total.cumulative == 0
     assert [r.key for r in s.people.by_sex] == list(SEXES)
     assert s.people.by_commune == () and s.assets == () and s.visits == ()
-    assert s.receipts.issued == 0 and s.visits_total.due == 0
+    assert s.receipts.issued == 0 and s.visits_total.scheduled == 0
     assert all(r.handovers_total == 0 for r in s.support)
 
 

@@ -1,5 +1,6 @@
-"""Small-cell protection: a "<5" cell can never be worked out exactly from the totals and
-the rows that add up, checked by a reader who tries every value the hidden cells can take."""
+"""Small-cell protection: a "<5" cell can never be worked out exactly from the totals, the
+rows that add up or the amounts beside it (a known unit amount times a count), checked by
+readers who try every value the hidden cells can take."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from collections.abc import Hashable, Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.reports.suppression import HIDDEN, SMALL, protect, ranges
+from tracker.reports.suppression import HIDDEN, SMALL, Equation, protect, ranges
+
+from .reader import Reader
+from .reader import sum_equation as reader_sum
 
 
 def feasible(
@@ -148,3 +152,126 @@ def test_an_x_that_other_sums_give_back_is_shown() -> None:
     assert HIDDEN in marks.values()
     reader = feasible(values, marks, sums)
     assert all(len(reader[k]) >= 2 for k, m in marks.items() if m == SMALL), reader
+
+
+# --- amounts -----------------------------------------------------------------------------
+
+UNITS = (850_000, 2_000_000, 3_000_000)
+
+
+def amount_table(
+    rows: list[tuple[int, int, bool]],
+) -> tuple[
+    dict[Hashable, int], list[list[Hashable]], list[Equation], dict[Hashable, tuple[Hashable]]
+]:
+    """A support table: per row the hand-overs and their amount (unit amount x hand-overs
+    when ``fixed``, else a sum of amounts a reader cannot divide), and a total row."""
+    values: dict[Hashable, int] = {}
+    equations: list[Equation] = []
+    depends: dict[Hashable, tuple[Hashable]] = {}
+    for i, (n, unit, fixed) in enumerate(rows):
+        values[("n", i)] = n
+        values[("m", i)] = n * unit if fixed else n * unit + (137_000 if n else 0)
+        depends[("m", i)] = (("n", i),)
+        if fixed:
+            equations.append(((("m", i), 1), (("n", i), -unit)))
+    values[("n", "T")] = sum(values[("n", i)] for i in range(len(rows)))
+    values[("m", "T")] = sum(values[("m", i)] for i in range(len(rows)))
+    depends[("m", "T")] = (("n", "T"),)
+    sums: list[list[Hashable]] = [
+        [("n", i) for i in range(len(rows))] + [("n", "T")],
+        [("m", i) for i in range(len(rows))] + [("m", "T")],
+    ]
+    return values, sums, equations, depends
+
+
+def read(
+    values: dict[Hashable, int],
+    marks: dict[Hashable, str],
+    sums: list[list[Hashable]],
+    equations: list[Equation],
+) -> Reader:
+    shown = {k: v for k, v in values.items() if k not in marks}
+    eqs = [reader_sum(g) for g in sums] + list(equations)
+    return Reader(shown, marks, eqs, values)
+
+
+def test_an_amount_beside_a_small_count_is_hidden() -> None:
+    """2 school kits at 850.000 đ: 1.700.000 ÷ 850.000 = 2. The amount goes with the count,
+    and the total amount cannot give it back either."""
+    values, sums, eqs, depends = amount_table([(2, 850_000, True), (9, 2_000_000, True)])
+    plain = protect(values, sums)
+    assert ("m", 0) not in plain, "without the amounts' rules the 1.700.000 stays"
+    reader = read(values, plain, sums, eqs)
+    assert not reader.can_differ(("n", 0)), "and the reader divides"
+    marks = protect(values, sums, equations=eqs, depends=depends)
+    assert marks[("n", 0)] == SMALL and marks[("m", 0)] == HIDDEN
+    reader = read(values, marks, sums, eqs)
+    assert reader.can_differ(("n", 0)) and reader.can_differ(("m", 0))
+
+
+def test_a_fixed_allowance_beside_one_person() -> None:
+    """A 2.000.000 đ hardship allowance next to "<5" is one person."""
+    values, sums, eqs, depends = amount_table(
+        [(1, 2_000_000, True), (7, 850_000, True), (6, 3_000_000, False)]
+    )
+    marks = protect(values, sums, equations=eqs, depends=depends)
+    reader = read(values, marks, sums, eqs)
+    assert marks[("m", 0)] == HIDDEN
+    assert len(reader.values(("n", 0))) >= 2
+    for k, m in marks.items():
+        if m == SMALL or k in depends:
+            assert reader.can_differ(k), (k, marks)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 9), st.sampled_from(UNITS), st.booleans()),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_random_columns_of_counts_and_amounts(rows: list[tuple[int, int, bool]]) -> None:
+    """The reader knows the sums of counts and of amounts and every fixed unit amount, and
+    tries every value: no "<5" count and no amount hidden beside one is pinned."""
+    values, sums, eqs, depends = amount_table(rows)
+    marks = protect(values, sums, equations=eqs, depends=depends)
+    reader = read(values, marks, sums, eqs)
+    for k, v in values.items():
+        if k in depends and k not in marks and v:
+            assert not any(d in marks for d in depends[k]), ("amount shown", k, marks)
+    for k, m in marks.items():
+        if m == SMALL:
+            assert 0 < values[k] < 5
+        if m == SMALL or (k in depends and values[k] and any(d in marks for d in depends[k])):
+            assert reader.can_differ(k), (rows, marks)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(2, 3).flatmap(
+        lambda n: st.lists(
+            st.lists(st.integers(0, 6), min_size=n, max_size=n), min_size=2, max_size=2
+        )
+    )
+)
+def test_the_reader_agrees_with_the_brute_force(matrix: list[list[int]]) -> None:
+    """The searching reader finds what trying every value finds (counts only)."""
+    values: dict[Hashable, int] = {}
+    for r, row in enumerate(matrix):
+        for c, v in enumerate(row):
+            values[(r, c)] = v
+        values[(r, "T")] = sum(row)
+    width = len(matrix[0])
+    for c in range(width):
+        values[("T", c)] = sum(row[c] for row in matrix)
+    values[("T", "T")] = sum(map(sum, matrix))
+    rows: list[int | str] = [*range(len(matrix)), "T"]
+    cols: list[int | str] = [*range(width), "T"]
+    sums = [[(r, c) for c in cols] for r in rows] + [[(r, c) for r in rows] for c in cols]
+    marks = protect(values, sums)
+    brute = feasible(values, marks, sums)
+    reader = read(values, marks, sums, [])
+    for k in marks:
+        assert reader.can_differ(k) == (len(brute[k]) >= 2), (matrix, marks, k)

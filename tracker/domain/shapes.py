@@ -9,9 +9,13 @@ Summary figures: every count is a whole number, money is whole đồng; small-ce
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+#: The offices' local time (Indochina Time, UTC+7 all year): report headers and sign-off
+#: dates are written in it, whatever the PC's own clock zone.
+OFFICE_TIME = timezone(timedelta(hours=7), "ICT")
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,48 @@ class PeopleFigures:
 
 
 @dataclass(frozen=True)
+class Amounts:
+    """How the đồng of one published cell were handed over: how many hand-overs in cash
+    and in goods, and the amount of each when they were all the same (0 when they were
+    not). A cell of five 2.000.000 đ allowances is ``Amounts(5, 0, 2_000_000, 0)``: a
+    reader who knows the allowance gets the count back from the amount."""
+
+    cash_handovers: int = 0
+    goods_handovers: int = 0
+    cash_unit: int = 0
+    goods_unit: int = 0
+
+
+@dataclass(frozen=True)
+class SupportCell:
+    """Support of one type to one group in the period: people, hand-overs, cash and the
+    value of goods."""
+
+    grant_type: str
+    key: str  # the group: a category code, or a place's key
+    people: int
+    handovers: int
+    cash: int
+    in_kind: int
+    amounts: Amounts = Amounts()
+    name: str = ""  # the place's name ("Xã Mèo Vạc")
+
+    @property
+    def value(self) -> int:
+        return self.cash + self.in_kind
+
+
+@dataclass(frozen=True)
+class PeopleCell:
+    """People supported in the period in one category, sex and age band."""
+
+    category: str
+    sex: str
+    age: str
+    people: int
+
+
+@dataclass(frozen=True)
 class SupportRow:
     """Grants and hand-overs of one support type."""
 
@@ -108,6 +154,11 @@ class SupportRow:
     people_total: int
     cash_total: int
     in_kind_total: int
+    #: What a reader could divide the amounts by (see ``Amounts``), in the period and to
+    #: its end. Not printed: they tell the small-cell protection which amounts give a
+    #: count back.
+    amounts: Amounts | None = None
+    amounts_total: Amounts | None = None
 
 
 @dataclass(frozen=True)
@@ -128,13 +179,21 @@ class ProjectRow:
 
 @dataclass(frozen=True)
 class VisitFigures:
-    """Follow-up visits of one step of the plan (months after the hand-over; None: extra)."""
+    """Follow-up visits of one step of the plan (months after the hand-over; None: extra).
+
+    The visits scheduled in the period, each in exactly one state on the period's end (or
+    today, for a period not over yet): ``scheduled = done + missed + overdue + not_yet_due
+    + cancelled``. Then the outcomes of the visits done in the period, whatever their
+    date."""
 
     months_after: int | None
-    due: int
-    done: int
-    overdue: int
-    missed: int
+    scheduled: int
+    done: int  # done by the period's end (or today)
+    missed: int  # went and met no one, by then
+    overdue: int  # the date has passed, nothing done or tried by then
+    not_yet_due: int  # a period not over yet: the date is still ahead
+    cancelled: int
+    done_in_period: int  # visits done in the period (whenever they were due)
     livelihood_running: int
     livelihood_stopped: int
     safety_concern: int
@@ -143,6 +202,11 @@ class VisitFigures:
     income_low: int
     income_medium: int
     income_high: int
+
+    @property
+    def due(self) -> int:
+        """Scheduled in the period and not cancelled."""
+        return self.scheduled - self.cancelled
 
 
 @dataclass(frozen=True)
@@ -173,6 +237,17 @@ class ReceiptFigures:
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """Who signs the report and where: "Mèo Vạc, ngày 06 tháng 12 năm 2026"."""
+
+    place: str = ""
+    made_on: date | None = None
+    preparer: str = ""  # người lập biểu: the user who made it
+    accountant: str = ""  # kế toán trưởng
+    head: str = ""  # thủ trưởng đơn vị
+
+
+@dataclass(frozen=True)
 class Summary:
     office_name: str
     office_prefix: str
@@ -191,6 +266,23 @@ class Summary:
     #: The audit chain's head when the summary was made (last event id, number of events,
     #: hash), printed on every exported file.
     audit_head: tuple[int, int, str] | None = None
+    #: Support by type and category, and by type and place, in the period.
+    support_by_category: tuple[SupportCell, ...] = ()
+    support_by_place: tuple[SupportCell, ...] = ()
+    #: People supported in the period by category, sex and age band.
+    people_by_category_sex_age: tuple[PeopleCell, ...] = ()
+    #: How ``by_commune`` and ``support_by_place`` group places: "commune" (the units in
+    #: force on the period's end) or "district" (the former districts, for a period that
+    #: ended before 1 July 2025).
+    places: str = "commune"
+    #: The period has not ended yet: every figure is provisional ("số liệu tạm tính").
+    provisional: bool = False
+    sign_off: SignOff = SignOff()
+
+    @property
+    def made_at_local(self) -> datetime:
+        """When it was made, in the offices' local time."""
+        return self.generated_at.astimezone(OFFICE_TIME)
 
     @property
     def start(self) -> date:
@@ -210,8 +302,8 @@ class Summary:
         return (
             self.people.total.cumulative == 0
             and not any(r.handovers_total or r.grants_new for r in self.support)
-            and self.visits_total.due == 0
-            and self.visits_total.done == 0
+            and self.visits_total.scheduled == 0
+            and self.visits_total.done_in_period == 0
         )
 
 

@@ -346,6 +346,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: thư mục «{value}» không tồn tại.",
         "{field}: the folder «{value}» does not exist.",
     ),
+    "districts_after_reform": (
+        "{field}: chỉ tổng hợp theo huyện cũ được cho kỳ báo cáo kết thúc trước ngày"
+        " 01/07/2025 (từ ngày đó không còn cấp huyện).",
+        "{field}: figures by the former districts are only for a period that ends before"
+        " 1 July 2025 (there are no districts after it).",
+    ),
+    "csv_separator": (
+        "{field}: dấu phân cách phải là «;» hoặc «,».",
+        "{field}: the separator must be «;» or «,».",
+    ),
     "no_formats": (
         "{field}: chọn ít nhất một loại tệp.",
         "{field}: choose at least one kind of file.",
@@ -515,6 +525,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "recovery_key": ("Mã khôi phục", "Recovery key"),
     "period": ("Kỳ báo cáo", "Period"),
     "audience": ("Nơi nhận báo cáo", "Audience"),
+    "places": ("Tổng hợp theo địa bàn", "Places grouped by"),
+    "csv_separator": ("Dấu phân cách CSV", "CSV separator"),
     "target": ("Nơi lưu", "Destination"),
     "formats": ("Loại tệp", "File types"),
     "passphrase": ("Mật khẩu tệp", "File passphrase"),

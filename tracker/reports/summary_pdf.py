@@ -1,5 +1,8 @@
-"""The summary as a PDF: A4 landscape, the embedded Be Vietnam Pro font, a bar chart of
-the support given by type, then every table with its notes.
+"""The summary as a PDF: A4 landscape, the embedded Be Vietnam Pro font (and no other: no
+Helvetica, not even for the page's first font), a bar chart of the support given by type,
+every table with its notes, and the sign-off block (người lập biểu, kế toán trưởng, thủ
+trưởng đơn vị with the seal, the place and the date). Every page carries the title and the
+period at the top, and "SỐ LIỆU TẠM TÍNH" while the period has not ended.
 
 Plain tables in (``summary_tables``), PDF bytes out. reportlab's platypus lays the tables
 out (a summary is a few pages, so its cost does not matter here) and reportlab.graphics
@@ -11,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -31,10 +35,10 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from tracker.domain.shapes import Summary
-from tracker.i18n import format_date, format_number
+from tracker.i18n import format_date, format_document_date, format_number
 from tracker.reports._layout import clean
 from tracker.reports.fonts import register_fonts
-from tracker.reports.summary_tables import Cell, info_rows, notes, text
+from tracker.reports.summary_tables import Cell, chart_items, info_rows, notes, text
 from tracker.reports.summary_tables import Table as OutTable
 
 PAGE = landscape(A4)
@@ -44,6 +48,7 @@ ZEBRA = colors.Color(0.965, 0.965, 0.965)
 TOTAL_FILL = colors.Color(0.92, 0.92, 0.92)
 BAR_PERIOD = colors.Color(0.16, 0.38, 0.64)
 BAR_CUMULATIVE = colors.Color(0.62, 0.75, 0.89)
+RED = colors.Color(0.78, 0.05, 0.05)
 
 
 def _esc(value: str) -> str:
@@ -117,7 +122,7 @@ def _table(table: OutTable, st: _Styles, lang: str, width: float) -> Table:
         body.append(cells)
     t = Table(body, colWidths=_column_widths(table, width, lang), repeatRows=1)
     style = [
-        ("FONT", (0, 1), (-1, -1), st.fonts.regular, 7.5),
+        ("FONT", (0, 0), (-1, -1), st.fonts.regular, 7.5),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.6, 0.6, 0.6)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -139,16 +144,19 @@ def _table(table: OutTable, st: _Styles, lang: str, width: float) -> Table:
 
 
 def support_chart(
-    items: Sequence[tuple[str, int, int]], lang: str, width: float, font: str
+    items: Sequence[tuple[str, int | None, int | None]], lang: str, width: float, font: str
 ) -> Drawing:
     """Horizontal bars: value handed over in the period and to its end, per type
-    (million đồng). ``items`` are (type name, in period, cumulative) in đồng."""
-    shown = [i for i in items if i[1] or i[2]]
+    (million đồng). ``items`` are (type name, in period, cumulative) in đồng; None is a
+    value hidden in this version: no bar, and "x" where its label would be."""
+    shown = [i for i in items if i[1] != 0 or i[2] != 0]
     rows = max(len(shown), 1)
     bar_h = 9
     plot_h = rows * (2 * bar_h + 6)
     height = plot_h + 46
     d = Drawing(width, height)
+    # The drawing's first font, which would otherwise be Helvetica (never embedded).
+    d.initialFontName = font
     d.add(String(0, height - 12, clean(text("chart_support", lang)), fontName=font, fontSize=10))
     if not shown:
         d.add(String(0, height - 30, clean(text("empty", lang)), fontName=font, fontSize=9))
@@ -161,8 +169,15 @@ def support_chart(
     # The chart draws its first category at the bottom: reverse to read top-down.
     shown = list(reversed(shown))
     chart.data = [
-        [round(i[1] / 1_000_000, 1) for i in shown],
-        [round(i[2] / 1_000_000, 1) for i in shown],
+        [round((i[1] or 0) / 1_000_000, 1) for i in shown],
+        [round((i[2] or 0) / 1_000_000, 1) for i in shown],
+    ]
+    chart.barLabelArray = [
+        [
+            text("hidden_bar", lang) if i[k] is None else format_number(v, lang) if v else ""
+            for i, v in zip(shown, chart.data[k - 1], strict=True)
+        ]
+        for k in (1, 2)
     ]
     chart.categoryAxis.categoryNames = [clean(i[0])[:40] for i in shown]
     chart.categoryAxis.labels.fontName = font
@@ -173,7 +188,7 @@ def support_chart(
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.valueMin = 0
     # Room after the longest bar for its label.
-    biggest = max(max(row) for row in chart.data) or 1
+    biggest = max(max(row) for row in chart.data) or 1.0
     chart.valueAxis.valueMax = biggest * 1.12
     chart.valueAxis.labelTextFormat = lambda v: format_number(int(v), lang)
     chart.bars[0].fillColor = BAR_PERIOD
@@ -181,7 +196,7 @@ def support_chart(
     chart.bars.strokeColor = None
     chart.barWidth = bar_h
     chart.groupSpacing = 6
-    chart.barLabelFormat = lambda v: format_number(v, lang) if v else ""
+    chart.barLabelFormat = "values"
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 6.5
     chart.barLabels.boxAnchor = "w"
@@ -219,6 +234,46 @@ class _Chart(Flowable):  # type: ignore[misc]  # reportlab is untyped
         renderPDF.draw(self.drawing, self.canv, 0, 0)
 
 
+def sign_off(summary: Summary, st: _Styles, lang: str, width: float) -> Table:
+    """Người lập biểu, kế toán trưởng, and on the right the place and date above the head
+    of the office, who signs and seals."""
+    so = summary.sign_off
+    day = so.made_on or summary.made_at_local.date()
+    when = format_document_date(day, lang)
+    if lang == "vi":
+        when = when[0].lower() + when[1:]
+    line = f"{so.place}, {when}" if so.place else when[0].upper() + when[1:]
+    centre = ParagraphStyle("sign", parent=st.body, alignment=1, fontSize=9, leading=12)
+    bold = ParagraphStyle("sign_b", parent=centre, fontName=st.fonts.bold)
+    hint = ParagraphStyle("sign_i", parent=centre, fontName=st.fonts.italic, fontSize=8)
+    blocks = (
+        ("sign_preparer", "sign_hint", so.preparer),
+        ("sign_accountant", "sign_hint", so.accountant),
+        ("sign_head", "sign_hint_seal", so.head),
+    )
+    top = ["", "", Paragraph(_esc(line), hint)]
+    titles = [Paragraph(_esc(text(t, lang)), bold) for t, _h, _n in blocks]
+    hints = [Paragraph(_esc(text(h, lang)), hint) for _t, h, _n in blocks]
+    room = ["", "", ""]  # to sign, and on the right for the seal
+    names = [Paragraph(_esc(n), bold) for _t, _h, n in blocks]
+    t = Table(
+        [top, titles, hints, room, names],
+        colWidths=[width / 3] * 3,
+        rowHeights=[None, None, None, 24 * mm, None],
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), st.fonts.regular, 8.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return t
+
+
 def render_summary_pdf(
     summary: Summary,
     tables: Sequence[OutTable],
@@ -231,16 +286,25 @@ def render_summary_pdf(
     buf = io.BytesIO()
     title = text("report_title", lang)
     footer = f"{summary.office_prefix} · {summary.period.label(lang)}"
+    running = f"{title} · {summary.period.label(lang)}"
+    provisional = text("provisional", lang) if summary.provisional else ""
 
     def on_page(canvas: object, doc: object) -> None:
-        c = canvas
-        c.saveState()  # type: ignore[attr-defined]
-        c.setFont(st.fonts.regular, 7.5)  # type: ignore[attr-defined]
-        c.setFillColor(colors.Color(0.35, 0.35, 0.35))  # type: ignore[attr-defined]
-        c.drawString(MARGIN, 7 * mm, clean(footer))  # type: ignore[attr-defined]
-        page = text("page", lang, n=c.getPageNumber())  # type: ignore[attr-defined]
-        c.drawRightString(PAGE[0] - MARGIN, 7 * mm, page)  # type: ignore[attr-defined]
-        c.restoreState()  # type: ignore[attr-defined]
+        c: Any = canvas
+        c.saveState()
+        c.setFont(st.fonts.regular, 7.5)
+        c.setFillColor(colors.Color(0.35, 0.35, 0.35))
+        c.drawString(MARGIN, 7 * mm, clean(footer))
+        page = text("page", lang, n=c.getPageNumber())
+        c.drawRightString(PAGE[0] - MARGIN, 7 * mm, page)
+        top = PAGE[1] - 7 * mm
+        if c.getPageNumber() > 1:
+            c.drawString(MARGIN, top, clean(running))
+        if provisional:
+            c.setFont(st.fonts.bold, 10)
+            c.setFillColor(RED)
+            c.drawRightString(PAGE[0] - MARGIN, top - 1, clean(provisional))
+        c.restoreState()
 
     doc = SimpleDocTemplate(
         buf,
@@ -254,14 +318,21 @@ def render_summary_pdf(
         subject=f"{summary.office_prefix} {summary.period.key}",
         creator="Grant Tracker",
         invariant=1,
+        # The page's first font, which reportlab would otherwise set to Helvetica (a font
+        # that is referenced, never embedded).
+        initialFontName=st.fonts.regular,
+        initialFontSize=10,
     )
     width = PAGE[0] - 2 * MARGIN
     story: list[Flowable] = [
         Paragraph(_esc(title), st.title),
         Paragraph(_esc(summary.office_name), st.sub),
         Paragraph(_esc(f"{summary.period.label(lang)}"), st.sub),
-        Spacer(1, 4 * mm),
     ]
+    if provisional:
+        story.append(Paragraph(_esc(provisional), ParagraphStyle(
+            "prov", parent=st.sub, fontName=st.fonts.bold, textColor=RED)))  # fmt: skip
+    story.append(Spacer(1, 4 * mm))
     info = Table(
         [
             [Paragraph(_esc(k), st.head), Paragraph(_esc(v), st.body)]
@@ -272,6 +343,7 @@ def render_summary_pdf(
     info.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), st.fonts.regular, 8.5),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
@@ -282,15 +354,7 @@ def render_summary_pdf(
     for n in notes(summary, lang):
         story.append(Paragraph(_esc(n), st.note))
     story.append(Spacer(1, 4 * mm))
-    items = [
-        (
-            r.name_vi if lang == "vi" else r.name_en,
-            r.cash + r.in_kind,
-            r.cash_total + r.in_kind_total,
-        )
-        for r in summary.support
-    ]
-    story.append(_Chart(support_chart(items, lang, width, st.fonts.regular)))
+    story.append(_Chart(support_chart(chart_items(tables), lang, width, st.fonts.regular)))
     for t in tables:
         parts: list[Flowable] = [Paragraph(_esc(t.title), st.h2), _table(t, st, lang, width)]
         if t.note:
@@ -298,5 +362,7 @@ def render_summary_pdf(
         story.append(KeepTogether(parts) if len(t.rows) < 25 else parts[0])
         if len(t.rows) >= 25:
             story.extend(parts[1:])
+    story.append(Spacer(1, 8 * mm))
+    story.append(KeepTogether([sign_off(summary, st, lang, width)]))
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buf.getvalue()

@@ -18,6 +18,7 @@ from tracker import __version__
 from tracker.db.engine import Database
 from tracker.i18n import get_language
 from tracker.reports import usb
+from tracker.reports.csv_summary import SEPARATORS as CSV_SEPARATORS
 from tracker.reports.csv_summary import render_summary_csv
 from tracker.reports.summary_linelist import (
     LINE_LIST_NAME,
@@ -76,6 +77,7 @@ def build_files(
     passphrase: str | None = None,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    csv_separator: str | None = None,
 ) -> list[tuple[str, bytes]]:
     """Relative path -> bytes of every file of the export, in memory."""
 
@@ -99,7 +101,7 @@ def build_files(
     if "csv" in formats:
         step(30, "csv")
         for name, data in render_summary_csv(
-            summary, tables, lang=lang, app_version=__version__
+            summary, tables, lang=lang, app_version=__version__, separator=csv_separator
         ).items():
             files.append((f"csv/{name}", data))
     if line_list is not None:
@@ -144,12 +146,19 @@ def export_summary(
     today: date | None = None,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    places: str = "commune",
+    csv_separator: str | None = None,
 ) -> ExportResult:
     """Write the period's summary into one new folder under ``target`` (a USB stick's
     root or any folder): PDF, XLSX and/or CSV, a ``manifest.json``, and with
-    ``line_list_passphrase`` (administrators) the line list inside an AES-256 ZIP."""
+    ``line_list_passphrase`` (administrators) the line list inside an AES-256 ZIP.
+    ``places``: "commune", or "district" (the former districts, for a period that ended
+    before 1 July 2025); ``csv_separator``: ";" or "," (default: by the language)."""
     actor.require("read")
     audience = rep.check_audience(audience)
+    places = rep.check_places(places, period.end)
+    if csv_separator is not None and csv_separator not in CSV_SEPARATORS:
+        raise ValidationError("csv_separator", "csv_separator")
     wanted = tuple(f for f in FORMATS if f in set(formats))
     if not wanted and line_list_passphrase is None:
         raise ValidationError("no_formats", "formats")
@@ -171,7 +180,7 @@ def export_summary(
             progress(percent, what)
 
     step(2, "summary")
-    summary = rep.period_summary(db, actor, period, audience=audience, today=today)
+    summary = rep.period_summary(db, actor, period, audience=audience, today=today, places=places)
     # The audit trail's head, printed on every file and in the manifest: whoever holds
     # this export can later check the trail was not cut back or rewritten.
     head = audit.export_head(db)
@@ -190,6 +199,7 @@ def export_summary(
         passphrase=line_list_passphrase,
         progress=progress,
         should_stop=should_stop,
+        csv_separator=csv_separator,
     )
     name = usb.free_name(target, folder_name(summary.office_prefix, period, audience))
     manifest = {
@@ -209,6 +219,7 @@ def export_summary(
         "created_utc": summary.generated_at.isoformat().replace("+00:00", "Z"),
         "audit_head": head,
     }
+    manifest.update(places=places, provisional=summary.provisional)
 
     def write_progress(done: int, total: int, _what: str) -> None:
         if progress is not None:

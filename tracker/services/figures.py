@@ -13,12 +13,21 @@ Definitions (the same in the PDF notes and in the tests):
   hand-over in the period, the first one before it.
 * Age band at the period's end, from the birth date, or from the birth year alone
   (age = end year - birth year).
-* Commune: the code recorded with the person's address, named as the unit with that code
-  was on the period's end (a unit that had ended by then keeps its last name, marked).
-* Visits: *due* are scheduled in the period (not cancelled); *done* were done in the period;
-  *no one met*: the officer went in the period and met no one (status "missed");
-  *overdue* were due in the period up to today (or the end) and neither done nor tried by
-  then.
+* Place: the commune recorded with the person's address (its code and the day it was
+  recorded), grouped under the unit in force on the period's end (an old commune counts
+  under the main new commune it went into on 1 July 2025); with ``places="district"``, for
+  a period that ended before that day, under its former district.
+* Visits: each visit *scheduled* in the period is in exactly one state on the period's end
+  (on today, while the period runs): *done* (done by then), *no one met* (the officer went
+  by then and met no one, status "missed"), *cancelled*, *overdue* (its date has passed:
+  before the day after the end, or before today while the period runs) or *not yet due*
+  (its date is still ahead). Outcomes count the visits *done in the period*, whenever
+  they were scheduled.
+* Support by group (type x category, type x place): people with a hand-over of that type
+  in the period, the hand-overs, cash and value of goods of the period; people in the
+  period by category, sex and age band. With each amount, how it was made up (hand-overs
+  in cash and in goods, the one amount of all of them when they were alike), so that the
+  protection knows what a reader could divide by.
 * Assets: held on the period's end (acquired by then) in the condition of their latest
   event up to that day; "gave birth" counts animals with a birth recorded by then.
 * Receipts: those numbered for hand-overs made in the period, and how many are voided.
@@ -30,8 +39,9 @@ Definitions (the same in the PDF notes and in the tests):
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -68,14 +78,20 @@ from tracker.db.models import (
     Receipt,
     Visit,
 )
+from tracker.db.reference import REFORM_DATE
 from tracker.domain.shapes import (
+    OFFICE_TIME,
+    Amounts,
     AssetFigures,
+    PeopleCell,
     PeopleCount,
     PeopleFigures,
     Period,
     ProjectRow,
     ReceiptFigures,
+    SignOff,
     Summary,
+    SupportCell,
     SupportRow,
     VisitFigures,
 )
@@ -87,9 +103,11 @@ from tracker.domain.vocab import (
     INCOME_BANDS,
     SEXES,
 )
+from tracker.i18n.text import fold
 from tracker.services.context import Actor
 from tracker.services.errors import ValidationError
 from tracker.services.office import current_office
+from tracker.services.places import LAST_DAY_BEFORE_REFORM, gazetteer
 
 #: (lower bound of the band above, band key): a person younger than the bound is in the band.
 _AGE_LIMITS = ((16, "u16"), (18, "16_17"), (25, "18_24"), (35, "25_34"))
@@ -154,8 +172,10 @@ def sum_if(cond: ColumnElement[bool], value: Any = 1) -> ColumnElement[int]:
 
 def _per_grant(start: date, end: date, dialect: str) -> Select:  # type: ignore[type-arg]
     """One pass over the hand-overs up to ``end``: per grant, the first and last day, the
-    count and the cash and in-kind totals (in the period and to its end). Everything about
-    hand-overs (people, support by type, project spending) is added up from these rows.
+    count and the cash and in-kind totals (in the period and to its end), and how the
+    amounts were made up (hand-overs in cash, the smallest and largest amount of each
+    kind). Everything about hand-overs (people, support by type and by group, project
+    spending) is added up from these rows.
 
     On SQLite the date and the grant are read through a unary ``+``, which keeps the
     planner from walking the date or grant index: with most hand-overs before the period's
@@ -170,6 +190,13 @@ def _per_grant(start: date, end: date, dialect: str) -> Select:  # type: ignore[
     in_period = d.handed_on >= start
     cash = d.in_kind.is_(False)
     goods = d.in_kind.is_(True)
+
+    def lowest(cond: ColumnElement[bool]) -> Any:
+        return func.min(case((cond, d.amount)))
+
+    def highest(cond: ColumnElement[bool]) -> Any:
+        return func.max(case((cond, d.amount)))
+
     return (
         select(
             d.grant_id.label("gid"),
@@ -181,6 +208,16 @@ def _per_grant(start: date, end: date, dialect: str) -> Select:  # type: ignore[
             sum_if(and_(in_period, goods), d.amount).label("goods_p"),
             sum_if(cash, d.amount).label("cash_t"),
             sum_if(goods, d.amount).label("goods_t"),
+            sum_if(and_(in_period, cash)).label("nc_p"),
+            lowest(and_(in_period, cash)).label("cmin_p"),
+            highest(and_(in_period, cash)).label("cmax_p"),
+            lowest(and_(in_period, goods)).label("gmin_p"),
+            highest(and_(in_period, goods)).label("gmax_p"),
+            sum_if(cash).label("nc_t"),
+            lowest(cash).label("cmin_t"),
+            highest(cash).label("cmax_t"),
+            lowest(goods).label("gmin_t"),
+            highest(goods).label("gmax_t"),
         )
         .select_from(d)
         .where(handed_on <= end)
@@ -188,11 +225,37 @@ def _per_grant(start: date, end: date, dialect: str) -> Select:  # type: ignore[
     )
 
 
+#: Numbers per row of the one statement of ``_handovers``.
+_WIDTH = 18
+
+
+def _era() -> ColumnElement[str]:
+    """'o' for an address recorded before 1 July 2025, 'n' otherwise: with the code, it
+    names the unit the record means."""
+    recorded = Beneficiary.address_recorded_on
+    return case((and_(recorded.is_not(None), recorded < REFORM_DATE), "o"), else_="n")
+
+
+def _amounts(n: int, nums: Sequence[int]) -> Amounts:
+    """From (hand-overs in cash, lowest cash, highest cash, lowest goods, highest goods)
+    and the hand-overs of the cell."""
+    nc, cmin, cmax, gmin, gmax = nums
+    return Amounts(nc, n - nc, cmin if cmin == cmax else 0, gmin if gmin == gmax else 0)
+
+
 def _handovers(
-    s: Session, start: date, end: date, audience: str
-) -> tuple[PeopleFigures, tuple[SupportRow, ...], tuple[ProjectRow, ...]]:
-    """People supported, support by type and project spending, in ONE statement over the
-    per-grant totals (materialised once), as rows of (what, key, eight numbers)."""
+    s: Session, start: date, end: date, audience: str, places: str
+) -> tuple[
+    PeopleFigures,
+    tuple[SupportRow, ...],
+    tuple[ProjectRow, ...],
+    tuple[SupportCell, ...],
+    tuple[SupportCell, ...],
+    tuple[PeopleCell, ...],
+]:
+    """People supported, support by type, project spending and the cross-tabulations, in
+    ONE statement over the per-grant totals (materialised once), as rows of (what, key,
+    eighteen numbers)."""
     dialect = s.get_bind().dialect.name
     pg = _per_grant(start, end, dialect).cte("per_grant").prefix_with("MATERIALIZED")
     kind = AUDIENCE_CONSENT.get(audience)
@@ -230,6 +293,7 @@ def _handovers(
             age_band(end).label("age"),
             Beneficiary.ethnicity_code.label("ethnicity"),
             func.coalesce(Beneficiary.commune_code, "").label("commune"),
+            _era().label("era"),
             Beneficiary.category.label("category"),
             per_person.c.first_on,
             per_person.c.last_on,
@@ -238,20 +302,55 @@ def _handovers(
         .cte("people")
         .prefix_with("MATERIALIZED")
     )
+    # The grants with a hand-over in the period, with their person's category and place.
+    given = (
+        select(
+            g.bid,
+            g.tid,
+            g.n_p,
+            g.cash_p,
+            g.goods_p,
+            g.nc_p,
+            g.cmin_p,
+            g.cmax_p,
+            g.gmin_p,
+            g.gmax_p,
+            Beneficiary.category.label("category"),
+            func.coalesce(Beneficiary.commune_code, "").label("commune"),
+            _era().label("era"),
+        )
+        .join(Beneficiary, Beneficiary.id == g.bid)
+        .where(g.n_p > 0, g.counted == 1)
+        .cte("given")
+        .prefix_with("MATERIALIZED")
+    )
+    p = people.c
     zero = literal(0)
-    new = sum_if(people.c.first_on >= start)
-    cont = sum_if(and_(people.c.first_on < start, people.c.last_on >= start))
+    bar = literal("|")
+    new = sum_if(p.first_on >= start)
+    cont = sum_if(and_(p.first_on < start, p.last_on >= start))
+
+    def padded(*cols: Any) -> list[Any]:
+        return [*cols, *[zero] * (_WIDTH - len(cols))]
+
     parts = [
-        select(literal(dim), col, new, cont, func.count(), *[zero] * 5).group_by(col)
-        for dim, col in (
-            ("sex", people.c.sex),
-            ("age", people.c.age),
-            ("ethnicity", people.c.ethnicity),
-            ("commune", people.c.commune),
-            ("category", people.c.category),
+        select(literal(dim), col, *padded(new, cont, func.count())).group_by(*by)
+        for dim, col, by in (
+            ("sex", p.sex, (p.sex,)),
+            ("age", p.age, (p.age,)),
+            ("ethnicity", p.ethnicity, (p.ethnicity,)),
+            ("commune", p.commune + bar + p.era, (p.commune, p.era)),
+            ("category", p.category, (p.category,)),
         )
     ]
-    parts.append(select(literal("total"), literal(""), new, cont, func.count(), *[zero] * 5))
+    parts.append(select(literal("total"), literal(""), *padded(new, cont, func.count())))
+    parts.append(
+        select(
+            literal("csa"),
+            p.category + bar + p.sex + bar + p.age,
+            *padded(sum_if(p.last_on >= start)),
+        ).group_by(p.category, p.sex, p.age)
+    )
     in_p = g.n_p > 0
     parts.append(
         select(
@@ -265,6 +364,16 @@ def _handovers(
             func.count(func.distinct(g.bid)),
             func.sum(g.cash_t),
             func.sum(g.goods_t),
+            func.sum(g.nc_p),
+            func.min(g.cmin_p),
+            func.max(g.cmax_p),
+            func.min(g.gmin_p),
+            func.max(g.gmax_p),
+            func.sum(g.nc_t),
+            func.min(g.cmin_t),
+            func.max(g.cmax_t),
+            func.min(g.gmin_t),
+            func.max(g.gmax_t),
         )
         .where(g.counted == 1)
         .group_by(g.tid)
@@ -273,10 +382,32 @@ def _handovers(
         select(
             literal("project"),
             cast(g.pid, String),
-            func.sum(g.cash_t + g.goods_t),
-            func.sum(g.cash_p + g.goods_p),
-            *[zero] * 6,
+            *padded(func.sum(g.cash_t + g.goods_t), func.sum(g.cash_p + g.goods_p)),
         ).group_by(g.pid)
+    )
+    c = given.c
+    cell = (
+        func.count(func.distinct(c.bid)),
+        func.sum(c.n_p),
+        func.sum(c.cash_p),
+        func.sum(c.goods_p),
+        func.sum(c.nc_p),
+        func.min(c.cmin_p),
+        func.max(c.cmax_p),
+        func.min(c.gmin_p),
+        func.max(c.gmax_p),
+    )
+    parts.append(
+        select(literal("tcat"), cast(c.tid, String) + bar + c.category, *padded(*cell)).group_by(
+            c.tid, c.category
+        )
+    )
+    parts.append(
+        select(
+            literal("tplace"),
+            cast(c.tid, String) + bar + c.commune + bar + c.era,
+            *padded(*cell),
+        ).group_by(c.tid, c.commune, c.era)
     )
     groups: dict[str, dict[str, tuple[int, ...]]] = {}
     for what, key, *nums in s.execute(union_all(*parts)).all():
@@ -289,13 +420,16 @@ def _handovers(
         found = groups.get(dim, {})
         return tuple(count(k, found.get(k, (0, 0, 0))) for k in keys)
 
-    names = commune_names(s, [k for k in groups.get("commune", {}) if k], end)
+    place_of = _Places(end, places)
+    by_place: dict[tuple[str, str], list[int]] = {}
+    for key, v in groups.get("commune", {}).items():
+        code, era = key.rsplit("|", 1)
+        sums = by_place.setdefault(place_of(code, era), [0, 0, 0])
+        for i in range(3):
+            sums[i] += v[i]
     communes = sorted(
-        (
-            PeopleCount(k, v[0], v[1], v[2], names.get(k, ""))
-            for k, v in groups.get("commune", {}).items()
-        ),
-        key=lambda r: (r.key == "", r.name, r.key),
+        (PeopleCount(k, v[0], v[1], v[2], name) for (k, name), v in by_place.items()),
+        key=lambda r: (r.key == "", fold(r.name), r.key),
     )
     figures = PeopleFigures(
         total=count("", groups.get("total", {}).get("", (0, 0, 0))),
@@ -305,11 +439,102 @@ def _handovers(
         by_commune=tuple(communes),
         by_category=fixed("category", CATEGORIES),
     )
+    types = _type_codes(s)
+
+    def support_cells(what: str, keyed: Any) -> list[SupportCell]:
+        merged: dict[tuple[str, str, str], list[int]] = {}
+        for key, v in groups.get(what, {}).items():
+            tid, rest = key.split("|", 1)
+            group, name = keyed(rest)
+            into = merged.setdefault((types.get(int(tid), tid), group, name), [])
+            if not into:
+                into.extend(v[:9])
+                continue
+            # The same unit from several recorded codes: add up, keep the extremes (0 where
+            # a part had no cash, or no goods).
+            for i in range(5):
+                into[i] += v[i]
+            for i in (5, 6, 7, 8):
+                both = [x for x in (into[i], v[i]) if x]
+                into[i] = (min(both) if i in (5, 7) else max(both)) if both else 0
+        out = []
+        for (code, group, name), m in merged.items():
+            amounts = _amounts(m[1], m[4:9])
+            out.append(SupportCell(code, group, m[0], m[1], m[2], m[3], amounts, name))
+        return out
+
+    order = {code: i for i, code in enumerate(types.values())}
+    by_category = sorted(
+        support_cells("tcat", lambda rest: (rest, "")),
+        key=lambda c: (order.get(c.grant_type, 99), _rank(CATEGORIES, c.key)),
+    )
+    by_place_type = sorted(
+        support_cells("tplace", lambda rest: place_of(*rest.rsplit("|", 1))),
+        key=lambda c: (c.key == "", fold(c.name), c.key, order.get(c.grant_type, 99)),
+    )
+    csa = tuple(
+        PeopleCell(key.split("|")[0], key.split("|")[1], key.split("|")[2], v[0])
+        for key, v in sorted(
+            groups.get("csa", {}).items(),
+            key=lambda kv: tuple(
+                _rank(keys, part)
+                for keys, part in zip((CATEGORIES, SEXES, AGE_BANDS), kv[0].split("|"), strict=True)
+            ),
+        )
+        if v[0]
+    )
     return (
         figures,
         _support(s, start, end, audience, groups.get("type", {})),
         _projects(s, start, end, groups.get("project", {})),
+        tuple(by_category),
+        tuple(by_place_type),
+        csa,
     )
+
+
+def _rank(keys: Sequence[str], key: str) -> int:
+    return keys.index(key) if key in keys else len(keys)
+
+
+def _type_codes(s: Session) -> dict[int, str]:
+    return dict(s.execute(select(GrantType.id, GrantType.code).order_by(GrantType.id)).all())
+
+
+class _Places:
+    """The place a report groups a recorded commune under: the unit in force on the
+    period's end (an old commune becomes the main new commune it went into), or, with
+    ``places="district"`` for a period that ended before 1 July 2025, its former district.
+    (key, name) of the group; an address with no commune is ("", "")."""
+
+    def __init__(self, end: date, places: str) -> None:
+        self.end = end
+        self.places = places
+        self._seen: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def __call__(self, code: str, era: str) -> tuple[str, str]:
+        found = self._seen.get((code, era))
+        if found is None:
+            found = self._seen[(code, era)] = self._find(code, era)
+        return found
+
+    def _find(self, code: str, era: str) -> tuple[str, str]:
+        if not code:
+            return ("", "")
+        g = gazetteer()
+        recorded_on = LAST_DAY_BEFORE_REFORM if era == "o" else REFORM_DATE
+        unit = g.recorded(code, recorded_on)
+        if unit is None:
+            return (code, "")
+        shown = None
+        if self.places == "district" or self.end >= REFORM_DATE:
+            shown = g.report_unit(code, self.end, recorded_on=recorded_on)
+        if shown is None:
+            shown = g.as_of(unit, self.end)
+        label = shown.label
+        if shown.valid_to is not None and shown.valid_to < self.end:
+            label += " (cũ)"
+        return (shown.code, label)
 
 
 def commune_names(s: Session, codes: list[str], on: date) -> dict[str, str]:
@@ -363,8 +588,26 @@ def _support(
         n_new = int(planned.get(gt.id, 0))
         if h is None and not n_new and not gt.active:
             continue
-        nums = list(h) if h is not None else [0] * 8
-        rows.append(SupportRow(gt.code, gt.name_vi, gt.name_en, gt.kind, n_new, *nums))
+        n = list(h) if h is not None else [0] * _WIDTH
+        rows.append(
+            SupportRow(
+                gt.code,
+                gt.name_vi,
+                gt.name_en,
+                gt.kind,
+                n_new,
+                handovers=n[0],
+                people=n[1],
+                cash=n[2],
+                in_kind=n[3],
+                handovers_total=n[4],
+                people_total=n[5],
+                cash_total=n[6],
+                in_kind_total=n[7],
+                amounts=_amounts(n[0], n[8:13]),
+                amounts_total=_amounts(n[4], n[13:18]),
+            )
+        )
     return tuple(rows)
 
 
@@ -394,31 +637,33 @@ def _projects(
 def _visits(
     s: Session, start: date, end: date, today: date, audience: str
 ) -> tuple[tuple[VisitFigures, ...], VisitFigures]:
+    """Each visit scheduled in the period in exactly one state on the period's end (on
+    today, while the period runs): done, no one met, overdue, not yet due, cancelled. Then
+    the outcomes of the visits done in the period."""
     as_of = min(end, today)
-    due = and_(Visit.scheduled_on >= start, Visit.scheduled_on <= end, Visit.status != "cancelled")
-    done = and_(Visit.status == "done", Visit.done_on >= start, Visit.done_on <= end)
-    missed = and_(Visit.status == "missed", Visit.done_on >= start, Visit.done_on <= end)
-    overdue = and_(
-        Visit.scheduled_on >= start,
-        Visit.scheduled_on < as_of,
-        Visit.status != "cancelled",
-        not_(and_(Visit.status.in_(("done", "missed")), Visit.done_on <= as_of)),
-    )
+    # A visit whose date is before this day and that nothing happened to is overdue.
+    cutoff = end + timedelta(days=1) if end < today else today
+    scheduled = and_(Visit.scheduled_on >= start, Visit.scheduled_on <= end)
+    done = and_(scheduled, Visit.status == "done", Visit.done_on <= as_of)
+    missed = and_(scheduled, Visit.status == "missed", Visit.done_on <= as_of)
+    cancelled = and_(scheduled, Visit.status == "cancelled")
+    still_open = and_(scheduled, not_(or_(done, missed, cancelled)))
+    done_p = and_(Visit.status == "done", Visit.done_on >= start, Visit.done_on <= end)
     cols = [
-        sum_if(due),
+        sum_if(scheduled),
         sum_if(done),
-        sum_if(overdue),
         sum_if(missed),
-        sum_if(and_(done, Visit.livelihood_running.is_(True))),
-        sum_if(and_(done, Visit.livelihood_running.is_(False))),
-        sum_if(and_(done, Visit.safety_concern.is_(True))),
-        sum_if(and_(done, Visit.in_school.is_(True))),
-        *[sum_if(and_(done, Visit.income_band == band)) for band in INCOME_BANDS],
+        sum_if(and_(still_open, Visit.scheduled_on < cutoff)),
+        sum_if(and_(still_open, Visit.scheduled_on >= cutoff)),
+        sum_if(cancelled),
+        sum_if(done_p),
+        sum_if(and_(done_p, Visit.livelihood_running.is_(True))),
+        sum_if(and_(done_p, Visit.livelihood_running.is_(False))),
+        sum_if(and_(done_p, Visit.safety_concern.is_(True))),
+        sum_if(and_(done_p, Visit.in_school.is_(True))),
+        *[sum_if(and_(done_p, Visit.income_band == band)) for band in INCOME_BANDS],
     ]
-    where = (
-        or_(and_(Visit.scheduled_on >= start, Visit.scheduled_on <= end), done, missed),
-        eligible(Visit.beneficiary_id, audience),
-    )
+    where = (or_(scheduled, done_p), eligible(Visit.beneficiary_id, audience))
     by_step = s.execute(
         select(Visit.months_after, *cols)
         .where(*where)
@@ -527,6 +772,32 @@ def check_range(start: object, end: object) -> tuple[date, date]:
     return start, end
 
 
+PLACES = ("commune", "district")
+
+
+def check_places(places: object, end: date) -> str:
+    """ "commune", or "district" for a period that ended before 1 July 2025."""
+    if places not in PLACES:
+        raise ValidationError("choice", "places", value=places)
+    if places == "district" and end >= REFORM_DATE:
+        raise ValidationError("districts_after_reform", "places")
+    return str(places)
+
+
+def _sign_off(office: Any, actor: Actor, made_on: date) -> SignOff:
+    """The office's signatories, and the place the report is signed in: its commune (or
+    province) as it is named today, without the type ("Mèo Vạc")."""
+    g = gazetteer()
+    unit = g.on(office.unit_code) or g.on(office.province_code)
+    return SignOff(
+        place=unit.name if unit is not None else "",
+        made_on=made_on,
+        preparer=actor.full_name if actor.user_id is not None else "",
+        accountant=office.accountant_name,
+        head=office.head_name,
+    )
+
+
 def summary(
     db: Database,
     actor: Actor,
@@ -536,25 +807,32 @@ def summary(
     audience: str = "office",
     period: Period | None = None,
     today: date | None = None,
+    places: str = "commune",
 ) -> Summary:
     """Every indicator of the period from ``start`` to ``end`` (both included), for the
-    office itself, the donor or the province (see the module's definitions)."""
+    office itself, the donor or the province (see the module's definitions). ``places``:
+    "commune" groups by the units in force on the period's end, "district" by the former
+    districts (a period that ended before 1 July 2025)."""
     actor.require("read")
     start, end = check_range(start, end)
     audience = check_audience(audience)
+    places = check_places(places, end)
     if period is None or (period.start, period.end) != (start, end):
         period = Period(start, end, "range")
     today = today or date.today()
+    made_at = datetime.now(UTC).replace(microsecond=0)
     with db.read() as s:
         office = current_office(s)
         visits_by_step, visits_total = _visits(s, start, end, today, audience)
-        people, support, projects_ = _handovers(s, start, end, audience)
+        people, support, projects_, by_category, by_place, csa = _handovers(
+            s, start, end, audience, places
+        )
         return Summary(
             office_name=office.name,
             office_prefix=office.receipt_prefix,
             period=period,
             audience=audience,
-            generated_at=datetime.now(UTC).replace(microsecond=0),
+            generated_at=made_at,
             people=people,
             support=support,
             projects=projects_,
@@ -563,6 +841,12 @@ def summary(
             assets=_assets(s, end, audience),
             receipts=_receipts(s, start, end, audience),
             excluded_people=_excluded(s, audience),
+            support_by_category=by_category,
+            support_by_place=by_place,
+            people_by_category_sex_age=csa,
+            places=places,
+            provisional=end >= today,
+            sign_off=_sign_off(office, actor, made_at.astimezone(OFFICE_TIME).date()),
         )
 
 
@@ -573,7 +857,15 @@ def period_summary(
     *,
     audience: str = "office",
     today: date | None = None,
+    places: str = "commune",
 ) -> Summary:
     return summary(
-        db, actor, period.start, period.end, audience=audience, period=period, today=today
+        db,
+        actor,
+        period.start,
+        period.end,
+        audience=audience,
+        period=period,
+        today=today,
+        places=places,
     )

@@ -118,6 +118,10 @@ OFFER_PRINT = Switch("receipts/offer_print", True)
 #: The folder a receipt PDF was last saved in ("" : the Documents folder).
 LAST_FOLDER = Text("receipts/last_folder", "")
 
+#: The separator of exported CSV files: ";" (Excel on a Vietnamese Windows), "," or ""
+#: (by the report's language: ";" for Vietnamese, "," for English).
+CSV_SEPARATOR = Text("export/csv_separator", "", ("", ";", ","))
+
 #: Every preference, by key.
 ALL: dict[str, Setting[object]] = {
     s.key: s  # type: ignore[misc]
@@ -131,5 +135,6 @@ ALL: dict[str, Setting[object]] = {
         IDLE_MINUTES,
         OFFER_PRINT,
         LAST_FOLDER,
+        CSV_SEPARATOR,
     )
 }

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -25,15 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.i18n import format_number, get_language
+from tracker.reports.csv_summary import default_separator
 from tracker.reports.summary_linelist import MIN_PASSPHRASE
 from tracker.reports.usb import Drive
 from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.services.exports import ExportResult
 from tracker.services.reports import Period
-from tracker.ui import files
+from tracker.ui import files, prefs
 from tracker.ui.context import Change, UiContext
-from tracker.ui.widgets import Banner
+from tracker.ui.widgets import Banner, set_combo_data
 from tracker.ui.worker import Task, error_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,12 +54,19 @@ class ExportDialog(QDialog):
     exported = Signal(object)
 
     def __init__(
-        self, ctx: UiContext, period: Period, audience: str, parent: QWidget | None = None
+        self,
+        ctx: UiContext,
+        period: Period,
+        audience: str,
+        parent: QWidget | None = None,
+        *,
+        places: str = "commune",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.period = period
         self.audience = audience
+        self.places = places
         self.result_value: ExportResult | None = None
         self._task: Task | None = None
         self._stop = threading.Event()
@@ -99,10 +108,29 @@ class ExportDialog(QDialog):
         self.csv = QCheckBox(self.tr("CSV files, one per table"), self)
         for box in (self.pdf, self.xlsx, self.csv):
             box.setChecked(True)
+        self.separator = QComboBox(self)
+        self.separator.addItem(self.tr("semicolon ; (Excel in Vietnamese)"), ";")
+        self.separator.addItem(self.tr("comma ,"), ",")
+        set_combo_data(self.separator, prefs.CSV_SEPARATOR.get() or default_separator(lang))
+        self.separator.setToolTip(
+            self.tr(
+                "Excel on a Windows set to Vietnamese splits columns on semicolons; the files"
+                " start with a byte-order mark so that the diacritics open right."
+            )
+        )
+        self.separator_label = QLabel(self.tr("Separator:"), self)
         files_box = QGroupBox(self.tr("Files"), self)
         fb = QVBoxLayout(files_box)
-        for box in (self.pdf, self.xlsx, self.csv):
+        for box in (self.pdf, self.xlsx):
             fb.addWidget(box)
+        csv_row = QHBoxLayout()
+        csv_row.addWidget(self.csv)
+        csv_row.addSpacing(12)
+        csv_row.addWidget(self.separator_label)
+        csv_row.addWidget(self.separator)
+        csv_row.addStretch(1)
+        fb.addLayout(csv_row)
+        self.csv.toggled.connect(self.separator.setEnabled)
         no_names = QLabel(
             self.tr("No names, ID numbers, phones or villages: codes and totals only."), self
         )
@@ -244,6 +272,7 @@ class ExportDialog(QDialog):
         for w in (self.targets, self.rescan_button, self.folder_button, self.secret_box,
                   self.pdf, self.xlsx, self.csv):  # fmt: skip
             w.setEnabled(not busy)
+        self.separator.setEnabled(not busy and self.csv.isChecked())
 
     @property
     def busy(self) -> bool:
@@ -272,6 +301,9 @@ class ExportDialog(QDialog):
             self.banner.show_message(ValidationError("no_formats", "formats").message())
             return
         ctx, period, audience, relay = self.ctx, self.period, self.audience, self._relay
+        places = self.places
+        separator = str(self.separator.currentData() or ";")
+        prefs.CSV_SEPARATOR.set(separator)
         lang = get_language()
         self._stop.clear()
         stop = self._stop
@@ -287,6 +319,8 @@ class ExportDialog(QDialog):
                 lang=lang,
                 line_list_passphrase=passphrase,
                 today=ctx.today(),
+                places=places,
+                csv_separator=separator,
                 progress=lambda p, what: relay.progress.emit(p, what),
                 should_stop=stop.is_set,
             )

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -37,8 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.i18n import get_language
-from tracker.reports.summary_tables import Table, build_tables
+from tracker.reports.summary_tables import Table, build_tables, chart_items
 from tracker.services import projects, reports
+from tracker.services.errors import ServiceError
+from tracker.services.places import LAST_DAY_BEFORE_REFORM
 from tracker.services.projects import ProjectView
 from tracker.services.reports import Period, Summary
 from tracker.ui import fmt
@@ -129,11 +132,12 @@ class SummaryTableModel(QAbstractTableModel):
 
 class SupportChart(QWidget):
     """Horizontal bars drawn with QPainter: value handed over per support type, in the
-    period and to its end (million đồng)."""
+    period and to its end (million đồng). A value hidden in the version shown (None) has
+    no bar, only "x"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[tuple[str, int, int]] = []
+        self._items: list[tuple[str, int | None, int | None]] = []
         self._title = ""
         self._legend = ("", "")
         self._empty = ""
@@ -145,14 +149,14 @@ class SupportChart(QWidget):
         self._empty = empty
         self.update()
 
-    def set_items(self, items: Sequence[tuple[str, int, int]]) -> None:
-        """(type name, value in the period, value to its end) in đồng."""
-        self._items = [i for i in items if i[1] or i[2]]
+    def set_items(self, items: Sequence[tuple[str, int | None, int | None]]) -> None:
+        """(type name, value in the period, value to its end) in đồng, None: hidden."""
+        self._items = [i for i in items if i[1] != 0 or i[2] != 0]
         self.setFixedHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
 
-    def items(self) -> list[tuple[str, int, int]]:
+    def items(self) -> list[tuple[str, int | None, int | None]]:
         return list(self._items)
 
     def sizeHint(self) -> QSize:
@@ -191,7 +195,7 @@ class SupportChart(QWidget):
         value_w = fm.horizontalAdvance("000.000,0") + 8
         plot_x = label_w
         plot_w = max(w - plot_x - value_w, 20)
-        biggest = max(max(i[1], i[2]) for i in self._items) or 1
+        biggest = max(max(i[1] or 0, i[2] or 0) for i in self._items) or 1
         bar_h = max(line * 0.8, 8)
         y = top
         axis = QPen(QColor("#888888"))
@@ -207,6 +211,14 @@ class SupportChart(QWidget):
                 ((in_period, PERIOD_COLOUR), (total, CUMULATIVE_COLOUR))
             ):
                 by = y + k * (bar_h + 2)
+                if value is None:
+                    p.setPen(text_colour)
+                    p.drawText(
+                        QRectF(plot_x + 4, by - 2, value_w, bar_h + 4),
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                        "x",
+                    )
+                    continue
                 length = plot_w * value / biggest
                 p.fillRect(QRectF(plot_x, by, max(length, 1 if value else 0), bar_h), colour)
                 if value:
@@ -264,6 +276,7 @@ class ReportsPage(Page):
         self.end = DateEdit(default.end, self)
         self.dash = QLabel("–", self)
         self.audience = QComboBox(self)
+        self.by_district = QCheckBox(self)
         self.export_button = QPushButton(self)
         self.import_button = QPushButton(self)
         self.import_button.setEnabled(ctx.actor.can("beneficiary.write"))
@@ -297,6 +310,7 @@ class ReportsPage(Page):
         self.audience_label = QLabel(self)
         bar.addWidget(self.audience_label)
         bar.addWidget(self.audience)
+        bar.addWidget(self.by_district)
         bar.addStretch(1)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
@@ -319,6 +333,7 @@ class ReportsPage(Page):
         for combo in (self.kind, self.quarter, self.audience):
             combo.currentIndexChanged.connect(self._changed)
         self.year.valueChanged.connect(self._changed)
+        self.by_district.toggled.connect(self._changed)
         self.start.dateChanged.connect(self._changed)
         self.end.dateChanged.connect(self._changed)
         self.tabs.currentChanged.connect(self._show_note)
@@ -356,6 +371,14 @@ class ReportsPage(Page):
             set_combo_data(combo, current or next(iter(items)))
             combo.blockSignals(False)
         self.quarter.setToolTip(self.tr("Quarter"))
+        self.by_district.setText(self.tr("By former districts"))
+        self.by_district.setToolTip(
+            self.tr(
+                "Group places by the districts that existed until 30 June 2025 (for periods"
+                " that ended before 1 July 2025); otherwise by the communes in force on the"
+                " period's last day."
+            )
+        )
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(
             self.tr("Write the report to a USB stick or a folder: PDF, Excel and CSV files")
@@ -369,7 +392,8 @@ class ReportsPage(Page):
         )
         self.model.retranslate()
         if self.summary is not None:
-            self._show(self.summary)
+            # The tables are in the language: made again on the worker.
+            self.refresh()
         self._show_totals(self.model.rows())
 
     # --- the period ----------------------------------------------------------------------
@@ -404,7 +428,18 @@ class ReportsPage(Page):
     def audience_key(self) -> str:
         return str(self.audience.currentData() or "office")
 
+    def places(self) -> str:
+        """ "district" when the switch is on (and allowed for the period), else "commune"."""
+        if self.by_district.isEnabled() and self.by_district.isChecked():
+            return "district"
+        return "commune"
+
     def _update_inputs(self) -> None:
+        try:
+            before_reform = self.period().end <= LAST_DAY_BEFORE_REFORM
+        except ServiceError:
+            before_reform = False
+        self.by_district.setEnabled(before_reform)
         kind = self.kind.currentData() or "quarter"
         self.quarter.setVisible(kind == "quarter")
         self.year.setVisible(kind != "range")
@@ -426,22 +461,29 @@ class ReportsPage(Page):
         ctx = self.ctx
         period = self.period()
         audience = self.audience_key()
+        places = self.places()
+        lang = get_language()
+
+        def load() -> tuple[Summary, list[Table], list[ProjectView]]:
+            summary = reports.period_summary(
+                ctx.db, ctx.actor, period, audience=audience, today=ctx.today(), places=places
+            )
+            # The protection of a version that leaves the office takes a few seconds.
+            tables = build_tables(summary, lang)
+            return summary, tables, projects.list_projects(ctx.db, ctx.actor)
+
         self._task = run_task(
             self,
-            lambda: (
-                reports.period_summary(
-                    ctx.db, ctx.actor, period, audience=audience, today=ctx.today()
-                ),
-                projects.list_projects(ctx.db, ctx.actor),
-            ),
+            load,
             on_success=self._loaded,
             on_failure=self._failed,
             label=self.tr("Adding up the figures…"),
         )
 
-    def _loaded(self, result: tuple[Summary, list[ProjectView]]) -> None:
-        summary, rows = result
+    def _loaded(self, result: tuple[Summary, list[Table], list[ProjectView]]) -> None:
+        summary, tables, rows = result
         self.summary = summary
+        self.tables = tables
         self.model.set_rows(rows)
         self._show(summary)
         self._show_totals(rows)
@@ -463,24 +505,32 @@ class ReportsPage(Page):
         )
         # The figures as the tables print them: in a version that leaves the office, a
         # count hidden in a table ("<5", "x") is not given away here either.
-        self.tables = build_tables(s, lang)
         people = self._total_row("people_sex", ("new", "continuing", "cumulative"))
-        visits = self._total_row("visits", ("due", "done", "overdue", "missed"))
-        cash = sum(r.cash for r in s.support)
-        goods = sum(r.in_kind for r in s.support)
+        visits = self._total_row(
+            "visits", ("scheduled", "done", "missed", "overdue", "not_yet_due", "cancelled")
+        )
+        money = self._total_row("support", ("cash", "in_kind"), money=True)
         lines = [
             self.tr(
                 "People supported: {new} new and {continuing} continuing in the period,"
                 " {cumulative} in all."
             ).format(**people),
-            self.tr("Handed over in the period: {cash} in cash, {goods} in kind.").format(
-                cash=fmt.money(cash), goods=fmt.money(goods)
+            self.tr("Handed over in the period: {cash} in cash, {in_kind} in kind.").format(
+                **money
             ),
             self.tr(
-                "Visits in the period: {due} due, {done} done, {missed} with no one met,"
-                " {overdue} overdue."
+                "Visits scheduled in the period: {scheduled} = {done} done + {missed} with no"
+                " one met + {overdue} overdue + {not_yet_due} not yet due + {cancelled}"
+                " cancelled."
             ).format(**visits),
         ]
+        if s.provisional:
+            lines.insert(
+                0,
+                self.tr(
+                    "Provisional figures: the period has not ended (figures up to {day})."
+                ).format(day=fmt.day(self.ctx.today())),
+            )
         if s.suppressed:
             lines.append(
                 self.tr(
@@ -490,13 +540,7 @@ class ReportsPage(Page):
                 )
             )
         self.figures.setText("\n".join(lines))
-        self.chart.set_items(
-            [
-                (r.name_vi if lang == "vi" else r.name_en, r.cash + r.in_kind,
-                 r.cash_total + r.in_kind_total)
-                for r in s.support
-            ]
-        )  # fmt: skip
+        self.chart.set_items(chart_items(self.tables))
         current = self.tabs.currentIndex()
         if len(self.models) != len(self.tables):
             self.tabs.clear()
@@ -539,12 +583,15 @@ class ReportsPage(Page):
             )
         )
 
-    def _total_row(self, key: str, columns: tuple[str, ...]) -> dict[str, str]:
+    def _total_row(
+        self, key: str, columns: tuple[str, ...], *, money: bool = False
+    ) -> dict[str, str]:
         """Cells of a table's total row, as shown (a number, or "<5" / "x")."""
         table = next(t for t in self.tables if t.key == key)
         assert table.total is not None
         cells = {c.key: v for c, v in zip(table.columns, table.total, strict=True)}
-        return {k: fmt.number(v) if isinstance(v, int) else str(v) for k, v in cells.items()
+        show = fmt.money if money else fmt.number
+        return {k: show(v) if isinstance(v, int) else str(v) for k, v in cells.items()
                 if k in columns}  # fmt: skip
 
     def _show_note(self, *_args: object) -> None:
@@ -565,7 +612,9 @@ class ReportsPage(Page):
     def export(self) -> None:
         from tracker.ui.dialogs.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.ctx, self.period(), self.audience_key(), self)
+        dialog = ExportDialog(
+            self.ctx, self.period(), self.audience_key(), self, places=self.places()
+        )
         dialog.exec()
         dialog.deleteLater()
 

@@ -95,7 +95,7 @@
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
-        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``). An export's chain head was compared with the trail; carries None (it is in the trail) or what is wrong ("not in chain", "other database", "no head").</extracomment>
+        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``). An export&apos;s chain head was compared with the trail; carries None (it is in the trail) or what is wrong (&quot;not in chain&quot;, &quot;other database&quot;, &quot;no head&quot;).</extracomment>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
@@ -207,7 +207,7 @@
         <translation>mất điểm cuối của chuỗi</translation>
     </message>
     <message>
-        <source>the copy of the chain's end in the key file was altered</source>
+        <source>the copy of the chain&apos;s end in the key file was altered</source>
         <translation>bản sao điểm cuối của chuỗi trong tệp khóa đã bị sửa</translation>
     </message>
     <message>
@@ -268,20 +268,12 @@
         <source>This export has no end of the trail printed on it (made by an earlier version): there is nothing to compare.</source>
         <translation>Bản xuất này không in điểm cuối của nhật ký (do phiên bản cũ tạo): không có gì để so.</translation>
     </message>
-<message>
-        <source>Checks that no event was changed or removed outside the app since it was written.</source>
-        <translation>Kiểm tra xem có thao tác nào bị sửa hoặc xóa bên ngoài phần mềm kể từ khi được ghi hay không.</translation>
-    </message>
-    <message>
-        <source>The audit trail was altered outside the app at event #{id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
-        <translation>Nhật ký đã bị sửa bên ngoài phần mềm tại thao tác #{id}: {reason}. {checked} thao tác trước đó vẫn toàn vẹn. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
-    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The kinds of records the services write events about (the filter's choices). The view scrolled to the end and more events may exist.</extracomment>
+        <extracomment>The kinds of records the services write events about (the filter&apos;s choices). The view scrolled to the end and more events may exist.</extracomment>
         <translation>Thời gian</translation>
     </message>
     <message>
@@ -641,7 +633,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service's ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -805,11 +797,7 @@
         <source>This is your own account: you will not be able to sign in again.</source>
         <translation>Đây là tài khoản của chính bạn: bạn sẽ không đăng nhập lại được nữa.</translation>
     </message>
-<message>
-        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. What they recorded stays. An administrator can enable the account again with a new password.</source>
-        <translation>Khóa tài khoản của {who}? Người này sẽ không đăng nhập được nữa, và khóa mở dữ liệu đã mã hóa của họ bị xóa ngay. Những gì họ đã ghi vẫn được giữ. Quản trị viên có thể mở lại tài khoản với mật khẩu mới.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>ExportDialog</name>
     <message>
@@ -856,6 +844,18 @@
     <message>
         <source>CSV files, one per table</source>
         <translation>Các tệp CSV, mỗi bảng một tệp</translation>
+    </message>
+    <message>
+        <source>; (Excel in Vietnamese)</source>
+        <translation>; (Excel tiếng Việt)</translation>
+    </message>
+    <message>
+        <source>, (comma)</source>
+        <translation>, (dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>CSV separator</source>
+        <translation>Dấu phân cách CSV</translation>
     </message>
     <message>
         <source>Files</source>
@@ -957,23 +957,11 @@
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
-<message>
-        <source>semicolon ; (Excel in Vietnamese)</source>
-        <translation>dấu chấm phẩy ; (Excel tiếng Việt)</translation>
-    </message>
-    <message>
-        <source>comma ,</source>
-        <translation>dấu phẩy ,</translation>
-    </message>
     <message>
         <source>Excel on a Windows set to Vietnamese splits columns on semicolons; the files start with a byte-order mark so that the diacritics open right.</source>
         <translation>Excel trên Windows đặt vùng Việt Nam tách cột bằng dấu chấm phẩy; các tệp có dấu BOM ở đầu để chữ có dấu mở ra đúng.</translation>
     </message>
-    <message>
-        <source>Separator:</source>
-        <translation>Dấu phân cách:</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>FirstRunDialog</name>
     <message>
@@ -985,7 +973,7 @@
         <translation>Tạo cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>Welcome. Enter your office's details and the first administrator's account. The data will be kept encrypted in: {path}</source>
+        <source>Welcome. Enter your office&apos;s details and the first administrator&apos;s account. The data will be kept encrypted in: {path}</source>
         <translation>Xin chào. Hãy nhập thông tin đơn vị và tài khoản người quản trị đầu tiên. Dữ liệu sẽ được mã hóa và lưu tại: {path}</translation>
     </message>
     <message>
@@ -993,7 +981,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <source>e.g. Women's Union of Mèo Vạc commune</source>
+        <source>e.g. Women&apos;s Union of Mèo Vạc commune</source>
         <translation>Ví dụ: Hội LHPN xã Mèo Vạc</translation>
     </message>
     <message>
@@ -1547,7 +1535,7 @@ Dự án {project}.</translation>
     <name>HelpWindow</name>
     <message>
         <source>Grant Tracker – user guide</source>
-        <extracomment>The guide's page that explains each page of the window (its key).</extracomment>
+        <extracomment>The guide&apos;s page that explains each page of the window (its key).</extracomment>
         <translation>Sổ theo dõi hỗ trợ – hướng dẫn sử dụng</translation>
     </message>
     <message>
@@ -1746,7 +1734,7 @@ Dự án {project}.</translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``"vi"`` or ``"en"``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Sổ theo dõi hỗ trợ – đã khóa</translation>
     </message>
     <message>
@@ -2018,7 +2006,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Quyển số</translation>
     </message>
     <message>
-        <source>The office's own numbering of its voucher books, e.g. 01/2026.</source>
+        <source>The office&apos;s own numbering of its voucher books, e.g. 01/2026.</source>
         <translation>Số quyển phiếu chi do đơn vị tự đánh, ví dụ: 01/2026.</translation>
     </message>
     <message>
@@ -2116,7 +2104,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>— mọi tỉnh —</translation>
     </message>
     <message>
-        <source>Type the former district's name or code</source>
+        <source>Type the former district&apos;s name or code</source>
         <translation>Gõ tên hoặc mã huyện cũ</translation>
     </message>
     <message>
@@ -2647,7 +2635,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>In theo lô…</translation>
     </message>
     <message>
-        <source>All receipts of a day, or the signature list of a month's allowance</source>
+        <source>All receipts of a day, or the signature list of a month&apos;s allowance</source>
         <translation>Mọi phiếu chi của một ngày, hoặc danh sách ký nhận trợ cấp của một tháng</translation>
     </message>
     <message>
@@ -2906,14 +2894,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Người được hỗ trợ: {new} mới và {continuing} tiếp tục trong kỳ, lũy kế {cumulative} người.</translation>
     </message>
     <message>
-        <source>Handed over in the period: {cash} in cash, {goods} in kind.</source>
-        <translation>Đã trao trong kỳ: {cash} tiền mặt, {goods} hiện vật.</translation>
-    </message>
-    <message>
-        <source>Visits in the period: {due} due, {done} done, {missed} with no one met, {overdue} overdue.</source>
-        <translation>Thăm theo dõi trong kỳ: {due} đến hạn, {done} đã thăm, {missed} không gặp được, {overdue} quá hạn.</translation>
-    </message>
-    <message>
         <source>This version hides counts from 1 to 4 («&lt;5»), and other cells («x») that would give them back from a total, and leaves out people who withdrew their consent.</source>
         <translation>Bản này ẩn các số đếm từ 1 đến 4 («&lt;5») và các ô khác («x») mà từ số tổng có thể suy ra chúng, và không tính những người đã rút lại sự đồng ý.</translation>
     </message>
@@ -2933,12 +2913,12 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Every project as it stands today, whatever the period picked.</source>
         <translation>Các dự án tính đến hôm nay, không phụ thuộc kỳ báo cáo đã chọn.</translation>
     </message>
-<message>
+    <message>
         <source>By former districts</source>
         <translation>Theo huyện cũ</translation>
     </message>
     <message>
-        <source>Group places by the districts that existed until 30 June 2025 (for periods that ended before 1 July 2025); otherwise by the communes in force on the period's last day.</source>
+        <source>Group places by the districts that existed until 30 June 2025 (for periods that ended before 1 July 2025); otherwise by the communes in force on the period&apos;s last day.</source>
         <translation>Tổng hợp theo các huyện còn tồn tại đến ngày 30/6/2025 (cho kỳ báo cáo kết thúc trước ngày 01/7/2025); nếu không thì theo xã/phường có hiệu lực vào ngày cuối kỳ.</translation>
     </message>
     <message>
@@ -2953,7 +2933,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Provisional figures: the period has not ended (figures up to {day}).</source>
         <translation>Số liệu tạm tính: kỳ báo cáo chưa kết thúc (số liệu đến ngày {day}).</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>RestoreConfirmDialog</name>
     <message>
@@ -2969,7 +2949,7 @@ Tệp: {file}</translation>
     <message>
         <source>Everything recorded after {when} will no longer be in the database: beneficiaries, grants, hand-overs, receipts and visits entered since then must be entered again.
 
-The database in use now is not deleted: it is kept aside in {folder}, under its name with “.replaced-” and today's date added.
+The database in use now is not deleted: it is kept aside in {folder}, under its name with “.replaced-” and today&apos;s date added.
 
 The window closes during the restore; then everyone signs in again.</source>
         <translation>Mọi thứ ghi sau {when} sẽ không còn trong cơ sở dữ liệu: người hưởng hỗ trợ, khoản hỗ trợ, lần trao, phiếu chi và chuyến thăm nhập từ lúc đó phải nhập lại.
@@ -3028,16 +3008,12 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
         <source>A new password for {who}. Their old password stops working at once, also for the backups on this computer: the data gets a new key. A lockout after wrong tries is lifted.</source>
         <translation>Mật khẩu mới cho {who}. Mật khẩu cũ hết hiệu lực ngay, cả với các bản sao lưu trên máy tính này: dữ liệu được đổi khóa mới. Lệnh tạm khóa do nhập sai nhiều lần được gỡ.</translation>
     </message>
-<message>
-        <source>A new password for {who}. Their old password stops working at once; a lockout after wrong tries is lifted.</source>
-        <translation>Mật khẩu mới cho {who}. Mật khẩu cũ hết hiệu lực ngay; nếu tài khoản đang bị tạm khóa do nhập sai nhiều lần thì được mở.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <extracomment>The user chose another language (``"vi"`` or ``"en"``). The idle time before the screen locks was changed (minutes). "Change my password…" was pressed. An administrator chose a backup to restore (``Path``, ``BackupInfo`` or None). A backup was written (``BackupInfo``).</extracomment>
+        <extracomment>The user chose another language (``&quot;vi&quot;`` or ``&quot;en&quot;``). The idle time before the screen locks was changed (minutes). &quot;Change my password…&quot; was pressed. An administrator chose a backup to restore (``Path``, ``BackupInfo`` or None). A backup was written (``BackupInfo``).</extracomment>
         <translation>Cài đặt</translation>
     </message>
     <message>
@@ -3445,7 +3421,7 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>Chưa có dự án nào. Người quản trị sẽ thêm dự án.</translation>
     </message>
     <message>
-        <source>Loading today's work…</source>
+        <source>Loading today&apos;s work…</source>
         <translation>Đang tải việc hôm nay…</translation>
     </message>
 </context>
@@ -3595,20 +3571,12 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <source>A new recovery key was made.</source>
         <translation>Đã tạo mã khôi phục mới.</translation>
     </message>
-<message>
-        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: their password then no longer opens the data.</source>
-        <translation>Mỗi người đăng nhập bằng tài khoản riêng. Khi ai đó thôi làm việc ở đơn vị, hãy khóa tài khoản của họ: mật khẩu của họ sẽ không mở được dữ liệu nữa.</translation>
-    </message>
-    <message>
-        <source>Making a new recovery key…</source>
-        <translation>Đang tạo mã khôi phục mới…</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>VisitDialog</name>
     <message>
         <source>Record a visit</source>
-        <extracomment>Reasons after which the person may be in danger (gone with a "job offer", say).</extracomment>
+        <extracomment>Reasons after which the person may be in danger (gone with a &quot;job offer&quot;, say).</extracomment>
         <translation>Ghi nhận chuyến thăm</translation>
     </message>
     <message>

@@ -109,8 +109,8 @@ class ExportDialog(QDialog):
         for box in (self.pdf, self.xlsx, self.csv):
             box.setChecked(True)
         self.separator = QComboBox(self)
-        self.separator.addItem(self.tr("semicolon ; (Excel in Vietnamese)"), ";")
-        self.separator.addItem(self.tr("comma ,"), ",")
+        self.separator.addItem(self.tr("; (Excel in Vietnamese)"), ";")
+        self.separator.addItem(self.tr(", (comma)"), ",")
         set_combo_data(self.separator, prefs.CSV_SEPARATOR.get() or default_separator(lang))
         self.separator.setToolTip(
             self.tr(
@@ -118,7 +118,7 @@ class ExportDialog(QDialog):
                 " start with a byte-order mark so that the diacritics open right."
             )
         )
-        self.separator_label = QLabel(self.tr("Separator:"), self)
+        self.separator.setAccessibleName(self.tr("CSV separator"))
         files_box = QGroupBox(self.tr("Files"), self)
         fb = QVBoxLayout(files_box)
         for box in (self.pdf, self.xlsx):
@@ -126,7 +126,6 @@ class ExportDialog(QDialog):
         csv_row = QHBoxLayout()
         csv_row.addWidget(self.csv)
         csv_row.addSpacing(12)
-        csv_row.addWidget(self.separator_label)
         csv_row.addWidget(self.separator)
         csv_row.addStretch(1)
         fb.addLayout(csv_row)

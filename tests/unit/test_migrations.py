@@ -79,9 +79,9 @@ def test_revisions_form_one_line() -> None:
 
     script = ScriptDirectory.from_config(migrate._config())
     chain = [rev.revision for rev in script.walk_revisions()]
-    assert chain == ["0003", "0002", "0001"]
-    assert script.get_heads() == ["0003"]
-    assert migrate.head_revision() == "0003"
+    assert chain == ["0004", "0003", "0002", "0001"]
+    assert script.get_heads() == ["0004"]
+    assert migrate.head_revision() == "0004"
 
 
 def test_upgrade_creates_schema_on_empty_file(tmp_path: Path) -> None:
@@ -121,11 +121,11 @@ def test_upgrade_twice_is_a_no_op(tmp_path: Path) -> None:
         assert upgrade(db) is None
         assert upgrade(db) is None
         assert sqlite_schema(path) == schema
-        assert migrate.current_revision(db) == "0003"
+        assert migrate.current_revision(db) == "0004"
     finally:
         db.dispose()
     assert backups(path) == []
-    assert version_of(path) == ["0003"]
+    assert version_of(path) == ["0004"]
 
 
 def test_upgrade_twice_is_a_no_op_on_any_backend(db: Database) -> None:
@@ -192,31 +192,31 @@ def test_backup_before_upgrade_copies_every_row(tmp_path: Path) -> None:
         upgrade(db)
         _fill(db)
         # Taken while the app still has the database open (WAL not yet checkpointed).
-        copy = migrate.backup_before_upgrade(db, "0003")
+        copy = migrate.backup_before_upgrade(db, "0004")
     finally:
         db.dispose()
     assert copy.parent == path.parent
-    assert copy.name.startswith("tracker.before-upgrade-0003-")
+    assert copy.name.startswith("tracker.before-upgrade-0004-")
     assert copy.suffix == ".db"
     assert copy != path
     for table in ("beneficiary", "app_user", "office", "grant_type", "audit_event"):
         assert _rows(copy, table) == _rows(path, table), table
     assert len(_rows(copy, "beneficiary")) == 2
-    assert version_of(copy) == ["0003"]
+    assert version_of(copy) == ["0004"]
     assert query(copy, "PRAGMA integrity_check") == [("ok",)]
 
 
 @pytest.fixture
 def newer_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's migrations plus a made-up revision 0004, as the next version would ship."""
+    """The app's migrations plus a made-up revision 0005, as the next version would ship."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0004_scratch.py").write_text(
+    (scripts / "versions" / "0005_scratch.py").write_text(
         '"""scratch table"""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n\n"
-        'revision = "0004"\n'
-        'down_revision = "0003"\n'
+        'revision = "0005"\n'
+        'down_revision = "0004"\n'
         "branch_labels = None\n"
         "depends_on = None\n\n\n"
         "def upgrade() -> None:\n"
@@ -240,7 +240,7 @@ def test_upgrade_of_older_schema_copies_first(
         cfg = migrate._config()
         with db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0003")
+            command.upgrade(cfg, "0004")
         # Filled by today's services, then taken back to 0002 as the version before left it.
         _fill(db)
         with db.engine.begin() as conn:
@@ -248,7 +248,7 @@ def test_upgrade_of_older_schema_copies_first(
             command.downgrade(cfg, "0002")
         assert migrate.current_revision(db) == "0002"
         copy = upgrade(db)
-        assert migrate.current_revision(db) == "0004"
+        assert migrate.current_revision(db) == "0005"
         assert "scratch" in inspect(db.engine).get_table_names()
         # The real 0003 ran on the way: the office has its voucher book again.
         assert "voucher_book" in {c["name"] for c in inspect(db.engine).get_columns("office")}
@@ -275,16 +275,16 @@ def test_database_of_next_version_refused_by_this_one(
 ) -> None:
     path = tmp_path / "tracker.db"
     db = open_db(path)
-    upgrade(db)  # with the made-up 0004: a database written by "the next version"
+    upgrade(db)  # with the made-up 0005: a database written by "the next version"
     db.dispose()
     monkeypatch.setattr(migrate, "migrations_dir", lambda: REAL_SCRIPTS)
-    assert migrate.head_revision() == "0003"
+    assert migrate.head_revision() == "0004"
     before = file_state(path)
     again = open_db(path)
     try:
         with pytest.raises(NewerDatabaseError) as info:
             upgrade(again)
-        assert info.value.revision == "0004"
+        assert info.value.revision == "0005"
     finally:
         again.dispose()
     assert file_state(path) == before

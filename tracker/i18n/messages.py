@@ -152,6 +152,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: phiếu {value} đã bị hủy trước đó.",
         "{field}: receipt {value} was already voided.",
     ),
+    "handover_lines_differ": (
+        "{field}: những thứ trao cùng một lần phải cho cùng một người, trong cùng một ngày.",
+        "{field}: things handed over at once must go to one person on one day.",
+    ),
+    "paper_not_for_kind": (
+        "{field}: giấy đã chọn không hợp với lần trao này: tiền in phiếu chi, hàng hóa in"
+        " biên bản bàn giao.",
+        "{field}: the paper chosen does not fit this hand-over: money is printed on a"
+        " payment voucher, goods on a hand-over note.",
+    ),
+    "original_not_printed": (
+        "Bản gốc của phiếu {value} chưa được in. Kế toán hoặc quản trị viên in bản gốc trước;"
+        " sau đó mọi lần in là bản sao.",
+        "The original of receipt {value} has not been printed yet. An accountant or an"
+        " administrator prints the original first; every later print is a copy.",
+    ),
+    "legal_basis_invalid": (
+        "{field}: cần ít nhất một dòng; mỗi dòng có ngày bắt đầu (không trùng), mẫu số và"
+        " căn cứ.",
+        "{field}: at least one line is needed; each has a start date (no two alike), a form"
+        " code and the legal basis.",
+    ),
     "nothing_to_print": (
         "Không có lần trao hỗ trợ nào còn hiệu lực trong {period}: không có gì để in.",
         "There is no valid hand-over in {period}: there is nothing to print.",
@@ -467,6 +489,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "receipt": ("Phiếu chi", "Receipt"),
     "void_reason": ("Lý do hủy", "Reason for voiding"),
     "paper": ("Loại giấy in", "Paper"),
+    "legal_basis": ("Căn cứ pháp lý của phiếu chi", "Legal basis of the payment voucher"),
     "page_size": ("Khổ giấy", "Page size"),
     "copies": ("Số liên", "Copies"),
     "language": ("Ngôn ngữ", "Language"),

@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "quantity": "Số lượng",
         "unit_value": "Đơn giá",
         "line_total": "Thành tiền",
+        "line_value": "Giá trị",
         "total": "Cộng",
         "in_words": "(Viết bằng chữ):",
         "currency": "đồng",
@@ -82,6 +83,7 @@ LABELS: dict[str, dict[str, str]] = {
         "total_in_words": "Tổng số tiền (viết bằng chữ):",
         "people": "Số người nhận: {n}",
         "list_prepared_by": "Người lập biểu",
+        "list_witness": ("Người làm chứng cho người nhận điểm chỉ (ký, ghi rõ họ tên): {name}"),
     },
     "en": {
         "unit": "Unit:",
@@ -103,6 +105,7 @@ LABELS: dict[str, dict[str, str]] = {
         "quantity": "Quantity",
         "unit_value": "Unit value",
         "line_total": "Amount",
+        "line_value": "Value",
         "total": "Total",
         "in_words": "(In words):",
         "currency": "dong",
@@ -154,5 +157,8 @@ LABELS: dict[str, dict[str, str]] = {
         "total_in_words": "Total amount (in words):",
         "people": "Number of recipients: {n}",
         "list_prepared_by": "Prepared by",
+        "list_witness": (
+            "Witness for recipients who put a thumbprint (signature, full name): {name}"
+        ),
     },
 }

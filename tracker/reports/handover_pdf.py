@@ -186,7 +186,7 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
         Column(L("unit_col"), 0.09, CENTRE),
         Column(L("quantity"), 0.12, RIGHT, nowrap=True),
         Column(L("unit_value"), 0.18, RIGHT, nowrap=True),
-        Column(L("line_total"), 0.21, RIGHT, nowrap=True),
+        Column(L("line_value"), 0.21, RIGHT, nowrap=True),
     ]
     rows = []
     for index, item in enumerate(doc.items, 1):

@@ -312,6 +312,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>printed the original of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print did not come out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,7 +561,7 @@
     <name>BeneficiaryPicker</name>
     <message>
         <source>Type part of the name or the code</source>
-        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``). A search came back (how many people it found).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -561,7 +569,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -856,7 +864,6 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Grant Tracker</source>
-        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -940,7 +947,7 @@
     <name>FormDialog</name>
     <message>
         <source>Save</source>
-        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <extracomment>The kinds of data a save changes. The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1337,6 +1344,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also handed over now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked lines are handed over in full with this one, on one receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Planned {planned}, handed over {delivered}, left {left}.
 Project {project}.</source>
         <translation type="unfinished"></translation>
@@ -1371,6 +1386,14 @@ Project {project}.</source>
     </message>
     <message>
         <source>{seq}. {description} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{qty} × {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{description} · {type} · {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1425,7 +1448,7 @@ Project {project}.</source>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <extracomment>What an import adds to. The import was committed (``ImportReport``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1562,14 +1585,62 @@ Project {project}.</source>
     </message>
 </context>
 <context>
+    <name>LegalBasisBox</name>
+    <message>
+        <source>Payment vouchers: form code and legal basis</source>
+        <extracomment>A short message for the status bar (saved).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each voucher prints the line in force on its own date: the latest line whose start date is on or before it. Change it when a new circular replaces the one in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the legal basis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis (under the form code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis of payment vouchers saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1926,6 +1997,7 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Close the profile</source>
+        <extracomment>The kinds of data a profile shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2181,7 +2253,7 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The receipts of every hand-over of a day</source>
+        <source>The papers of every hand-over of a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2253,6 +2325,10 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printed. To print these papers again, make the PDF again: each receipt is then counted and marked as a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2276,6 +2352,10 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2284,11 +2364,27 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Payment voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher and hand-over note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not printed yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2357,10 +2453,6 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every hand-over gets the next receipt number of the year when it is recorded. Choose a receipt to preview, print or save it; a reprint is marked as a copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Search by receipt number, code, alias or name, with or without diacritics</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,11 +2477,59 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A PDF counts as a print, like one on paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both: voucher for the money, note for the goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment voucher only (the money)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over note only (the goods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over note (biên bản bàn giao)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Payment voucher (phiếu chi)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hand-over note for goods (biên bản bàn giao)</source>
+        <source>Receipt {number} printed as copy {count} (marked “BẢN SAO”, logged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {number}: the original printed (logged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the papers of the hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print the payment voucher (phiếu chi) now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print the hand-over note (biên bản bàn giao) for the goods now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print the payment voucher for the money and the hand-over note for the goods now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every hand-over gets the next receipt number of the year when it is recorded. Money is printed on a payment voucher, goods on a hand-over note. The first print is the original; every later print is a copy marked “BẢN SAO”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2425,15 +2565,11 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The first print is the original; every later print is a counted copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reprint as a copy…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the same number again, marked “BẢN SAO” with the reprint count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2461,18 +2597,6 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reprint receipt {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The reprint keeps the number {number} and is marked “BẢN SAO – in lại lần {count}”. Every reprint is written in the audit trail. Go on?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reprint {count} of receipt {number} recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Receipt {old} was voided. The hand-over now has the new receipt {new}: it is selected below, ready to print.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,14 +2610,6 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Receipt {old} voided; new receipt {new}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the receipt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The hand-over was recorded with receipt {number}. Print it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2860,6 +2976,10 @@ The window closes during the restore; then everyone signs in again.</source>
     </message>
     <message>
         <source>Cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed as “Quyển số” on every payment voucher. {year} stands for the voucher&apos;s year (one book a year); left empty, the book is the year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3279,7 +3399,6 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -309,6 +309,14 @@
         <translation>in lại</translation>
     </message>
     <message>
+        <source>printed the original of</source>
+        <translation>in bản gốc</translation>
+    </message>
+    <message>
+        <source>print did not come out:</source>
+        <translation>in không ra:</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>xuất</translation>
     </message>
@@ -549,7 +557,7 @@
     <name>BeneficiaryPicker</name>
     <message>
         <source>Type part of the name or the code</source>
-        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``).</extracomment>
+        <extracomment>The chosen person changed (``BeneficiaryRow`` or ``None``). A search came back (how many people it found).</extracomment>
         <translation>Gõ một phần họ tên hoặc mã</translation>
     </message>
 </context>
@@ -557,7 +565,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -851,7 +859,6 @@
     <name>FirstRunDialog</name>
     <message>
         <source>Set up Grant Tracker</source>
-        <extracomment>QSettings key of the idle time before the screen locks (minutes).</extracomment>
         <translation>Thiết lập Sổ theo dõi hỗ trợ</translation>
     </message>
     <message>
@@ -935,7 +942,7 @@
     <name>FormDialog</name>
     <message>
         <source>Save</source>
-        <extracomment>The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
+        <extracomment>The kinds of data a save changes. The service call succeeded; carries what it returned. The dialog then closes.</extracomment>
         <translation>Lưu</translation>
     </message>
     <message>
@@ -1332,6 +1339,14 @@
         <translation>Được lưu cùng lần trao và hiện trong báo cáo.</translation>
     </message>
     <message>
+        <source>Also handed over now</source>
+        <translation>Trao cùng lúc</translation>
+    </message>
+    <message>
+        <source>Ticked lines are handed over in full with this one, on one receipt.</source>
+        <translation>Những dòng được đánh dấu được trao đủ cùng lần này, chung một phiếu.</translation>
+    </message>
+    <message>
         <source>Planned {planned}, handed over {delivered}, left {left}.
 Project {project}.</source>
         <translation>Kế hoạch {planned}, đã trao {delivered}, còn {left}.
@@ -1368,6 +1383,14 @@ Dự án {project}.</translation>
     <message>
         <source>{seq}. {description} ({state})</source>
         <translation>{seq}. {description} ({state})</translation>
+    </message>
+    <message>
+        <source>{qty} × {value}</source>
+        <translation>{qty} × {value}</translation>
+    </message>
+    <message>
+        <source>{description} · {type} · {what}</source>
+        <translation>{description} · {type} · {what}</translation>
     </message>
     <message>
         <source>Total: {amount} ({words})</source>
@@ -1421,7 +1444,7 @@ Dự án {project}.</translation>
     <name>ImportDialog</name>
     <message>
         <source>Import from Excel</source>
-        <extracomment>The import was committed (``ImportReport``).</extracomment>
+        <extracomment>What an import adds to. The import was committed (``ImportReport``).</extracomment>
         <translation>Nhập từ Excel</translation>
     </message>
     <message>
@@ -1558,14 +1581,62 @@ Dự án {project}.</translation>
     </message>
 </context>
 <context>
+    <name>LegalBasisBox</name>
+    <message>
+        <source>Payment vouchers: form code and legal basis</source>
+        <extracomment>A short message for the status bar (saved).</extracomment>
+        <translation>Phiếu chi: mẫu số và căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Each voucher prints the line in force on its own date: the latest line whose start date is on or before it. Change it when a new circular replaces the one in force.</source>
+        <translation>Mỗi phiếu chi in dòng còn hiệu lực vào ngày của chính phiếu đó: dòng có ngày bắt đầu gần nhất, không sau ngày phiếu. Hãy sửa khi có thông tư mới thay thế thông tư đang áp dụng.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the legal basis.</source>
+        <translation>Chỉ quản trị viên mới sửa được căn cứ pháp lý.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Form code</source>
+        <translation>Mẫu số</translation>
+    </message>
+    <message>
+        <source>Legal basis (under the form code)</source>
+        <translation>Căn cứ pháp lý (in dưới mẫu số)</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Save the legal basis</source>
+        <translation>Lưu căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Legal basis of payment vouchers saved.</source>
+        <translation>Đã lưu căn cứ pháp lý của phiếu chi.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Đã lập kế hoạch hỗ trợ cho {code}.</translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Sổ theo dõi hỗ trợ – đã khóa</translation>
     </message>
     <message>
@@ -1932,6 +2003,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
     <message>
         <source>Close the profile</source>
+        <extracomment>The kinds of data a profile shows.</extracomment>
         <translation>Đóng hồ sơ</translation>
     </message>
     <message>
@@ -2182,8 +2254,8 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>In theo lô</translation>
     </message>
     <message>
-        <source>The receipts of every hand-over of a day</source>
-        <translation>Phiếu chi của mọi lần trao hỗ trợ trong một ngày</translation>
+        <source>The papers of every hand-over of a day</source>
+        <translation>Giấy tờ của mọi lần trao trong một ngày</translation>
     </message>
     <message>
         <source>The signature list of a group payment for a month</source>
@@ -2254,6 +2326,10 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Đã lưu {pages} trang vào {path}. Có thể in ngay hoặc in sau.</translation>
     </message>
     <message>
+        <source>Printed. To print these papers again, make the PDF again: each receipt is then counted and marked as a copy.</source>
+        <translation>Đã in. Muốn in lại các giấy này, hãy tạo lại tệp PDF: khi đó mỗi phiếu được đếm và đóng dấu bản sao.</translation>
+    </message>
+    <message>
         <source>Reading the PDF…</source>
         <translation>Đang đọc tệp PDF…</translation>
     </message>
@@ -2277,6 +2353,10 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Nội dung</translation>
     </message>
     <message>
+        <source>Paper</source>
+        <translation>Giấy in</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
@@ -2285,12 +2365,28 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Payment voucher</source>
+        <translation>Phiếu chi</translation>
+    </message>
+    <message>
+        <source>Hand-over note</source>
+        <translation>Biên bản bàn giao</translation>
+    </message>
+    <message>
+        <source>Voucher and hand-over note</source>
+        <translation>Phiếu chi và biên bản bàn giao</translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
         <source>Valid</source>
         <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>not printed yet</source>
+        <translation>chưa in</translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies) printed</source>
@@ -2357,10 +2453,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Phiếu chi</translation>
     </message>
     <message>
-        <source>Every hand-over gets the next receipt number of the year when it is recorded. Choose a receipt to preview, print or save it; a reprint is marked as a copy.</source>
-        <translation>Mỗi lần trao hỗ trợ được cấp số phiếu tiếp theo của năm ngay khi ghi nhận. Chọn một phiếu để xem trước, in hoặc lưu PDF; phiếu in lại được đánh dấu là bản sao.</translation>
-    </message>
-    <message>
         <source>Search by receipt number, code, alias or name, with or without diacritics</source>
         <translation>Tìm theo số phiếu, mã, bí danh hoặc họ tên, có dấu hay không dấu đều được</translation>
     </message>
@@ -2385,12 +2477,60 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Giấy in:</translation>
     </message>
     <message>
+        <source>A PDF counts as a print, like one on paper</source>
+        <translation>Lưu PDF cũng tính là một lần in, như in ra giấy</translation>
+    </message>
+    <message>
+        <source>Both: voucher for the money, note for the goods</source>
+        <translation>Cả hai: phiếu chi cho tiền, biên bản cho hàng hóa</translation>
+    </message>
+    <message>
+        <source>Payment voucher only (the money)</source>
+        <translation>Chỉ phiếu chi (phần tiền)</translation>
+    </message>
+    <message>
+        <source>Hand-over note only (the goods)</source>
+        <translation>Chỉ biên bản bàn giao (phần hàng hóa)</translation>
+    </message>
+    <message>
+        <source>Hand-over note (biên bản bàn giao)</source>
+        <translation>Biên bản bàn giao</translation>
+    </message>
+    <message>
         <source>Payment voucher (phiếu chi)</source>
         <translation>Phiếu chi</translation>
     </message>
     <message>
-        <source>Hand-over note for goods (biên bản bàn giao)</source>
-        <translation>Biên bản bàn giao (hàng hóa)</translation>
+        <source>Receipt {number} printed as copy {count} (marked “BẢN SAO”, logged).</source>
+        <translation>Phiếu {number} đã in bản sao lần {count} (có dấu “BẢN SAO”, đã ghi nhật ký).</translation>
+    </message>
+    <message>
+        <source>Receipt {number}: the original printed (logged).</source>
+        <translation>Phiếu {number}: đã in bản gốc (đã ghi nhật ký).</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Đã lưu: {path}</translation>
+    </message>
+    <message>
+        <source>Print the papers of the hand-over</source>
+        <translation>In giấy tờ của lần trao</translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print the payment voucher (phiếu chi) now?</source>
+        <translation>Đã ghi lần trao với phiếu số {number}. In phiếu chi ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print the hand-over note (biên bản bàn giao) for the goods now?</source>
+        <translation>Đã ghi lần trao với phiếu số {number}. In biên bản bàn giao hàng hóa ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>The hand-over was recorded with receipt {number}. Print the payment voucher for the money and the hand-over note for the goods now?</source>
+        <translation>Đã ghi lần trao với phiếu số {number}. In phiếu chi cho phần tiền và biên bản bàn giao cho phần hàng hóa ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>Every hand-over gets the next receipt number of the year when it is recorded. Money is printed on a payment voucher, goods on a hand-over note. The first print is the original; every later print is a copy marked “BẢN SAO”.</source>
+        <translation>Mỗi lần trao được cấp số phiếu tiếp theo của năm ngay khi ghi. Tiền in trên phiếu chi, hàng hóa in trên biên bản bàn giao. Lần in đầu là bản gốc; mọi lần in sau là bản sao có dấu “BẢN SAO”.</translation>
     </message>
     <message>
         <source>Page:</source>
@@ -2425,16 +2565,12 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>In…</translation>
     </message>
     <message>
+        <source>The first print is the original; every later print is a counted copy</source>
+        <translation>Lần in đầu là bản gốc; mọi lần in sau là bản sao được đánh số</translation>
+    </message>
+    <message>
         <source>Save as PDF…</source>
         <translation>Lưu PDF…</translation>
-    </message>
-    <message>
-        <source>Reprint as a copy…</source>
-        <translation>In lại (bản sao)…</translation>
-    </message>
-    <message>
-        <source>Print the same number again, marked “BẢN SAO” with the reprint count</source>
-        <translation>In lại đúng số phiếu này, có dấu “BẢN SAO” và số lần in lại</translation>
     </message>
     <message>
         <source>Void…</source>
@@ -2461,18 +2597,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Phiếu {number}</translation>
     </message>
     <message>
-        <source>Reprint receipt {number}</source>
-        <translation>In lại phiếu {number}</translation>
-    </message>
-    <message>
-        <source>The reprint keeps the number {number} and is marked “BẢN SAO – in lại lần {count}”. Every reprint is written in the audit trail. Go on?</source>
-        <translation>Bản in lại giữ nguyên số {number} và có dấu “BẢN SAO – in lại lần {count}”. Mỗi lần in lại đều được ghi vào nhật ký. Tiếp tục?</translation>
-    </message>
-    <message>
-        <source>Reprint {count} of receipt {number} recorded.</source>
-        <translation>Đã ghi nhận lần in lại thứ {count} của phiếu {number}.</translation>
-    </message>
-    <message>
         <source>Receipt {old} was voided. The hand-over now has the new receipt {new}: it is selected below, ready to print.</source>
         <translation>Đã hủy phiếu {old}. Lần trao hỗ trợ này nay có phiếu mới số {new}: phiếu đã được chọn trong danh sách bên dưới, sẵn sàng để in.</translation>
     </message>
@@ -2487,14 +2611,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Receipt {old} voided; new receipt {new}.</source>
         <translation>Đã hủy phiếu {old}; phiếu mới {new}.</translation>
-    </message>
-    <message>
-        <source>Print the receipt</source>
-        <translation>In phiếu chi</translation>
-    </message>
-    <message>
-        <source>The hand-over was recorded with receipt {number}. Print it now?</source>
-        <translation>Đã ghi nhận lần trao hỗ trợ, phiếu số {number}. In phiếu ngay bây giờ?</translation>
     </message>
     <message>
         <source>The person signs or puts a thumbprint on it; the office keeps a copy.</source>
@@ -2865,6 +2981,10 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
     <message>
         <source>Cashier</source>
         <translation>Thủ quỹ</translation>
+    </message>
+    <message>
+        <source>Printed as “Quyển số” on every payment voucher. {year} stands for the voucher&apos;s year (one book a year); left empty, the book is the year.</source>
+        <translation>In ở mục “Quyển số” trên mọi phiếu chi. {year} là năm của phiếu (mỗi năm một quyển); để trống thì quyển số là năm.</translation>
     </message>
     <message>
         <source>Province office</source>
@@ -3287,7 +3407,6 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <name>UsersPage</name>
     <message>
         <source>Users</source>
-        <extracomment>An account was added, changed, disabled or enabled (``UserView`` or user name).</extracomment>
         <translation>Người dùng</translation>
     </message>
     <message>

@@ -20,7 +20,7 @@ from tracker.reports import HandoverNoteDoc, ReceiptDoc, render_signature_list
 from tracker.services import beneficiaries as ben
 from tracker.services import grants, office, places, projects, receipts
 from tracker.services.context import SYSTEM, Actor
-from tracker.services.errors import NotFoundError, PermissionDenied, ValidationError
+from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectInput
 
@@ -316,9 +316,7 @@ def test_a_print_that_failed_leaves_the_original_unprinted(stage: Stage) -> None
     with stage.db.read() as s:
         from tracker.db.models import AuditEvent
 
-        actions = [
-            a for (a,) in s.query(AuditEvent.action).filter(AuditEvent.entity == "receipt")
-        ]
+        actions = [a for (a,) in s.query(AuditEvent.action).filter(AuditEvent.entity == "receipt")]
     assert actions == ["print", "print_failed", "print", "reprint", "print_failed", "reprint"]
 
 

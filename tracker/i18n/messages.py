@@ -169,8 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " administrator prints the original first; every later print is a copy.",
     ),
     "legal_basis_invalid": (
-        "{field}: cần ít nhất một dòng; mỗi dòng có ngày bắt đầu (không trùng), mẫu số và"
-        " căn cứ.",
+        "{field}: cần ít nhất một dòng; mỗi dòng có ngày bắt đầu (không trùng), mẫu số và căn cứ.",
         "{field}: at least one line is needed; each has a start date (no two alike), a form"
         " code and the legal basis.",
     ),

@@ -433,7 +433,7 @@ def _detail(
     bases: list[paper_rules.LegalBasis] | None = None,
 ) -> ReceiptDetail:
     row = s.execute(_query().where(Receipt.id == r.id)).one()
-    _, d, b, gt, _old = row
+    _, d, b, gt, old = row
     office = s.get(Office, r.office_id)
     assert office is not None
     preparer = s.get(User, d.staff_id) if d.staff_id else None
@@ -444,7 +444,11 @@ def _detail(
     basis = paper_rules.basis_on(bases if bases is not None else _legal_bases(s), d.handed_on)
     more = lines[1:]
     receipt_row = _row(
-        *row,
+        r,
+        d,
+        b,
+        gt,
+        old,
         more=len(more),
         more_goods=sum(1 for line in more if line.in_kind),
         more_amount=sum(line.amount for line in more),

@@ -415,3 +415,43 @@ def _visit_history(
         done += 1
     open_ = visits.count_visits(db, SYSTEM, "open", today=today, within_days=7)
     return done, open_
+
+
+#: The papers the demo shows, by what was handed over (see :func:`sample_receipts`).
+SAMPLE_PAPERS = ("cash", "allowance", "cow", "loom", "yarn", "school_supplies", "mixed")
+
+
+def sample_receipts(db: Database, actor: Actor) -> dict[str, str]:
+    """One receipt number of the demo for each case of :data:`SAMPLE_PAPERS` (the first of
+    its kind): money, a month of allowance, a cow, a loom with yarn, yarn alone, school
+    supplies, and a hand-over of money and goods."""
+    from tracker.services import receipts
+
+    wanted = {
+        "cash": ("cash", "initial_hardship"),
+        "cow": ("goods", "cattle"),
+        "loom": ("goods", "linen_weaving"),
+        "yarn": ("goods", "linen_yarn"),
+        "school_supplies": ("goods", "school_supplies"),
+        "mixed": ("mixed", "linen_weaving"),
+    }
+    found: dict[str, str] = {}
+    rows = receipts.list_receipts(db, actor, oldest_first=True, limit=100_000)
+    for row in rows:
+        if row.voided:
+            continue
+        for case, (kind, grant_type) in wanted.items():
+            if case not in found and (row.kind, row.grant_type) == (kind, grant_type):
+                found[case] = row.number
+        # An allowance paid in a later month than the grant's first: it says its month.
+        if "allowance" not in found and row.grant_type == "monthly_allowance":
+            if row.description != f"Trợ cấp tháng {row.handed_on.month:02d}/{row.handed_on.year}":
+                continue
+            if any(
+                r.grant_type == "monthly_allowance"
+                and r.beneficiary_id == row.beneficiary_id
+                and r.handed_on < row.handed_on
+                for r in rows
+            ):
+                found["allowance"] = row.number
+    return found

@@ -52,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
         "recipient": "Người nhận tiền",
         "received": "Đã nhận đủ số tiền (viết bằng chữ):",
         "replaces": "Thay thế phiếu số {number} đã hủy",
+        "replaces_note": "Thay thế biên bản số {number} đã hủy",
         # hand-over note
         "handover_title": "BIÊN BẢN BÀN GIAO",
         "handover_short": "Biên bản bàn giao số {number}",
@@ -128,6 +129,7 @@ LABELS: dict[str, dict[str, str]] = {
         "recipient": "Recipient",
         "received": "Received in full (in words):",
         "replaces": "Replaces voucher no. {number} (voided)",
+        "replaces_note": "Replaces record no. {number} (voided)",
         "handover_title": "HAND-OVER RECORD",
         "handover_short": "Hand-over record no. {number}",
         "handover_intro": "Today, {date}, at {place}, we the undersigned:",

@@ -55,6 +55,7 @@ class HandoverNoteDoc:
     reprint: int = 0
     voided: bool = False
     void_reason: str = ""
+    replaces_number: str | None = None  # the voided note this one replaces
     round_suffix: bool = False
     page_size: str = "A4"
     lang: str = "vi"
@@ -142,6 +143,12 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
                 align=CENTRE,
                 color=RED,
                 tag="",
+            )
+        )
+    if doc.replaces_number:
+        blocks.append(
+            c.paragraph(
+                st, L("replaces_note", number=doc.replaces_number), font=st.I, align=CENTRE, tag=""
             )
         )
 

@@ -914,6 +914,7 @@ def handover_note_doc(
         reprint=d.print_copy,
         voided=d.row.voided,
         void_reason=_void_reason(d, lang),
+        replaces_number=d.row.replaces_number,
         page_size=page_size,
         lang=lang,
     )

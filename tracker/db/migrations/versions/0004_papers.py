@@ -19,15 +19,23 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("disbursement") as batch:
-        batch.add_column(sa.Column("part_of_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(
-            op.f("fk_disbursement_part_of_id_disbursement"),
-            "disbursement",
-            ["part_of_id"],
-            ["id"],
+    fk = "fk_disbursement_part_of_id_disbursement"
+    if op.get_bind().dialect.name == "sqlite":
+        # In place: SQLite adds a nullable column with its REFERENCES clause without copying
+        # the table (a copy could not drop the old one: receipts, assets and visits point
+        # to it, and foreign keys are on).
+        op.execute(
+            f"ALTER TABLE disbursement ADD COLUMN part_of_id INTEGER "
+            f"CONSTRAINT {fk} REFERENCES disbursement (id)"
         )
-        batch.create_index("ix_disbursement_part_of", ["part_of_id"], unique=False)
+    else:
+        op.add_column(
+            "disbursement",
+            sa.Column(
+                "part_of_id", sa.Integer(), sa.ForeignKey("disbursement.id", name=fk), nullable=True
+            ),
+        )
+    op.create_index("ix_disbursement_part_of", "disbursement", ["part_of_id"], unique=False)
     # A nullable column: SQLite adds it in place. Receipts made before this version were
     # printed when they were issued (the program did not record it): their next print is
     # a copy, never a second original.
@@ -97,7 +105,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("legal_basis")
     op.drop_column("receipt", "printed_at")
-    with op.batch_alter_table("disbursement") as batch:
-        batch.drop_index("ix_disbursement_part_of")
-        batch.drop_constraint(op.f("fk_disbursement_part_of_id_disbursement"), type_="foreignkey")
-        batch.drop_column("part_of_id")
+    op.drop_index("ix_disbursement_part_of", table_name="disbursement")
+    if op.get_bind().dialect.name != "sqlite":
+        op.drop_constraint(
+            op.f("fk_disbursement_part_of_id_disbursement"), "disbursement", type_="foreignkey"
+        )
+    # SQLite drops the column (and its REFERENCES clause) in place (3.35+).
+    op.drop_column("disbursement", "part_of_id")

@@ -1357,6 +1357,18 @@ Project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{qty} {unit} × {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{description} · {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{description} ({type}) · {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Grant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,14 +1398,6 @@ Project {project}.</source>
     </message>
     <message>
         <source>{seq}. {description} ({state})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{qty} × {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{description} · {type} · {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1353,6 +1353,18 @@ Project {project}.</source>
 Dự án {project}.</translation>
     </message>
     <message>
+        <source>{qty} {unit} × {value}</source>
+        <translation>{qty} {unit} × {value}</translation>
+    </message>
+    <message>
+        <source>{description} · {what}</source>
+        <translation>{description} · {what}</translation>
+    </message>
+    <message>
+        <source>{description} ({type}) · {what}</source>
+        <translation>{description} ({type}) · {what}</translation>
+    </message>
+    <message>
         <source>Grant</source>
         <translation>Khoản hỗ trợ</translation>
     </message>
@@ -1383,14 +1395,6 @@ Dự án {project}.</translation>
     <message>
         <source>{seq}. {description} ({state})</source>
         <translation>{seq}. {description} ({state})</translation>
-    </message>
-    <message>
-        <source>{qty} × {value}</source>
-        <translation>{qty} × {value}</translation>
-    </message>
-    <message>
-        <source>{description} · {type} · {what}</source>
-        <translation>{description} · {type} · {what}</translation>
     </message>
     <message>
         <source>Total: {amount} ({words})</source>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.vocab import LIVESTOCK
-from tracker.i18n import amount_in_words, get_language
+from tracker.i18n import amount_in_words, fold, get_language
 from tracker.services import grants
 from tracker.services.errors import LimitExceeded, ValidationError
 from tracker.services.grants import GrantView, HandoverInput, HandoverView, TrancheView
@@ -234,20 +234,26 @@ class HandoverDialog(FormDialog):
                 left = tr.amount - tr.delivered
                 if left <= 0 or (other.id == g.id and t is not None and tr.seq == t.seq):
                     continue
+                gt = self.ctx.grant_type(other.grant_type)
                 if tr.in_kind and tr.unit_value:
                     if left // tr.unit_value < 1:
                         continue
-                    what = self.tr("{qty} × {value}").format(
-                        qty=fmt.number(left // tr.unit_value), value=fmt.money(tr.unit_value)
+                    unit = (gt.unit_vi if self.ctx.lang == "vi" else gt.unit_en) if gt else ""
+                    what = self.tr("{qty} {unit} × {value}").format(
+                        qty=fmt.number(left // tr.unit_value),
+                        unit=unit,
+                        value=fmt.money(tr.unit_value),
                     )
                 else:
                     what = fmt.money(left)
+                type_name = fmt.type_name(other.grant_type_name_vi, other.grant_type_name_en)
+                text = (
+                    self.tr("{description} · {what}")
+                    if fold(type_name) == fold(tr.description)
+                    else self.tr("{description} ({type}) · {what}")
+                )
                 item = QListWidgetItem(
-                    self.tr("{description} · {type} · {what}").format(
-                        description=tr.description,
-                        type=fmt.type_name(other.grant_type_name_vi, other.grant_type_name_en),
-                        what=what,
-                    ),
+                    text.format(description=tr.description, type=type_name, what=what),
                     self.also,
                 )
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

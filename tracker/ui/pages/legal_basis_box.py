@@ -55,7 +55,8 @@ class LegalBasisBox(QGroupBox):
         header.setSectionResizeMode(FROM, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FORM, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(120)
+        self.table.setMinimumHeight(100)
+        self.table.setMaximumHeight(170)
         if not self.can_write:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._update_buttons)

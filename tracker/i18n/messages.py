@@ -162,12 +162,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: the paper chosen does not fit this hand-over: money is printed on a"
         " payment voucher, goods on a hand-over note.",
     ),
-    "original_not_printed": (
-        "Bản gốc của phiếu {value} chưa được in. Kế toán hoặc quản trị viên in bản gốc trước;"
-        " sau đó mọi lần in là bản sao.",
-        "The original of receipt {value} has not been printed yet. An accountant or an"
-        " administrator prints the original first; every later print is a copy.",
-    ),
     "legal_basis_invalid": (
         "{field}: cần ít nhất một dòng; mỗi dòng có ngày bắt đầu (không trùng), mẫu số và căn cứ.",
         "{field}: at least one line is needed; each has a start date (no two alike), a form"
@@ -517,5 +511,9 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "grant.write": ("lập kế hoạch hỗ trợ", "plan grants"),
     "handover.write": ("ghi nhận trao hỗ trợ", "record hand-overs"),
     "visit.write": ("ghi nhận chuyến thăm", "record visits"),
-    "receipt.write": ("in lại, hủy phiếu chi", "reprint or void receipts"),
+    "receipt.write": (
+        "in bản gốc (lần in đầu), hủy phiếu chi; sau bản gốc ai cũng in được bản sao",
+        "print the original (the first print) or void receipts; after the original anyone"
+        " may print a copy",
+    ),
 }

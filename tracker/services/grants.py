@@ -427,7 +427,7 @@ def _add_line(
     line: _Prepared,
     today: date,
     head: Disbursement | None,
-) -> tuple[Disbursement, Grant, list[int], list[date]]:
+) -> tuple[Disbursement, tuple[Grant, dict[str, Any]] | None, list[int], list[date]]:
     """One line of a hand-over: its limits checked, its assets made and its visits booked;
     the grant's status follows. ``head`` is the hand-over's first line (None for it)."""
     data = line.data
@@ -471,9 +471,10 @@ def _add_line(
     before = audit.snapshot(g)
     g.status = "completed" if delivered + line.amount >= g.planned_total else "active"
     s.flush()
-    if before["status"] != g.status:
-        audit.record(s, actor, "update", "grant", g.id, before=before, after=audit.snapshot(g))
-    return d, g, asset_ids, visits_on
+    # Audited by the caller once the receipt number is taken: the number's row lock comes
+    # before the audit trail's lock in every write (two writers never wait on each other).
+    changed = (g, before) if before["status"] != g.status else None
+    return d, changed, asset_ids, visits_on
 
 
 def record_handover(
@@ -501,14 +502,17 @@ def record_handover(
         raise ValidationError("quantity_range", "grant", max=MAX_LINES)
     lines = [_prepare(x) for x in (data, *also)]
     with db.write() as s:
-        head, g, asset_ids, visits_on = _add_line(s, actor, lines[0], today, None)
+        head, changed, asset_ids, visits_on = _add_line(s, actor, lines[0], today, None)
         number = receipts.number_handover(s, actor, head)
+        g = head.grant
         added = [(head, asset_ids)]
+        status_changes = [changed]
         all_assets = list(asset_ids)
         all_visits = list(visits_on)
         for line in lines[1:]:
-            d, _g, more_assets, more_visits = _add_line(s, actor, line, today, head)
+            d, changed, more_assets, more_visits = _add_line(s, actor, line, today, head)
             added.append((d, more_assets))
+            status_changes.append(changed)
             all_assets += more_assets
             all_visits += more_visits
         for d, ids in added:
@@ -516,6 +520,16 @@ def record_handover(
             after["receipt_number"] = number
             after["asset_ids"] = ids
             audit.record(s, actor, "handover", "disbursement", d.id, after=after)
+        # One event per grant whose status changed: from before the hand-over to after it.
+        audited: set[int] = set()
+        for change in status_changes:
+            if change is None or change[0].id in audited:
+                continue
+            grant, before = change
+            audited.add(grant.id)
+            after = audit.snapshot(grant)
+            if before["status"] != after["status"]:
+                audit.record(s, actor, "update", "grant", grant.id, before=before, after=after)
         return HandoverView(
             id=head.id,
             grant_id=g.id,

@@ -102,9 +102,13 @@ class LegalBasisBox(QGroupBox):
         self._task = run_task(
             self,
             lambda: receipts.legal_bases(ctx.db, ctx.actor),
-            on_success=self.set_rows,
+            on_success=self._loaded,
             on_failure=lambda exc: self.banner.show_message(error_text(exc)),
         )
+
+    def _loaded(self, rows: list[LegalBasis]) -> None:
+        self._task = None
+        self.set_rows(rows)
 
     def set_rows(self, rows: list[LegalBasis]) -> None:
         self.banner.show_message("")
@@ -178,9 +182,11 @@ class LegalBasisBox(QGroupBox):
         return self._task
 
     def _saved(self, rows: list[LegalBasis]) -> None:
+        self._task = None
         self.set_rows(rows)
         self.status.emit(self.tr("Legal basis of payment vouchers saved."))
 
     def _failed(self, exc: BaseException) -> None:
+        self._task = None
         self.banner.show_message(error_text(exc))
         self._update_buttons()

@@ -167,7 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, sub=True)
     p.add_argument("action", choices=("upgrade", "info"))
 
-    p = subs.add_parser("receipt", help="write one receipt as PDF (in --lang)")
+    p = subs.add_parser(
+        "receipt",
+        help="write the papers of one receipt as PDF (in --lang); every print after the first"
+        " is a copy (BẢN SAO), counted and logged",
+    )
     _common(p, sub=True)
     p.add_argument("number", help="receipt number, e.g. MV-2025-00001")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
@@ -175,11 +179,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", choices=("A4", "A5"), default="A4", help="page size")
     p.add_argument(
         "--paper",
-        choices=("voucher", "handover"),
-        default="voucher",
-        help="payment voucher, or the hand-over note of goods",
+        choices=("auto", "voucher", "handover"),
+        default="auto",
+        help="auto: the paper(s) that fit what was handed over (money: payment voucher; goods:"
+        " hand-over note; both: both); or only the voucher, or only the note, of a hand-over"
+        " of money and goods",
     )
-    p.add_argument("--reprint", action="store_true", help="record a reprint first (BẢN SAO)")
+
+    p = subs.add_parser("receipts", help="list receipts (number, date, kind, amount, status)")
+    _common(p, sub=True)
+    p.add_argument("action", choices=("list",))
+    p.add_argument("--from", dest="since", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--kind",
+        choices=("cash", "goods", "mixed"),
+        help="hand-overs of money, of goods, or of both",
+    )
 
     p = subs.add_parser("export", help="write a period's summary into a new folder (USB)")
     _common(p, sub=True)
@@ -802,33 +818,95 @@ def cmd_receipt(args: argparse.Namespace, ws: Workspace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
-    if args.reprint:
-        detail = receipts.record_reprint(ws.db, ws.actor, args.number)
-    else:
-        detail = receipts.get_receipt(ws.db, ws.actor, args.number)
-    paper = args.paper if receipts.is_goods(detail) else "voucher"
-    pages = receipts.write_paper(
-        detail, out, paper=paper, copies=args.copies, lang=get_language(), page_size=args.page
-    )
+    # Checked before the print is counted: a paper the hand-over does not have.
+    receipts.papers_of(receipts.get_receipt(ws.db, ws.actor, args.number), args.paper)
+    detail = receipts.record_print(ws.db, ws.actor, args.number)
+    try:
+        pages = receipts.write_paper(
+            detail,
+            out,
+            paper=args.paper,
+            copies=args.copies,
+            lang=get_language(),
+            page_size=args.page,
+        )
+    except BaseException:
+        receipts.print_failed(ws.db, ws.actor, detail.row.number, detail.print_copy)
+        raise
+    names = {
+        "voucher": _say("phiếu chi", "payment voucher"),
+        "handover": _say("biên bản bàn giao", "hand-over note"),
+    }
+    papers = _say(" và ", " and ").join(names[p] for p in receipts.papers_of(detail, args.paper))
     state = ""
     if detail.row.voided:
         state = _say(" (ĐÃ HỦY)", " (VOIDED)")
-    elif detail.row.reprint_count:
-        state = _say(
-            f" (BẢN SAO, in lại lần {detail.row.reprint_count})",
-            f" (COPY, reprint {detail.row.reprint_count})",
+    if detail.print_copy:
+        state += _say(
+            f" (BẢN SAO, in lại lần {detail.print_copy})",
+            f" (COPY, reprint {detail.print_copy})",
         )
+    else:
+        state += _say(" (bản gốc)", " (original)")
     print(
         _say(
-            f"Đã ghi phiếu {detail.row.number}{state}: {out} ({pages} trang).",
-            f"Receipt {detail.row.number}{state} written: {out} ({pages} page(s)).",
+            f"Đã ghi {papers} số {detail.row.number}{state}: {out} ({pages} trang).",
+            f"Wrote the {papers} no. {detail.row.number}{state}: {out} ({pages} page(s)).",
         )
     )
     return EXIT_OK
 
 
+def cmd_receipts(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.i18n.formatting import format_date, format_number
+    from tracker.services import receipts
+
+    lang = get_language()
+    kinds = {
+        "cash": _say("tiền", "cash"),
+        "goods": _say("hàng hóa", "goods"),
+        "mixed": _say("tiền và hàng", "mixed"),
+    }
+    count = 0
+    offset = 0
+    while True:
+        rows = receipts.list_receipts(
+            ws.db,
+            ws.actor,
+            since=args.since,
+            until=args.until,
+            kind=args.kind,
+            oldest_first=True,
+            limit=1000,
+            offset=offset,
+        )
+        for r in rows:
+            if r.voided:
+                status = _say("đã hủy", "void")
+            elif r.printed:
+                status = _say("còn hiệu lực", "valid")
+            else:
+                status = _say("còn hiệu lực, chưa in", "valid, not printed yet")
+            status += _say(f", {r.reprint_count} bản sao", f", {r.reprint_count} copies")
+            if r.replaces_number:
+                status += _say(
+                    f", thay phiếu {r.replaces_number}", f", replaces {r.replaces_number}"
+                )
+            print(
+                f"{r.number}\t{format_date(r.handed_on, lang)}\t{kinds[r.kind]}"
+                f"\t{format_number(r.amount, lang)}\t{status}"
+            )
+        count += len(rows)
+        if len(rows) < 1000:
+            break
+        offset += 1000
+    print(_say(f"{count} phiếu.", f"{count} receipts."))
+    return EXIT_OK
+
+
 COMMANDS = {
     "receipt": cmd_receipt,
+    "receipts": cmd_receipts,
     "projects": cmd_projects,
     "users": cmd_users,
     "passwd": cmd_passwd,

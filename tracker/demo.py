@@ -7,10 +7,12 @@ scholarship grants, hand-overs with receipts, and follow-up visits done, due and
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from tracker.config import DatabaseLocation
 from tracker.db.engine import Database
@@ -21,6 +23,7 @@ from tracker.services import beneficiaries as ben
 from tracker.services.auth import Workspace
 from tracker.services.context import SYSTEM, Actor
 from tracker.services.errors import PossibleDuplicate
+from tracker.services.visits import add_months
 
 DEMO_ADMIN = "admin"
 DEMO_PASSWORD = "demo-admin-2026"
@@ -58,6 +61,7 @@ DEMO_OFFICE = office.OfficeInput(
     head_name=STAFF[0].name,
     accountant_name=STAFF[1].name,
     cashier_name=STAFF[5].name,
+    voucher_book="{year}",  # one voucher book a year: "Quyển số: 2025"
 )
 # Every demo account has the demo password; the README names the admin.
 DEMO_USERS = (
@@ -132,7 +136,8 @@ def build_demo(
         + ["school_supplies"] * 6
     )
     rng.shuffle(plan)
-    handovers = grant_count = 0
+    grant_count = 0
+    pending: list[_Pending] = []
     for i in range(people):
         person = FIRST_DEMO_PERSON if i == 0 else make_person(rng)
         # The last few people came in a month ago: their first visits fall due this week.
@@ -179,24 +184,60 @@ def build_demo(
                 decided_on=registered,
                 today=today,
             )
-        grant_count += 1
-        handovers += _grant_for(
+        planned = _grant_for(
             db,
             rng,
             kind,
             b.id,
             p2.id if young else p1.id,
             officers[i % 3],
-            accountant,
             registered,
             today,
             recent,
         )
+        grant_count += planned.grants
+        pending += [dataclasses.replace(h, person=i) for h in planned.handovers]
         if progress:
             progress(i + 1, people)
 
+    # Hand-overs in the order of their days, so that receipt numbers follow the dates.
+    pending.sort(key=lambda h: (h.day, h.person, h.order))
+    for h in pending:
+        grants.record_handover(db, accountant, h.lines[0], also=h.lines[1:], today=today)
+
     done, open_ = _visit_history(db, rng, officers, today)
-    return DemoSummary(people, grant_count, handovers, done, open_)
+    return DemoSummary(people, grant_count, len(pending), done, open_)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A hand-over to record once every grant is planned: its lines (one paper)."""
+
+    day: date
+    order: int
+    lines: tuple[grants.HandoverInput, ...]
+    person: int = 0
+
+
+@dataclass(frozen=True)
+class _Planned:
+    grants: int
+    handovers: list[_Pending]
+
+
+def _line(
+    grant: grants.GrantView, seq: int, day: date, *, loom: bool = False
+) -> grants.HandoverInput:
+    t = grant.tranches[seq - 1]
+    return grants.HandoverInput(
+        grant.id,
+        day,
+        amount=None if t.quantity else t.amount,
+        quantity=t.quantity,
+        unit_value=t.unit_value,
+        tranche_seq=t.seq,
+        creates_assets=True if loom else None,
+    )
 
 
 def _grant_for(
@@ -206,12 +247,62 @@ def _grant_for(
     beneficiary_id: int,
     project_id: int,
     officer: Actor,
-    accountant: Actor,
     start: date,
     today: date,
     recent: bool = False,
-) -> int:
+) -> _Planned:
+    """Plan the grant(s) of one person and the hand-overs to record (up to ``today``)."""
     T = grants.TrancheInput
+
+    def plan(code: str, tranches: list[grants.TrancheInput], details: dict[str, object]) -> Any:
+        return grants.plan_grant(
+            db,
+            officer,
+            grants.GrantInput(beneficiary_id, project_id, code, start, tuple(tranches), details),
+            today=today,
+        )
+
+    first = start + timedelta(days=rng.randint(0, 2) if recent else rng.randint(3, 20))
+    handovers: list[_Pending] = []
+
+    def hand(day: date, *lines: grants.HandoverInput) -> None:
+        if day <= today:
+            handovers.append(_Pending(day, len(handovers), lines))
+
+    if kind == "linen_weaving":
+        # The loom and the first 10 kg of yarn in one hand-over (with the money for the
+        # weaving course for half of the families: money and goods, both papers), the
+        # second 10 kg of yarn four months later.
+        course = rng.random() < 0.5
+        loom_tranches = [T("Khung dệt lanh", quantity=1, unit_value=4_500_000)]
+        if course:
+            loom_tranches.append(T("Tiền ăn, đi lại khi học dệt", amount=600_000))
+        loom = plan("linen_weaving", loom_tranches, {"loom": "Khung dệt gỗ truyền thống"})
+        yarn = plan("linen_yarn", [T("Sợi lanh", quantity=10, unit_value=120_000)] * 2, {"kg": 20})
+        lines = [_line(loom, 1, first, loom=True), _line(yarn, 1, first)]
+        if course:
+            lines.append(_line(loom, 2, first))
+        hand(first, *lines)
+        hand(first + timedelta(days=120), _line(yarn, 2, first + timedelta(days=120)))
+        return _Planned(2, handovers)
+
+    if kind == "monthly_allowance":
+        # Paid on the same day of each month; each instalment says the month it is for.
+        months = rng.choice([6, 9, 12])
+        per_month = rng.choice([500_000, 700_000, 1_000_000])
+        days = [add_months(first, m) for m in range(months)]
+        g = plan(
+            kind,
+            [
+                T(f"Trợ cấp tháng {d.month:02d}/{d.year}", amount=per_month, due_date=d)
+                for d in days
+            ],
+            {"amount_per_month": per_month, "months": months},
+        )
+        for seq, d in enumerate(days, 1):
+            hand(d, _line(g, seq, d))
+        return _Planned(1, handovers)
+
     details: dict[str, object] = {}
     tranche_list: list[grants.TrancheInput]
     if kind == "cattle":
@@ -224,17 +315,6 @@ def _grant_for(
             "value_per_head": value,
             "ear_tag": f"MV-{beneficiary_id:03d}",
         }
-    elif kind == "linen_weaving":
-        tranche_list = [
-            T("Khung dệt lanh", quantity=1, unit_value=4_500_000),
-            T("Sợi lanh (kg)", quantity=10, unit_value=120_000),
-        ]
-        details = {"loom": "Khung dệt gỗ truyền thống", "yarn_kg": 10}
-    elif kind == "monthly_allowance":
-        months = rng.choice([6, 9, 12])
-        per_month = rng.choice([500_000, 700_000, 1_000_000])
-        tranche_list = [T(f"Trợ cấp tháng {m}", amount=per_month) for m in range(1, months + 1)]
-        details = {"amount_per_month": per_month, "months": months}
     elif kind == "initial_hardship":
         tranche_list = [T("Trợ cấp khó khăn ban đầu", amount=rng.choice([3_000_000, 5_000_000]))]
     elif kind == "scholarship":
@@ -246,34 +326,11 @@ def _grant_for(
     else:
         tranche_list = [T("Bộ đồ dùng học tập", quantity=1, unit_value=850_000)]
         details = {"school_year": f"{start.year}-{start.year + 1}"}
-    g = grants.plan_grant(
-        db,
-        officer,
-        grants.GrantInput(beneficiary_id, project_id, kind, start, tuple(tranche_list), details),
-        today=today,
-    )
-    count = 0
-    day = start + timedelta(days=rng.randint(0, 2) if recent else rng.randint(3, 20))
-    for t in g.tranches:
-        if day > today:
-            break
-        grants.record_handover(
-            db,
-            accountant,
-            grants.HandoverInput(
-                g.id,
-                day,
-                amount=None if t.quantity else t.amount,
-                quantity=t.quantity,
-                unit_value=t.unit_value,
-                tranche_seq=t.seq,
-                creates_assets=True if t.description.startswith("Khung") else None,
-            ),
-            today=today,
-        )
-        count += 1
-        day += timedelta(days=30 if kind == "monthly_allowance" else 120)
-    return count
+    g = plan(kind, tranche_list, details)
+    for seq in range(1, len(g.tranches) + 1):
+        day = first + timedelta(days=120 * (seq - 1))
+        hand(day, _line(g, seq, day))
+    return _Planned(1, handovers)
 
 
 def _visit_history(
@@ -384,3 +441,43 @@ def build_demo_database(
         raise
     ws.close()
     return summary
+
+
+#: The papers the demo shows, by what was handed over (see :func:`sample_receipts`).
+SAMPLE_PAPERS = ("cash", "allowance", "cow", "loom", "yarn", "school_supplies", "mixed")
+
+
+def sample_receipts(db: Database, actor: Actor) -> dict[str, str]:
+    """One receipt number of the demo for each case of :data:`SAMPLE_PAPERS` (the first of
+    its kind): money, a month of allowance, a cow, a loom with yarn, yarn alone, school
+    supplies, and a hand-over of money and goods."""
+    from tracker.services import receipts
+
+    wanted = {
+        "cash": ("cash", "initial_hardship"),
+        "cow": ("goods", "cattle"),
+        "loom": ("goods", "linen_weaving"),
+        "yarn": ("goods", "linen_yarn"),
+        "school_supplies": ("goods", "school_supplies"),
+        "mixed": ("mixed", "linen_weaving"),
+    }
+    found: dict[str, str] = {}
+    rows = receipts.list_receipts(db, actor, oldest_first=True, limit=100_000)
+    for row in rows:
+        if row.voided:
+            continue
+        for case, (kind, grant_type) in wanted.items():
+            if case not in found and (row.kind, row.grant_type) == (kind, grant_type):
+                found[case] = row.number
+        # An allowance paid in a later month than the grant's first: it says its month.
+        if "allowance" not in found and row.grant_type == "monthly_allowance":
+            if row.description != f"Trợ cấp tháng {row.handed_on.month:02d}/{row.handed_on.year}":
+                continue
+            if any(
+                r.grant_type == "monthly_allowance"
+                and r.beneficiary_id == row.beneficiary_id
+                and r.handed_on < row.handed_on
+                for r in rows
+            ):
+                found["allowance"] = row.number
+    return found

@@ -353,13 +353,18 @@ def _receipt_doc(detail: Any) -> Any:
 
 def check_receipt_pdf(st: State) -> str:
     from tracker.reports import render_receipt
+    from tracker.services import receipts
     from tracker.services.receipts import get_receipt
 
     ws = st.workspace
     detail = get_receipt(ws.db, ws.actor, st.receipt_number)
     out = st.root / "out" / f"receipt-{st.receipt_number}.pdf"
     out.parent.mkdir(parents=True, exist_ok=True)
-    render_receipt(_receipt_doc(detail), out)
+    write_paper = getattr(receipts, "write_paper", None)
+    if write_paper is not None:  # the paper that fits: a cow gets the hand-over note
+        write_paper(detail, out)
+    else:
+        render_receipt(_receipt_doc(detail), out)
     st.receipt_pdf = out
     return check_pdf(out, [st.receipt_number, PERSON_NAME])
 

@@ -116,7 +116,7 @@ def test_search_by_number_or_person_and_dates(window: MainWindow, stage: Stage, 
 def test_void_needs_a_reason_then_shows_the_replacement(window: MainWindow, stage: Stage, qtbot):  # type: ignore[no-untyped-def]
     page = receipts_page(window, qtbot)
     select(page, stage.cash)
-    assert page.void_button.isEnabled() and page.reprint_button.isVisible()
+    assert page.void_button.isEnabled() and page.void_button.isVisible()
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
     (dialog,) = visible(window, ReceiptVoidDialog)
 
@@ -149,9 +149,9 @@ def test_void_needs_a_reason_then_shows_the_replacement(window: MainWindow, stag
     assert status.data(Qt.ItemDataRole.ToolTipRole).endswith("Viết sai tên người nhận")
     font = page.model.index(voided_row, 0).data(Qt.ItemDataRole.FontRole)
     assert font is not None and font.strikeOut()
-    # A voided receipt cannot be voided or reprinted again.
+    # A voided receipt cannot be voided again.
     select(page, stage.cash)
-    assert not page.void_button.isEnabled() and not page.reprint_button.isEnabled()
+    assert not page.void_button.isEnabled()
 
 
 # --- batches ---------------------------------------------------------------------------
@@ -191,11 +191,19 @@ def test_batch_of_a_day_makes_one_page_per_receipt(  # type: ignore[no-untyped-d
     offered = save_to(monkeypatch, out)
     qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=10_000)
-    assert offered and offered[0].endswith("PhieuChi_2025-03-05.pdf")
+    assert offered and offered[0].endswith("GiayTo_2025-03-05.pdf")
     texts = pdf_pages(out)
     assert len(texts) == 2 and dialog.result_pages == 2
     assert stage.cash in texts[0] and stage.cow in texts[1]
     assert NAME in texts[0] and "Năm triệu đồng" in texts[0]
+    # Each on its own paper: the money on a voucher, the cow on a hand-over note.
+    assert "PHIẾU CHI" in texts[0] and "BIÊN BẢN BÀN GIAO" in texts[1]
+    assert "PHIẾU CHI" not in texts[1] and "nhận tiền" not in texts[1]
+    assert "BẢN SAO" not in " ".join(texts)  # the first print: the originals
+    assert all(
+        receipts.get_receipt(window.ctx.db, window.ctx.actor, n).row.printed
+        for n in (stage.cash, stage.cow)
+    )
     assert str(out) in dialog.state.text()
     assert dialog.bar.value() == dialog.bar.maximum() == 2
 
@@ -206,6 +214,7 @@ def test_batch_of_a_day_makes_one_page_per_receipt(  # type: ignore[no-untyped-d
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     texts = pdf_pages(out2)
     assert len(texts) == 4 and "Liên 2" in texts[1]
+    assert all("BẢN SAO – in lại lần 1" in text for text in texts)  # made again: copies
 
     # A day without hand-overs says so; nothing is written.
     dialog.day.set_value(date(2025, 3, 6))
@@ -294,10 +303,9 @@ def test_printing_rasterises_the_pages_for_the_printer(  # type: ignore[no-untyp
     assert first.extract_text().strip() == ""
     assert len(first.images) == 1
     assert first.images[0].image.width >= 2000  # 300 dpi across 210 mm
-    assert window.statusBar().currentMessage() in (
-        "2 pages sent to the printer.",
-        "Đã gửi 2 trang tới máy in.",
-    )
+    # The status bar says which print it was: the original (recorded).
+    assert stage.cow in window.statusBar().currentMessage()
+    assert "bản gốc" in window.statusBar().currentMessage()
 
     # Only the pages chosen in the print dialog: "Liên 2" alone.
     second = pdf_printer(tmp_path / "second.pdf")
@@ -332,13 +340,20 @@ def test_a_printer_that_fails_gives_a_message(  # type: ignore[no-untyped-def]
         page.save_selected()
     assert offered[0].endswith("PhieuChi_MV-2025-00001.pdf")
     assert stage.cash in pdf_pages(out)[0]
+    # The print that never came out did not use up the original.
+    assert "BẢN SAO" not in pdf_pages(out)[0]
 
 
 def test_preview_shows_the_receipt(window: MainWindow, stage: Stage, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     page = receipts_page(window, qtbot)
     select(page, stage.cow)
-    page.paper.setCurrentIndex(page.paper.findData("handover"))
-    assert page.paper.isEnabled()
+    # A cow is printed on its hand-over note, never on a voucher: nothing to choose.
+    assert not page.paper.isEnabled() and page.paper.count() == 1
+    assert "biên bản bàn giao" in page.paper.currentText().lower()
+    assert column(page, "paper")[numbers(page).index(stage.cow)] in (
+        "Hand-over note",
+        "Biên bản bàn giao",
+    )
     page.preview_selected()
     qtbot.waitUntil(lambda: page.output.preview_dialog is not None, timeout=20_000)
     dialog = page.output.preview_dialog
@@ -346,53 +361,76 @@ def test_preview_shows_the_receipt(window: MainWindow, stage: Stage, qtbot, tmp_
     assert len(dialog.images) == 1 and dialog.images[0].width() > 800
     preview = dialog.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() == 1, timeout=5000)
-    # Print pressed in the preview: Qt hands over the real printer; the pages are printed
-    # on the worker at the printer's resolution once the preview has closed.
+    # A preview is not a print.
+    assert not receipts.get_receipt(window.ctx.db, window.ctx.actor, stage.cow).row.printed
+    # Print pressed in the preview: Qt hands over the real printer; the print is recorded
+    # (the original) and its pages printed on the worker at the printer's resolution.
     target = pdf_printer(tmp_path / "from_preview.pdf")
     dialog.paintRequested.emit(target)
     with qtbot.waitSignal(page.output.printed, timeout=20_000):
         dialog.accept()
     texts = pdf_pages(tmp_path / "from_preview.pdf")
     assert len(texts) == 1 and texts[0].strip() == ""  # a picture of the page
-    # A cash receipt has no hand-over note: the choice goes back to the voucher.
+    detail = receipts.get_receipt(window.ctx.db, window.ctx.actor, stage.cow)
+    assert detail.row.printed and detail.row.reprint_count == 0
+    # A cash receipt is printed on its voucher.
     select(page, stage.cash)
-    assert not page.paper.isEnabled() and page.paper.currentData() == "voucher"
+    assert not page.paper.isEnabled() and "phiếu chi" in page.paper.currentText().lower()
 
 
-def test_reprint_is_recorded_and_marked_as_a_copy(  # type: ignore[no-untyped-def]
-    window: MainWindow, stage: Stage, qtbot, monkeypatch
+def test_every_print_after_the_first_is_a_copy(  # type: ignore[no-untyped-def]
+    window: MainWindow, stage: Stage, qtbot, tmp_path: Path, monkeypatch
 ):
-    asked: list[str] = []
-
-    def yes(parent, title, text, *a, **k):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
     page = receipts_page(window, qtbot)
     select(page, stage.cash)
-    qtbot.mouseClick(page.reprint_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.output.preview_dialog is not None, timeout=20_000)
-    assert asked and "BẢN SAO" in asked[0]
-    assert receipts.get_receipt(window.ctx.db, window.ctx.actor, stage.cash).row.reprint_count == 1
-    page.output.preview_dialog.close()
-    qtbot.waitUntil(lambda: page.model.row_at(numbers(page).index(stage.cash)).reprint_count == 1)
+    first = tmp_path / "first.pdf"
+    save_to(monkeypatch, first)
+    with qtbot.waitSignal(page.output.saved, timeout=20_000):
+        page.save_selected()
+    assert "BẢN SAO" not in pdf_pages(first)[0]
+    with qtbot.waitSignal(page.output.printed, timeout=20_000):
+        page.print_selected(pdf_printer(tmp_path / "second.pdf"))
+    third = tmp_path / "third.pdf"
+    save_to(monkeypatch, third)
+    with qtbot.waitSignal(page.output.saved, timeout=20_000):
+        page.save_selected()
+    assert "BẢN SAO – in lại lần 2" in pdf_pages(third)[0]
+    detail = receipts.get_receipt(window.ctx.db, window.ctx.actor, stage.cash)
+    assert detail.row.reprint_count == 2
+    qtbot.waitUntil(
+        lambda: page.model.row_at(numbers(page).index(stage.cash)).reprint_count == 2,
+        timeout=3000,
+    )
     status = column(page, "status")[numbers(page).index(stage.cash)]
-    assert "1" in status
+    assert "2" in status
+    assert window.statusBar().currentMessage().count("2") >= 1
 
 
-def test_viewer_cannot_reprint_or_void(qtbot, sqlite_db: Database, actors):  # type: ignore[no-untyped-def]
-    build_stage(sqlite_db, actors)
+def test_viewer_prints_copies_only_and_cannot_void(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_db: Database, actors, tmp_path: Path
+):
+    stage = build_stage(sqlite_db, actors)
+    receipts.record_print(sqlite_db, actors["accountant"], stage.cash)  # the original
     ctx = UiContext(db=sqlite_db, actor=actors["viewer"], clock=lambda: TODAY)
     page = ReceiptsPage(ctx)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
     loaded(qtbot, page.model)
-    page.view.selectRow(0)
-    assert not page.reprint_button.isVisible() and not page.void_button.isVisible()
+    assert not page.void_button.isVisible()
+    assert page.void_selected() is None
+    select(page, stage.cash)
     assert page.print_button.isEnabled() and page.save_button.isEnabled()
-    assert page.void_selected() is None and page.reprint_selected() is None
+    out = tmp_path / "copy.pdf"
+    with qtbot.waitSignal(page.output.printed, timeout=20_000):
+        page.print_selected(pdf_printer(out))
+    assert receipts.get_receipt(sqlite_db, actors["viewer"], stage.cash).row.reprint_count == 1
+    # The original of another receipt is for the accountant: a clear message, no print.
+    select(page, stage.cow)
+    page.print_selected(pdf_printer(tmp_path / "original.pdf"))
+    qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=10_000)
+    assert "in bản gốc" in page.banner.text()
+    assert not (tmp_path / "original.pdf").exists()
     worker.wait_for_tasks()
 
 
@@ -427,3 +465,71 @@ def test_after_a_hand_over_the_list_refreshes_and_printing_is_offered(  # type: 
     qtbot.waitUntil(lambda: page.output.preview_dialog is not None, timeout=20_000)
     assert handover.receipt_number in page.output.preview_dialog.windowTitle()
     page.output.preview_dialog.close()
+
+
+def test_a_hand_over_of_money_and_goods_offers_both_papers(  # type: ignore[no-untyped-def]
+    window: MainWindow, stage: Stage, qtbot, tmp_path: Path, monkeypatch
+):
+    """The loom and the course money of one grant, the yarn of another, ticked in the
+    hand-over dialog: one receipt, the voucher for the money and the note for the goods."""
+    from tracker.ui import flows
+    from tracker.ui.dialogs.handover_dialog import HandoverDialog
+
+    db, admin = window.ctx.db, window.ctx.actor
+    person = stage.people[OTHER]
+    with db.read() as s:
+        from tracker.db.models import Project
+
+        project_id = s.query(Project.id).scalar()
+
+    def plan(code: str, *tranches: TrancheInput) -> grants.GrantView:
+        return grants.plan_grant(
+            db, admin, GrantInput(person.id, project_id, code, date(2025, 1, 1), tranches),
+            today=TODAY,
+        )  # fmt: skip
+
+    loom = plan(
+        "linen_weaving",
+        TrancheInput("Khung dệt lanh", quantity=1, unit_value=4_500_000),
+        TrancheInput("Tiền ăn khi học dệt", amount=600_000),
+    )
+    plan("linen_yarn", TrancheInput("Sợi lanh", quantity=10, unit_value=120_000))
+    receipts_page(window, qtbot)
+    flows.record_handover(window.ctx, window, loom)
+    (dialog,) = visible(window, HandoverDialog)
+    dialog.handed_on.set_value(date(2025, 6, 2))
+    # Everything else still open for this person: her allowance months, the yarn, the money.
+    texts = [dialog.also.item(i).text() for i in range(dialog.also.count())]
+    assert any(t.startswith("Sợi lanh") for t in texts)
+    assert any(t.startswith("Tiền ăn khi học dệt") for t in texts)
+    assert not any(t.startswith("Khung dệt lanh") for t in texts)  # the line being handed over
+    for i, text in enumerate(texts):
+        if text.startswith(("Sợi lanh", "Tiền ăn")):
+            dialog.also.item(i).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(window.ctx.events.changed, timeout=5000) as notice:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    handover = notice.args[0].result
+    assert handover.kind == "mixed" and handover.total == 4_500_000 + 600_000 + 1_200_000
+    number = handover.receipt_number
+
+    def offers() -> list[QMessageBox]:
+        return [b for b in visible(window, QMessageBox) if number in b.text()]
+
+    qtbot.waitUntil(lambda: len(offers()) == 1, timeout=3000)
+    box = offers()[0]
+    assert "phiếu chi" in box.text() and "biên bản bàn giao" in box.text()
+    box.close()
+
+    page = window.show_page("receipts")
+    qtbot.waitUntil(lambda: page.select_number(number), timeout=3000)
+    assert page.paper.isEnabled() and page.paper.count() == 3
+    out = tmp_path / "both.pdf"
+    offered = save_to(monkeypatch, out)
+    with qtbot.waitSignal(page.output.saved, timeout=20_000):
+        page.save_selected()
+    assert offered[0].endswith(f"PhieuChi_BienBan_{number}.pdf")
+    voucher, note = pdf_pages(out)
+    assert "PHIẾU CHI" in voucher and "600.000" in voucher and "Sáu trăm nghìn đồng" in voucher
+    assert "Khung dệt lanh" not in voucher
+    assert "BIÊN BẢN BÀN GIAO" in note and "Sợi lanh" in note and " kg " in f" {note} "
+    assert "nhận tiền" not in note and "Tiền ăn" not in note

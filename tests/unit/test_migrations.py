@@ -204,11 +204,11 @@ def test_backup_before_upgrade_copies_every_row(tmp_path: Path) -> None:
         upgrade(db)
         _fill(db)
         # Taken while the app still has the database open (WAL not yet checkpointed).
-        copy = migrate.backup_before_upgrade(db, "0003")
+        copy = migrate.backup_before_upgrade(db, "0004")
     finally:
         db.dispose()
     assert copy.parent == path.parent
-    assert copy.name.startswith("tracker.before-upgrade-0003-")
+    assert copy.name.startswith("tracker.before-upgrade-0004-")
     assert copy.suffix == ".db"
     assert copy != path
     for table in ("beneficiary", "app_user", "office", "grant_type", "audit_event"):
@@ -301,3 +301,59 @@ def test_database_of_next_version_refused_by_this_one(
         again.dispose()
     assert file_state(path) == before
     assert backups(path) == []
+
+
+def test_0005_marks_old_receipts_printed_and_adds_the_legal_basis_and_yarn(
+    db: Database,
+) -> None:
+    """A database of the version before: its receipts were printed when issued (their next
+    print is a copy), its vouchers get the legal basis by date, its office the yarn type."""
+    from datetime import date
+
+    from tracker.services import grants, projects, receipts
+    from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
+    from tracker.services.projects import ProjectInput
+
+    actors = setup_office(db)
+    admin = actors["admin"]
+    person = ben.register(
+        db,
+        admin,
+        ben.BeneficiaryInput(
+            full_name="Vàng Thị Mỷ", sex="F", category="victim", ethnicity_code="08",
+            birth_year=1990,
+        ),
+        today=TODAY,
+    )  # fmt: skip
+    project = projects.create_project(
+        db, admin, ProjectInput("P1", "Sinh kế", "Nhà tài trợ", date(2025, 1, 1),
+                                date(2026, 12, 31), 100_000_000),
+    )  # fmt: skip
+    g = grants.plan_grant(
+        db, admin, GrantInput(person.id, project.id, "initial_hardship", date(2025, 1, 1),
+                              (TrancheInput("Tiền", amount=1_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    h = grants.record_handover(
+        db, admin, HandoverInput(g.id, date(2025, 2, 1), amount=1_000_000), today=TODAY
+    )
+    cfg = migrate._config()
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM grant_type WHERE code = 'linen_yarn'"))
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    assert "legal_basis" not in inspect(db.engine).get_table_names()
+    upgrade(db)
+    detail = receipts.get_receipt(db, admin, h.receipt_number or "")
+    assert detail.row.printed and detail.print_copy == 1  # the next print is a copy
+    assert "24/2024/TT-BTC" in detail.legal_note
+    assert [b.valid_from for b in receipts.legal_bases(db, admin)] == [
+        date(2018, 1, 1),
+        date(2025, 1, 1),
+    ]
+    with db.read() as s:
+        yarn = s.execute(
+            text("SELECT unit_vi, kind FROM grant_type WHERE code = 'linen_yarn'")
+        ).one()
+    assert tuple(yarn) == ("kg", "in_kind")
+    assert schema_diff(db) == []

@@ -85,7 +85,7 @@ def test_handover_note_lists_parties_goods_totals_condition_and_signatures() -> 
         "ĐVT",
         "Số lượng",
         "Đơn giá",
-        "Thành tiền",
+        "Giá trị",
         "Bò cái giống lai Sind, 18 tháng tuổi",
         "15.000.000",
         "12.000",
@@ -102,6 +102,8 @@ def test_handover_note_lists_parties_goods_totals_condition_and_signatures() -> 
         assert expected in text, expected
     folded = fold(text)
     assert "nan nhan" not in folded and "mua ban nguoi" not in folded
+    # Goods, not money: nothing on the note speaks of money ("tiền") received.
+    assert "tien" not in folded.split() and "PHIẾU CHI" not in text
 
 
 def test_handover_note_fits_one_a5_page_inside_the_margins(tmp_path: Path) -> None:

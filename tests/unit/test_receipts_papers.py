@@ -229,6 +229,9 @@ def test_voucher_data_has_the_office_people_and_neutral_reason(stage: Stage) -> 
     assert doc.prepared_by == "Nguyễn Thị Lan"  # the admin who recorded it
     assert (doc.reprint, doc.voided, doc.replaces_number) == (0, False, None)
     assert (doc.lang, doc.page_size) == ("vi", "A4")
+    # Dated March 2025: the circular in force then; the office keeps one book a year.
+    assert doc.form_code == "Mẫu số C41-BB" and "24/2024/TT-BTC" in doc.legal_note
+    assert doc.book_no == "2025"
     words = strings_of(doc)
     for never in ("nan nhan", "victim", "mua ban", "trafficking", "nguy co"):
         assert never not in words, never
@@ -272,18 +275,48 @@ def test_two_copies_a5_and_english(stage: Stage, tmp_path: Path) -> None:
         receipts.receipt_doc(detail, page_size="Letter")
 
 
-def test_reprint_marks_a_copy_with_its_count(stage: Stage) -> None:
-    receipts.record_reprint(stage.db, stage.admin, stage.cash)
-    detail = receipts.record_reprint(stage.db, stage.actors["accountant"], stage.cash.lower())
-    assert detail.row.reprint_count == 2
+def test_every_print_after_the_first_is_a_counted_copy(stage: Stage) -> None:
+    first = receipts.record_print(stage.db, stage.admin, stage.cash)
+    assert first.print_copy == 0 and first.row.printed
+    assert "BẢN SAO" not in pdf_text(paper(first))
+    receipts.record_print(stage.db, stage.actors["viewer"], stage.cash)  # a copy: anyone
+    detail = receipts.record_print(stage.db, stage.actors["accountant"], stage.cash.lower())
+    assert detail.row.reprint_count == 2 and detail.print_copy == 2
     doc = receipts.receipt_doc(detail)
     assert doc.reprint == 2 and doc.number == stage.cash
     text = pdf_text(paper(detail))
     assert "BẢN SAO – in lại lần 2" in text and stage.cash in text
-    with pytest.raises(PermissionDenied):
-        receipts.record_reprint(stage.db, stage.actors["officer"], stage.cash)
+    # Read without printing (a preview), the paper shows the next copy, never an old one.
+    assert "BẢN SAO – in lại lần 3" in pdf_text(
+        paper(receipts.get_receipt(stage.db, stage.admin, stage.cash))
+    )
     with pytest.raises(NotFoundError):
-        receipts.record_reprint(stage.db, stage.admin, "MV-2025-99999")
+        receipts.record_print(stage.db, stage.admin, "MV-2025-99999")
+
+
+def test_only_an_accountant_or_admin_prints_the_original(stage: Stage) -> None:
+    for role in ("viewer", "officer"):
+        with pytest.raises(PermissionDenied) as refused:
+            receipts.record_print(stage.db, stage.actors[role], stage.cow)
+        assert "in bản gốc" in refused.value.message("vi")
+    assert not receipts.get_receipt(stage.db, stage.admin, stage.cow).row.printed
+    assert receipts.record_print(stage.db, stage.actors["accountant"], stage.cow).print_copy == 0
+
+
+def test_a_print_that_failed_leaves_the_original_unprinted(stage: Stage) -> None:
+    original = receipts.record_print(stage.db, stage.admin, stage.cash)
+    receipts.print_failed(stage.db, stage.admin, stage.cash, original.print_copy)
+    again = receipts.record_print(stage.db, stage.admin, stage.cash)
+    assert again.print_copy == 0 and "BẢN SAO" not in pdf_text(paper(again))
+    copy = receipts.record_print(stage.db, stage.admin, stage.cash)
+    receipts.print_failed(stage.db, stage.admin, stage.cash, copy.print_copy)
+    # A copy's count is not given out twice.
+    assert receipts.record_print(stage.db, stage.admin, stage.cash).print_copy == 2
+    with stage.db.read() as s:
+        from tracker.db.models import AuditEvent
+
+        actions = [a for (a,) in s.query(AuditEvent.action).filter(AuditEvent.entity == "receipt")]
+    assert actions == ["print", "print_failed", "print", "reprint", "print_failed", "reprint"]
 
 
 def test_void_with_replacement_flags_both_papers(stage: Stage) -> None:
@@ -339,13 +372,21 @@ def test_sensitive_words_typed_by_staff_never_reach_the_paper(stage: Stage) -> N
 # --- goods: the hand-over note ------------------------------------------------------------------
 
 
-def test_goods_get_a_hand_over_note(stage: Stage) -> None:
+def test_goods_get_a_hand_over_note_and_no_voucher(stage: Stage) -> None:
     detail = receipts.get_receipt(stage.db, stage.admin, stage.cow)
-    assert receipts.is_goods(detail)
+    assert receipts.is_goods(detail) and detail.kind == "goods"
+    assert detail.papers == ("handover",)
     assert detail.asset_tags == ("MV-B-001",) and detail.office_place == "Mèo Vạc"
-    voucher = receipts.receipt_doc(detail)
-    assert len(voucher.items) == 1
-    item = voucher.items[0]
+    # A cow is never printed as cash.
+    with pytest.raises(ValidationError) as no_voucher:
+        receipts.receipt_doc(detail)
+    assert no_voucher.value.key == "paper_not_for_kind"
+    with pytest.raises(ValidationError):
+        receipts.write_paper(detail, io.BytesIO(), paper="voucher")
+    note = receipts.handover_note_doc(detail)
+    assert isinstance(note, HandoverNoteDoc)
+    assert len(note.items) == 1
+    item = note.items[0]
     assert (item.description, item.quantity, item.unit, item.unit_value, item.amount) == (
         "Bò cái giống lai Sind",
         1,
@@ -353,8 +394,6 @@ def test_goods_get_a_hand_over_note(stage: Stage) -> None:
         15_000_000,
         15_000_000,
     )
-    note = receipts.handover_note_doc(detail)
-    assert isinstance(note, HandoverNoteDoc)
     assert note.number == stage.cow and note.receiver_name == NAME
     assert note.giver.name == "Nguyễn Thị Lan"
     assert note.giver.title == "Chủ tịch Hội LHPN xã Mèo Vạc"
@@ -362,7 +401,7 @@ def test_goods_get_a_hand_over_note(stage: Stage) -> None:
     assert note.condition_note == "Số thẻ tai/ký hiệu: MV-B-001."
     assert "nan nhan" not in strings_of(note)
 
-    data = paper(detail, paper="handover", copies=2)
+    data = paper(detail, copies=2)  # the paper that fits: the note
     assert page_count(data) == 2
     text = pdf_text(data)
     for expected in (
@@ -377,21 +416,23 @@ def test_goods_get_a_hand_over_note(stage: Stage) -> None:
         "MV-B-001",
     ):
         assert expected in text, expected
+    for money in ("PHIẾU CHI", "người nhận tiền", "Đã nhận đủ số tiền", "Lý do chi"):
+        assert money.lower() not in text.lower(), money
 
     cash = receipts.get_receipt(stage.db, stage.admin, stage.cash)
-    assert not receipts.is_goods(cash)
+    assert not receipts.is_goods(cash) and cash.papers == ("voucher",)
     with pytest.raises(ValidationError):
         receipts.handover_note_doc(cash)
 
 
-def test_a_reprinted_or_voided_note_says_so(stage: Stage) -> None:
-    receipts.record_reprint(stage.db, stage.admin, stage.cow)
-    detail = receipts.get_receipt(stage.db, stage.admin, stage.cow)
-    assert "BẢN SAO – in lại lần 1" in pdf_text(paper(detail, paper="handover"))
+def test_a_copy_or_a_voided_note_says_so(stage: Stage) -> None:
+    receipts.record_print(stage.db, stage.admin, stage.cow)
+    copy = receipts.record_print(stage.db, stage.admin, stage.cow)
+    assert "BẢN SAO – in lại lần 1" in pdf_text(paper(copy))
     voided = receipts.void_receipt(stage.db, stage.admin, stage.cow, "Bò không đạt chuẩn")
     note = receipts.handover_note_doc(voided)
     assert note.voided and note.void_reason == "Bò không đạt chuẩn"
-    assert "ĐÃ HỦY" in pdf_text(paper(voided, paper="handover"))
+    assert "ĐÃ HỦY" in pdf_text(paper(voided))
 
 
 # --- batches ------------------------------------------------------------------------------
@@ -420,6 +461,7 @@ def test_signature_list_has_one_row_per_person_for_the_month(stage: Stage) -> No
     assert doc.subject == "Hỗ trợ sinh hoạt hằng tháng"
     assert doc.rows[0].address == "Thôn Sủng Pờ A, thị trấn Mèo Vạc"
     assert doc.head == "Nguyễn Thị Lan" and doc.accountant == "Lý Thị Mai"
+    assert doc.cashier == "Trần Thị Hằng"
     assert "nan nhan" not in strings_of(doc)
 
     out = io.BytesIO()

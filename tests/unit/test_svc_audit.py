@@ -304,12 +304,24 @@ def _check_office(st: Stage, evs: list[AuditEvent]) -> None:
     )
 
 
+def _print(st: Stage) -> object:
+    return receipts.record_print(st.db, st.actors["accountant"], "MV-2025-00001")
+
+
+def _check_print(st: Stage, evs: list[AuditEvent]) -> None:
+    (ev,) = evs
+    assert (ev.action, ev.entity, ev.before) == ("print", "receipt", None)
+    assert ev.after == {"number": "MV-2025-00001", "copy": 0}
+
+
 def _reprint(st: Stage) -> object:
-    return receipts.record_reprint(st.db, st.actors["accountant"], "MV-2025-00001")
+    receipts.record_print(st.db, st.actors["accountant"], "MV-2025-00001")
+    return receipts.record_print(st.db, st.actors["accountant"], "MV-2025-00001")
 
 
 def _check_reprint(st: Stage, evs: list[AuditEvent]) -> None:
-    (ev,) = evs
+    first, ev = evs
+    assert first.action == "print"
     assert (ev.action, ev.entity, ev.before) == ("reprint", "receipt", None)
     assert ev.after == {"number": "MV-2025-00001", "count": 1}
 
@@ -346,6 +358,7 @@ WRITES: dict[str, tuple[Callable[[Stage], object], Check, str]] = {
     "schedule_visit": (_schedule, _check_schedule, "officer"),
     "create_user": (_user, _check_user, "admin"),
     "save_office": (_office, _check_office, "admin"),
+    "record_print": (_print, _check_print, "accountant"),
     "record_reprint": (_reprint, _check_reprint, "accountant"),
     "void_receipt": (_void, _check_void, "accountant"),
 }

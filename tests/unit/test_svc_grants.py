@@ -325,6 +325,7 @@ EXPECTED_TYPES = {
     "pig": ("in_kind", "pig", (1, 3, 6, 12)),
     "goat": ("in_kind", "goat", (1, 3, 6, 12)),
     "linen_weaving": ("mixed", "loom", (1, 3, 6, 12)),
+    "linen_yarn": ("in_kind", None, ()),
     "monthly_allowance": ("cash", None, (3, 6, 12)),
     "food": ("in_kind", None, (3,)),
     "initial_hardship": ("cash", None, (1, 3)),

@@ -164,9 +164,10 @@ WRITES: dict[str, tuple[str, Write]] = {
         "visit.write",
         lambda st, a: visits.schedule_visit(st.db, a, st.person.id, date(2025, 7, 1), today=TODAY),
     ),
-    "record_reprint": (
+    # The first print of a receipt (its original); copies after it are open to everyone.
+    "record_print": (
         "receipt.write",
-        lambda st, a: receipts.record_reprint(st.db, a, "MV-2025-00001"),
+        lambda st, a: receipts.record_print(st.db, a, "MV-2025-00001"),
     ),
     "void_receipt": (
         "receipt.write",
@@ -189,7 +190,7 @@ ALLOWED: dict[str, set[str]] = {
         "record_missed",
         "schedule_visit",
     },
-    "accountant": {"record_handover", "record_reprint", "void_receipt"},
+    "accountant": {"record_handover", "record_print", "void_receipt"},
     "viewer": set(),
 }
 

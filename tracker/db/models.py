@@ -306,6 +306,7 @@ class Disbursement(Base):
         CheckConstraint("amount > 0", name="amount"),
         Index("ix_disbursement_grant", "grant_id"),
         Index("ix_disbursement_date", "handed_on"),
+        Index("ix_disbursement_part_of", "part_of_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -322,6 +323,9 @@ class Disbursement(Base):
     override_reason: Mapped[str] = mapped_column(String(300), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Several things handed over at once (a loom, yarn and the training money) are one
+    # hand-over with one receipt: the first line carries the receipt, the others point to it.
+    part_of_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
 
     grant: Mapped[Grant] = relationship()
     receipt: Mapped[Receipt | None] = relationship(
@@ -362,8 +366,23 @@ class Receipt(Base):
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     void_reason: Mapped[str] = mapped_column(String(300), default="")
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id"))
+    # When the original paper was first printed (or saved as PDF); every later print is a
+    # copy, counted in ``reprint_count``.
+    printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     disbursement: Mapped[Disbursement] = relationship(foreign_keys=[disbursement_id])
+
+
+class LegalBasis(Base):
+    """The form code and legal-basis line printed on payment vouchers dated from
+    ``valid_from`` (until the next row's date): the circular in force on the voucher's day."""
+
+    __tablename__ = "legal_basis"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    valid_from: Mapped[date] = mapped_column(Date, unique=True)
+    form_code: Mapped[str] = mapped_column(String(40))
+    legal_note: Mapped[str] = mapped_column(String(300))
 
 
 class Asset(Base):

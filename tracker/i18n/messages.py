@@ -152,6 +152,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: phiếu {value} đã bị hủy trước đó.",
         "{field}: receipt {value} was already voided.",
     ),
+    "handover_lines_differ": (
+        "{field}: những thứ trao cùng một lần phải cho cùng một người, trong cùng một ngày.",
+        "{field}: things handed over at once must go to one person on one day.",
+    ),
+    "paper_not_for_kind": (
+        "{field}: giấy đã chọn không hợp với lần trao này: tiền in phiếu chi, hàng hóa in"
+        " biên bản bàn giao.",
+        "{field}: the paper chosen does not fit this hand-over: money is printed on a"
+        " payment voucher, goods on a hand-over note.",
+    ),
+    "legal_basis_invalid": (
+        "{field}: cần ít nhất một dòng; mỗi dòng có ngày bắt đầu (không trùng), mẫu số và căn cứ.",
+        "{field}: at least one line is needed; each has a start date (no two alike), a form"
+        " code and the legal basis.",
+    ),
     "nothing_to_print": (
         "Không có lần trao hỗ trợ nào còn hiệu lực trong {period}: không có gì để in.",
         "There is no valid hand-over in {period}: there is nothing to print.",
@@ -514,6 +529,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "receipt": ("Phiếu chi", "Receipt"),
     "void_reason": ("Lý do hủy", "Reason for voiding"),
     "paper": ("Loại giấy in", "Paper"),
+    "legal_basis": ("Căn cứ pháp lý của phiếu chi", "Legal basis of the payment voucher"),
     "page_size": ("Khổ giấy", "Page size"),
     "copies": ("Số liên", "Copies"),
     "language": ("Ngôn ngữ", "Language"),
@@ -544,5 +560,9 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "grant.write": ("lập kế hoạch hỗ trợ", "plan grants"),
     "handover.write": ("ghi nhận trao hỗ trợ", "record hand-overs"),
     "visit.write": ("ghi nhận chuyến thăm", "record visits"),
-    "receipt.write": ("in lại, hủy phiếu chi", "reprint or void receipts"),
+    "receipt.write": (
+        "in bản gốc (lần in đầu), hủy phiếu chi; sau bản gốc ai cũng in được bản sao",
+        "print the original (the first print) or void receipts; after the original anyone"
+        " may print a copy",
+    ),
 }

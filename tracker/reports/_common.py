@@ -388,8 +388,9 @@ def signature_row(
                 bottom = max(bottom, name_top + h)
             continue
         name = clean(sig.name)
-        if name:
-            h = block.text(inner_x, name_top, inner, name, st.B, size, align=CENTRE)
+        if name:  # on one line: a name is never broken (the type shrinks a little instead)
+            name_size = fit_size(name, st.B, size, inner)
+            h = block.text(inner_x, name_top, inner, name, st.B, name_size, align=CENTRE)
             bottom = max(bottom, name_top + h)
         else:  # a dotted line to write the name on
             line_y = name_top + size * 1.1
@@ -399,6 +400,12 @@ def signature_row(
             bottom = max(bottom, name_top + size * _layout.LEADING)
     block.height = max(bottom, room_top + sign_h)
     return block
+
+
+def fit_size(text: str, font: str, size: float, avail: float) -> float:
+    """``size``, or the smaller size at which ``text`` fits ``avail`` on one line."""
+    w = width(text, font, size)
+    return size if w <= avail else size * avail / w * 0.999
 
 
 def amount_words_block(st: Style, label: str, amount: int, *, round_suffix: bool) -> Block:

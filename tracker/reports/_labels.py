@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "quantity": "Số lượng",
         "unit_value": "Đơn giá",
         "line_total": "Thành tiền",
+        "line_value": "Giá trị",
         "total": "Cộng",
         "in_words": "(Viết bằng chữ):",
         "currency": "đồng",
@@ -51,6 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
         "recipient": "Người nhận tiền",
         "received": "Đã nhận đủ số tiền (viết bằng chữ):",
         "replaces": "Thay thế phiếu số {number} đã hủy",
+        "replaces_note": "Thay thế biên bản số {number} đã hủy",
         # hand-over note
         "handover_title": "BIÊN BẢN BÀN GIAO",
         "handover_short": "Biên bản bàn giao số {number}",
@@ -82,6 +84,7 @@ LABELS: dict[str, dict[str, str]] = {
         "total_in_words": "Tổng số tiền (viết bằng chữ):",
         "people": "Số người nhận: {n}",
         "list_prepared_by": "Người lập biểu",
+        "list_witness": ("Người làm chứng cho người nhận điểm chỉ (ký, ghi rõ họ tên): {name}"),
     },
     "en": {
         "unit": "Unit:",
@@ -103,6 +106,7 @@ LABELS: dict[str, dict[str, str]] = {
         "quantity": "Quantity",
         "unit_value": "Unit value",
         "line_total": "Amount",
+        "line_value": "Value",
         "total": "Total",
         "in_words": "(In words):",
         "currency": "dong",
@@ -125,6 +129,7 @@ LABELS: dict[str, dict[str, str]] = {
         "recipient": "Recipient",
         "received": "Received in full (in words):",
         "replaces": "Replaces voucher no. {number} (voided)",
+        "replaces_note": "Replaces record no. {number} (voided)",
         "handover_title": "HAND-OVER RECORD",
         "handover_short": "Hand-over record no. {number}",
         "handover_intro": "Today, {date}, at {place}, we the undersigned:",
@@ -154,5 +159,8 @@ LABELS: dict[str, dict[str, str]] = {
         "total_in_words": "Total amount (in words):",
         "people": "Number of recipients: {n}",
         "list_prepared_by": "Prepared by",
+        "list_witness": (
+            "Witness for recipients who put a thumbprint (signature, full name): {name}"
+        ),
     },
 }

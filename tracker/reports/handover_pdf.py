@@ -55,6 +55,7 @@ class HandoverNoteDoc:
     reprint: int = 0
     voided: bool = False
     void_reason: str = ""
+    replaces_number: str | None = None  # the voided note this one replaces
     round_suffix: bool = False
     page_size: str = "A4"
     lang: str = "vi"
@@ -144,6 +145,12 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
                 tag="",
             )
         )
+    if doc.replaces_number:
+        blocks.append(
+            c.paragraph(
+                st, L("replaces_note", number=doc.replaces_number), font=st.I, align=CENTRE, tag=""
+            )
+        )
 
     day = c.document_date(doc.issued_on, st.lang)
     if st.lang == "vi":
@@ -186,7 +193,7 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
         Column(L("unit_col"), 0.09, CENTRE),
         Column(L("quantity"), 0.12, RIGHT, nowrap=True),
         Column(L("unit_value"), 0.18, RIGHT, nowrap=True),
-        Column(L("line_total"), 0.21, RIGHT, nowrap=True),
+        Column(L("line_value"), 0.21, RIGHT, nowrap=True),
     ]
     rows = []
     for index, item in enumerate(doc.items, 1):

@@ -3,6 +3,7 @@
 No Qt here (the window's printing is :mod:`tracker.ui.printing`, built on this):
 
 * :func:`render_handover_copies` — a hand-over note as "Liên 1", "Liên 2" in one PDF.
+* :func:`render_papers` — the papers of one receipt (voucher, hand-over note, or both).
 * :func:`page_sizes` / :func:`rasterise` — read a generated PDF with PDFium (pypdfium2)
   and render its pages, one at a time, to RGB pixels at a given resolution. A printer
   driver gets the very page the PDF shows, fonts and all, on any printer Qt can reach.
@@ -24,6 +25,7 @@ from typing import BinaryIO
 from tracker.reports import _common as c
 from tracker.reports._layout import clean, write_atomic
 from tracker.reports.handover_pdf import HandoverNoteDoc, layout_handover_note
+from tracker.reports.receipt_pdf import render_papers
 
 __all__ = [
     "MAX_DPI",
@@ -33,6 +35,7 @@ __all__ = [
     "page_sizes",
     "rasterise",
     "render_handover_copies",
+    "render_papers",
 ]
 
 #: Printers get at most this resolution: sharp text, pages of ~26 MB (A4, RGB) at most.

@@ -49,7 +49,11 @@ from tracker.reports._layout import (
     clean,
     write_atomic,
 )
-from tracker.reports.handover_pdf import HandoverNoteDoc, render_handover_note
+from tracker.reports.handover_pdf import (
+    HandoverNoteDoc,
+    layout_handover_note,
+    render_handover_note,
+)
 from tracker.reports.signature_list_pdf import (
     SignatureListDoc,
     SignatureListRow,
@@ -68,6 +72,7 @@ __all__ = [
     "SignatureListRow",
     "render_batch",
     "render_handover_note",
+    "render_papers",
     "render_receipt",
     "render_receipt_copies",
     "render_signature_list",
@@ -360,56 +365,74 @@ def _write(docs: Sequence[ReceiptDoc], out: Path | str | BinaryIO) -> int:
     return write_atomic(out, write)
 
 
+Paper = ReceiptDoc | HandoverNoteDoc
+"""One paper of a batch: a payment voucher or a hand-over note."""
+
+
+def layout_paper(doc: Paper) -> tuple[Style, list[Page]]:
+    """Lay out a voucher or a hand-over note."""
+    if isinstance(doc, HandoverNoteDoc):
+        return layout_handover_note(doc)
+    return _layout_receipt(doc)
+
+
 def render_batch(
-    docs: Sequence[ReceiptDoc],
+    docs: Sequence[Paper | Sequence[Paper]],
     out: Path | str | BinaryIO,
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     copies: int = 1,
 ) -> int:
-    """Write many vouchers into one PDF (one page each, in order) and return the page count.
+    """Write many papers into one PDF (in order) and return the page count.
 
-    ``progress(done, total)`` is called after each voucher (``total`` = ``len(docs)``);
-    ``cancelled()`` is asked before each one and before the file is written: when it
-    returns True, :class:`Cancelled` is raised and nothing is written (a path is left as
-    it was; the temporary file is removed). ``copies`` > 1 prints each voucher as
-    "Liên 1", "Liên 2", ... one after the other. An invalid voucher raises ValueError
-    naming its position and number before anything is written.
+    Each entry is the paper of one receipt, or the papers of one receipt together (the
+    voucher and the hand-over note of a hand-over of money and goods). ``progress(done,
+    total)`` is called after each entry (``total`` = ``len(docs)``); ``cancelled()`` is
+    asked before each one and before the file is written: when it returns True,
+    :class:`Cancelled` is raised and nothing is written (a path is left as it was; the
+    temporary file is removed). ``copies`` > 1 prints each paper as "Liên 1", "Liên 2",
+    ... one after the other. An invalid paper raises ValueError naming its position and
+    number before anything is written.
     """
     if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= MAX_COPIES:
         raise ValueError(f"copies must be 1 to {MAX_COPIES}, got {copies!r}")
-    docs = list(docs)
-    if not docs:
+    entries: list[tuple[Paper, ...]] = [
+        (entry,) if isinstance(entry, ReceiptDoc | HandoverNoteDoc) else tuple(entry)
+        for entry in docs
+    ]
+    if not entries or not all(entries):
         raise ValueError("there are no vouchers to print")
-    total = len(docs)
+    total = len(entries)
+    first = entries[0][0]
 
     def write(stream: BinaryIO) -> int:
-        st = Style(c.SHEETS[docs[0].page_size], docs[0].lang)
+        st = Style(c.SHEETS[first.page_size], first.lang)
         canvas = c.new_canvas(
             stream,
             st,
-            title=_receipt_title(docs[0]) if total == 1 else st.label("receipt_title"),
-            author=docs[0].office_name,
+            title=_paper_title(first) if total == 1 else st.label("receipt_title"),
+            author=first.office_name,
         )
         pages_written = 0
-        for index, doc in enumerate(docs):
+        for index, papers in enumerate(entries):
             if cancelled is not None and cancelled():
                 raise Cancelled(f"cancelled after {index} of {total} vouchers")
-            variants = (
-                [doc]
-                if copies == 1
-                else [dataclasses.replace(doc, copy_no=n) for n in range(1, copies + 1)]
-            )
-            for variant in variants:
-                try:
-                    _st, pages = _layout_receipt(variant)
-                except ValueError as error:
-                    raise type(error)(
-                        f"voucher {index + 1} ({clean(doc.number)}): {error}"
-                    ) from error
-                c.draw_pages(canvas, pages)
-                pages_written += len(pages)
+            for doc in papers:
+                variants: list[Paper] = (
+                    [doc]
+                    if copies == 1
+                    else [dataclasses.replace(doc, copy_no=n) for n in range(1, copies + 1)]
+                )
+                for variant in variants:
+                    try:
+                        _st, pages = layout_paper(variant)
+                    except ValueError as error:
+                        raise type(error)(
+                            f"voucher {index + 1} ({clean(doc.number)}): {error}"
+                        ) from error
+                    c.draw_pages(canvas, pages)
+                    pages_written += len(pages)
             if progress is not None:
                 progress(index + 1, total)
         if cancelled is not None and cancelled():
@@ -418,3 +441,16 @@ def render_batch(
         return pages_written
 
     return write_atomic(out, write)
+
+
+def _paper_title(doc: Paper) -> str:
+    if isinstance(doc, HandoverNoteDoc):
+        return LABELS[doc.lang]["handover_short"].format(number=clean(doc.number))
+    return _receipt_title(doc)
+
+
+def render_papers(docs: Sequence[Paper], out: Path | str | BinaryIO, copies: int = 1) -> int:
+    """Write the papers of one receipt (a voucher, a hand-over note, or both) into one PDF,
+    each ``copies`` times ("Liên 1", "Liên 2"; ``copies=1`` keeps ``copy_no``). A path is
+    written atomically. Returns the number of pages."""
+    return render_batch([tuple(docs)], out, copies=copies)

@@ -1,9 +1,10 @@
 """Signature list for a group payment (danh sách ký nhận), e.g. a month's allowance.
 
-One row per person (STT, full name, code, address or village, amount, and a cell tall
-enough to sign or thumbprint in). The table header repeats on every page; the last page
-carries the grand total in figures and words and the signatures of the preparer, the
-chief accountant and the head of unit.
+One row per person (STT, full name on one line, code, address or village, amount, and a
+cell at least 20 mm tall and 15 mm wide to sign or put a thumbprint in, on A4 and A5
+alike). The table header repeats on every page; the last page carries the grand total in
+figures and words, a witness line for the people who put a thumbprint, and the signatures
+of the preparer, the cashier who paid, the chief accountant and the head of unit.
 """
 
 from __future__ import annotations
@@ -29,7 +30,17 @@ from tracker.reports._layout import (
     write_atomic,
 )
 
-__all__ = ["SignatureListDoc", "SignatureListRow", "render_signature_list"]
+__all__ = [
+    "THUMB_CELL_H",
+    "THUMB_CELL_W",
+    "SignatureListDoc",
+    "SignatureListRow",
+    "render_signature_list",
+]
+
+#: The smallest signature/thumbprint cell, on every page size (a thumb is about 15 x 20 mm).
+THUMB_CELL_H = 20 * mm
+THUMB_CELL_W = 15 * mm
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +69,10 @@ class SignatureListDoc:
     written_at: str = ""  # locality of the date line ("Mèo Vạc")
     rows: tuple[SignatureListRow, ...]
     prepared_by: str = ""
+    cashier: str = ""
     accountant: str = ""
     head: str = ""
+    witness: str = ""
     reprint: int = 0
     voided: bool = False
     void_reason: str = ""
@@ -109,12 +122,13 @@ def _blocks(doc: SignatureListDoc, st: Style) -> list[Block]:
             )
         )
 
+    # A name is never broken across lines (nowrap: the type shrinks a little instead).
     columns = [
         Column(L("no"), 0.06, CENTRE, nowrap=True),
-        Column(L("full_name"), 0.23),
+        Column(L("full_name"), 0.27, nowrap=True),
         Column(L("code"), 0.11, CENTRE, nowrap=True),
-        Column(L("village"), 0.19),
-        Column(L("list_amount"), 0.16, RIGHT, nowrap=True),
+        Column(L("village"), 0.17),
+        Column(L("list_amount"), 0.14, RIGHT, nowrap=True),
         Column(L("signature_cell"), 0.25, CENTRE),
     ]
     rows = [
@@ -124,12 +138,18 @@ def _blocks(doc: SignatureListDoc, st: Style) -> list[Block]:
     tail: list[list[str | Cell]] = [
         [Cell(L("grand_total"), span=4, align=CENTRE), c.number(doc.total, st.lang), ""]
     ]
-    table = c.table(st, columns, rows, tail=tail, min_row_height=12 * mm * st.s)
+    # Room for a thumb on any page size: at least THUMB_CELL_H tall (the cell is wider).
+    table = c.table(st, columns, rows, tail=tail, min_row_height=THUMB_CELL_H)
     blocks += table
     # The grand total, words and signatures stay together with the last row.
     words = c.amount_words_block(st, L("total_in_words"), doc.total, round_suffix=doc.round_suffix)
     words.space_before = st.section
     people = c.paragraph(st, L("people", n=len(doc.rows)), font=st.I)
+    witness = c.paragraph(
+        st,
+        L("list_witness", name=clean(doc.witness) or "." * 60),
+        space_before=st.section,
+    )
     date_line = c.paragraph(
         st,
         c.place_and_date(doc.written_at, doc.issued_on, st.lang),
@@ -141,20 +161,26 @@ def _blocks(doc: SignatureListDoc, st: Style) -> list[Block]:
         st,
         [
             Sig(L("list_prepared_by"), L("sign_hint"), doc.prepared_by),
+            Sig(L("cashier"), L("sign_hint"), doc.cashier),
             Sig(L("accountant"), L("sign_hint"), doc.accountant),
             Sig(L("head"), L("sign_seal_hint"), doc.head),
         ],
         space_before=st.gap,
     )
-    for block in (words, people, date_line):
+    for block in (words, people, witness, date_line):
         block.keep_with_next = True
     table[-1].keep_with_next = True
-    blocks += [words, people, date_line, sigs]
+    blocks += [words, people, witness, date_line, sigs]
     return blocks
 
 
 def _texts(doc: SignatureListDoc) -> dict[str, str]:
-    texts = {"office_name": doc.office_name, "subject": doc.subject, "period": doc.period}
+    texts = {
+        "office_name": doc.office_name,
+        "subject": doc.subject,
+        "period": doc.period,
+        "witness": doc.witness,
+    }
     for index, row in enumerate(doc.rows, 1):
         texts[f"rows[{index}].name"] = row.name
         texts[f"rows[{index}].address"] = row.address

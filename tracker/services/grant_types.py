@@ -55,6 +55,9 @@ SEED: tuple[tuple[object, ...], ...] = (
     ("linen_weaving", "Dệt lanh (khung dệt, sợi, tập huấn)", "Linen weaving (loom, yarn, training)",
      "mixed", "bộ", "set", "loom", (1, 3, 6, 12), "Hỗ trợ sinh kế (dệt lanh)",
      "Livelihood support (linen weaving)", ("loom", "yarn_kg", "training")),
+    # Yarn is weighed: its own type, so that its unit (kg) is printed, not the loom's set.
+    ("linen_yarn", "Sợi lanh", "Linen yarn", "in_kind", "kg", "kg", None, (),
+     "Hỗ trợ sinh kế (dệt lanh)", "Livelihood support (linen weaving)", ("kg",)),
     ("monthly_allowance", "Trợ cấp sinh hoạt hằng tháng", "Monthly living allowance", "cash",
      "tháng", "month", None, (3, 6, 12), "Hỗ trợ sinh hoạt hằng tháng",
      "Monthly living support", ("amount_per_month", "months")),

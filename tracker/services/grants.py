@@ -3,6 +3,7 @@ over and the follow-up visits they start)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ from tracker.db.models import (
     User,
     Visit,
 )
+from tracker.domain.papers import kind_of
 from tracker.services import assets, audit, receipts, visits
 from tracker.services import validate as v
 from tracker.services.context import Actor
@@ -133,6 +135,12 @@ class HandoverView:
     receipt_number: str | None
     visits_scheduled: tuple[date, ...] = ()
     asset_ids: tuple[int, ...] = ()
+    #: What the whole hand-over gave: ``cash``, ``goods`` or ``mixed`` (its papers follow).
+    kind: str = "cash"
+    #: The amount of every line of the hand-over together.
+    total: int = 0
+    #: The hand-over's lines (the first carries the receipt).
+    line_ids: tuple[int, ...] = ()
 
 
 # --- planning -------------------------------------------------------------------------
@@ -388,84 +396,161 @@ def _check_limits(s: Session, g: Grant, amount: int, override: str) -> int:
     return delivered
 
 
+#: At most this many lines in one hand-over (one paper).
+MAX_LINES = 20
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A hand-over line checked before the transaction opens."""
+
+    data: HandoverInput
+    quantity: int | None
+    unit_value: int | None
+    amount: int
+    override: str
+    note: str
+    tags: tuple[str, ...]
+
+
+def _prepare(data: HandoverInput) -> _Prepared:
+    override = v.text(data.override_reason, "override_reason", max_len=300)
+    note = v.multiline(data.note, "notes", max_len=4000)
+    qty, unit, amount = _amounts(data)
+    tags = tuple(v.text(t, "tag", max_len=40) for t in data.asset_tags)
+    return _Prepared(data, qty, unit, amount, override, note, tags)
+
+
+def _add_line(
+    s: Session,
+    actor: Actor,
+    line: _Prepared,
+    today: date,
+    head: Disbursement | None,
+) -> tuple[Disbursement, tuple[Grant, dict[str, Any]] | None, list[int], list[date]]:
+    """One line of a hand-over: its limits checked, its assets made and its visits booked;
+    the grant's status follows. ``head`` is the hand-over's first line (None for it)."""
+    data = line.data
+    g = _open_grant(s, data.grant_id)
+    gt = g.grant_type
+    handed_on = v.a_date(
+        data.handed_on,
+        "handed_on",
+        today=today,
+        not_future=True,
+        not_before=max(g.start_date, g.project.start_date),
+        not_after=g.project.end_date,
+    )
+    if head is not None and (
+        handed_on != head.handed_on or g.beneficiary_id != head.grant.beneficiary_id
+    ):
+        raise ValidationError("handover_lines_differ", "grant")
+    tranche = _tranche(g, data.tranche_seq)
+    description = v.text(data.description, "description", max_len=200) or (
+        tranche.description if tranche else gt.name_vi
+    )
+    delivered = _check_limits(s, g, line.amount, line.override)
+    d = Disbursement(
+        grant_id=g.id,
+        tranche_id=tranche.id if tranche else None,
+        handed_on=handed_on,
+        description=description,
+        in_kind=line.quantity is not None,
+        quantity=line.quantity,
+        unit_value=line.unit_value,
+        amount=line.amount,
+        staff_id=actor.user_id,
+        override_reason=line.override,
+        note=line.note,
+        part_of_id=head.id if head is not None else None,
+    )
+    s.add(d)
+    s.flush()
+    asset_ids = assets.hand_over(s, actor, g, d, tags=line.tags, requested=data.creates_assets)
+    visits_on = visits.schedule_after_handover(s, actor, g, d, new_assets=bool(asset_ids))
+    before = audit.snapshot(g)
+    g.status = "completed" if delivered + line.amount >= g.planned_total else "active"
+    s.flush()
+    # Audited by the caller once the receipt number is taken: the number's row lock comes
+    # before the audit trail's lock in every write (two writers never wait on each other).
+    changed = (g, before) if before["status"] != g.status else None
+    return d, changed, asset_ids, visits_on
+
+
 def record_handover(
-    db: Database, actor: Actor, data: HandoverInput, *, today: date | None = None
+    db: Database,
+    actor: Actor,
+    data: HandoverInput,
+    *,
+    also: Sequence[HandoverInput] = (),
+    today: date | None = None,
 ) -> HandoverView:
     """Record cash or goods handed to a beneficiary, in one transaction with its receipt
     number (``receipts.number_handover``), the assets handed over (``assets.hand_over``)
     and the follow-up visits of the grant type's plan (``visits.schedule_after_handover``).
 
-    A hand-over above what is left of the plan or of the project budget is refused unless
+    ``also`` are more lines handed over at the same time to the same person (the yarn and
+    the training money with a loom, possibly of other grants): one hand-over, one receipt,
+    printed on the papers that fit what was given (``HandoverView.kind``).
+
+    A line above what is left of its plan or of the project budget is refused unless its
     ``override_reason`` says why.
     """
     actor.require("handover.write")
     today = today or date.today()
-    override = v.text(data.override_reason, "override_reason", max_len=300)
-    note = v.multiline(data.note, "notes", max_len=4000)
-    qty, unit, amount = _amounts(data)
-    tags = tuple(v.text(t, "tag", max_len=40) for t in data.asset_tags)
+    if len(also) >= MAX_LINES:
+        raise ValidationError("quantity_range", "grant", max=MAX_LINES)
+    lines = [_prepare(x) for x in (data, *also)]
     with db.write() as s:
-        g = _open_grant(s, data.grant_id)
-        gt = g.grant_type
-        handed_on = v.a_date(
-            data.handed_on,
-            "handed_on",
-            today=today,
-            not_future=True,
-            not_before=max(g.start_date, g.project.start_date),
-            not_after=g.project.end_date,
-        )
-        tranche = _tranche(g, data.tranche_seq)
-        description = v.text(data.description, "description", max_len=200) or (
-            tranche.description if tranche else gt.name_vi
-        )
-        delivered = _check_limits(s, g, amount, override)
-        d = Disbursement(
-            grant_id=g.id,
-            tranche_id=tranche.id if tranche else None,
-            handed_on=handed_on,
-            description=description,
-            in_kind=qty is not None,
-            quantity=qty,
-            unit_value=unit,
-            amount=amount,
-            staff_id=actor.user_id,
-            override_reason=override,
-            note=note,
-        )
-        s.add(d)
-        s.flush()
-        number = receipts.number_handover(s, actor, d)
-        asset_ids = assets.hand_over(s, actor, g, d, tags=tags, requested=data.creates_assets)
-        visits_on = visits.schedule_after_handover(s, actor, g, d, new_assets=bool(asset_ids))
-
-        before = audit.snapshot(g)
-        g.status = "completed" if delivered + amount >= g.planned_total else "active"
-        s.flush()
-        after = audit.snapshot(d)
-        after["receipt_number"] = number
-        after["asset_ids"] = asset_ids
-        audit.record(s, actor, "handover", "disbursement", d.id, after=after)
-        if before["status"] != g.status:
-            audit.record(s, actor, "update", "grant", g.id, before=before, after=audit.snapshot(g))
+        head, changed, asset_ids, visits_on = _add_line(s, actor, lines[0], today, None)
+        number = receipts.number_handover(s, actor, head)
+        g = head.grant
+        added = [(head, asset_ids)]
+        status_changes = [changed]
+        all_assets = list(asset_ids)
+        all_visits = list(visits_on)
+        for line in lines[1:]:
+            d, changed, more_assets, more_visits = _add_line(s, actor, line, today, head)
+            added.append((d, more_assets))
+            status_changes.append(changed)
+            all_assets += more_assets
+            all_visits += more_visits
+        for d, ids in added:
+            after = audit.snapshot(d)
+            after["receipt_number"] = number
+            after["asset_ids"] = ids
+            audit.record(s, actor, "handover", "disbursement", d.id, after=after)
+        # One event per grant whose status changed: from before the hand-over to after it.
+        audited: set[int] = set()
+        for change in status_changes:
+            if change is None or change[0].id in audited:
+                continue
+            grant, before = change
+            audited.add(grant.id)
+            after = audit.snapshot(grant)
+            if before["status"] != after["status"]:
+                audit.record(s, actor, "update", "grant", grant.id, before=before, after=after)
         return HandoverView(
-            id=d.id,
+            id=head.id,
             grant_id=g.id,
             beneficiary_id=g.beneficiary_id,
             beneficiary_code=g.beneficiary.code,
             beneficiary_name=g.beneficiary.full_name,
-            grant_type=gt.code,
-            handed_on=handed_on,
-            description=description,
-            in_kind=d.in_kind,
-            quantity=qty,
-            unit_value=unit,
-            amount=amount,
+            grant_type=g.grant_type.code,
+            handed_on=head.handed_on,
+            description=head.description,
+            in_kind=head.in_kind,
+            quantity=head.quantity,
+            unit_value=head.unit_value,
+            amount=head.amount,
             staff=actor.username,
-            override_reason=override,
+            override_reason=head.override_reason,
             receipt_number=number,
-            visits_scheduled=tuple(visits_on),
-            asset_ids=tuple(asset_ids),
+            visits_scheduled=tuple(sorted(set(all_visits))),
+            asset_ids=tuple(all_assets),
+            kind=kind_of(d.in_kind for d, _ids in added),
+            total=sum(d.amount for d, _ids in added),
+            line_ids=tuple(d.id for d, _ids in added),
         )
 
 
@@ -489,7 +574,9 @@ def list_handovers(
         .outerjoin(User, User.id == Disbursement.staff_id)
         .outerjoin(
             Receipt,
-            (Receipt.disbursement_id == Disbursement.id) & Receipt.voided_at.is_(None),
+            # The lines of a hand-over share the receipt of its first line.
+            (Receipt.disbursement_id == func.coalesce(Disbursement.part_of_id, Disbursement.id))
+            & Receipt.voided_at.is_(None),
         )
         .order_by(Disbursement.handed_on.desc(), Disbursement.id.desc())
     )

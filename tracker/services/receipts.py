@@ -1,20 +1,34 @@
-"""Receipts: finding them, the data to print one, reprints (logged, same number) and voids
-(kept, with a reason; a replacement gets a new number that refers to the voided one).
+"""Receipts: finding them, the data to print one, prints (the first is the original, every
+later one a copy, counted and logged) and voids (kept, with a reason; a replacement gets a
+new number that refers to the voided one).
 
-The papers: :func:`receipt_doc` (payment voucher), :func:`handover_note_doc` (goods) and
-:func:`signature_list` (a month of a group payment) turn what the database holds into the
-plain data of :mod:`tracker.reports`, in neutral words (never the person's category or the
-project's purpose); :func:`write_paper` writes one as PDF, :func:`receipts_of_day` lists a
-day's receipts for a batch."""
+A receipt belongs to one hand-over, which may give several things at once (its lines): a
+loom, yarn and the training money. What was given decides the paper
+(:mod:`tracker.domain.papers`): money gets the payment voucher (:func:`receipt_doc`), goods
+the hand-over note (:func:`handover_note_doc`), both get both. :func:`signature_list` is
+the paper of a month of a group payment. They turn what the database holds into the plain
+data of :mod:`tracker.reports`, in neutral words (never the person's category or the
+project's purpose); :func:`write_paper` writes the papers of a receipt as one PDF, and
+:func:`receipts_of_day` lists a day's receipts for a batch.
+
+Printing: :func:`record_print` (or :func:`record_prints` for a batch) is called for every
+print or PDF of a receipt, before its paper is made: the first print is the original
+(only an accountant or an administrator makes it), every later one a copy marked "BẢN SAO"
+with its count, which never repeats. :func:`print_failed` records a print that did not
+come out; an original that did not come out stays unprinted. A detail read without
+recording (:func:`get_receipt`, a preview) shows what the next print would be.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, case, delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -27,11 +41,15 @@ from tracker.db.models import (
     Disbursement,
     Grant,
     GrantType,
+    LegalBasis,
     Office,
     Receipt,
     ReceiptCounter,
+    Tranche,
     User,
 )
+from tracker.domain import papers as paper_rules
+from tracker.domain.papers import PAPER_KINDS, PAPERS_OF_KIND, kind_of
 from tracker.i18n.text import fold, sort_key
 from tracker.reports import (
     HandoverNoteDoc,
@@ -40,11 +58,9 @@ from tracker.reports import (
     Signatory,
     SignatureListDoc,
     SignatureListRow,
-    render_receipt,
-    render_receipt_copies,
 )
 from tracker.reports._layout import is_sensitive
-from tracker.reports.printing import render_handover_copies
+from tracker.reports.printing import render_papers
 from tracker.services import audit, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
@@ -69,6 +85,37 @@ class ReceiptRow:
     voided: bool
     void_reason: str
     replaces_number: str | None
+    #: What the hand-over gave: ``cash``, ``goods`` or ``mixed``; ``amount`` is its total.
+    kind: str = "cash"
+    #: Whether the original has been printed (every later print is a copy).
+    printed: bool = False
+
+    @property
+    def next_copy(self) -> int:
+        """What the next print is: 0 the original, n the n-th copy."""
+        return self.reprint_count + 1 if self.printed else 0
+
+
+@dataclass(frozen=True)
+class PaperLine:
+    """One thing handed over: an amount of money, or goods counted in the unit of their
+    support type (a cow in "con", yarn in "kg")."""
+
+    description: str
+    in_kind: bool
+    quantity: int | None
+    unit_value: int | None
+    amount: int
+    grant_type: str
+    unit_vi: str
+    unit_en: str
+    reason_vi: str
+    reason_en: str
+    type_name_vi: str
+    type_name_en: str
+    #: The month a monthly allowance is for (None for other support).
+    period: date | None = None
+    asset_tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,23 +145,84 @@ class ReceiptDetail:
     #: The support type's name ("Trợ cấp khó khăn ban đầu"), to avoid saying it twice.
     type_name_vi: str = ""
     type_name_en: str = ""
-    #: The office's voucher book (quyển số), printed on payment vouchers.
+    #: The office's voucher book setting (quyển số; may hold ``{year}``).
     office_book: str = ""
+    #: Everything handed over with this receipt, the first line first.
+    lines: tuple[PaperLine, ...] = ()
+    #: The voucher book printed on this receipt's voucher ("2025").
+    book: str = ""
+    #: The form code and legal basis in force on the receipt's date.
+    form_code: str = ""
+    legal_note: str = ""
+    #: The print this detail was recorded for: 0 the original, n the n-th copy; None when
+    #: read without printing (then the paper shows what the next print would be).
+    copy: int | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.row.kind
+
+    @property
+    def papers(self) -> tuple[str, ...]:
+        """The papers this hand-over is printed on, in order."""
+        return PAPERS_OF_KIND[self.row.kind]
+
+    @property
+    def print_copy(self) -> int:
+        """The copy number its paper shows (0: the original)."""
+        return self.row.next_copy if self.copy is None else self.copy
 
 
-def _query() -> Select:  # type: ignore[type-arg]
-    replaced = aliased(Receipt)
+def _parts() -> Any:
+    """Per hand-over with more than one line: how many more lines, how many of them goods,
+    and their amount (the first line is the hand-over's own row)."""
+    part = aliased(Disbursement)
     return (
-        select(Receipt, Disbursement, Beneficiary, GrantType, replaced.number)
+        select(
+            part.part_of_id.label("head_id"),
+            func.count().label("n"),
+            func.sum(case((part.in_kind.is_(True), 1), else_=0)).label("goods"),
+            func.sum(part.amount).label("amount"),
+        )
+        .where(part.part_of_id.is_not(None))
+        .group_by(part.part_of_id)
+        .subquery("parts")
+    )
+
+
+def _query(parts: Any = None) -> Select:  # type: ignore[type-arg]
+    """Receipts with their hand-over's first line, person and support type (and, given
+    :func:`_parts`, the hand-over's other lines added up)."""
+    replaced = aliased(Receipt)
+    columns: list[Any] = [Receipt, Disbursement, Beneficiary, GrantType, replaced.number]
+    if parts is not None:
+        columns += [parts.c.n, parts.c.goods, parts.c.amount]
+    q = (
+        select(*columns)
         .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
         .join(Grant, Grant.id == Disbursement.grant_id)
         .join(Beneficiary, Beneficiary.id == Grant.beneficiary_id)
         .join(GrantType, GrantType.id == Grant.grant_type_id)
         .outerjoin(replaced, replaced.id == Receipt.replaces_id)
     )
+    if parts is not None:
+        q = q.outerjoin(parts, parts.c.head_id == Disbursement.id)
+    return q
 
 
-def _row(r: Receipt, d: Disbursement, b: Beneficiary, gt: GrantType, old: str | None) -> ReceiptRow:
+def _row(
+    r: Receipt,
+    d: Disbursement,
+    b: Beneficiary,
+    gt: GrantType,
+    old: str | None,
+    more: int | None = None,
+    more_goods: int | None = None,
+    more_amount: int | None = None,
+) -> ReceiptRow:
+    more, more_goods = int(more or 0), int(more_goods or 0)
+    flags = [d.in_kind] + [True] * more_goods + [False] * (more - more_goods)
+    kind = kind_of(flags)
     return ReceiptRow(
         r.id,
         r.number,
@@ -125,21 +233,38 @@ def _row(r: Receipt, d: Disbursement, b: Beneficiary, gt: GrantType, old: str | 
         b.alias,
         d.description,
         gt.code,
-        d.amount,
-        d.in_kind,
+        d.amount + int(more_amount or 0),
+        kind != "cash",
         r.reprint_count,
         r.voided_at is not None,
         r.void_reason,
         old,
+        kind,
+        r.printed_at is not None,
     )
+
+
+def _kind_condition(parts: Any, kind: str) -> ColumnElement[bool]:
+    """Receipts whose hand-over gave money only, goods only, or both."""
+    more = func.coalesce(parts.c.n, 0)
+    more_goods = func.coalesce(parts.c.goods, 0)
+    goods_any = or_(Disbursement.in_kind.is_(True), more_goods > 0)
+    cash_any = or_(Disbursement.in_kind.is_(False), more - more_goods > 0)
+    if kind == "cash":
+        return ~goods_any
+    if kind == "goods":
+        return ~cash_any
+    return goods_any & cash_any
 
 
 def _filtered(
     q: Select,  # type: ignore[type-arg]
+    parts: Any,
     text: str,
     since: date | None,
     until: date | None,
     include_voided: bool,
+    kind: str | None = None,
 ) -> Select:  # type: ignore[type-arg]
     for word in fold(text or "").split():
         like = f"%{word.replace('%', '').replace('_', '')}%"
@@ -150,6 +275,8 @@ def _filtered(
         q = q.where(Disbursement.handed_on <= until)
     if not include_voided:
         q = q.where(Receipt.voided_at.is_(None))
+    if kind is not None:
+        q = q.where(_kind_condition(parts, v.choice(kind, "paper", PAPER_KINDS)))
     return q
 
 
@@ -161,14 +288,22 @@ def list_receipts(
     since: date | None = None,
     until: date | None = None,
     include_voided: bool = True,
+    kind: str | None = None,
+    oldest_first: bool = False,
     limit: int = 200,
     offset: int = 0,
 ) -> list[ReceiptRow]:
-    """Receipts newest first; ``text`` matches the number, or the person's name, alias or
-    code with or without diacritics."""
+    """Receipts newest first (``oldest_first``: in date and number order); ``text``
+    matches the number, or the person's name, alias or code with or without diacritics;
+    ``kind`` keeps the hand-overs of money (``cash``), of goods (``goods``) or of both
+    (``mixed``)."""
     actor.require("read")
-    q = _filtered(_query(), text, since, until, include_voided)
-    q = q.order_by(Disbursement.handed_on.desc(), Receipt.year.desc(), Receipt.seq.desc())
+    parts = _parts()
+    q = _filtered(_query(parts), parts, text, since, until, include_voided, kind)
+    if oldest_first:
+        q = q.order_by(Disbursement.handed_on, Receipt.year, Receipt.seq)
+    else:
+        q = q.order_by(Disbursement.handed_on.desc(), Receipt.year.desc(), Receipt.seq.desc())
     with db.read() as s:
         return [_row(*row) for row in s.execute(q.limit(limit).offset(offset)).all()]
 
@@ -181,27 +316,31 @@ def count_receipts(
     since: date | None = None,
     until: date | None = None,
     include_voided: bool = True,
+    kind: str | None = None,
 ) -> int:
     """How many receipts :func:`list_receipts` finds with the same filter (all pages)."""
     actor.require("read")
-    q = _filtered(
+    parts = _parts()
+    q = (
         select(func.count(Receipt.id))
         .select_from(Receipt)
         .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
         .join(Grant, Grant.id == Disbursement.grant_id)
-        .join(Beneficiary, Beneficiary.id == Grant.beneficiary_id),
-        text,
-        since,
-        until,
-        include_voided,
+        .join(Beneficiary, Beneficiary.id == Grant.beneficiary_id)
     )
+    if kind is not None:
+        q = q.outerjoin(parts, parts.c.head_id == Disbursement.id)
+    q = _filtered(q, parts, text, since, until, include_voided, kind)
     with db.read() as s:
         return int(s.execute(q).scalar_one())
 
 
-def _find(s: Session, number: object) -> Receipt:
+def _find(s: Session, number: object, *, lock: bool = False) -> Receipt:
     num = v.text(number, "receipt", max_len=40, required=True).upper()
-    r = s.execute(select(Receipt).where(Receipt.number == num)).scalar_one_or_none()
+    q = select(Receipt).where(Receipt.number == num)
+    if lock:  # PostgreSQL: one print at a time counts (SQLite's write lock does this)
+        q = q.with_for_update()
+    r = s.execute(q).scalar_one_or_none()
     if r is None:
         raise NotFoundError("receipt", num)
     return r
@@ -238,17 +377,84 @@ def _office_place(s: Session, office: Office) -> str:
     return name or ""
 
 
-def _detail(s: Session, r: Receipt) -> ReceiptDetail:
+def _legal_bases(s: Session) -> list[paper_rules.LegalBasis]:
+    rows = s.execute(select(LegalBasis).order_by(LegalBasis.valid_from)).scalars()
+    return [paper_rules.LegalBasis(r.valid_from, r.form_code, r.legal_note) for r in rows]
+
+
+def _is_monthly(gt: GrantType) -> bool:
+    """A support paid month by month (its papers say which month)."""
+    return "amount_per_month" in (gt.fields or [])
+
+
+def _lines(s: Session, head: Disbursement) -> tuple[PaperLine, ...]:
+    rows = s.execute(
+        select(Disbursement, GrantType, Tranche.due_date)
+        .join(Grant, Grant.id == Disbursement.grant_id)
+        .join(GrantType, GrantType.id == Grant.grant_type_id)
+        .outerjoin(Tranche, Tranche.id == Disbursement.tranche_id)
+        .where(or_(Disbursement.id == head.id, Disbursement.part_of_id == head.id))
+        .order_by(Disbursement.id)
+    ).all()
+    tags: dict[int, list[str]] = {}
+    for disbursement_id, tag in s.execute(
+        select(Asset.disbursement_id, Asset.tag)
+        .where(Asset.disbursement_id.in_([d.id for d, _gt, _due in rows]))
+        .order_by(Asset.id)
+    ).all():
+        if tag and disbursement_id is not None:
+            tags.setdefault(disbursement_id, []).append(tag)
+    return tuple(
+        PaperLine(
+            description=d.description,
+            in_kind=d.in_kind,
+            quantity=d.quantity,
+            unit_value=d.unit_value,
+            amount=d.amount,
+            grant_type=gt.code,
+            unit_vi=gt.unit_vi,
+            unit_en=gt.unit_en,
+            reason_vi=gt.receipt_reason_vi,
+            reason_en=gt.receipt_reason_en,
+            type_name_vi=gt.name_vi,
+            type_name_en=gt.name_en,
+            period=(due or d.handed_on).replace(day=1) if _is_monthly(gt) else None,
+            asset_tags=tuple(tags.get(d.id, ())),
+        )
+        for d, gt, due in rows
+    )
+
+
+def _detail(
+    s: Session,
+    r: Receipt,
+    *,
+    copy: int | None = None,
+    bases: list[paper_rules.LegalBasis] | None = None,
+) -> ReceiptDetail:
     row = s.execute(_query().where(Receipt.id == r.id)).one()
-    _, d, b, gt, _old = row
+    _, d, b, gt, old = row
     office = s.get(Office, r.office_id)
     assert office is not None
     preparer = s.get(User, d.staff_id) if d.staff_id else None
     replaced_by = s.execute(
         select(Receipt.number).where(Receipt.replaces_id == r.id)
     ).scalar_one_or_none()
+    lines = _lines(s, d)
+    basis = paper_rules.basis_on(bases if bases is not None else _legal_bases(s), d.handed_on)
+    more = lines[1:]
+    receipt_row = _row(
+        r,
+        d,
+        b,
+        gt,
+        old,
+        more=len(more),
+        more_goods=sum(1 for line in more if line.in_kind),
+        more_amount=sum(line.amount for line in more),
+    )
     return ReceiptDetail(
-        row=_row(*row),
+        row=receipt_row,
         office_name=office.name,
         office_address=office.address,
         office_head=office.head_name,
@@ -265,20 +471,21 @@ def _detail(s: Session, r: Receipt) -> ReceiptDetail:
         prepared_by=preparer.full_name if preparer else "",
         replaced_by_number=replaced_by,
         office_place=_office_place(s, office),
-        asset_tags=tuple(
-            tag
-            for tag in s.execute(
-                select(Asset.tag).where(Asset.disbursement_id == d.id).order_by(Asset.id)
-            ).scalars()
-            if tag
-        ),
+        asset_tags=tuple(tag for line in lines for tag in line.asset_tags),
         type_name_vi=gt.name_vi,
         type_name_en=gt.name_en,
         office_book=office.voucher_book,
+        lines=lines,
+        book=paper_rules.voucher_book(office.voucher_book, d.handed_on),
+        form_code=basis.form_code,
+        legal_note=basis.legal_note,
+        copy=copy,
     )
 
 
 def get_receipt(db: Database, actor: Actor, number: str) -> ReceiptDetail:
+    """A receipt as it stands, without recording a print: its paper shows what the next
+    print would be (the original, or the next copy)."""
     actor.require("read")
     with db.read() as s:
         return _detail(s, _find(s, number))
@@ -295,25 +502,79 @@ def receipts_for_handovers(
             .where(Receipt.disbursement_id.in_(disbursement_ids), Receipt.voided_at.is_(None))
             .order_by(Receipt.year, Receipt.seq)
         ).scalars()
-        return [_detail(s, r) for r in rs]
+        bases = _legal_bases(s)
+        return [_detail(s, r, bases=bases) for r in rs]
 
 
-def record_reprint(db: Database, actor: Actor, number: str) -> ReceiptDetail:
-    """A reprint keeps the number, is marked as a copy with its count, and is logged."""
-    actor.require("receipt.write")
-    with db.write() as s:
-        r = _find(s, number)
+# --- printing -----------------------------------------------------------------------------
+
+
+def _record_print(s: Session, actor: Actor, r: Receipt) -> int:
+    """Count one print of ``r`` in the caller's transaction; returns the copy it is (0:
+    the original, which only an accountant or an administrator prints)."""
+    if r.printed_at is None:
+        actor.require("receipt.write")  # after the original anyone may print a copy
+        r.printed_at = utcnow()
+        copy = 0
+        s.flush()
+        audit.record(s, actor, "print", "receipt", r.id, after={"number": r.number, "copy": 0})
+    else:
         r.reprint_count += 1
+        copy = r.reprint_count
+        s.flush()
+        audit.record(
+            s, actor, "reprint", "receipt", r.id, after={"number": r.number, "count": copy}
+        )
+    return copy
+
+
+def record_print(db: Database, actor: Actor, number: str) -> ReceiptDetail:
+    """Record a print (on paper or as PDF) of a receipt, before its paper is made, and
+    return it as that print shows it: the first print is the original, every later one a
+    copy ("BẢN SAO – in lại lần N", N counted up, never repeated). Logged either way."""
+    actor.require("read")
+    with db.write() as s:
+        r = _find(s, number, lock=True)
+        copy = _record_print(s, actor, r)
+        return _detail(s, r, copy=copy)
+
+
+def record_prints(db: Database, actor: Actor, numbers: Sequence[str]) -> list[ReceiptDetail]:
+    """:func:`record_print` for the receipts of a batch, in one transaction, in order."""
+    actor.require("read")
+    with db.write() as s:
+        bases = _legal_bases(s)
+        details = []
+        for number in numbers:
+            r = _find(s, number, lock=True)
+            details.append(_detail(s, r, copy=_record_print(s, actor, r), bases=bases))
+        return details
+
+
+def print_failed(db: Database, actor: Actor, number: str, copy: int) -> None:
+    """A recorded print that did not come out (the printer failed, the file could not be
+    written). Logged; an original that did not come out is not counted as printed (unless
+    a copy was printed since); a copy's count is never given out again."""
+    actor.require("read")
+    with db.write() as s:
+        r = _find(s, number, lock=True)
+        kept_unprinted = copy == 0 and r.reprint_count == 0 and r.printed_at is not None
+        if kept_unprinted:
+            r.printed_at = None
         s.flush()
         audit.record(
             s,
             actor,
-            "reprint",
+            "print_failed",
             "receipt",
             r.id,
-            after={"number": r.number, "count": r.reprint_count},
+            after={"number": r.number, "copy": copy, "original_unprinted": kept_unprinted},
         )
-        return _detail(s, r)
+
+
+def next_print(detail: ReceiptDetail) -> ReceiptDetail:
+    """The detail as the next print would show it (for a preview: nothing is recorded)."""
+    return dataclasses.replace(detail, copy=detail.row.next_copy)
 
 
 def void_receipt(
@@ -397,9 +658,9 @@ def number_handover(s: Session, actor: Actor, d: Disbursement) -> str:
 
 # --- papers: plain data for tracker.reports ----------------------------------------------
 
-#: The papers a receipt can be printed on: the payment voucher (every hand-over) and, for
-#: goods, the hand-over note signed by both sides.
-PAPERS = ("voucher", "handover")
+#: ``auto``: the papers that fit what was handed over; or one of them (a hand-over of money
+#: and goods can be printed one paper at a time).
+PAPERS = ("auto", "voucher", "handover")
 PAGE_SIZES = ("A4", "A5")
 LANGS = ("vi", "en")
 MAX_COPIES = 2
@@ -412,7 +673,9 @@ _WORDS = {
         "officer_title": "Cán bộ phụ trách",
         "tags": "Số thẻ tai/ký hiệu: {tags}.",
         "handover_subject": "V/v bàn giao {what}",
+        "and": "và",
         "month": "Tháng {month:02d} năm {year}",
+        "for_month": "tháng {month:02d}/{year}",
     },
     "en": {
         "replaced_by": "replaced by voucher no. {number}",
@@ -421,7 +684,9 @@ _WORDS = {
         "officer_title": "Officer in charge",
         "tags": "Ear tags/marks: {tags}.",
         "handover_subject": "Hand-over of {what}",
+        "and": "and",
         "month": "{month_name} {year}",
+        "for_month": "{month_name} {year}",
     },
 }
 _MONTHS_EN = [
@@ -454,16 +719,37 @@ def _neutral(text: str, fallback: str) -> str:
     return fallback if not text or is_sensitive(text) else text
 
 
-def _reason(d: ReceiptDetail, lang: str) -> str:
-    """The neutral reason of the support type ("Hỗ trợ sinh kế (bò giống)"), with what was
-    handed over when it says more ("– Trợ cấp tháng 3")."""
-    base = d.reason_vi if lang == "vi" else (d.reason_en or d.reason_vi)
-    base = _neutral(base, "Hỗ trợ sinh kế" if lang == "vi" else "Livelihood support")
-    extra = _neutral(d.row.description, "")
-    same = {fold(base), fold(d.type_name_vi), fold(d.type_name_en)}
+def _month(day: date, lang: str, key: str = "for_month") -> str:
+    return _WORDS[lang][key].format(
+        month=day.month, year=day.year, month_name=_MONTHS_EN[day.month - 1]
+    )
+
+
+def _base_reason(line: PaperLine, lang: str) -> str:
+    base = line.reason_vi if lang == "vi" else (line.reason_en or line.reason_vi)
+    return _neutral(base, "Hỗ trợ sinh kế" if lang == "vi" else "Livelihood support")
+
+
+def _line_reason(line: PaperLine, lang: str) -> str:
+    """The neutral reason of a line's support type ("Hỗ trợ sinh kế (bò giống)"), with what
+    was handed over when it says more ("– Hỗ trợ tiền ăn học dệt"); a monthly allowance
+    says the month it is for ("Hỗ trợ sinh hoạt hằng tháng – tháng 08/2025"), never the
+    instalment's number."""
+    base = _base_reason(line, lang)
+    if line.period is not None:
+        return f"{base} – {_month(line.period, lang)}"
+    extra = _neutral(line.description, "")
+    same = {fold(base), fold(line.type_name_vi), fold(line.type_name_en)}
     if extra and fold(extra) not in same and fold(extra) not in fold(base):
         return f"{base} – {extra}"
     return base
+
+
+def _item_text(line: PaperLine, lang: str) -> str:
+    """What a line of a table says: the thing handed over, in neutral words."""
+    if line.period is not None:
+        return _line_reason(line, lang)
+    return _neutral(line.description, _base_reason(line, lang))
 
 
 def _void_reason(d: ReceiptDetail, lang: str) -> str:
@@ -475,57 +761,93 @@ def _void_reason(d: ReceiptDetail, lang: str) -> str:
     return reason
 
 
-def _unit(d: ReceiptDetail, lang: str) -> str:
-    return (d.unit_vi if lang == "vi" else (d.unit_en or d.unit_vi)) or ""
+def _unit(line: PaperLine, lang: str) -> str:
+    return (line.unit_vi if lang == "vi" else (line.unit_en or line.unit_vi)) or ""
 
 
-def _items(d: ReceiptDetail, lang: str) -> tuple[ReceiptItem, ...]:
-    if d.quantity is None or d.unit_value is None:
-        return ()
-    fallback = d.reason_vi if lang == "vi" else (d.reason_en or d.reason_vi)
+def _detail_lines(d: ReceiptDetail) -> tuple[PaperLine, ...]:
+    """The lines of a detail (one made from its first line when it carries none)."""
+    if d.lines:
+        return d.lines
     return (
-        ReceiptItem(
-            _neutral(d.row.description, _neutral(fallback, "—")),
-            d.quantity,
-            _unit(d, lang),
-            d.unit_value,
-            d.row.amount,
+        PaperLine(
+            description=d.row.description,
+            in_kind=d.row.in_kind and d.quantity is not None,
+            quantity=d.quantity,
+            unit_value=d.unit_value,
+            amount=d.row.amount,
+            grant_type=d.row.grant_type,
+            unit_vi=d.unit_vi,
+            unit_en=d.unit_en,
+            reason_vi=d.reason_vi,
+            reason_en=d.reason_en,
+            type_name_vi=d.type_name_vi,
+            type_name_en=d.type_name_en,
+            asset_tags=d.asset_tags,
         ),
     )
 
 
+def cash_lines(d: ReceiptDetail) -> tuple[PaperLine, ...]:
+    return tuple(line for line in _detail_lines(d) if not line.in_kind)
+
+
+def goods_lines(d: ReceiptDetail) -> tuple[PaperLine, ...]:
+    return tuple(line for line in _detail_lines(d) if line.in_kind)
+
+
 def is_goods(detail: ReceiptDetail) -> bool:
-    """Goods handed over (a cow, a loom, yarn): they also get a hand-over note."""
-    return detail.row.in_kind and detail.quantity is not None and detail.unit_value is not None
+    """Whether goods were handed over (a cow, a loom, yarn): they get a hand-over note."""
+    return bool(goods_lines(detail))
+
+
+def _unique(texts: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for text in texts:
+        if text not in seen:
+            seen.append(text)
+    return seen
 
 
 def receipt_doc(detail: ReceiptDetail, *, lang: str = "vi", page_size: str = "A4") -> ReceiptDoc:
-    """The payment voucher (phiếu chi) of a receipt, in ``lang`` on ``page_size``: the
-    reprint count (a reprint says "BẢN SAO"), the void and its reason, the number it
-    replaces, the office's signatories and a neutral reason. Never the person's category."""
+    """The payment voucher (phiếu chi) of the money handed over, in ``lang`` on
+    ``page_size``: the circular in force on its date, the voucher book, the copy it is
+    ("BẢN SAO" after the first print), the void and its reason, the number it replaces, the
+    office's signatories and a neutral reason. Never the person's category. A hand-over of
+    goods only has no voucher (it is printed on the hand-over note)."""
     _check_options(lang, page_size)
     d = detail
+    cash = cash_lines(d)
+    if not cash:
+        raise ValidationError("paper_not_for_kind", "paper", value="voucher")
+    items: tuple[ReceiptItem, ...] = ()
+    if len(cash) > 1:
+        items = tuple(
+            ReceiptItem(_item_text(line, lang), None, "", None, line.amount) for line in cash
+        )
     return ReceiptDoc(
         office_name=d.office_name,
         office_address=d.office_address,
+        form_code=d.form_code or paper_rules.DEFAULT_LEGAL_BASES[-1].form_code,
+        legal_note=d.legal_note or paper_rules.DEFAULT_LEGAL_BASES[-1].legal_note,
+        book_no=d.book or paper_rules.voucher_book(d.office_book, d.row.handed_on),
         number=d.row.number,
         issued_on=d.row.handed_on,
         recipient_name=d.recipient_name,
         recipient_address=d.recipient_address,
-        reason=_reason(d, lang),
-        items=_items(d, lang),
-        amount=d.row.amount,
+        reason="; ".join(_unique([_line_reason(line, lang) for line in cash])),
+        items=items,
+        amount=sum(line.amount for line in cash),
         prepared_by=d.prepared_by,
         accountant=d.office_accountant,
         cashier=d.office_cashier,
         head=d.office_head,
-        reprint=d.row.reprint_count,
+        reprint=d.print_copy,
         voided=d.row.voided,
         void_reason=_void_reason(d, lang),
         replaces_number=d.row.replaces_number,
         page_size=page_size,
         lang=lang,
-        book_no=d.office_book,
     )
 
 
@@ -539,18 +861,39 @@ def _giver(d: ReceiptDetail, lang: str) -> Signatory:
     return Signatory(words["officer_title"], d.prepared_by)
 
 
+def _listed(things: Sequence[str], lang: str) -> str:
+    """ "bò cái giống", "khung dệt lanh và sợi lanh", "a, b và c"."""
+    things = _unique([t[:1].lower() + t[1:] for t in things])
+    if len(things) <= 1:
+        return things[0] if things else ""
+    return f"{', '.join(things[:-1])} {_WORDS[lang]['and']} {things[-1]}"
+
+
 def handover_note_doc(
     detail: ReceiptDetail, *, lang: str = "vi", page_size: str = "A4"
 ) -> HandoverNoteDoc:
-    """The hand-over note (biên bản bàn giao) of goods, numbered like its receipt; the
-    office's head (or the officer) hands over, the person receives with a thumbprint box."""
+    """The hand-over note (biên bản bàn giao) of the goods handed over, numbered like its
+    receipt: each item with the unit of its support type (a cow in "con", yarn in "kg"),
+    quantity, unit value and value; the office's head (or the officer) hands over, the
+    person receives with a thumbprint box and a witness. It says nothing of money received.
+    A hand-over of money only has no note."""
     _check_options(lang, page_size)
     d = detail
-    if not is_goods(d):
-        raise ValidationError("choice", "paper", value="handover")
-    items = _items(d, lang)
-    what = items[0].description
-    condition = _WORDS[lang]["tags"].format(tags=", ".join(d.asset_tags)) if d.asset_tags else ""
+    goods = goods_lines(d)
+    if not goods:
+        raise ValidationError("paper_not_for_kind", "paper", value="handover")
+    items = tuple(
+        ReceiptItem(
+            _item_text(line, lang),
+            line.quantity,
+            _unit(line, lang),
+            line.unit_value,
+            line.amount,
+        )
+        for line in goods
+    )
+    tags = [tag for line in goods for tag in line.asset_tags]
+    condition = _WORDS[lang]["tags"].format(tags=", ".join(tags)) if tags else ""
     return HandoverNoteDoc(
         office_name=d.office_name,
         office_address=d.office_address,
@@ -558,50 +901,88 @@ def handover_note_doc(
         issued_on=d.row.handed_on,
         place=d.recipient_address or d.office_address or d.office_name,
         written_at=d.office_place,
-        subject=_WORDS[lang]["handover_subject"].format(what=what[:1].lower() + what[1:]),
+        subject=_WORDS[lang]["handover_subject"].format(
+            what=_listed([item.description for item in items], lang)
+        ),
         giver=_giver(d, lang),
         receiver_name=d.recipient_name,
         receiver_address=d.recipient_address,
         items=items,
-        amount=d.row.amount,
+        amount=sum(item.amount for item in items),
         condition_note=condition,
-        reprint=d.row.reprint_count,
+        reprint=d.print_copy,
         voided=d.row.voided,
         void_reason=_void_reason(d, lang),
+        replaces_number=d.row.replaces_number,
         page_size=page_size,
         lang=lang,
     )
 
 
-def paper_doc(
-    detail: ReceiptDetail, paper: str = "voucher", *, lang: str = "vi", page_size: str = "A4"
-) -> ReceiptDoc | HandoverNoteDoc:
+def papers_of(detail: ReceiptDetail, paper: str = "auto") -> tuple[str, ...]:
+    """The papers to print: those that fit the hand-over (``auto``), or the one asked for
+    when the hand-over has it (a voucher needs money, a hand-over note goods)."""
     if paper not in PAPERS:
         raise ValidationError("choice", "paper", value=paper)
-    if paper == "handover":
-        return handover_note_doc(detail, lang=lang, page_size=page_size)
-    return receipt_doc(detail, lang=lang, page_size=page_size)
+    kinds = PAPERS_OF_KIND[kind_of(line.in_kind for line in _detail_lines(detail))]
+    if paper == "auto":
+        return kinds
+    if paper not in kinds:
+        raise ValidationError("paper_not_for_kind", "paper", value=paper)
+    return (paper,)
+
+
+def paper_docs(
+    detail: ReceiptDetail, paper: str = "auto", *, lang: str = "vi", page_size: str = "A4"
+) -> list[ReceiptDoc | HandoverNoteDoc]:
+    """The papers of a receipt as plain data: the voucher for the money, the hand-over note
+    for the goods, or both (in that order)."""
+    docs: list[ReceiptDoc | HandoverNoteDoc] = []
+    for name in papers_of(detail, paper):
+        if name == "voucher":
+            docs.append(receipt_doc(detail, lang=lang, page_size=page_size))
+        else:
+            docs.append(handover_note_doc(detail, lang=lang, page_size=page_size))
+    return docs
+
+
+def paper_doc(
+    detail: ReceiptDetail, paper: str = "auto", *, lang: str = "vi", page_size: str = "A4"
+) -> ReceiptDoc | HandoverNoteDoc:
+    """The first paper of :func:`paper_docs`."""
+    return paper_docs(detail, paper, lang=lang, page_size=page_size)[0]
+
+
+def file_stem(detail: ReceiptDetail, paper: str = "auto") -> str:
+    """A file name for the papers: PhieuChi_…, BienBanBanGiao_… or PhieuChi_BienBan_…."""
+    names = papers_of(detail, paper)
+    stem = {
+        ("voucher",): "PhieuChi",
+        ("handover",): "BienBanBanGiao",
+        ("voucher", "handover"): "PhieuChi_BienBan",
+    }[names]
+    return f"{stem}_{detail.row.number}"
 
 
 def write_paper(
     detail: ReceiptDetail,
     out: Path | str | BinaryIO,
     *,
-    paper: str = "voucher",
+    paper: str = "auto",
     copies: int = 1,
     lang: str = "vi",
     page_size: str = "A4",
 ) -> int:
-    """Write the receipt's paper as PDF (a path is written atomically); ``copies`` 2 prints
-    "Liên 1" and "Liên 2" one after the other. Returns the number of pages."""
+    """Write the receipt's papers as one PDF (a path is written atomically): by default
+    those that fit what was handed over (:func:`papers_of`). ``copies`` 2 prints each as
+    "Liên 1" and "Liên 2" one after the other. Returns the number of pages.
+
+    The paper shows the print of ``detail``: pass what :func:`record_print` returned when
+    printing; a detail read with :func:`get_receipt` shows what the next print would be."""
     if isinstance(copies, bool) or copies not in range(1, MAX_COPIES + 1):
         raise ValidationError("choice", "copies", value=copies)
-    doc = paper_doc(detail, paper, lang=lang, page_size=page_size)
-    if isinstance(doc, HandoverNoteDoc):
-        return render_handover_copies(doc, out, copies)
-    if copies == 1:
-        return render_receipt(doc, out)
-    return render_receipt_copies(doc, out, copies)
+    docs = paper_docs(detail, paper, lang=lang, page_size=page_size)
+    return render_papers(docs, out, copies)
 
 
 # --- batches -----------------------------------------------------------------------------
@@ -618,7 +999,8 @@ def receipts_of_day(db: Database, actor: Actor, day: date) -> list[ReceiptDetail
             .where(Disbursement.handed_on == day, Receipt.voided_at.is_(None))
             .order_by(Receipt.year, Receipt.seq)
         ).scalars()
-        return [_detail(s, r) for r in rs]
+        bases = _legal_bases(s)
+        return [_detail(s, r, bases=bases) for r in rs]
 
 
 def _month_bounds(month: date) -> tuple[date, date]:
@@ -650,11 +1032,16 @@ def signature_list(
         rows = s.execute(
             select(Beneficiary, Disbursement.amount, Disbursement.handed_on)
             .select_from(Receipt)
-            .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
+            # A line handed over with other things shares its hand-over's receipt.
+            .join(
+                Disbursement,
+                func.coalesce(Disbursement.part_of_id, Disbursement.id) == Receipt.disbursement_id,
+            )
             .join(Grant, Grant.id == Disbursement.grant_id)
             .join(Beneficiary, Beneficiary.id == Grant.beneficiary_id)
             .where(
                 Grant.grant_type_id == gt.id,
+                Disbursement.in_kind.is_(False),
                 Receipt.voided_at.is_(None),
                 Disbursement.handed_on >= first,
                 Disbursement.handed_on < following,
@@ -692,7 +1079,73 @@ def signature_list(
             rows=list_rows,
             prepared_by=actor.full_name,
             accountant=office.accountant_name,
+            cashier=office.cashier_name,
             head=office.head_name,
             page_size=page_size,
             lang=lang,
         )
+
+
+# --- the legal basis of payment vouchers (Settings) --------------------------------------
+
+
+def legal_bases(db: Database, actor: Actor) -> list[paper_rules.LegalBasis]:
+    """The form code and legal-basis line of payment vouchers, by the date from which each
+    applies (the defaults when the table is empty)."""
+    actor.require("read")
+    with db.read() as s:
+        return _legal_bases(s) or list(paper_rules.DEFAULT_LEGAL_BASES)
+
+
+def _plain_bases(rows: Sequence[paper_rules.LegalBasis]) -> list[dict[str, str]]:
+    return [
+        {
+            "valid_from": r.valid_from.isoformat(),
+            "form_code": r.form_code,
+            "legal_note": r.legal_note,
+        }
+        for r in rows
+    ]
+
+
+def save_legal_bases(
+    db: Database, actor: Actor, rows: Sequence[paper_rules.LegalBasis]
+) -> list[paper_rules.LegalBasis]:
+    """Replace the table of legal bases (administrators; an office setting, logged with the
+    rows before and after). At least one row; no two rows start on the same day."""
+    actor.require("office.setup")
+    cleaned: list[paper_rules.LegalBasis] = []
+    for row in rows:
+        if not isinstance(row, paper_rules.LegalBasis):
+            raise ValidationError("legal_basis_invalid", "legal_basis")
+        cleaned.append(
+            paper_rules.LegalBasis(
+                v.a_date(row.valid_from, "legal_basis", not_before=date(2000, 1, 1)),
+                v.text(row.form_code, "legal_basis", max_len=40, required=True),
+                v.text(row.legal_note, "legal_basis", max_len=300, required=True),
+            )
+        )
+    days = [r.valid_from for r in cleaned]
+    if not cleaned or len(set(days)) != len(days):
+        raise ValidationError("legal_basis_invalid", "legal_basis")
+    cleaned.sort(key=lambda r: r.valid_from)
+    with db.write() as s:
+        before = _legal_bases(s)
+        s.execute(delete(LegalBasis))
+        s.flush()
+        for r in cleaned:
+            s.add(
+                LegalBasis(valid_from=r.valid_from, form_code=r.form_code, legal_note=r.legal_note)
+            )
+        s.flush()
+        office = current_office(s)
+        audit.record(
+            s,
+            actor,
+            "update",
+            "office",
+            office.id,
+            before={"legal_basis": _plain_bases(before)},
+            after={"legal_basis": _plain_bases(cleaned)},
+        )
+    return cleaned

@@ -323,14 +323,26 @@ class PdfOutput(QObject):
             lambda: preview_images(pdf), done, self.tr("Preparing the preview…"), cancellable=True
         )
 
-    def show_preview(self, pdf: bytes, images: list[QImage], total: int, title: str) -> None:
+    def show_preview(
+        self,
+        pdf: bytes,
+        images: list[QImage],
+        total: int,
+        title: str,
+        on_print: Callable[[QPrinter], object] | None = None,
+    ) -> None:
+        """Open the preview. Its Print button prints ``pdf``, or calls ``on_print`` with the
+        chosen printer (a receipt makes its paper again, as the print it is recorded as)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if images:
             size = images[0].width() * 72 / PREVIEW_DPI, images[0].height() * 72 / PREVIEW_DPI
             prepare_printer(printer, size)
         dialog = PdfPreviewDialog(images, printer, title, self.owner)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.print_requested.connect(lambda p: self.print(pdf, p))
+        if on_print is not None:
+            dialog.print_requested.connect(on_print)
+        else:
+            dialog.print_requested.connect(lambda p: self.print(pdf, p))
         dialog.destroyed.connect(lambda *_a: setattr(self, "preview_dialog", None))
         self.preview_dialog = dialog
         if total > len(images):
@@ -347,12 +359,17 @@ class PdfOutput(QObject):
     def choose_printer(self, pdf: bytes) -> QPrinter | None:
         """The print dialog (UI thread, modal); None when there is no printer or the user
         closed it, with a message saying nothing was printed."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         try:
             sizes = page_sizes(pdf)
         except ValueError as exc:
             self._fail(PrintProblem("unreadable", str(exc)))
             return None
+        return self.ask_printer(sizes)
+
+    def ask_printer(self, sizes: list[tuple[float, float]]) -> QPrinter | None:
+        """The print dialog for pages of these sizes (points), asked before a paper is made
+        (a receipt's print is recorded only once a printer has been chosen)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if sizes:
             prepare_printer(printer, sizes[0])
         if (
@@ -377,13 +394,21 @@ class PdfOutput(QObject):
             return None
         return printer
 
-    def print(self, pdf: bytes, printer: QPrinter | None = None) -> Task | None:
+    def print(
+        self,
+        pdf: bytes,
+        printer: QPrinter | None = None,
+        *,
+        finished: Callable[[bool, int], object] | None = None,
+    ) -> Task | None:
         """Print on ``printer`` (asked for with the print dialog when None) on the worker,
-        with a progress dialog that can stop the job."""
+        with a progress dialog that can stop the job. ``finished(ok, pages)`` hears how it
+        ended, on the UI thread: whether every page went out, and how many did."""
         if printer is None:
             printer = self.choose_printer(pdf)
             if printer is None:
                 return None
+        done_pages = [0]
         progress = Progress()
         dialog = QProgressDialog(self.tr("Printing…"), self.tr("Stop"), 0, 0, self.owner)
         dialog.setWindowTitle(self.tr("Print"))
@@ -394,6 +419,7 @@ class PdfOutput(QObject):
         dialog.canceled.connect(progress.cancel)
 
         def moved(done: int, total: int) -> None:
+            done_pages[0] = done
             if dialog.maximum() != total:
                 dialog.setMaximum(total)
             dialog.setValue(done)
@@ -413,10 +439,14 @@ class PdfOutput(QObject):
         def done(pages: int) -> None:
             close_dialog()
             self.status.emit(self.tr("%n page(s) sent to the printer.", "", pages))
+            if finished is not None:
+                finished(True, pages)
             self.printed.emit(pages)
 
         def failed(exc: BaseException) -> None:
             close_dialog()
+            if finished is not None:
+                finished(False, done_pages[0])
             if isinstance(exc, PrintProblem) and exc.kind == "cancelled":
                 self.status.emit(exc.message())
                 self.failed.emit(exc.message())

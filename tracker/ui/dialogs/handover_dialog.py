@@ -1,4 +1,6 @@
-"""Record a hand-over (cash, or goods as quantity × unit value) against a planned grant.
+"""Record a hand-over (cash, or goods as quantity × unit value) against a planned grant,
+with what else the same person is given at the same time (the yarn and the course money
+with a loom: one hand-over, one receipt, its papers following what was given).
 A hand-over above the plan or the project budget is refused by the service; the dialog then
 shows why and asks for the reason of the override."""
 
@@ -7,19 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.vocab import LIVESTOCK
-from tracker.i18n import amount_in_words, get_language
+from tracker.i18n import amount_in_words, fold, get_language
 from tracker.services import grants
 from tracker.services.errors import LimitExceeded, ValidationError
 from tracker.services.grants import GrantView, HandoverInput, HandoverView, TrancheView
@@ -31,11 +35,14 @@ from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin
 MAX_QUANTITY = 100_000
 
 
-def open_grants(ctx: UiContext) -> list[GrantView]:
-    """Grants that can still be handed over (planned or in progress)."""
+def open_grants(ctx: UiContext, beneficiary_id: int | None = None) -> list[GrantView]:
+    """Grants that can still be handed over (planned or in progress), of everyone or of
+    one person."""
     found: list[GrantView] = []
     for status in ("active", "planned"):
-        found += grants.list_grants(ctx.db, ctx.actor, status=status, limit=500)
+        found += grants.list_grants(
+            ctx.db, ctx.actor, beneficiary_id=beneficiary_id, status=status, limit=500
+        )
     return found
 
 
@@ -97,6 +104,10 @@ class HandoverDialog(FormDialog):
         self.note = notes_edit(self, lines=2)
         self.override_reason = QLineEdit(self)
         self.override_reason.setMaxLength(300)
+        # The person's other tranches still open, to hand over at the same time in full.
+        self._open_grants = choices if grant is None else open_grants(ctx, grant.beneficiary_id)
+        self.also = QListWidget(self)
+        self.also.setMaximumHeight(110)
 
         form = self.form = form_layout()
         self.add_field(form, self.tr("Grant"), self.grant, "grant")
@@ -118,6 +129,12 @@ class HandoverDialog(FormDialog):
             "override_reason",
             hint=self.tr("Kept with the hand-over and shown in reports."),
         )
+        self.add_field(
+            form,
+            self.tr("Also handed over now"),
+            self.also,
+            hint=self.tr("Ticked lines are handed over in full with this one, on one receipt."),
+        )
         self.add_field(form, self.tr("Description"), self.description, "description")
         self.add_field(form, self.tr("Notes"), self.note, "notes")
         self.set_row_visible(form, self.override_reason, False)
@@ -134,6 +151,7 @@ class HandoverDialog(FormDialog):
 
         self.grant.currentIndexChanged.connect(self._grant_changed)
         self.tranche.currentIndexChanged.connect(self._tranche_changed)
+        self.also.itemChanged.connect(lambda _item: self.mark_dirty())
         self.quantity.valueChanged.connect(self._update_total)
         self.unit_value.value_changed.connect(self._update_total)
         self.amount.value_changed.connect(self._update_total)
@@ -200,6 +218,74 @@ class HandoverDialog(FormDialog):
         self.tranche.blockSignals(False)
         self._tranche_changed()
 
+    def _fill_also(self) -> None:
+        """The same person's other tranches with something left, of any open grant."""
+        g, t = self.current_grant(), self.current_tranche()
+        self.also.clear()
+        if g is None:
+            self.set_row_visible(self.form, self.also, False)
+            return
+        seen: set[int] = set()
+        for other in self._open_grants:
+            if other.beneficiary_id != g.beneficiary_id or other.id in seen:
+                continue
+            seen.add(other.id)
+            for tr in other.tranches:
+                left = tr.amount - tr.delivered
+                if left <= 0 or (other.id == g.id and t is not None and tr.seq == t.seq):
+                    continue
+                gt = self.ctx.grant_type(other.grant_type)
+                if tr.in_kind and tr.unit_value:
+                    if left // tr.unit_value < 1:
+                        continue
+                    unit = (gt.unit_vi if self.ctx.lang == "vi" else gt.unit_en) if gt else ""
+                    what = self.tr("{qty} {unit} × {value}").format(
+                        qty=fmt.number(left // tr.unit_value),
+                        unit=unit,
+                        value=fmt.money(tr.unit_value),
+                    )
+                else:
+                    what = fmt.money(left)
+                type_name = fmt.type_name(other.grant_type_name_vi, other.grant_type_name_en)
+                text = (
+                    self.tr("{description} · {what}")
+                    if fold(type_name) == fold(tr.description)
+                    else self.tr("{description} ({type}) · {what}")
+                )
+                item = QListWidgetItem(
+                    text.format(description=tr.description, type=type_name, what=what),
+                    self.also,
+                )
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setData(Qt.ItemDataRole.UserRole, (other.id, tr))
+        self.set_row_visible(self.form, self.also, self.also.count() > 0)
+
+    def also_lines(self, handed_on: object) -> tuple[HandoverInput, ...]:
+        """The ticked tranches as lines of this hand-over, each in full (what is left)."""
+        lines = []
+        for index in range(self.also.count()):
+            item = self.also.item(index)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            grant_id, tr = item.data(Qt.ItemDataRole.UserRole)
+            left = tr.amount - tr.delivered
+            if tr.in_kind and tr.unit_value:
+                lines.append(
+                    HandoverInput(
+                        grant_id,
+                        handed_on,  # type: ignore[arg-type]
+                        quantity=left // tr.unit_value,
+                        unit_value=tr.unit_value,
+                        tranche_seq=tr.seq,
+                    )
+                )
+            else:
+                lines.append(
+                    HandoverInput(grant_id, handed_on, amount=left, tranche_seq=tr.seq)  # type: ignore[arg-type]
+                )
+        return tuple(lines)
+
     def _tranche_changed(self, *_args: object) -> None:
         t = self.current_tranche()
         g = self.current_grant()
@@ -226,6 +312,7 @@ class HandoverDialog(FormDialog):
             tag = str(g.details.get("ear_tag", "") or "")
             if tag:
                 self.tags.setText(tag)
+        self._fill_also()
         self._update_total()
 
     def hand_over_amount(self) -> int | None:
@@ -284,8 +371,9 @@ class HandoverDialog(FormDialog):
 
     def prepare(self) -> Callable[[], Any]:
         data = self.build()
+        also = self.also_lines(data.handed_on)
         db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
-        return lambda: grants.record_handover(db, actor, data, today=today)
+        return lambda: grants.record_handover(db, actor, data, also=also, today=today)
 
     def handle_error(self, exc: BaseException) -> None:
         super().handle_error(exc)

@@ -1,6 +1,10 @@
-"""Printing in one go: the receipts of every hand-over of a day, or the signature list of a
-group payment (a month of living allowance) - one PDF, built on the worker with a progress
-bar and a Stop button, then saved and, if wished, printed."""
+"""Printing in one go: the papers of every hand-over of a day (each on the paper that fits:
+the payment voucher for money, the hand-over note for goods, both for both), or the
+signature list of a group payment (a month of living allowance) - one PDF, built on the
+worker with a progress bar and a Stop button, then saved and, if wished, printed.
+
+Making the day's PDF counts as a print of each receipt in it (the first is the original,
+later ones copies marked "BẢN SAO"); printing that PDF once is that print."""
 
 from __future__ import annotations
 
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
 from tracker.reports import Cancelled, render_batch, render_signature_list
 from tracker.services import receipts
 from tracker.services.errors import ValidationError
-from tracker.ui.context import UiContext
+from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import form_layout
 from tracker.ui.printing import JobStopped, PdfOutput, Progress, problem_text
 from tracker.ui.widgets import Banner, DateEdit, set_combo_data, to_date
@@ -58,7 +62,7 @@ class ReceiptBatchDialog(QDialog):
         self.setWindowTitle(self.tr("Print in one go"))
 
         self.banner = Banner(self)
-        self.by_day = QRadioButton(self.tr("The receipts of every hand-over of a day"), self)
+        self.by_day = QRadioButton(self.tr("The papers of every hand-over of a day"), self)
         self.by_month = QRadioButton(
             self.tr("The signature list of a group payment for a month"), self
         )
@@ -182,7 +186,7 @@ class ReceiptBatchDialog(QDialog):
 
     def suggested_name(self) -> str:
         if self.by_day.isChecked():
-            return f"PhieuChi_{self.day.value().isoformat()}.pdf"
+            return f"GiayTo_{self.day.value().isoformat()}.pdf"
         month = self.month.date()
         return (
             f"DanhSachKyNhan_{self.grant_type.currentData()}_{month.year()}-{month.month():02d}.pdf"
@@ -258,6 +262,8 @@ class ReceiptBatchDialog(QDialog):
 
     def _built(self, path: Path, result: tuple[int, int]) -> None:
         pages, papers = result
+        if self.by_day.isChecked():  # each receipt's print was counted
+            self.ctx.events.announce({Change.RECEIPT})
         self.result_path = path
         self.result_pages = pages
         self.bar.setRange(0, max(1, papers))
@@ -281,13 +287,28 @@ class ReceiptBatchDialog(QDialog):
 
     # --- printing ------------------------------------------------------------------------
     def print_result(self) -> None:
+        """Print the PDF just made. The day's papers in it were counted as one print each:
+        once printed, make the PDF again for another print (it then says "BẢN SAO")."""
         if self.result_path is None or self.busy:
             return
         path = self.result_path
+        once = self.by_day.isChecked()
+
+        def ended(ok: bool, _pages: int) -> None:
+            if ok and once:
+                self.result_path = None
+                self.print_button.setEnabled(False)
+                self.state.setText(
+                    self.tr(
+                        "Printed. To print these papers again, make the PDF again: each "
+                        "receipt is then counted and marked as a copy."
+                    )
+                )
+
         run_task(
             self,
             path.read_bytes,
-            on_success=lambda pdf: self.output.print(pdf),
+            on_success=lambda pdf: self.output.print(pdf, finished=ended),
             label=self.tr("Reading the PDF…"),
         )
 
@@ -315,18 +336,25 @@ def _day_batch(
     copies: int,
     progress: Progress,
 ) -> tuple[int, int]:
-    """Every valid receipt of ``day`` as payment vouchers in one PDF (runs on the worker)."""
-    details = receipts.receipts_of_day(db, actor, day)  # type: ignore[arg-type]
-    if not details:
+    """The papers of every valid receipt of ``day`` in one PDF (runs on the worker), each
+    counted as a print first; a batch that is stopped or fails counts none of them."""
+    found = receipts.receipts_of_day(db, actor, day)  # type: ignore[arg-type]
+    if not found:
         raise ValidationError("nothing_to_print", None, period=day.strftime("%d/%m/%Y"))
     if progress.is_cancelled():
         raise Cancelled("cancelled before the first paper")
-    docs = [receipts.receipt_doc(d, lang=lang, page_size=page_size) for d in details]
-    pages = render_batch(
-        docs,
-        path,
-        progress=progress.report,
-        cancelled=progress.is_cancelled,
-        copies=copies,
-    )
-    return pages, len(docs)
+    details = receipts.record_prints(db, actor, [d.row.number for d in found])  # type: ignore[arg-type]
+    try:
+        papers = [receipts.paper_docs(d, lang=lang, page_size=page_size) for d in details]
+        pages = render_batch(
+            papers,
+            path,
+            progress=progress.report,
+            cancelled=progress.is_cancelled,
+            copies=copies,
+        )
+    except BaseException:
+        for d in details:
+            receipts.print_failed(db, actor, d.row.number, d.print_copy)  # type: ignore[arg-type]
+        raise
+    return pages, len(papers)

@@ -119,6 +119,8 @@ class AuditTableModel(RowsTableModel):
             "void": self.tr("voided"),
             "replace": self.tr("replacement issued"),
             "reprint": self.tr("reprinted"),
+            "print": self.tr("printed the original of"),
+            "print_failed": self.tr("print did not come out:"),
             "export": self.tr("exported"),
             "new_key": self.tr("gave a new key to"),
             "audit_alert": self.tr("found the trail altered:"),

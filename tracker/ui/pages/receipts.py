@@ -1,7 +1,12 @@
 """Receipts: every receipt issued with a hand-over, newest first; find one by number or by
-person (with or without diacritics) and dates; preview, print or save it as PDF; reprint it
-as a copy; void it (with a replacement number); print a day's receipts or a month's
-signature list in one go.
+person (with or without diacritics) and dates; preview, print or save it as PDF on the paper
+that fits what was handed over (money: the payment voucher; goods: the hand-over note; both:
+both); void it (with a replacement number); print a day's receipts or a month's signature
+list in one go.
+
+Every print or PDF of a receipt is recorded before its paper is made: the first is the
+original, every later one a copy marked "BẢN SAO" with its count. A preview records nothing
+and shows what the next print would be.
 
 Names show only when the window's "show names" switch is on. Making the PDF, rasterising
 and printing run on the worker; the list pages are read as the view scrolls.
@@ -12,10 +17,11 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.papers import PAPERS_OF_KIND
+from tracker.reports._layout import write_atomic
 from tracker.services import receipts
 from tracker.services.grants import HandoverView
 from tracker.services.receipts import ReceiptDetail, ReceiptRow
@@ -57,6 +65,7 @@ class ReceiptTableModel(PagedTableModel):
         Column("handed_on"),
         Column("beneficiary"),
         Column("description"),
+        Column("paper"),
         Column("amount", right=True),
         Column("status"),
     )
@@ -75,6 +84,7 @@ class ReceiptTableModel(PagedTableModel):
             "handed_on": self.tr("Date"),
             "beneficiary": self.tr("Beneficiary"),
             "description": self.tr("Description"),
+            "paper": self.tr("Paper"),
             "amount": self.tr("Amount"),
             "status": self.tr("Status"),
         }
@@ -93,10 +103,20 @@ class ReceiptTableModel(PagedTableModel):
         )  # fmt: skip
         return lambda: receipts.count_receipts(db, actor, text, since=since, until=until)
 
+    def paper_text(self, row: ReceiptRow) -> str:
+        """The paper(s) the hand-over is printed on."""
+        return {
+            "cash": self.tr("Payment voucher"),
+            "goods": self.tr("Hand-over note"),
+            "mixed": self.tr("Voucher and hand-over note"),
+        }[row.kind]
+
     def status_text(self, row: ReceiptRow) -> str:
         if row.voided:
             return self.tr("Voided")
         parts = [self.tr("Valid")]
+        if not row.printed:
+            parts.append(self.tr("not printed yet"))
         if row.reprint_count:
             parts.append(self.tr("%n copy(ies) printed", "", row.reprint_count))
         if row.replaces_number:
@@ -120,6 +140,8 @@ class ReceiptTableModel(PagedTableModel):
             return kind or row.description
         if key == "amount":
             return fmt.money(row.amount)
+        if key == "paper":
+            return self.paper_text(row)
         if key == "status":
             return self.status_text(row)
         return super().display(row, key)
@@ -154,7 +176,7 @@ class ReceiptTableModel(PagedTableModel):
 
 
 class ReceiptsPage(Page):
-    """Find, print, reprint and void receipts."""
+    """Find, print (the original, then counted copies) and void receipts."""
 
     key = "receipts"
     shows = frozenset({Change.HANDOVER, Change.RECEIPT})
@@ -204,11 +226,9 @@ class ReceiptsPage(Page):
         self.open_button = QPushButton(self)
         self.print_button = QPushButton(self)
         self.save_button = QPushButton(self)
-        self.reprint_button = QPushButton(self)
         self.void_button = QPushButton(self)
         self.batch_button = QPushButton(self)
-        # Reprints and voids are for administrators and accountants (the services check too).
-        self.reprint_button.setVisible(can_write)
+        # Voids are for administrators and accountants (the services check too).
         self.void_button.setVisible(can_write)
 
         filters = QHBoxLayout()
@@ -237,7 +257,6 @@ class ReceiptsPage(Page):
             self.open_button,
             self.print_button,
             self.save_button,
-            self.reprint_button,
             self.void_button,
         ):
             actions.addWidget(button)
@@ -270,7 +289,6 @@ class ReceiptsPage(Page):
         self.open_button.clicked.connect(lambda: self.preview_selected())
         self.print_button.clicked.connect(lambda: self.print_selected())
         self.save_button.clicked.connect(lambda: self.save_selected())
-        self.reprint_button.clicked.connect(lambda: self.reprint_selected())
         self.void_button.clicked.connect(lambda: self.void_selected())
         self.batch_button.clicked.connect(lambda: self.open_batch())
         self.retranslate()
@@ -284,7 +302,8 @@ class ReceiptsPage(Page):
         self.intro.setText(
             self.tr(
                 "Every hand-over gets the next receipt number of the year when it is recorded. "
-                "Choose a receipt to preview, print or save it; a reprint is marked as a copy."
+                "Money is printed on a payment voucher, goods on a hand-over note. The first "
+                "print is the original; every later print is a copy marked “BẢN SAO”."
             )
         )
         self.search.setPlaceholderText(
@@ -297,13 +316,7 @@ class ReceiptsPage(Page):
             self.tr("Names are hidden in lists so that nobody reads them over your shoulder.")
         )
         self.paper_label.setText(self.tr("Paper:"))
-        paper = self.paper.currentData() or "voucher"
-        self.paper.blockSignals(True)
-        self.paper.clear()
-        self.paper.addItem(self.tr("Payment voucher (phiếu chi)"), "voucher")
-        self.paper.addItem(self.tr("Hand-over note for goods (biên bản bàn giao)"), "handover")
-        set_combo_data(self.paper, paper)
-        self.paper.blockSignals(False)
+        self._fill_papers(self.selected())
         self.page_size_label.setText(self.tr("Page:"))
         self.copies_label.setText(self.tr("Copies:"))
         copies = self.copies.currentData() or 1
@@ -315,11 +328,11 @@ class ReceiptsPage(Page):
         self.open_button.setText(self.tr("Preview"))
         self.open_button.setToolTip(self.tr("Show the receipt as it will be printed (Enter)"))
         self.print_button.setText(self.tr("Print…"))
-        self.save_button.setText(self.tr("Save as PDF…"))
-        self.reprint_button.setText(self.tr("Reprint as a copy…"))
-        self.reprint_button.setToolTip(
-            self.tr("Print the same number again, marked “BẢN SAO” with the reprint count")
+        self.print_button.setToolTip(
+            self.tr("The first print is the original; every later print is a counted copy")
         )
+        self.save_button.setText(self.tr("Save as PDF…"))
+        self.save_button.setToolTip(self.tr("A PDF counts as a print, like one on paper"))
         self.void_button.setText(self.tr("Void…"))
         self.batch_button.setText(self.tr("Print in one go…"))
         self.batch_button.setToolTip(
@@ -343,6 +356,9 @@ class ReceiptsPage(Page):
     def refresh(self) -> None:
         super().refresh()
         self.banner.show_message("")
+        row = self.selected()
+        if row is not None and self._select_when_loaded is None:
+            self._select_when_loaded = row.number  # the receipt just printed stays selected
         self.model.reload()
 
     def apply_filter(self) -> None:
@@ -401,17 +417,33 @@ class ReceiptsPage(Page):
         idle = self.task is None or self.task.is_done
         for button in (self.open_button, self.print_button, self.save_button):
             button.setEnabled(row is not None and idle)
-        self.reprint_button.setEnabled(can_write and idle and row is not None and not row.voided)
         self.void_button.setEnabled(can_write and idle and row is not None and not row.voided)
-        goods = row is not None and row.in_kind
-        self.paper.setEnabled(goods)
-        if not goods:
-            set_combo_data(self.paper, "voucher")
+        self._fill_papers(row)
+
+    def _fill_papers(self, row: ReceiptRow | None) -> None:
+        """The papers of the selected receipt: the one that fits (money or goods), or for a
+        hand-over of both, both or either one."""
+        kind = row.kind if row is not None else "cash"
+        if self.paper.property("kind") == kind and self.paper.count():
+            return
+        self.paper.blockSignals(True)
+        self.paper.clear()
+        if kind == "mixed":
+            self.paper.addItem(self.tr("Both: voucher for the money, note for the goods"), "auto")
+            self.paper.addItem(self.tr("Payment voucher only (the money)"), "voucher")
+            self.paper.addItem(self.tr("Hand-over note only (the goods)"), "handover")
+        elif kind == "goods":
+            self.paper.addItem(self.tr("Hand-over note (biên bản bàn giao)"), "auto")
+        else:
+            self.paper.addItem(self.tr("Payment voucher (phiếu chi)"), "auto")
+        self.paper.setProperty("kind", kind)
+        self.paper.setEnabled(kind == "mixed")
+        self.paper.blockSignals(False)
 
     # --- making the paper (worker) -------------------------------------------------------
     def options(self) -> dict[str, Any]:
         return {
-            "paper": self.paper.currentData() or "voucher",
+            "paper": self.paper.currentData() or "auto",
             "copies": int(self.copies.currentData() or 1),
             "lang": self.lang.currentData() or "vi",
             "page_size": self.page_size.currentData() or "A4",
@@ -422,31 +454,40 @@ class ReceiptsPage(Page):
         number: str,
         then: Any,
         *,
-        reprint: bool = False,
+        record: bool = False,
         with_preview: bool = False,
+        to_file: Path | None = None,
         label: str = "",
     ) -> Task:
-        """Make the PDF of receipt ``number`` on the worker (recording a reprint first when
-        asked), then call ``then(detail, pdf, extra)`` on the UI thread."""
+        """Make the PDF of receipt ``number`` on the worker, then call ``then(detail, pdf,
+        extra)`` on the UI thread. With ``record`` the print is counted first (the original,
+        or the next copy) and the paper shows it; else the paper shows what the next print
+        would be. ``to_file`` writes the PDF there too (a failed write is not counted)."""
         db, actor = self.ctx.db, self.ctx.actor
         opts = self.options()
 
         def job() -> tuple[ReceiptDetail, bytes, Any]:
-            if reprint:
-                detail = receipts.record_reprint(db, actor, number)
+            if record:
+                detail = receipts.record_print(db, actor, number)
             else:
-                detail = receipts.get_receipt(db, actor, number)
-            paper = opts["paper"] if receipts.is_goods(detail) else "voucher"
-            buffer = io.BytesIO()
-            receipts.write_paper(
-                detail,
-                buffer,
-                paper=paper,
-                copies=opts["copies"],
-                lang=opts["lang"],
-                page_size=opts["page_size"],
-            )
-            pdf = buffer.getvalue()
+                detail = receipts.next_print(receipts.get_receipt(db, actor, number))
+            try:
+                buffer = io.BytesIO()
+                receipts.write_paper(
+                    detail,
+                    buffer,
+                    paper=opts["paper"] if opts["paper"] in detail.papers else "auto",
+                    copies=opts["copies"],
+                    lang=opts["lang"],
+                    page_size=opts["page_size"],
+                )
+                pdf = buffer.getvalue()
+                if to_file is not None:
+                    write_atomic(to_file, lambda stream: stream.write(pdf))
+            except BaseException:
+                if record:
+                    receipts.print_failed(db, actor, number, detail.print_copy)
+                raise
             extra = preview_images(pdf) if with_preview else None
             return detail, pdf, extra
 
@@ -460,7 +501,7 @@ class ReceiptsPage(Page):
 
         self.banner.show_message("")
         label = label or self.tr("Making the receipt…")
-        if reprint:
+        if record:
             self.task = self.ctx.write(
                 self, job, {Change.RECEIPT}, on_success=done, on_failure=failed, label=label
             )
@@ -472,68 +513,114 @@ class ReceiptsPage(Page):
     def _title(self, detail: ReceiptDetail) -> str:
         return self.tr("Receipt {number}").format(number=detail.row.number)
 
-    @staticmethod
-    def file_name(detail: ReceiptDetail, paper: str) -> str:
-        stem = "BienBanBanGiao" if paper == "handover" and receipts.is_goods(detail) else "PhieuChi"
-        return f"{stem}_{detail.row.number}.pdf"
+    def file_name(self, row: ReceiptRow) -> str:
+        """PhieuChi_…, BienBanBanGiao_… or PhieuChi_BienBan_… (the papers chosen)."""
+        paper = self.options()["paper"]
+        names = PAPERS_OF_KIND[row.kind] if paper == "auto" else (paper,)
+        stem = {
+            ("voucher",): "PhieuChi",
+            ("handover",): "BienBanBanGiao",
+            ("voucher", "handover"): "PhieuChi_BienBan",
+        }[names]
+        return f"{stem}_{row.number}.pdf"
+
+    def _printed_message(self, detail: ReceiptDetail) -> str:
+        if detail.print_copy:
+            return self.tr(
+                "Receipt {number} printed as copy {count} (marked “BẢN SAO”, logged)."
+            ).format(number=detail.row.number, count=detail.print_copy)
+        return self.tr("Receipt {number}: the original printed (logged).").format(
+            number=detail.row.number
+        )
+
+    def _sizes(self) -> list[tuple[float, float]]:
+        """The page size in points, for the print dialog asked before the paper is made."""
+        size_id = (
+            QPageSize.PageSizeId.A5
+            if self.options()["page_size"] == "A5"
+            else (QPageSize.PageSizeId.A4)
+        )
+        size = QPageSize(size_id).size(QPageSize.Unit.Point)
+        return [(size.width(), size.height())] * (2 * int(self.options()["copies"]))
 
     # --- actions -----------------------------------------------------------------------
     def preview_selected(self) -> Task | None:
         row = self.selected()
         if row is None:
             return None
+        return self.preview_number(row.number)
+
+    def preview_number(self, number: str) -> Task:
+        """Show the paper as the next print would be (nothing recorded); Print in the
+        preview prints it for real, recorded."""
 
         def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
             images, total = extra
-            self.output.show_preview(pdf, images, total, self._title(detail))
+            self.output.show_preview(
+                pdf,
+                images,
+                total,
+                self._title(detail),
+                on_print=lambda printer: self.print_number(number, printer),
+            )
 
-        return self._make(row.number, show, with_preview=True)
+        return self._make(number, show, with_preview=True)
 
     def print_selected(self, printer: QPrinter | None = None) -> Task | None:
         """Print the selected receipt; ``printer`` (a ready QPrinter) skips the dialog."""
         row = self.selected()
         if row is None:
             return None
-        return self._make(row.number, lambda _d, pdf, _x: self.output.print(pdf, printer))
+        return self.print_number(row.number, printer)
+
+    def print_number(self, number: str, printer: QPrinter | None = None) -> Task | None:
+        """Choose the printer, then record the print and make its paper, then print it.
+        A print that does not come out at all leaves an original unprinted."""
+        if printer is None:
+            printer = self.output.ask_printer(self._sizes())
+            if printer is None:
+                return None
+        chosen = printer
+
+        def send(detail: ReceiptDetail, pdf: bytes, _extra: Any) -> None:
+            def ended(ok: bool, pages: int) -> None:
+                if ok:
+                    self.status_message.emit(self._printed_message(detail))
+                elif not pages:
+                    self._print_failed(detail)
+
+            self.output.print(pdf, chosen, finished=ended)
+
+        return self._make(number, send, record=True)
+
+    def _print_failed(self, detail: ReceiptDetail) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        number, copy = detail.row.number, detail.print_copy
+        self.ctx.write(
+            self,
+            lambda: receipts.print_failed(db, actor, number, copy),
+            {Change.RECEIPT},
+            on_failure=lambda exc: self.banner.show_message(problem_text(exc)),
+        )
 
     def save_selected(self) -> Task | None:
+        """Ask where, then record the print and write its paper there (a PDF is a print)."""
         row = self.selected()
         if row is None:
             return None
-        paper = self.options()["paper"]
-        return self._make(
-            row.number, lambda d, pdf, _x: self.output.save(pdf, self.file_name(d, paper))
-        )
-
-    def reprint_selected(self) -> Task | None:
-        """Record a reprint (same number, "BẢN SAO", count +1, logged), then preview it."""
-        row = self.selected()
-        if row is None or not self.ctx.actor.can("receipt.write"):
-            return None
-        answer = QMessageBox.question(
-            self,
-            self.tr("Reprint receipt {number}").format(number=row.number),
-            self.tr(
-                "The reprint keeps the number {number} and is marked “BẢN SAO – in lại lần "
-                "{count}”. Every reprint is written in the audit trail. Go on?"
-            ).format(number=row.number, count=row.reprint_count + 1),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        path = self.output.ask_path(self.file_name(row))
+        if path is None:
             return None
 
-        def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
-            images, total = extra
-            self.select_number(detail.row.number)
+        def saved(detail: ReceiptDetail, _pdf: bytes, _extra: Any) -> None:
             self.status_message.emit(
-                self.tr("Reprint {count} of receipt {number} recorded.").format(
-                    count=detail.row.reprint_count, number=detail.row.number
-                )
+                self.tr("Saved: {path}").format(path=str(path))
+                + " "
+                + self._printed_message(detail)
             )
-            self.output.show_preview(pdf, images, total, self._title(detail))
+            self.output.saved.emit(str(path))
 
-        return self._make(row.number, show, reprint=True, with_preview=True)
+        return self._make(row.number, saved, record=True, to_file=path)
 
     def void_selected(self) -> ReceiptVoidDialog | None:
         row = self.selected()
@@ -582,17 +669,29 @@ class ReceiptsPage(Page):
 
     # --- right after a hand-over ---------------------------------------------------------
     def offer_print(self, handover: HandoverView) -> QMessageBox | None:
-        """Ask (without blocking) whether to print the new receipt now."""
+        """Ask (without blocking) whether to print the new receipt now, naming the paper
+        that fits what was handed over."""
         if not handover.receipt_number:
             return None
+        number = handover.receipt_number
         box = QMessageBox(self.window())
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Print the receipt"))
-        box.setText(
-            self.tr("The hand-over was recorded with receipt {number}. Print it now?").format(
-                number=handover.receipt_number
-            )
-        )
+        box.setWindowTitle(self.tr("Print the papers of the hand-over"))
+        questions = {
+            "cash": self.tr(
+                "The hand-over was recorded with receipt {number}. Print the payment voucher "
+                "(phiếu chi) now?"
+            ),
+            "goods": self.tr(
+                "The hand-over was recorded with receipt {number}. Print the hand-over note "
+                "(biên bản bàn giao) for the goods now?"
+            ),
+            "mixed": self.tr(
+                "The hand-over was recorded with receipt {number}. Print the payment voucher "
+                "for the money and the hand-over note for the goods now?"
+            ),
+        }
+        box.setText(questions.get(handover.kind, questions["cash"]).format(number=number))
         box.setInformativeText(
             self.tr("The person signs or puts a thumbprint on it; the office keeps a copy.")
         )
@@ -604,7 +703,6 @@ class ReceiptsPage(Page):
         box.setCheckBox(never)
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        number = handover.receipt_number
 
         def answered(button: object) -> None:
             if button is preview:
@@ -614,10 +712,3 @@ class ReceiptsPage(Page):
         # After the hand-over dialog has closed, so the question is not hidden behind it.
         QTimer.singleShot(0, box.show)
         return box
-
-    def preview_number(self, number: str) -> Task:
-        def show(detail: ReceiptDetail, pdf: bytes, extra: Any) -> None:
-            images, total = extra
-            self.output.show_preview(pdf, images, total, self._title(detail))
-
-        return self._make(number, show, with_preview=True)

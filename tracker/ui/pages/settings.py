@@ -41,6 +41,7 @@ from tracker.ui.dialogs.backup_dialogs import size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.grant_types_box import GrantTypesBox
+from tracker.ui.pages.legal_basis_box import LegalBasisBox
 from tracker.ui.place_picker import PlacePicker
 from tracker.ui.translations import LANGUAGES
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
@@ -177,6 +178,8 @@ class SettingsPage(Page):
 
         self._build_projects()
         self.grant_types_box = GrantTypesBox(ctx, self)
+        self.legal_basis_box = LegalBasisBox(ctx, self)
+        self.legal_basis_box.status.connect(self.status_message)
         self._build_backups()
 
         self.data_box = QGroupBox(self)
@@ -203,6 +206,7 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.addWidget(self.banner)
         column.addWidget(self.office_box)
+        column.addWidget(self.legal_basis_box)
         column.addWidget(self.projects_box)
         column.addWidget(self.grant_types_box)
         column.addWidget(self.language_box)
@@ -321,6 +325,13 @@ class SettingsPage(Page):
         }
         for field, label in self.office_labels.items():
             label.setText(texts[field])
+        self.voucher_book.setPlaceholderText("{year}")
+        self.voucher_book.setToolTip(
+            self.tr(
+                "Printed as “Quyển số” on every payment voucher. {year} stands for the "
+                "voucher's year (one book a year); left empty, the book is the year."
+            )
+        )
         current = self.kind.currentData()
         self.kind.blockSignals(True)  # the chosen place stays as it is
         self.kind.clear()
@@ -352,6 +363,7 @@ class SettingsPage(Page):
         self.projects_note.setText(self.tr("Only an administrator can add or change projects."))
         self._fill_projects()
         self.grant_types_box.retranslate()
+        self.legal_basis_box.retranslate()
         self.language_box.setTitle(self.tr("Language"))
         self.language_label.setText(self.tr("Language of the window"))
         self.security_box.setTitle(self.tr("Screen lock and password"))
@@ -409,6 +421,7 @@ class SettingsPage(Page):
         self._load_office(self.ctx.office)
         self._load_projects()
         self.grant_types_box.load()
+        self.legal_basis_box.load()
         self._fill_backups()
 
     def showEvent(self, event: QShowEvent) -> None:

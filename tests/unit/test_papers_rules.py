@@ -24,7 +24,7 @@ from tracker.domain.papers import (
 from tracker.reports import SignatureListDoc, SignatureListRow, render_signature_list
 from tracker.reports._layout import LINE, TEXT
 from tracker.reports.signature_list_pdf import THUMB_CELL_H, layout_signature_list
-from tracker.services import grants, receipts
+from tracker.services import grants, receipts, reports
 from tracker.services.context import Actor
 from tracker.services.errors import LimitExceeded, PermissionDenied, ValidationError
 from tracker.services.grants import HandoverInput, TrancheInput
@@ -111,6 +111,22 @@ def test_several_lines_one_receipt_one_paper_each_kind(env: Env) -> None:  # noq
         ("Sợi lanh", "kg", 10),
     ]
     assert note.amount == 5_700_000
+
+
+def test_the_summary_counts_every_line_of_a_receipt(env: Env) -> None:  # noqa: F811
+    loom, yarn = linen(env)
+    day = date(2025, 3, 10)
+    grants.record_handover(
+        env.db,
+        env.accountant,
+        HandoverInput(loom.id, day, quantity=1, unit_value=4_500_000, tranche_seq=1),
+        also=(HandoverInput(yarn.id, day, quantity=10, unit_value=120_000),),
+        today=TODAY,
+    )
+    s = reports.period_summary(env.db, env.admin, reports.quarter(2025, 1), today=TODAY)
+    # One receipt, for the loom and the yarn together.
+    assert (s.receipts.issued, s.receipts.valid) == (1, 1)
+    assert s.receipts.amount_valid == 4_500_000 + 10 * 120_000
 
 
 def test_lines_of_one_hand_over_are_one_person_one_day(env: Env) -> None:  # noqa: F811

@@ -506,7 +506,9 @@ def expected(db: Database, start: date, end: date, audience: str) -> dict[str, A
         rec = [0, 0, 0, 0, 0]
         for bid, voided, reprints, amount in conn.execute(
             text(
-                "SELECT g.beneficiary_id, r.voided_at, r.reprint_count, d.amount FROM receipt r"
+                "SELECT g.beneficiary_id, r.voided_at, r.reprint_count,"
+                " (SELECT SUM(l.amount) FROM disbursement l"
+                "  WHERE l.id = d.id OR l.part_of_id = d.id) FROM receipt r"
                 " JOIN disbursement d ON d.id = r.disbursement_id"
                 " JOIN grant_plan g ON g.id = d.grant_id"
                 " WHERE d.handed_on BETWEEN :s AND :e"

@@ -733,16 +733,29 @@ def _receipts(s: Session, start: date, end: date, audience: str) -> ReceiptFigur
             sum_if(voided),
             sum_if(~voided),
             func.coalesce(func.sum(Receipt.reprint_count), 0),
-            sum_if(~voided, Disbursement.amount),
         )
         .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
         .where(Disbursement.handed_on >= start, Disbursement.handed_on <= end)
+    )
+    # The amount of a receipt is every line it covers: a hand-over of several lines (money
+    # and goods) has one receipt on its first line, the others point to that line.
+    line = aliased(Disbursement)
+    amount = (
+        select(func.coalesce(func.sum(line.amount), 0))
+        .select_from(Receipt)
+        .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
+        .join(line, func.coalesce(line.part_of_id, line.id) == Disbursement.id)
+        .where(Disbursement.handed_on >= start, Disbursement.handed_on <= end, ~voided)
     )
     if audience in AUDIENCE_CONSENT:
         q = q.join(Grant, Grant.id == Disbursement.grant_id).where(
             eligible(Grant.beneficiary_id, audience)
         )
-    return ReceiptFigures(*[int(x) for x in s.execute(q).one()])
+        amount = amount.join(Grant, Grant.id == Disbursement.grant_id).where(
+            eligible(Grant.beneficiary_id, audience)
+        )
+    issued, voided_n, valid, reprints = (int(x) for x in s.execute(q).one())
+    return ReceiptFigures(issued, voided_n, valid, reprints, int(s.execute(amount).scalar_one()))
 
 
 def _excluded(s: Session, audience: str) -> int:

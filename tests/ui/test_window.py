@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.db import Database
 from tracker.i18n import get_language
-from tracker.services import beneficiaries, grants, office, visits
+from tracker.services import beneficiaries, grants, office, receipts, visits
 from tracker.services.beneficiaries import BeneficiaryInput
 from tracker.services.context import Actor
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
@@ -197,6 +197,51 @@ def test_errors_show_next_to_the_field_and_closing_asks_first(
         dialog.reject()
     assert len(asked) == 2
     assert beneficiaries.count(window.ctx.db, window.ctx.actor) == 0
+
+
+# --- goods counted in their unit ---------------------------------------------------------
+
+
+def test_school_supplies_are_planned_as_goods_and_handed_over_on_the_goods_note(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, project: ProjectView
+):
+    person = register_by_service(window.ctx.db, window.ctx.actor)
+    page = window.show_page("grants")
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    dialog = the_dialog(window, GrantDialog)
+    type_text(dialog.picker.search, "dang thi hong")
+    qtbot.waitUntil(lambda: dialog.picker.value() is not None, timeout=3000)
+    set_combo_data(dialog.project, project.id)
+    set_combo_data(dialog.grant_type, "school_supplies")
+    dialog.start_date.set_value(date(2025, 5, 1))
+    # A number of sets at a value each, not one amount of money.
+    assert "amount" not in dialog.detail_fields
+    count, value = dialog.detail_fields["quantity"], dialog.detail_fields["unit_value"]
+    assert count.suffix().strip() == "bộ"
+    count.setValue(2)
+    type_text(value, "850000")
+    type_text(dialog.detail_fields["school_year"], "2025-2026")
+    assert "1.700.000" in dialog.total_label.text()
+    save(dialog, qtbot)
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    grant = page.model.row_at(0)
+    assert grant.beneficiary_id == person.id and grant.planned_total == 1_700_000
+    assert (grant.tranches[0].quantity, grant.tranches[0].unit_value) == (2, 850_000)
+
+    page.view.selectRow(0)
+    qtbot.mouseClick(page.handover_button, Qt.MouseButton.LeftButton)
+    dialog = the_dialog(window, HandoverDialog)
+    assert dialog.quantity.isVisible() and not dialog.amount.isVisible()
+    assert (dialog.quantity.value(), dialog.unit_value.value()) == (2, 850_000)
+    dialog.handed_on.set_value(date(2025, 5, 15))
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.HANDOVER), timeout=5000
+    ) as recorded:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    number = recorded.args[0].result.receipt_number
+    detail = receipts.get_receipt(window.ctx.db, window.ctx.actor, number)
+    assert detail.papers == ("handover",)  # the note of goods handed over, no cash voucher
 
 
 # --- the cattle journey ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Plan a grant for one person: the form takes the shape of the support type (a number of
-animals at a value per head, a monthly allowance over some months, or one amount)."""
+animals at a value per head, a monthly allowance over some months, goods counted in their
+unit at a value each, or one amount)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from tracker.services.beneficiaries import BeneficiaryRow
 from tracker.services.errors import ValidationError
 from tracker.services.grant_types import GrantTypeView
 from tracker.services.grants import GrantInput, TrancheInput
+from tracker.services.validate import MAX_QUANTITY
 from tracker.services.visits import add_months
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
@@ -67,12 +69,20 @@ def detail_value(key: str, value: object) -> str:
 
 
 def shape_of(gt: GrantTypeView) -> str:
-    """How the amounts of a type are entered: ``livestock``, ``monthly`` or ``single``."""
+    """How the amounts of a type are entered: ``livestock``, ``monthly``, ``goods`` (a
+    quantity in the type's unit at a value each: the papers list them as goods handed over)
+    or ``single`` (one amount)."""
     if "head_count" in gt.fields:
         return "livestock"
     if "amount_per_month" in gt.fields:
         return "monthly"
+    if gt.kind == "in_kind":
+        return "goods"
     return "single"
+
+
+def unit_of(gt: GrantTypeView) -> str:
+    return gt.unit_vi if get_language() == "vi" else gt.unit_en
 
 
 class GrantDialog(FormDialog):
@@ -227,6 +237,30 @@ class GrantDialog(FormDialog):
             self.add_field(form, self.tr("Number of months"), months, "quantity")
             per_month.value_changed.connect(self._update_total)
             months.valueChanged.connect(self._update_total)
+        elif shape == "goods":
+            quantity = spin(1, MAX_QUANTITY, 1, self.details)
+            quantity.setSuffix(f" {unit_of(gt)}")
+            value = MoneyEdit(self.details)
+            self.detail_fields = {"quantity": quantity, "unit_value": value}
+            self.add_field(form, self.tr("Quantity"), quantity, "quantity")
+            self.add_field(
+                form,
+                self.tr("Value of one {unit} (đồng)").format(unit=unit_of(gt)),
+                value,
+                "unit_value",
+            )
+            self.errors.add("amount", value, self.errors.label("unit_value"))  # type: ignore[arg-type]
+            quantity.valueChanged.connect(self._update_total)
+            value.value_changed.connect(self._update_total)
+            first = True
+            for key in gt.fields:
+                if key in NUMBER_FIELDS:
+                    continue  # the quantity above
+                line = QLineEdit(self.details)
+                line.setMaxLength(200)
+                self.detail_fields[key] = line
+                self.add_field(form, detail_label(key), line, "description" if first else None)
+                first = False
         else:
             amount = MoneyEdit(self.details)
             self.detail_fields = {"amount": amount}
@@ -272,6 +306,9 @@ class GrantDialog(FormDialog):
         if shape == "monthly":
             value = self._money("amount_per_month")
             return None if value is None else value * self._int("months")
+        if shape == "goods":
+            value = self._money("unit_value")
+            return None if value is None else value * self._int("quantity")
         return self._money("amount")
 
     def _update_total(self, *_args: object) -> None:
@@ -334,6 +371,19 @@ class GrantDialog(FormDialog):
                 )
                 for i in range(months)
             )
+        elif shape == "goods":
+            count = self._int("quantity")
+            value = self._money("unit_value")
+            if value is None:
+                raise ValidationError("required", "unit_value")
+            for key in gt.fields:
+                if key in NUMBER_FIELDS:
+                    details[key] = count
+                elif self._text(key):
+                    details[key] = self._text(key)
+            extra = ", ".join(str(v) for k, v in details.items() if k not in NUMBER_FIELDS)
+            description = f"{name} – {extra}" if extra else name
+            tranches = (TrancheInput(description[:200], quantity=count, unit_value=value),)
         else:
             amount = self._money("amount")
             if amount is None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -50,6 +53,23 @@ def _reset_postgres(url: str) -> None:
     engine.dispose()
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
+def _migrated_template() -> Path:
+    """A SQLite file migrated to the newest revision once per test process: the places
+    alone are thousands of rows, and a copy of the file is the same database."""
+    if "sqlite" not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="tracker-template-"))
+        template = Database(DatabaseLocation(path=folder / "template.db"))
+        upgrade(template)
+        template.dispose()
+        assert not (folder / "template.db-wal").exists(), "the template is one whole file"
+        atexit.register(shutil.rmtree, folder, True)
+        _TEMPLATE["sqlite"] = folder / "template.db"
+    return _TEMPLATE["sqlite"]
+
+
 def make_db(kind: str, tmp_path: Path) -> Database:
     if kind == "postgres":
         if not PG_URL:
@@ -57,8 +77,10 @@ def make_db(kind: str, tmp_path: Path) -> Database:
         _reset_postgres(PG_URL)
         db = Database(DatabaseLocation(url=PG_URL))
     else:
-        db = Database(DatabaseLocation(path=tmp_path / "tracker.db"))
-    upgrade(db)
+        path = tmp_path / "tracker.db"
+        shutil.copyfile(_migrated_template(), path)
+        db = Database(DatabaseLocation(path=path))
+    upgrade(db)  # at the newest revision already for SQLite: checks it and returns
     return db
 
 

@@ -465,6 +465,104 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trang có {count} dòng; tối đa {max} dòng mỗi lần nhập.",
         "The sheet has {count} rows; at most {max} rows can be imported at once.",
     ),
+    "import_name_mismatch": (
+        "Mã «{code}» là {expected}, không phải «{value}»: sửa mã hoặc tên cho khớp.",
+        "The code «{code}» is {expected}, not «{value}»: correct the code or the name.",
+    ),
+    "import_unknown_district": (
+        "Không có huyện (trước 01/07/2025) mã «{value}».",
+        "There is no former district (before 1 July 2025) with the code «{value}».",
+    ),
+    "import_district_mismatch": (
+        "Huyện «{value}» không chứa {commune}.",
+        "The district «{value}» does not contain {commune}.",
+    ),
+    "import_no_handover": (
+        "Người «{value}» không có lần trao loại này ngày {day} (trong trang Lần trao hoặc"
+        " trong cơ sở dữ liệu).",
+        "«{value}» has no hand-over of this type on {day} (on the Hand-overs sheet or in the"
+        " database).",
+    ),
+    "import_group": (
+        "{where}: {problem}: {count} dòng ({rows}).{fix}",
+        "{where}: {problem}: {count} rows ({rows}).{fix}",
+    ),
+    "import_group_one": (
+        "{where}: {problem}: dòng {rows}.{fix}",
+        "{where}: {problem}: row {rows}.{fix}",
+    ),
+    "import_group_sheet": (
+        "{where}: {problem}.{fix}",
+        "{where}: {problem}.{fix}",
+    ),
+    "fix_import_unknown_project": (
+        " Cách sửa: tạo dự án «{value}» trong Cài đặt > Dự án, hoặc thêm vào trang Dự án.",
+        " Fix: create the project «{value}» in Settings > Projects, or add it to the Projects"
+        " sheet.",
+    ),
+    "fix_import_unknown_person": (
+        " Cách sửa: thêm người mã «{value}» vào trang Người hưởng, hoặc sửa mã cho đúng.",
+        " Fix: add «{value}» to the Beneficiaries sheet, or correct the code.",
+    ),
+    "fix_import_no_grant": (
+        " Cách sửa: thêm khoản hỗ trợ của người này vào trang Khoản hỗ trợ, bắt đầu trước"
+        " ngày trao.",
+        " Fix: add this person's grant to the Grants sheet, starting before the hand-over.",
+    ),
+    "fix_import_no_handover": (
+        " Cách sửa: ghi đúng ngày của lần trao, hoặc thêm lần trao vào trang Lần trao.",
+        " Fix: give the day of the hand-over, or add the hand-over to the Hand-overs sheet.",
+    ),
+    "fix_import_bad_date": (
+        " Cách sửa: ghi ngày dạng dd/mm/yyyy.",
+        " Fix: write the date as dd/mm/yyyy.",
+    ),
+    "fix_import_bad_choice": (
+        " Cách sửa: chọn một giá trị trong danh sách.",
+        " Fix: use one of the values listed.",
+    ),
+    "fix_import_required": (
+        " Cách sửa: điền các ô này.",
+        " Fix: fill in these cells.",
+    ),
+    "fix_import_missing_column": (
+        " Cách sửa: chép tiêu đề cột từ tệp mẫu.",
+        " Fix: copy the column's heading from the template.",
+    ),
+    "fix_import_missing_sheet": (
+        " Cách sửa: chép trang này từ tệp mẫu.",
+        " Fix: copy this sheet from the template.",
+    ),
+    "fix_import_name_mismatch": (
+        " Cách sửa: tra mã đúng (danh mục dân tộc 2008; mã xã, huyện theo ngày ghi địa chỉ).",
+        " Fix: look up the right code (the 2008 ethnic group list; commune and district codes"
+        " as on the day the address was recorded).",
+    ),
+    "fix_unknown_unit": (
+        " Cách sửa: tra mã xã (mã cũ cho địa chỉ trước 01/07/2025) bằng «tracker places search».",
+        " Fix: look the commune code up (the old code for an address before 1 July 2025) with"
+        " «tracker places search».",
+    ),
+    "fix_exceeds_plan": (
+        " Cách sửa: sửa số tiền, tăng kế hoạch ở trang Khoản hỗ trợ, hoặc ghi lý do vượt mức.",
+        " Fix: correct the amount, raise the plan on the Grants sheet, or give an override reason.",
+    ),
+    "fix_exceeds_budget": (
+        " Cách sửa: tăng ngân sách dự án hoặc ghi lý do vượt mức.",
+        " Fix: raise the project's budget or give an override reason.",
+    ),
+    "fix_date_future": (
+        " Cách sửa: sửa ngày (không được sau ngày nhập).",
+        " Fix: correct the date (it cannot be after the import day).",
+    ),
+    "fix_import_code_clash": (
+        " Cách sửa: đổi mã trong tệp, hoặc để trống để phần mềm tự cấp mã.",
+        " Fix: change the code in the file, or leave it empty to get a new one.",
+    ),
+    "fix_import_duplicate_row": (
+        " Cách sửa: xóa dòng lặp hoặc đổi mã.",
+        " Fix: remove the repeated row or change the code.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -507,6 +605,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "override_reason": ("Lý do vượt mức", "Override reason"),
     "visit": ("Chuyến thăm", "Visit"),
     "done_on": ("Ngày thăm", "Visit date"),
+    "status_on": ("Ngày tình trạng", "Status date"),
     "missed_reason": ("Lý do không gặp", "Why no one was met"),
     "scheduled_on": ("Ngày hẹn thăm", "Scheduled date"),
     "next_visit_on": ("Lần thăm tiếp", "Next visit"),

@@ -35,7 +35,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -702,12 +702,12 @@ def _read_workbook(
 ) -> tuple[list[SheetData], list[Problem], int]:
     """Every sheet of the template found in the file, its rows parsed, with the problems
     of the cells; plus the problems of the workbook (missing sheets) and how many formula
-    results were used."""
+    results were used. The file is streamed (read-only), row by row."""
     from openpyxl import load_workbook
 
     try:
-        values_wb = load_workbook(path, data_only=True)
-        formulas_wb = load_workbook(path, data_only=False, read_only=True)
+        wb = load_workbook(path, data_only=False, read_only=True)
+        merged = _merged_ranges(path, wb)
     except Exception as exc:  # a damaged or foreign file: openpyxl raises many kinds
         raise ServiceError(
             "import_unreadable",
@@ -718,9 +718,18 @@ def _read_workbook(
     problems: list[Problem] = []
     sheets: list[SheetData] = []
     formulas_used = 0
+    saved: list[Any] = []
+
+    def saved_results(name: str) -> Iterator[tuple[Any, ...]]:
+        """The sheet's rows as Excel saved them (formulas as their computed values): read
+        only for a sheet that has formulas."""
+        if not saved:
+            saved.append(load_workbook(path, data_only=True, read_only=True))
+        return saved[0][name].iter_rows(values_only=True)  # type: ignore[no-any-return]
+
     try:
         for spec in SHEETS:
-            name = _find_sheet(values_wb.sheetnames, spec)
+            name = _find_sheet(wb.sheetnames, spec)
             if name is None and spec.may_lack:
                 continue
             if name is None:
@@ -729,33 +738,57 @@ def _read_workbook(
                             params=(("sheet", spec.title_vi),))
                 )  # fmt: skip
                 continue
-            data, used = _read_sheet(values_wb[name], formulas_wb[name], spec, grant_types)
+            data, used = _read_sheet(
+                wb[name], spec, grant_types, merged.get(name, []), saved_results
+            )
             formulas_used += used
             sheets.append(data)
     finally:
-        formulas_wb.close()
-        values_wb.close()
+        wb.close()
+        for other in saved:
+            other.close()
     return sheets, problems, formulas_used
 
 
-def _header_map(ws: Any, spec: SheetSpec, title: str) -> tuple[dict[str, int], list[Problem], int]:
-    """Column key -> column number from the header row; problems; the header row."""
+def _merged_ranges(path: Path, wb: Any) -> dict[str, list[str]]:
+    """Sheet title -> its merged ranges ("M9:N9"), read from the sheets' XML (a streamed
+    workbook does not give them)."""
+    import zipfile
+
+    out: dict[str, list[str]] = {}
+    with zipfile.ZipFile(path) as z:
+        for ws in wb.worksheets:
+            member = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+            if member not in z.namelist():
+                continue
+            with z.open(member) as fh:
+                tail = b""
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    chunk = tail + block
+                    out.setdefault(ws.title, []).extend(
+                        m.decode() for m in re.findall(rb'<mergeCell ref="([A-Z0-9:]+)"', chunk)
+                    )
+                    tail = chunk[-200:] if b"<mergeCell" in chunk[-200:] else b""
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
+def _header_map(
+    header: tuple[Any, ...], spec: SheetSpec, title: str
+) -> tuple[dict[str, int], list[Problem]]:
+    """Column key -> column number from the header row's values; problems."""
     problems: list[Problem] = []
     by_name: dict[str, ColumnSpec] = {}
     for col in spec.columns:
         by_name[fold(col.header_vi)] = col
         by_name[fold(col.header_en)] = col
-    header_row = 1
     found: dict[str, int] = {}
-    max_col = ws.max_column or 0
-    for c in range(1, max_col + 1):
-        raw = ws.cell(row=header_row, column=c).value
+    for c, raw in enumerate(header, start=1):
         if _blank(raw):
             continue
         match = by_name.get(fold(_str(raw)))
         if match is None or match.key in found:
             problems.append(
-                Problem(title, header_row, _letter(c), _str(raw), "import_unknown_header",
+                Problem(title, 1, _letter(c), _str(raw), "import_unknown_header",
                         params=(("found", _str(raw)),))
             )  # fmt: skip
             continue
@@ -763,17 +796,16 @@ def _header_map(ws: Any, spec: SheetSpec, title: str) -> tuple[dict[str, int], l
     for col in spec.columns:
         if col.key not in found and not col.may_lack:
             problems.append(
-                Problem(title, header_row, "", col.header_vi, "import_missing_column",
+                Problem(title, 1, "", col.header_vi, "import_missing_column",
                         params=(("expected", col.header_vi),))
             )  # fmt: skip
-    return found, problems, header_row
+    return found, problems
 
 
-def _is_hint_row(ws: Any, columns: dict[str, int], spec: SheetSpec, row: int) -> bool:
+def _is_hint_row(cells: Mapping[str, Any], spec: SheetSpec) -> bool:
     hints = {col.key: fold(col.header_en) for col in spec.columns}
     seen = matched = 0
-    for key, c in columns.items():
-        value = ws.cell(row=row, column=c).value
+    for key, value in cells.items():
         if _blank(value):
             continue
         seen += 1
@@ -782,68 +814,111 @@ def _is_hint_row(ws: Any, columns: dict[str, int], spec: SheetSpec, row: int) ->
 
 
 def _read_sheet(
-    ws: Any, fws: Any, spec: SheetSpec, grant_types: Mapping[str, str]
+    ws: Any,
+    spec: SheetSpec,
+    grant_types: Mapping[str, str],
+    merged: list[str],
+    saved_results: Callable[[str], Iterator[tuple[Any, ...]]],
 ) -> tuple[SheetData, int]:
+    """One sheet, streamed: the header row, then every row parsed cell by cell (each bad
+    cell a problem of its own). A formula's cell takes the result Excel saved with the
+    file (``saved_results`` reads the sheet again, only when it has formulas)."""
+    from openpyxl.utils.cell import range_boundaries
+
     title = ws.title
-    columns, problems, header_row = _header_map(ws, spec, title)
+    all_rows = ws.iter_rows(values_only=True)
+    header = next(all_rows, ())
+    columns, problems = _header_map(header or (), spec, title)
     letters = {key: _letter(c) for key, c in columns.items()}
-    header = {col.key: col.header_vi for col in spec.columns}
+    heads = {col.key: col.header_vi for col in spec.columns}
     specs = {col.key: col for col in spec.columns}
     # Merged cells: the values hide in the top-left cell only.
-    for rng in ws.merged_cells.ranges:
+    for coord in merged:
+        min_col, min_row, _max_col, _max_row = range_boundaries(coord)
         problems.append(
-            Problem(title, rng.min_row, _letter(rng.min_col), "", "import_merged",
-                    params=(("cells", rng.coord),))
+            Problem(title, min_row or 0, _letter(min_col or 1), "", "import_merged",
+                    params=(("cells", coord),))
         )  # fmt: skip
-    formulas: set[tuple[int, int]] = set()
-    for r_cells in fws.iter_rows(min_row=header_row + 1):
-        for cell in r_cells:
-            if getattr(cell, "data_type", None) == "f" or (
-                isinstance(cell.value, str) and cell.value.startswith("=")
-            ):
-                formulas.add((cell.row, cell.column))
-    rows: list[Row] = []
-    used = 0
-    last = ws.max_row or header_row
-    if last - header_row > MAX_ROWS:
-        problems.append(
-            Problem(title, 0, "", "", "import_too_many_rows",
-                    params=(("count", last - header_row), ("max", MAX_ROWS)))
-        )  # fmt: skip
-        return SheetData(spec, title, letters, [], problems, True), 0
     broken = any(col.required and col.key not in columns for col in spec.columns)
     if not columns:
         return SheetData(spec, title, letters, [], problems, True), 0
-    all_rows = ws.iter_rows(min_row=header_row + 1, max_row=last, values_only=True)
-    for number, raw_row in enumerate(all_rows, start=header_row + 1):
-        cells = {
-            key: raw_row[c - 1] if c - 1 < len(raw_row) else None for key, c in columns.items()
-        }
-        if all(_blank(v) for v in cells.values()) and not any(
-            (number, c) in formulas for c in columns.values()
-        ):
+    rows: list[Row] = []
+    used = 0
+    count = 0
+    wanted = sorted(columns.items(), key=lambda kv: kv[1])
+    # Rows with formulas: their cells are read once the saved results are known.
+    pending: list[tuple[Row, dict[str, Any], set[str]]] = []
+    for number, raw_row in enumerate(all_rows, start=2):
+        width = len(raw_row)
+        cells = {key: raw_row[c - 1] if c - 1 < width else None for key, c in wanted}
+        formulas = {key for key, v in cells.items() if isinstance(v, str) and v.startswith("=")}
+        if not formulas and all(_blank(v) for v in cells.values()):
             continue
-        if number == header_row + 1 and _is_hint_row(ws, columns, spec, number):
+        if number == 2 and _is_hint_row(cells, spec):
             continue
+        count += 1
+        if count > MAX_ROWS:
+            problems.append(
+                Problem(title, 0, "", "", "import_too_many_rows",
+                        params=(("count", f"{MAX_ROWS}+"), ("max", MAX_ROWS)))
+            )  # fmt: skip
+            return SheetData(spec, title, letters, [], problems, True), 0
         row = Row(number, {})
-        for key, value in cells.items():
-            col = columns[key]
-            where = (title, number, _letter(col), header[key])
-            if (number, col) in formulas:
+        rows.append(row)
+        if formulas:
+            pending.append((row, cells, formulas))
+            continue
+        _parse_row(row, cells, columns, specs, heads, title, grant_types)
+    if pending:
+        results = saved_results(title)
+        by_number = {row.number: (row, cells, formulas) for row, cells, formulas in pending}
+        for number, raw_row in enumerate(results, start=1):
+            if number not in by_number:
+                continue
+            row, cells, formulas = by_number.pop(number)
+            for key in formulas:
+                c = columns[key]
+                value = raw_row[c - 1] if c - 1 < len(raw_row) else None
                 if value is None:
-                    row.problems.append(Problem(*where, "import_formula_no_value"))
+                    row.problems.append(
+                        Problem(title, number, _letter(c), heads[key], "import_formula_no_value")
+                    )
+                    del cells[key]
                     continue
                 used += 1
-            if _blank(value):
-                if specs[key].required:
-                    row.problems.append(Problem(*where, "import_required"))
-                continue
-            try:
-                row.values[key] = read_cell(specs[key].kind, value, grant_types)
-            except CellProblem as cp:
-                row.problems.append(Problem(*where, cp.key, params=tuple(cp.params.items())))
-        rows.append(row)
+                cells[key] = value
+            _parse_row(row, cells, columns, specs, heads, title, grant_types)
+            if not by_number:
+                break
     return SheetData(spec, title, letters, rows, problems, broken), used
+
+
+def _parse_row(
+    row: Row,
+    cells: Mapping[str, Any],
+    columns: Mapping[str, int],
+    specs: Mapping[str, ColumnSpec],
+    heads: Mapping[str, str],
+    title: str,
+    grant_types: Mapping[str, str],
+) -> None:
+    """The values of one row's cells for the service, each bad cell a problem."""
+    number = row.number
+    for key, value in cells.items():
+        col = columns[key]
+        if _blank(value):
+            if specs[key].required:
+                row.problems.append(
+                    Problem(title, number, _letter(col), heads[key], "import_required")
+                )
+            continue
+        try:
+            row.values[key] = read_cell(specs[key].kind, value, grant_types)
+        except CellProblem as cp:
+            row.problems.append(
+                Problem(title, number, _letter(col), heads[key], cp.key,
+                        params=tuple(cp.params.items()))
+            )  # fmt: skip
 
 
 # --- checking every row once, then writing in bulk -----------------------------------------
@@ -2003,17 +2078,27 @@ class _Plan:
         the import's audit event)."""
         s = self.s
         added: dict[str, Any] = {}
+        sqlite = s.get_bind().dialect.name == "sqlite"
 
         def insert_all(table: Any, refs: list[_Ref], rows: list[dict[str, Any]], name: str) -> None:
             if not rows:
                 return
-            ids = (
-                s.execute(
-                    insert(_table(table)).returning(table.c.id, sort_by_parameter_order=True), rows
+            t = _table(table)
+            if sqlite:
+                # The write lock is held since BEGIN IMMEDIATE: the next ids are known (these
+                # tables take max(id) + 1, as SQLite would give them), and one executemany
+                # writes every row (RETURNING would take one statement a row).
+                first = int(s.execute(select(func.coalesce(func.max(t.c.id), 0))).scalar_one()) + 1
+                ids: Sequence[int] = range(first, first + len(rows))
+                for row, new_id in zip(rows, ids, strict=True):
+                    row["id"] = new_id
+                s.execute(insert(t), rows)
+            else:
+                ids = (
+                    s.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), rows)
+                    .scalars()
+                    .all()
                 )
-                .scalars()
-                .all()
-            )
             for ref, new_id in zip(refs, ids, strict=True):
                 ref.id = int(new_id)
             added[name] = _id_ranges([int(i) for i in ids])

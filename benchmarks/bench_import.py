@@ -85,7 +85,7 @@ def workbook(path: Path, people: int, handovers: int) -> Path:
         if i % cattle_every == 0:
             put("grants", beneficiary_code=code, project_code="BM-2428", grant_type="cattle",
                 start_date="05/01/2024", quantity=1, unit_value=15_000_000)  # fmt: skip
-    done = 0
+    done = len(range(0, people, cattle_every))  # the cows below count among the hand-overs
     for k in range(per_person):
         for i in range(people):
             if done >= handovers:

@@ -340,7 +340,8 @@ class ProblemGroup:
         )
         rows = [r for r in self.rows if r]
         shown = ", ".join(str(r) for r in rows[:5]) + ("…" if len(rows) > 5 else "")
-        where = self.sheet + (f", {self.header}" if self.header else "")
+        column = ("cột" if lang == "vi" else "column") + f" {self.column} «{self.header}»"
+        where = self.sheet + (f", {column}" if self.column and self.header else "")
         if not rows:
             return (
                 ServiceError(
@@ -567,7 +568,15 @@ _SEX = _label_options("sex", SEXES) | {"female": "F", "male": "M", "nu gioi": "F
 _CATEGORY = _label_options("category", CATEGORIES)
 _INCOME = _label_options("income_band", INCOME_BANDS)
 _ASSET_KIND = _label_options("asset_kind", ASSET_KINDS)
-_ASSET_STATUS = _label_options("asset_status", ASSET_STATUSES)
+_ASSET_STATUS = _label_options("asset_status", ASSET_STATUSES) | {
+    fold(k): v
+    for k, v in {
+        "Đã đẻ": "calved", "Đẻ": "calved", "Sinh con": "calved", "Còn": "alive",
+        "Khỏe": "alive", "Ốm": "sick", "Chết": "died", "Bán": "sold", "Chuyển giao": "passed_on",
+        "Đã chuyển": "passed_on", "Quay vòng": "passed_on", "Đang dùng": "in_use",
+        "Không dùng": "unused",
+    }.items()
+}  # fmt: skip
 _ETHNIC_BY_CODE = {e.code: e for e in ETHNIC_GROUPS}
 _ETHNIC: dict[str, str] = {}
 for _e in ETHNIC_GROUPS:
@@ -2330,6 +2339,8 @@ def _run(
             for d in sheets:
                 plan.problems += d.problems
             plan.run()
+            if progress is not None:
+                progress(plan.total_rows, plan.total_rows)
             report = ImportReport(
                 str(path),
                 digest,
@@ -2345,8 +2356,6 @@ def _run(
             )
             if not keep or not report.ok:
                 raise _Rollback
-            if progress is not None:
-                progress(plan.total_rows, plan.total_rows)
             added = plan.write()
             # One event for the whole import: the file, what each sheet added and the ids
             # of the records it wrote (they carry no event of their own until next changed).

@@ -195,3 +195,41 @@ def test_codes_that_disagree_with_their_names(
         " it to the Projects sheet."
     )
     assert "Cách sửa: tạo dự án «HG-2025» trong Cài đặt > Dự án" in unknown.message("vi")
+
+
+def test_the_audit_trail_after_an_import(
+    db: Database, office: dict[str, Actor], tmp_path: Path
+) -> None:
+    """One event sums up the import; a grant already in the database that the imported
+    hand-overs complete gets its own event; no record differs from its newest event."""
+    from tracker.services import audit, projects
+    from tracker.services import beneficiaries as ben
+    from tracker.services import grants as grant_svc
+
+    admin = office["admin"]
+    person = ben.register(
+        db, admin,
+        ben.BeneficiaryInput(full_name="Hờ Thị Say", sex="F", category="victim",
+                             ethnicity_code="08", birth_year=1999, code="HG-900"),
+        today=TODAY,
+    )  # fmt: skip
+    (project,) = [p for p in projects.list_projects(db, admin) if p.code == "SK-2428"]
+    grant_svc.plan_grant(
+        db, admin,
+        grant_svc.GrantInput(person.id, project.id, "initial_hardship", date(2024, 2, 1),
+                             (grant_svc.TrancheInput("Khó khăn", 2_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    rows = past_year()
+    rows["handovers"].append(["HG-900", "SK-2428", "initial_hardship", "01/03/2024", 2_000_000])
+    imports.commit(db, admin, workbook(tmp_path / "2024.xlsx", rows), today=TODAY)
+    with db.read() as s:
+        assert audit.verify_chain(s).ok
+        checks = audit.check_rows(s)
+    events = audit.list_events(db, admin, limit=5)
+    assert all(not c.changed for c in checks), [(c.entity, c.changed) for c in checks]
+    grant_check = next(c for c in checks if c.entity == "grant")
+    assert grant_check.checked == 1  # the grant planned in the window, now completed
+    assert [(e.action, e.entity) for e in events[:2]] == [("import", "workbook"),
+                                                          ("update", "grant")]  # fmt: skip
+    assert events[0].after is not None and events[0].after["handovers"]["added"] == 16

@@ -1186,6 +1186,7 @@ class _Plan:
                 g.status,
                 g.id in with_visits,
             )
+            grec.ref.extra["status_before"] = g.status
             self.grants_of.setdefault(person, []).append(grec)
             self.grant_by_id[g.id] = grec
             self.grant_keys[(person, grec.project.ref, t.id, g.start_date, g.planned_total)] += 1
@@ -2147,10 +2148,19 @@ class _Plan:
                 insert(_table(Tranche)),
                 [{"grant_id": r.id, **r.extra["tranche"]} for r in grant_refs],
             )
-        # Grants already in the database whose status the hand-overs changed.
+        # Grants already in the database whose status the hand-overs changed: one event
+        # each, from before to after, as a hand-over made in the window writes.
         for g in {id(d.extra["grant"]): d.extra["grant"] for d in self.new_handovers}.values():
-            if g.ref.values == {} and g.ref.id is not None:
-                s.execute(update(Grant).where(Grant.id == g.ref.id).values(status=g.status))
+            was = g.ref.extra.get("status_before")
+            if g.ref.id is None or was is None or was == g.status:
+                continue
+            grant = s.get(Grant, g.ref.id)
+            assert grant is not None
+            before = audit.snapshot(grant)
+            grant.status = g.status
+            s.flush()
+            audit.record(s, self.actor, "update", "grant", grant.id, before=before,
+                         after=audit.snapshot(grant))  # fmt: skip
         for d in self.new_handovers:
             d.values["grant_id"] = d.extra["grant"].ref.id
         insert_all(

@@ -63,6 +63,9 @@ def past_year() -> dict[str, list[list[Any]]]:
              "20/12/2024"],
             ["HG-102", "linen_weaving", "15/04/2024", "Khung dệt", "KD-01", "Khung dệt lanh",
              8_000_000],
+            # a further row of the same cow (same tag): sold in February
+            ["HG-101", "cattle", "10/03/2024", None, "TQ-0815", None, None, "Đã bán",
+             "15/02/2025", "Bán để chữa bệnh"],
         ],
         "visits": [
             ["HG-101", "cattle", "15/06/2024", "Có", "Thấp", "Không"],
@@ -93,7 +96,7 @@ def _from_workbook(rows: dict[str, list[list[Any]]]) -> dict[str, int]:
         "cash": cash,
         "in_kind": goods,
         "visits_done": len(rows["visits"]),
-        "assets": len(rows["assets"]),
+        "assets": len({(r[0], r[4]) for r in rows["assets"]}),
     }
 
 
@@ -123,10 +126,13 @@ def test_a_year_of_past_records(db: Database, office: dict[str, Actor], tmp_path
     # The profiles list the cow (with her calving) and the loom.
     cow = visits.list_assets(db, admin, ids["HG-101"])
     loom = visits.list_assets(db, admin, ids["HG-102"])
-    assert [(a.kind, a.tag, a.status) for a in cow] == [("cow", "TQ-0815", "calved")]
+    assert [(a.kind, a.tag, a.status, a.closed_on) for a in cow] == [
+        ("cow", "TQ-0815", "sold", date(2025, 2, 15))
+    ]
     assert [(e.happened_on, e.status) for e in cow[0].events] == [
         (date(2024, 3, 10), "alive"),
         (date(2024, 12, 20), "calved"),
+        (date(2025, 2, 15), "sold"),
     ]
     assert [(a.kind, a.tag, a.status, a.value) for a in loom] == [
         ("loom", "KD-01", "in_use", 8_000_000)
@@ -174,6 +180,7 @@ def test_codes_that_disagree_with_their_names(
     people[0][22] = "Sơn Vĩ"  # 00778 was Xín Cái in 2024 (Sơn Vĩ is its name since July 2025)
     people[1][6] = "Hoa"  # the name says Hoa (06), the code 08 is H'Mông
     people[2] += [None, None, None, "999"]  # no such former district
+    people[3][6] = "04 Hoa"  # 04 is Mường: one cell, a code and another group's name
     rows["handovers"].append(["HG-104", "HG-2025", "initial_hardship", "20/02/2024", 1])
     rows["handovers"].append(["HG-104", "HG-2025", "initial_hardship", "21/02/2024", 1])
     path = workbook(tmp_path / "bad.xlsx", rows)
@@ -183,9 +190,11 @@ def test_codes_that_disagree_with_their_names(
     assert (b, 3, "Tên xã", "import_name_mismatch") in found
     assert (b, 4, "Mã dân tộc", "import_name_mismatch") in found
     assert (b, 5, "Mã huyện (cũ)", "import_unknown_district") in found
+    assert (b, 6, "Dân tộc", "import_name_mismatch") in found
     messages = [g.message("en") for g in report.groups]
     assert any("The code «00778» is Xã Xín Cái, not «Sơn Vĩ»" in m for m in messages)
     assert any("The code «08» is H'Mông, not «Hoa»" in m for m in messages)
+    assert any("The code «04» is Mường, not «Hoa»" in m for m in messages)
     # One line for the unknown project, however many rows name it, with its fix.
     (unknown,) = [g for g in report.groups if g.key == "import_unknown_project"]
     assert unknown.count == 2 and unknown.sheet == h

@@ -257,7 +257,8 @@ SHEETS: tuple[SheetSpec, ...] = (
             C("kind", "Loại tài sản", "Asset kind", "asset_kind",
               comment="Bò / Trâu / Lợn / Dê / Gia cầm / Khung dệt / Khác; để trống: theo"
               " loại hỗ trợ."),
-            C("tag", "Số thẻ tai/ký hiệu", "Tag", "text"),
+            C("tag", "Số thẻ tai/ký hiệu", "Tag", "text",
+              comment="Thêm một dòng cùng số thẻ để ghi một diễn biến sau (đã đẻ, rồi đã bán...)."),
             C("description", "Mô tả", "Description", "text"),
             C("value", "Giá trị", "Value", "amount"),
             C("status", "Tình trạng", "Status", "asset_status",
@@ -578,6 +579,7 @@ _ASSET_STATUS = _label_options("asset_status", ASSET_STATUSES) | {
     }.items()
 }  # fmt: skip
 _ETHNIC_BY_CODE = {e.code: e for e in ETHNIC_GROUPS}
+_CODE_AND_NAME = re.compile(r"^(\d{1,2})\s*[-–.:)]?\s*(\D.*)$")
 _ETHNIC: dict[str, str] = {}
 for _e in ETHNIC_GROUPS:
     _ETHNIC[fold(_e.name_vi)] = _e.code
@@ -637,7 +639,18 @@ def read_cell(kind: str, value: object, grant_types: Mapping[str, str]) -> Any:
     if kind == "income":
         return _choice(value, _INCOME, _shown("income_band", INCOME_BANDS))
     if kind == "ethnicity":
-        return _choice(value, _ETHNIC, "H'Mông, Dao, Tày, Kinh... (54 dân tộc) hoặc mã 01-54")
+        shown = "H'Mông, Dao, Tày, Kinh... (54 dân tộc) hoặc mã 01-54"
+        both = _CODE_AND_NAME.match(_str(value))
+        if both and fold(both[2]) in _ETHNIC:
+            # "06 Hoa", "08 - H'Mông": the code and the name must be the same group.
+            code = _choice(both[1], _ETHNIC, shown)
+            named = _ETHNIC[fold(both[2])]
+            if code != named:
+                raise CellProblem("import_name_mismatch", code=both[1],
+                                  value=_ETHNIC_BY_CODE[named].name_vi,
+                                  expected=_ETHNIC_BY_CODE[code].name_vi)  # fmt: skip
+            return code
+        return _choice(value, _ETHNIC, shown)
     if kind == "grant_type":
         return _choice(value, grant_types, ", ".join(sorted(set(grant_types.values()))))
     if kind == "yesno":
@@ -1935,6 +1948,10 @@ class _Plan:
             return
         data, rows = found
         counts = self.counts["assets"]
+        # Animals and looms of this sheet by person and tag: a further row with the same
+        # tag adds a later event (calved, then sold...).
+        tagged: dict[tuple[_Ref, str], _Ref] = {}
+        known: set[tuple[_Ref, str]] = set()
         for row in rows:
             self.tick()
             v = row.values
@@ -1956,24 +1973,28 @@ class _Plan:
                 )
                 continue
             d = hands[0]
-            kind = v.get("kind") or t.asset_kind or "other"
             tag = v.get("tag", "")
-            key = (person, d.id, tag)
-            if d.id is not None and self._already(self.asset_keys, key):
-                counts.existing += 1
-                continue
-            if d.id is not None:
-                # Assets of a hand-over already in the database: added to it.
-                pass
-            value = v.get("value")
-            if value is None:
-                value = d.values.get("unit_value") or d.values.get("amount") or 0
-            g = d.extra["grant"]
-            asset = self._asset(
-                person, g, d, kind, v.get("description") or t.name_vi, tag, int(value), on
-            )
+            earlier = tagged.get((person, tag)) if tag else None
+            if tag and (person, tag) in known:
+                continue  # a later event of an animal imported before: there already
+            if earlier is None:
+                key = (person, d.id, tag)
+                if d.id is not None and self._already(self.asset_keys, key):
+                    counts.existing += 1
+                    if tag:
+                        known.add((person, tag))
+                    continue
+                value = v.get("value")
+                if value is None:
+                    value = d.values.get("unit_value") or d.values.get("amount") or 0
+                asset = self._asset(
+                    person, d.extra["grant"], d, v.get("kind") or t.asset_kind or "other",
+                    v.get("description") or t.name_vi, tag, int(value), on,
+                )  # fmt: skip
+            else:
+                asset = earlier  # a further row of the same animal or loom: a later event
             status = v.get("status")
-            if status is not None and status != asset.values["status"]:
+            if status is not None and (earlier is not None or status != asset.values["status"]):
                 when = v.get("status_on")
                 errs: list[ServiceError] = []
                 if when is None:
@@ -1986,14 +2007,22 @@ class _Plan:
                     except ServiceError as err:
                         errs.append(err)
                 if errs:
-                    self.new_assets.pop()
+                    if earlier is None:
+                        self.new_assets.pop()
                     self.errors(data, row, errs)
                     continue
-                asset.values["status"] = status
-                if status in ASSET_CLOSED_STATUSES:
-                    asset.values["closed_on"] = when
-                asset.extra["events"].append((when, status, v.get("notes", "")))
-            counts.added += 1
+                events = asset.extra["events"]
+                events.append((when, status, v.get("notes", "")))
+                events.sort(key=lambda e: e[0])
+                latest = events[-1][1]
+                asset.values["status"] = latest
+                asset.values["closed_on"] = (
+                    events[-1][0] if latest in ASSET_CLOSED_STATUSES else None
+                )
+            if earlier is None:
+                if tag:
+                    tagged[(person, tag)] = asset
+                counts.added += 1
 
     # --- visits done ---------------------------------------------------------------------
     def visits(self) -> None:

@@ -242,3 +242,44 @@ def test_the_audit_trail_after_an_import(
     assert [(e.action, e.entity) for e in events[:2]] == [("import", "workbook"),
                                                           ("update", "grant")]  # fmt: skip
     assert events[0].after is not None and events[0].after["handovers"]["added"] == 16
+
+
+def test_a_visit_booked_in_the_window_is_the_one_made(
+    db: Database, office: dict[str, Actor], tmp_path: Path
+) -> None:
+    from tracker.services import audit, projects
+    from tracker.services import beneficiaries as ben
+    from tracker.services import grants as grant_svc
+
+    admin = office["admin"]
+    person = ben.register(
+        db, admin,
+        ben.BeneficiaryInput(full_name="Hờ Thị Say", sex="F", category="victim",
+                             ethnicity_code="08", birth_year=1999, code="HG-900"),
+        today=TODAY,
+    )  # fmt: skip
+    (project,) = [p for p in projects.list_projects(db, admin) if p.code == "SK-2428"]
+    grant = grant_svc.plan_grant(
+        db, admin,
+        grant_svc.GrantInput(person.id, project.id, "initial_hardship", date(2024, 2, 1),
+                             (grant_svc.TrancheInput("Khó khăn", 2_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    grant_svc.record_handover(
+        db, admin, grant_svc.HandoverInput(grant.id, date(2024, 3, 1), 2_000_000), today=TODAY
+    )
+    rows: dict[str, list[list[Any]]] = {
+        "visits": [["HG-900", "initial_hardship", "05/04/2024", "Có", "Thấp", "Không"]]
+    }
+    done = imports.commit(db, admin, workbook(tmp_path / "v.xlsx", rows), today=TODAY)
+    assert done.count("visits").added == 1
+    with db.engine.connect() as conn:
+        states = conn.execute(
+            text("SELECT scheduled_on, status, done_on FROM visit ORDER BY scheduled_on")
+        ).all()
+    assert [(str(a), b, str(c) if c else None) for a, b, c in states] == [
+        ("2024-04-01", "done", "2024-04-05"),  # the 1-month visit, booked by the hand-over
+        ("2024-06-01", "scheduled", None),
+    ]
+    with db.read() as s:
+        assert all(not c.changed for c in audit.check_rows(s))

@@ -1238,6 +1238,17 @@ class _Plan:
         ):
             gref = self.grant_by_id[vrow.grant_id].ref if vrow.grant_id is not None else None
             self.visit_keys[(self.person_by_id[vrow.beneficiary_id], gref, vrow.done_on)] += 1
+        # Visits booked and not yet made: a visit of the Visits sheet may be one of them.
+        self.db_visits_done: list[_Ref] = []
+        for vid, gid, when in s.execute(
+            select(Visit.id, Visit.grant_id, Visit.scheduled_on).where(
+                Visit.status == "scheduled", Visit.grant_id.is_not(None)
+            )
+        ):
+            if gid is None:
+                continue
+            booked = _Ref(vid, {"status": "scheduled", "scheduled_on": when})
+            self.open_visits.setdefault(self.grant_by_id[gid].ref, []).append(booked)
         self.asset_keys: Counter[tuple[Any, ...]] = Counter()
         for a in s.execute(select(Asset.beneficiary_id, Asset.disbursement_id, Asset.tag)):
             self.asset_keys[(self.person_by_id[a.beneficiary_id], a.disbursement_id, a.tag)] += 1
@@ -2084,6 +2095,8 @@ class _Plan:
             if near:
                 best = min(near, key=lambda x: abs((x.values["scheduled_on"] - on).days))
                 best.values.update(outcome)
+                if best.id is not None:
+                    self.db_visits_done.append(best)
             else:
                 ref = _Ref(
                     None,
@@ -2231,6 +2244,21 @@ class _Plan:
                 disbursement_id=h.id if h is not None else None,
             )
         insert_all(Visit.__table__, self.new_visits, [x.values for x in self.new_visits], "visit")
+        # Visits booked in the window that the sheet says were made: as a visit recorded
+        # in the window, one event each.
+        for booked in self.db_visits_done:
+            vis = s.get(Visit, booked.id)
+            assert vis is not None
+            before = audit.snapshot(vis)
+            for key in ("status", "done_on", "livelihood_running", "income_band",
+                        "safety_concern", "in_school", "notes"):  # fmt: skip
+                setattr(vis, key, booked.values[key])
+            if vis.officer_id is None:
+                vis.officer_id = self.actor.user_id
+            s.flush()
+            after = audit.snapshot(vis)
+            after["young_ids"] = []
+            audit.record(s, self.actor, "visit", "visit", vis.id, before=before, after=after)
         return added
 
     def _receipts(self) -> None:

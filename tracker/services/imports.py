@@ -2449,6 +2449,7 @@ def _run(
     if keep and not report.ok:
         raise ImportRejected(report)
     if keep:
+        _LAST_READ.clear()  # imported: the rows read are not needed again
         report = replace(report, committed=True)
     return report
 

@@ -274,3 +274,19 @@ def test_a_few_hundred_rows(sqlite_db: Database, tmp_path: Path) -> None:
     done = imports.commit(sqlite_db, actors["admin"], path, today=TODAY)
     assert done.count("beneficiaries").added == 300
     assert count_rows(sqlite_db)["beneficiary"] == 300
+
+
+def test_the_same_person_twice_in_the_file(
+    db: Database, office: dict[str, Actor], tmp_path: Path
+) -> None:
+    """Two rows that may be one person are asked about, as a person already registered is."""
+    row = [None, "Thào Thị Chi", "", "Nữ", None, 1994, "H'Mông", "Nạn nhân", None, None, "08",
+           "00769"]  # fmt: skip
+    path = workbook(tmp_path / "twice.xlsx", {"beneficiaries": [row, list(row)]})
+    report = imports.dry_run(db, office["admin"], path, today=TODAY)
+    (q,) = report.duplicates
+    assert q.row == 4 and [c.full_name for c in q.candidates] == ["Thào Thị Chi"]
+    assert q.suggested == q.candidates[0].code  # the same in every field
+    done = imports.commit(db, office["admin"], path, today=TODAY)
+    assert done.count("beneficiaries").added == 1 and done.count("beneficiaries").existing == 1
+    assert count_rows(db)["beneficiary"] == 1

@@ -457,7 +457,7 @@ class ImportRejected(ServiceError):
     def __init__(self, report: ImportReport) -> None:
         self.report = report
         if report.problems:
-            super().__init__("import_rejected", None, count=len(report.problems))
+            super().__init__("import_rejected", None, count=len(report.groups))
         else:
             super().__init__("import_undecided", None, count=len(report.undecided))
 
@@ -1607,7 +1607,8 @@ class _Plan:
                 return
             counts.existing += 1
             return
-        candidates = [c for c in self._candidates(cleaned) if c.id is not None]
+        # People already registered, and people of earlier rows of this file.
+        candidates = self._candidates(cleaned)
         if candidates:
             question = DuplicateQuestion(
                 row.number,
@@ -1634,7 +1635,7 @@ class _Plan:
                 return
             if answer is not None and answer != NEW:
                 other = self.people.get(answer.strip().upper())
-                if other is None or other.id is None:
+                if other is None:
                     self.cell_problem(data, row, "code", "import_unknown_person", value=answer)
                     if code:
                         self.failed_codes.add(code)

@@ -283,3 +283,19 @@ def test_a_visit_booked_in_the_window_is_the_one_made(
     ]
     with db.read() as s:
         assert all(not c.changed for c in audit.check_rows(s))
+
+
+def test_an_old_commune_code_on_an_address_recorded_after_the_reform(
+    db: Database, office: dict[str, Actor], tmp_path: Path
+) -> None:
+    rows = past_year()
+    # Pả Vi (00781) went into xã Mèo Vạc on 1 July 2025: not an address of August 2025.
+    rows["beneficiaries"][3] += [None, None, None, None, None, None, "01/08/2025"]
+    report = imports.dry_run(db, office["admin"], workbook(tmp_path / "x.xlsx", rows),
+                             today=date(2025, 9, 1))  # fmt: skip
+    (problem,) = [p for p in report.problems if p.key == "import_unit_not_then"]
+    assert (problem.row, problem.header) == (6, "Mã xã")
+    assert problem.message("en") == (
+        "The commune code «00781» (Xã Pả Vi) did not exist on 01/08/2025, the day the address"
+        " was recorded."
+    )

@@ -469,6 +469,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mã «{code}» là {expected}, không phải «{value}»: sửa mã hoặc tên cho khớp.",
         "The code «{code}» is {expected}, not «{value}»: correct the code or the name.",
     ),
+    "import_unit_not_then": (
+        "Mã xã «{value}» ({name}) không có vào ngày ghi địa chỉ {day}.",
+        "The commune code «{value}» ({name}) did not exist on {day}, the day the address was"
+        " recorded.",
+    ),
+    "fix_import_unit_not_then": (
+        " Cách sửa: ghi mã xã đúng vào ngày đó (mã cũ trước 01/07/2025), hoặc sửa ngày ghi địa"
+        " chỉ.",
+        " Fix: give the commune's code of that day (the old code before 1 July 2025), or"
+        " correct the day the address was recorded.",
+    ),
     "import_unknown_district": (
         "Không có huyện (trước 01/07/2025) mã «{value}».",
         "There is no former district (before 1 July 2025) with the code «{value}».",

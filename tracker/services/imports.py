@@ -1502,6 +1502,11 @@ class _Plan:
         on = v.get("address_on") or v.get("registered_on") or self.today
         commune = v.get("commune_code")
         place = places.unit_as_recorded(commune, on) if commune else None
+        if commune and place is not None and places.unit_on(commune, on) is None:
+            # A code of the new communes on an address recorded before they existed (or an
+            # old one after it ended): the address says something that was not so that day.
+            self.cell_problem(data, row, "commune_code", "import_unit_not_then", value=commune,
+                              day=on.strftime("%d/%m/%Y"), name=place.label)  # fmt: skip
         if (
             commune
             and place is not None

@@ -570,6 +570,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Cách sửa: đổi mã trong tệp, hoặc để trống để phần mềm tự cấp mã.",
         " Fix: change the code in the file, or leave it empty to get a new one.",
     ),
+    "fix_date_before": (
+        " Cách sửa: sửa ngày, hoặc sửa ngày bắt đầu của khoản hỗ trợ hay dự án.",
+        " Fix: correct the date, or the start of the grant or project.",
+    ),
+    "fix_date_after": (
+        " Cách sửa: sửa ngày, hoặc sửa ngày kết thúc của dự án.",
+        " Fix: correct the date, or the project's end date.",
+    ),
+    "fix_bad_id_number": (
+        " Cách sửa: ghi đủ 9 hoặc 12 chữ số (định dạng ô là Văn bản để giữ số 0 ở đầu).",
+        " Fix: give all 9 or 12 digits (format the cells as Text to keep leading zeros).",
+    ),
+    "fix_bad_phone": (
+        " Cách sửa: ghi số điện thoại gồm chữ số, có thể bắt đầu bằng +84.",
+        " Fix: write the phone number in digits, possibly starting with +84.",
+    ),
+    "fix_birth_mismatch": (
+        " Cách sửa: để trống năm sinh khi đã có ngày sinh, hoặc sửa cho khớp.",
+        " Fix: leave the birth year empty when the birth date is given, or make them match.",
+    ),
+    "fix_grant_closed": (
+        " Cách sửa: kiểm tra kế hoạch ở trang Khoản hỗ trợ (tăng số tiền hoặc thêm khoản mới).",
+        " Fix: check the plan on the Grants sheet (raise it or add another grant).",
+    ),
+    "fix_project_closed": (
+        " Cách sửa: mở lại dự án trong Cài đặt > Dự án, hoặc ghi dự án khác.",
+        " Fix: reopen the project in Settings > Projects, or give another project.",
+    ),
+    "fix_quantity_value_mismatch": (
+        " Cách sửa: ghi số lượng và đơn giá, để trống Số tiền.",
+        " Fix: give the quantity and unit value and leave the amount empty.",
+    ),
+    "fix_need_amount_or_goods": (
+        " Cách sửa: ghi Số tiền (tiền mặt, hoặc giá trị hàng với «Có» ở cột Hiện vật), hoặc"
+        " Số lượng và Đơn giá.",
+        " Fix: give the amount (cash, or the goods' value with «Có» in the In kind column), or"
+        " the quantity and unit value.",
+    ),
+    "fix_permission": (
+        " Cách sửa: để trống trang này, hoặc nhờ người có quyền nhập.",
+        " Fix: leave this sheet empty, or ask someone with that right to import it.",
+    ),
+    "fix_import_unknown_district": (
+        " Cách sửa: ghi mã huyện 3 chữ số trước 01/07/2025, hoặc để trống.",
+        " Fix: give the 3-digit district code from before 1 July 2025, or leave it empty.",
+    ),
+    "fix_import_district_mismatch": (
+        " Cách sửa: sửa mã huyện hoặc mã xã cho khớp.",
+        " Fix: correct the district or the commune code so that they agree.",
+    ),
+    "fix_import_too_many_rows": (
+        " Cách sửa: chia tệp thành nhiều tệp nhỏ hơn và nhập lần lượt.",
+        " Fix: split the file and import the parts one after the other.",
+    ),
+    "fix_import_bad_amount": (
+        " Cách sửa: ghi số đồng nguyên, ví dụ 5000000 hoặc 5.000.000.",
+        " Fix: write whole dong, e.g. 5000000 or 5.000.000.",
+    ),
+    "fix_import_bad_number": (
+        " Cách sửa: ghi số nguyên.",
+        " Fix: write a whole number.",
+    ),
     "fix_import_duplicate_row": (
         " Cách sửa: xóa dòng lặp hoặc đổi mã.",
         " Fix: remove the repeated row or change the code.",

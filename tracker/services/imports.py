@@ -1158,24 +1158,47 @@ class _Plan:
             self.person_by_id[row.id] = ref
             self._index_person(ref, row.name_key, row.birth_year, row.commune_code, row.id_number)
         self.taken_codes = set(self.people)
-        # Grants of everyone, with what they delivered and whether their visits started.
-        delivered = dict(
-            s.execute(
-                select(Disbursement.grant_id, func.sum(Disbursement.amount)).group_by(
-                    Disbursement.grant_id
+        # The records of the people the file names (by their code, or by the answer to a
+        # duplicate question): their grants with what they delivered and whether their
+        # visits started, hand-overs, visits and assets, read 500 people at a time.
+        codes: set[str] = set(self.decisions.values())
+        for d in self.sheets.values():
+            for r in d.rows:
+                code = r.values.get("beneficiary_code") or r.values.get("code")
+                if code:
+                    codes.add(str(code).strip().upper())
+        named = (self.people.get(c) for c in codes)
+        ids = sorted({p.id for p in named if p is not None and p.id is not None})
+
+        def each(build: Callable[[list[int]], Any]) -> Iterator[Any]:
+            for chunk in _chunks(ids, 500):
+                yield from s.execute(build(chunk))
+
+        delivered: dict[int, int] = {}
+        for gid, total in each(
+            lambda c: (
+                select(Disbursement.grant_id, func.sum(Disbursement.amount))
+                .join(Grant, Grant.id == Disbursement.grant_id)
+                .where(Grant.beneficiary_id.in_(c))
+                .group_by(Disbursement.grant_id)
+            )
+        ):
+            delivered[gid] = int(total or 0)
+        with_visits = {
+            gid
+            for (gid,) in each(
+                lambda c: (
+                    select(Visit.grant_id)
+                    .where(Visit.grant_id.is_not(None), Visit.beneficiary_id.in_(c))
+                    .distinct()
                 )
-            ).all()
-        )
-        with_visits = set(
-            s.execute(select(Visit.grant_id).where(Visit.grant_id.is_not(None)).distinct())
-            .scalars()
-            .all()
-        )
+            )
+        }
         self.grants_of: dict[_Ref, list[_GrantRec]] = {}
         self.grant_by_id: dict[int, _GrantRec] = {}
         self.grant_keys: Counter[tuple[Any, ...]] = Counter()
-        for g in s.execute(
-            select(
+        for g in each(
+            lambda c: select(
                 Grant.id,
                 Grant.beneficiary_id,
                 Grant.project_id,
@@ -1183,7 +1206,7 @@ class _Plan:
                 Grant.start_date,
                 Grant.planned_total,
                 Grant.status,
-            )
+            ).where(Grant.beneficiary_id.in_(c))
         ):
             person = self.person_by_id[g.beneficiary_id]
             t = self.type_by_id[g.grant_type_id]
@@ -1195,7 +1218,7 @@ class _Plan:
                 t.id,
                 g.start_date,
                 g.planned_total,
-                int(delivered.get(g.id) or 0),
+                delivered.get(g.id, 0),
                 g.status,
                 g.id in with_visits,
             )
@@ -1205,14 +1228,18 @@ class _Plan:
             self.grant_keys[(person, grec.project.ref, t.id, g.start_date, g.planned_total)] += 1
         self.handover_keys: Counter[tuple[Any, ...]] = Counter()
         self.handover_refs: dict[tuple[Any, ...], list[_Ref]] = {}
-        for h in s.execute(
-            select(
-                Disbursement.id,
-                Disbursement.grant_id,
-                Disbursement.handed_on,
-                Disbursement.amount,
-                Disbursement.unit_value,
-                Disbursement.quantity,
+        for h in each(
+            lambda c: (
+                select(
+                    Disbursement.id,
+                    Disbursement.grant_id,
+                    Disbursement.handed_on,
+                    Disbursement.amount,
+                    Disbursement.unit_value,
+                    Disbursement.quantity,
+                )
+                .join(Grant, Grant.id == Disbursement.grant_id)
+                .where(Grant.beneficiary_id.in_(c))
             )
         ):
             grec = self.grant_by_id[h.grant_id]
@@ -1231,18 +1258,20 @@ class _Plan:
                 ref
             )
         self.visit_keys: Counter[tuple[Any, ...]] = Counter()
-        for vrow in s.execute(
-            select(Visit.beneficiary_id, Visit.grant_id, Visit.done_on).where(
-                Visit.status == "done"
+        for vrow in each(
+            lambda c: select(Visit.beneficiary_id, Visit.grant_id, Visit.done_on).where(
+                Visit.status == "done", Visit.beneficiary_id.in_(c)
             )
         ):
             gref = self.grant_by_id[vrow.grant_id].ref if vrow.grant_id is not None else None
             self.visit_keys[(self.person_by_id[vrow.beneficiary_id], gref, vrow.done_on)] += 1
         # Visits booked and not yet made: a visit of the Visits sheet may be one of them.
         self.db_visits_done: list[_Ref] = []
-        for vid, gid, when in s.execute(
-            select(Visit.id, Visit.grant_id, Visit.scheduled_on).where(
-                Visit.status == "scheduled", Visit.grant_id.is_not(None)
+        for vid, gid, when in each(
+            lambda c: select(Visit.id, Visit.grant_id, Visit.scheduled_on).where(
+                Visit.status == "scheduled",
+                Visit.grant_id.is_not(None),
+                Visit.beneficiary_id.in_(c),
             )
         ):
             if gid is None:
@@ -1250,7 +1279,11 @@ class _Plan:
             booked = _Ref(vid, {"status": "scheduled", "scheduled_on": when})
             self.open_visits.setdefault(self.grant_by_id[gid].ref, []).append(booked)
         self.asset_keys: Counter[tuple[Any, ...]] = Counter()
-        for a in s.execute(select(Asset.beneficiary_id, Asset.disbursement_id, Asset.tag)):
+        for a in each(
+            lambda c: select(Asset.beneficiary_id, Asset.disbursement_id, Asset.tag).where(
+                Asset.beneficiary_id.in_(c)
+            )
+        ):
             self.asset_keys[(self.person_by_id[a.beneficiary_id], a.disbursement_id, a.tag)] += 1
         self.seen: Counter[tuple[Any, ...]] = Counter()
 

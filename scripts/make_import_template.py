@@ -39,14 +39,17 @@ CHOICES = {
     "category": '"Nạn nhân,Nghi là nạn nhân,Có nguy cơ cao,Thành viên gia đình"',
     "yesno": '"Có,Không"',
     "income": '"Chưa có thu nhập,Thấp,Trung bình,Khá"',
+    "asset_kind": '"Bò,Trâu,Lợn,Dê,Gia cầm,Khung dệt,Khác"',
 }
 
 GUIDE = [
     ("MẪU NHẬP DỮ LIỆU – SỔ THEO DÕI HỖ TRỢ SINH KẾ", "IMPORT TEMPLATE – GRANT TRACKER"),
     ("", ""),
     (
-        "1. Mỗi trang một loại: Người hưởng, Khoản hỗ trợ, Lần trao, Chuyến thăm.",
-        "1. One sheet per kind: Beneficiaries, Grants, Hand-overs, Visits.",
+        "1. Mỗi trang một loại: Dự án, Người hưởng, Khoản hỗ trợ, Lần trao, Tài sản, Chuyến"
+        " thăm. Trang không dùng thì để trống.",
+        "1. One sheet per kind: Projects, Beneficiaries, Grants, Hand-overs, Assets, Visits."
+        " Leave a sheet you do not need empty.",
     ),
     (
         "2. Giữ nguyên dòng tiêu đề (dòng 1) và dòng gợi ý tiếng Anh (dòng 2); ghi dữ liệu"
@@ -78,6 +81,30 @@ GUIDE = [
         "7. Importing the same file again adds nothing twice. People who may already be"
         " registered are asked about before anything is saved.",
     ),
+    (
+        "8. Hồ sơ cũ: lần trao ghi đúng ngày đã trao. Hàng hóa chỉ biết giá trị: ghi Số tiền"
+        " và «Có» ở cột Hiện vật (không tính là tiền mặt). Chỉ đặt lịch các chuyến thăm còn"
+        " ở phía trước (trừ khi chọn đặt cả lịch đã qua); chuyến thăm đã làm ghi ở trang"
+        " Chuyến thăm.",
+        "8. Past records: hand-overs with the day they happened. Goods known only by their"
+        " value: the amount and «Có» in the In kind column (not counted as cash). Only the"
+        " visits still ahead are booked (unless past ones are asked for); visits already"
+        " made go on the Visits sheet.",
+    ),
+    (
+        "9. Tài sản (bò, khung dệt...): một dòng mỗi con/mỗi bộ, nối với lần trao bằng mã"
+        " người, loại hỗ trợ và ngày trao; tình trạng sau đó (đẻ, chết, bán...) với ngày.",
+        "9. Assets (cows, looms...): one row each, tied to the hand-over by the person's"
+        " code, the support type and the day; a later status (calved, died, sold...) with"
+        " its date.",
+    ),
+    (
+        "10. Địa chỉ cũ: mã xã (và mã huyện) đúng vào ngày ghi địa chỉ, trước 01/07/2025 là"
+        " mã cũ. Nếu ghi cả tên xã, tên huyện hay tên dân tộc, tên phải khớp với mã.",
+        "10. Old addresses: the commune (and district) code valid on the day the address was"
+        " recorded, the old codes before 1 July 2025. A commune, district or ethnic group"
+        " name given beside its code must be that code's.",
+    ),
     ("", ""),
     ("Ví dụ (không nhập từ trang này):", "Example (this sheet is not imported):"),
     (
@@ -92,6 +119,11 @@ GUIDE = [
     (
         "Lần trao: MV-HG-001 | SK-2428 | Bò giống sinh sản | 10/03/2025 | | 1 | 15.000.000",
         "Hand-overs: MV-HG-001 | SK-2428 | cattle | 10/03/2025 | | 1 | 15,000,000",
+    ),
+    (
+        "Tài sản: MV-HG-001 | Bò giống sinh sản | 10/03/2025 | Bò | TQ-0815 | | | Đã đẻ"
+        " | 02/02/2026",
+        "Assets: MV-HG-001 | cattle | 10/03/2025 | Cow | TQ-0815 | | | Calved | 02/02/2026",
     ),
     (
         "Chuyến thăm: MV-HG-001 | Bò giống sinh sản | 12/04/2025 | Có | Thấp | Không",

@@ -231,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="check only; nothing is saved")
     p.add_argument(
+        "--past-visits",
+        action="store_true",
+        help="also book the follow-up visits whose day has passed (default: only those ahead)",
+    )
+    p.add_argument(
         "--duplicates",
         choices=("ask", "existing", "new", "skip"),
         default="ask",
@@ -756,9 +761,10 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
 
     lang = get_language()
     path = Path(args.file)
-    report = imports.dry_run(ws.db, ws.actor, path, today=args.today)
-    for p in report.problems:
-        print(f"{p.where}\t{p.message(lang)}", file=sys.stderr)
+    options = imports.ImportOptions(past_visits=args.past_visits)
+    report = imports.dry_run(ws.db, ws.actor, path, today=args.today, options=options)
+    for g in report.groups:
+        print(g.message(lang), file=sys.stderr)
     decisions: dict[int, str] = {}
     for q in report.duplicates:
         names = "; ".join(f"{c.code} {c.full_name} {c.birth_year or ''}" for c in q.candidates)
@@ -787,6 +793,14 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
                 f" skipped {c.skipped}",
             )
         )
+    print(
+        _say(
+            f"Chuyến thăm sẽ đặt lịch: {report.visits_scheduled} (bỏ qua"
+            f" {report.visits_past_skipped} chuyến đã qua ngày).",
+            f"Follow-up visits to book: {report.visits_scheduled} ({report.visits_past_skipped}"
+            " whose day has passed left out).",
+        )
+    )
     if report.problems:
         raise imports.ImportRejected(report)
     if args.dry_run:
@@ -800,7 +814,7 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
             )
         )
         return EXIT_OK
-    done = imports.commit(ws.db, ws.actor, path, decisions, today=args.today)
+    done = imports.commit(ws.db, ws.actor, path, decisions, today=args.today, options=options)
     added = sum(c.added for c in done.counts)
     print(_say(f"Đã nhập {added} bản ghi.", f"Imported {added} records."))
     return EXIT_OK

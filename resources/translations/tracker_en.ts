@@ -1603,6 +1603,26 @@ Project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also book the follow-up visits whose day has already passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off: a hand-over older than today gets only the visits still ahead (the visits already made go on the Visits sheet).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem and fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up visits to book: {n} (past ones left out: {past}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>An .xlsx file made from the template</source>
         <translation type="unfinished"></translation>
     </message>

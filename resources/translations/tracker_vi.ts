@@ -1599,6 +1599,26 @@ Dự án {project}.</translation>
         <translation>Nhập từ Excel</translation>
     </message>
     <message>
+        <source>Also book the follow-up visits whose day has already passed</source>
+        <translation>Đặt lịch cả các chuyến thăm đã qua ngày</translation>
+    </message>
+    <message>
+        <source>Off: a hand-over older than today gets only the visits still ahead (the visits already made go on the Visits sheet).</source>
+        <translation>Không chọn: lần trao trước hôm nay chỉ được đặt lịch các chuyến thăm còn ở phía trước (chuyến thăm đã làm ghi ở trang Chuyến thăm).</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Problem and fix</source>
+        <translation>Lỗi và cách sửa</translation>
+    </message>
+    <message>
+        <source>Follow-up visits to book: {n} (past ones left out: {past}).</source>
+        <translation>Chuyến thăm sẽ đặt lịch: {n} (bỏ qua các chuyến đã qua ngày: {past}).</translation>
+    </message>
+    <message>
         <source>An .xlsx file made from the template</source>
         <translation>Tệp .xlsx làm theo mẫu</translation>
     </message>

@@ -116,8 +116,11 @@ def test_import_dry_run_then_commit_then_again(demo_db: Path, tmp_path: Path) ->
     res = run("import", str(bad), "--dry-run", "--db", str(demo_db), "--user", "admin",
               "--today", "2025-11-20")  # fmt: skip
     assert res.returncode == 1
-    assert "Người hưởng!B3\tÔ này không được để trống." in res.stderr
-    assert "Người hưởng!D3\t«Nu?» không hợp lệ" in res.stderr
+    assert (
+        "Người hưởng, cột B «Họ và tên»: Ô này không được để trống: dòng 3."
+        " Cách sửa: điền các ô này." in res.stderr
+    )
+    assert "Người hưởng, cột D «Giới tính»: «Nu?» không hợp lệ" in res.stderr
     assert "Không nhập gì: tệp có 2 lỗi" in res.stderr
     good = _workbook(
         tmp_path / "good.xlsx",

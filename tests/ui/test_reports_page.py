@@ -269,6 +269,11 @@ def test_import_lists_problems_then_imports(  # type: ignore[no-untyped-def]
     d.path.setText(str(good))
     run_import_step(qtbot, d, d.check_button)
     assert d.problems.rowCount() == 0 and d.duplicates.rowCount() == 1
+    assert "Chuyến thăm sẽ đặt lịch: 0 (bỏ qua các chuyến đã qua ngày: 0)." in d.summary.text()
+    # Asking for past visits too changes what the check said: check again first.
+    d.past_visits.setChecked(True)
+    assert d.report is None and not d.import_button.isEnabled()
+    run_import_step(qtbot, d, d.check_button)
     assert d.tabs.currentIndex() == 1
     assert not d.import_button.isEnabled(), "the question needs an answer first"
     combo = d.duplicates.cellWidget(0, 3)

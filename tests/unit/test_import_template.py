@@ -213,6 +213,7 @@ def test_every_deliberate_error_with_its_row(
         (b, 5, "P", "import_bad_choice"),
         (b, 7, "A", "import_duplicate_row"),
         (b, 8, "E", "date_future"),
+        (b, 8, "I", "bad_id_number"),  # every bad field of a row, not only the first
         (b, 9, "M", "import_merged"),
         (g, 4, "A", "import_unknown_person"),
         (g, 4, "B", "import_unknown_project"),

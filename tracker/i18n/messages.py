@@ -465,6 +465,177 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trang có {count} dòng; tối đa {max} dòng mỗi lần nhập.",
         "The sheet has {count} rows; at most {max} rows can be imported at once.",
     ),
+    "import_name_mismatch": (
+        "Mã «{code}» là {expected}, không phải «{value}»: sửa mã hoặc tên cho khớp.",
+        "The code «{code}» is {expected}, not «{value}»: correct the code or the name.",
+    ),
+    "import_unit_not_then": (
+        "Mã xã «{value}» ({name}) không có vào ngày ghi địa chỉ {day}.",
+        "The commune code «{value}» ({name}) did not exist on {day}, the day the address was"
+        " recorded.",
+    ),
+    "fix_import_unit_not_then": (
+        " Cách sửa: ghi mã xã đúng vào ngày đó (mã cũ trước 01/07/2025), hoặc sửa ngày ghi địa"
+        " chỉ.",
+        " Fix: give the commune's code of that day (the old code before 1 July 2025), or"
+        " correct the day the address was recorded.",
+    ),
+    "import_unknown_district": (
+        "Không có huyện (trước 01/07/2025) mã «{value}».",
+        "There is no former district (before 1 July 2025) with the code «{value}».",
+    ),
+    "import_district_mismatch": (
+        "Huyện «{value}» không chứa {commune}.",
+        "The district «{value}» does not contain {commune}.",
+    ),
+    "import_no_handover": (
+        "Người «{value}» không có lần trao loại này ngày {day} (trong trang Lần trao hoặc"
+        " trong cơ sở dữ liệu).",
+        "«{value}» has no hand-over of this type on {day} (on the Hand-overs sheet or in the"
+        " database).",
+    ),
+    "import_group": (
+        "{where}: {problem}: {count} dòng ({rows}).{fix}",
+        "{where}: {problem}: {count} rows ({rows}).{fix}",
+    ),
+    "import_group_one": (
+        "{where}: {problem}: dòng {rows}.{fix}",
+        "{where}: {problem}: row {rows}.{fix}",
+    ),
+    "import_group_sheet": (
+        "{where}: {problem}.{fix}",
+        "{where}: {problem}.{fix}",
+    ),
+    "fix_import_unknown_project": (
+        " Cách sửa: tạo dự án «{value}» trong Cài đặt > Dự án, hoặc thêm vào trang Dự án.",
+        " Fix: create the project «{value}» in Settings > Projects, or add it to the Projects"
+        " sheet.",
+    ),
+    "fix_import_unknown_person": (
+        " Cách sửa: thêm người mã «{value}» vào trang Người hưởng, hoặc sửa mã cho đúng.",
+        " Fix: add «{value}» to the Beneficiaries sheet, or correct the code.",
+    ),
+    "fix_import_no_grant": (
+        " Cách sửa: thêm khoản hỗ trợ của người này vào trang Khoản hỗ trợ, bắt đầu trước"
+        " ngày trao.",
+        " Fix: add this person's grant to the Grants sheet, starting before the hand-over.",
+    ),
+    "fix_import_no_handover": (
+        " Cách sửa: ghi đúng ngày của lần trao, hoặc thêm lần trao vào trang Lần trao.",
+        " Fix: give the day of the hand-over, or add the hand-over to the Hand-overs sheet.",
+    ),
+    "fix_import_bad_date": (
+        " Cách sửa: ghi ngày dạng dd/mm/yyyy.",
+        " Fix: write the date as dd/mm/yyyy.",
+    ),
+    "fix_import_bad_choice": (
+        " Cách sửa: chọn một giá trị trong danh sách.",
+        " Fix: use one of the values listed.",
+    ),
+    "fix_import_required": (
+        " Cách sửa: điền các ô này.",
+        " Fix: fill in these cells.",
+    ),
+    "fix_import_missing_column": (
+        " Cách sửa: chép tiêu đề cột từ tệp mẫu.",
+        " Fix: copy the column's heading from the template.",
+    ),
+    "fix_import_missing_sheet": (
+        " Cách sửa: chép trang này từ tệp mẫu.",
+        " Fix: copy this sheet from the template.",
+    ),
+    "fix_import_name_mismatch": (
+        " Cách sửa: tra mã đúng (danh mục dân tộc 2008; mã xã, huyện theo ngày ghi địa chỉ).",
+        " Fix: look up the right code (the 2008 ethnic group list; commune and district codes"
+        " as on the day the address was recorded).",
+    ),
+    "fix_unknown_unit": (
+        " Cách sửa: tra mã xã (mã cũ cho địa chỉ trước 01/07/2025) bằng «tracker places search».",
+        " Fix: look the commune code up (the old code for an address before 1 July 2025) with"
+        " «tracker places search».",
+    ),
+    "fix_exceeds_plan": (
+        " Cách sửa: sửa số tiền, tăng kế hoạch ở trang Khoản hỗ trợ, hoặc ghi lý do vượt mức.",
+        " Fix: correct the amount, raise the plan on the Grants sheet, or give an override reason.",
+    ),
+    "fix_exceeds_budget": (
+        " Cách sửa: tăng ngân sách dự án hoặc ghi lý do vượt mức.",
+        " Fix: raise the project's budget or give an override reason.",
+    ),
+    "fix_date_future": (
+        " Cách sửa: sửa ngày (không được sau ngày nhập).",
+        " Fix: correct the date (it cannot be after the import day).",
+    ),
+    "fix_import_code_clash": (
+        " Cách sửa: đổi mã trong tệp, hoặc để trống để phần mềm tự cấp mã.",
+        " Fix: change the code in the file, or leave it empty to get a new one.",
+    ),
+    "fix_date_before": (
+        " Cách sửa: sửa ngày, hoặc sửa ngày bắt đầu của khoản hỗ trợ hay dự án.",
+        " Fix: correct the date, or the start of the grant or project.",
+    ),
+    "fix_date_after": (
+        " Cách sửa: sửa ngày, hoặc sửa ngày kết thúc của dự án.",
+        " Fix: correct the date, or the project's end date.",
+    ),
+    "fix_bad_id_number": (
+        " Cách sửa: ghi đủ 9 hoặc 12 chữ số (định dạng ô là Văn bản để giữ số 0 ở đầu).",
+        " Fix: give all 9 or 12 digits (format the cells as Text to keep leading zeros).",
+    ),
+    "fix_bad_phone": (
+        " Cách sửa: ghi số điện thoại gồm chữ số, có thể bắt đầu bằng +84.",
+        " Fix: write the phone number in digits, possibly starting with +84.",
+    ),
+    "fix_birth_mismatch": (
+        " Cách sửa: để trống năm sinh khi đã có ngày sinh, hoặc sửa cho khớp.",
+        " Fix: leave the birth year empty when the birth date is given, or make them match.",
+    ),
+    "fix_grant_closed": (
+        " Cách sửa: kiểm tra kế hoạch ở trang Khoản hỗ trợ (tăng số tiền hoặc thêm khoản mới).",
+        " Fix: check the plan on the Grants sheet (raise it or add another grant).",
+    ),
+    "fix_project_closed": (
+        " Cách sửa: mở lại dự án trong Cài đặt > Dự án, hoặc ghi dự án khác.",
+        " Fix: reopen the project in Settings > Projects, or give another project.",
+    ),
+    "fix_quantity_value_mismatch": (
+        " Cách sửa: ghi số lượng và đơn giá, để trống Số tiền.",
+        " Fix: give the quantity and unit value and leave the amount empty.",
+    ),
+    "fix_need_amount_or_goods": (
+        " Cách sửa: ghi Số tiền (tiền mặt, hoặc giá trị hàng với «Có» ở cột Hiện vật), hoặc"
+        " Số lượng và Đơn giá.",
+        " Fix: give the amount (cash, or the goods' value with «Có» in the In kind column), or"
+        " the quantity and unit value.",
+    ),
+    "fix_permission": (
+        " Cách sửa: để trống trang này, hoặc nhờ người có quyền nhập.",
+        " Fix: leave this sheet empty, or ask someone with that right to import it.",
+    ),
+    "fix_import_unknown_district": (
+        " Cách sửa: ghi mã huyện 3 chữ số trước 01/07/2025, hoặc để trống.",
+        " Fix: give the 3-digit district code from before 1 July 2025, or leave it empty.",
+    ),
+    "fix_import_district_mismatch": (
+        " Cách sửa: sửa mã huyện hoặc mã xã cho khớp.",
+        " Fix: correct the district or the commune code so that they agree.",
+    ),
+    "fix_import_too_many_rows": (
+        " Cách sửa: chia tệp thành nhiều tệp nhỏ hơn và nhập lần lượt.",
+        " Fix: split the file and import the parts one after the other.",
+    ),
+    "fix_import_bad_amount": (
+        " Cách sửa: ghi số đồng nguyên, ví dụ 5000000 hoặc 5.000.000.",
+        " Fix: write whole dong, e.g. 5000000 or 5.000.000.",
+    ),
+    "fix_import_bad_number": (
+        " Cách sửa: ghi số nguyên.",
+        " Fix: write a whole number.",
+    ),
+    "fix_import_duplicate_row": (
+        " Cách sửa: xóa dòng lặp hoặc đổi mã.",
+        " Fix: remove the repeated row or change the code.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -507,6 +678,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "override_reason": ("Lý do vượt mức", "Override reason"),
     "visit": ("Chuyến thăm", "Visit"),
     "done_on": ("Ngày thăm", "Visit date"),
+    "status_on": ("Ngày tình trạng", "Status date"),
     "missed_reason": ("Lý do không gặp", "Why no one was met"),
     "scheduled_on": ("Ngày hẹn thăm", "Scheduled date"),
     "next_visit_on": ("Lần thăm tiếp", "Next visit"),

@@ -181,6 +181,11 @@ def _clean_tranches(tranches: object) -> list[dict[str, Any]]:
     return cleaned
 
 
+def clean_tranches_of(tranche: TrancheInput) -> list[dict[str, Any]]:
+    """One tranche checked as :func:`plan_grant` checks it (the import's rows)."""
+    return _clean_tranches([tranche])
+
+
 def _clean_details(details: object, allowed: list[str]) -> dict[str, Any]:
     if not isinstance(details, dict):
         raise ValidationError("choice", "description", value=details)
@@ -357,6 +362,12 @@ def _amounts(data: HandoverInput) -> tuple[int | None, int | None, int]:
     if data.amount is not None:
         return None, None, v.amount(data.amount, "amount")
     raise ValidationError("need_amount_or_goods", "amount")
+
+
+def handover_amounts(data: HandoverInput) -> tuple[int | None, int | None, int]:
+    """(quantity, unit value, amount) of a hand-over, checked as :func:`record_handover`
+    checks them (the import's rows)."""
+    return _amounts(data)
 
 
 def _open_grant(s: Session, grant_id: object) -> Grant:

@@ -68,6 +68,12 @@ def _clean(data: ProjectInput) -> dict[str, object]:
     }
 
 
+def clean(data: ProjectInput) -> dict[str, object]:
+    """A project's values checked as :func:`create_project` checks them (the import's
+    Projects sheet)."""
+    return _clean(data)
+
+
 def spent_on(s: Session, project_id: int) -> int:
     return int(
         s.execute(

@@ -1,7 +1,7 @@
-"""Import from Excel: choose the file, check it (dry run: every problem with its sheet, row
-and column), answer for the people who may already be registered, then import all or
-nothing. Both steps run on the worker with a progress bar and a Stop button; stopping
-the import rolls it back whole."""
+"""Import from Excel: choose the file, check it (dry run: each problem once, with the rows
+it is on and how to fix it, and how many follow-up visits would be booked), answer for the
+people who may already be registered, then import all or nothing. Both steps run on the
+worker with a progress bar and a Stop button; stopping the import rolls it back whole."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,8 +40,9 @@ from tracker.ui.worker import Task, error_text, run_task
 
 #: What an import adds to.
 IMPORTED = frozenset(
-    {Change.BENEFICIARY, Change.GRANT, Change.HANDOVER, Change.RECEIPT, Change.VISIT}
-)
+    {Change.PROJECT, Change.BENEFICIARY, Change.GRANT, Change.HANDOVER, Change.RECEIPT,
+     Change.VISIT}
+)  # fmt: skip
 
 
 class _Stopped(ServiceError):
@@ -73,6 +75,15 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton(self.tr("Choose file…"), self)
         self.template_button = QPushButton(self.tr("Save the template…"), self)
         self.check_button = QPushButton(self.tr("Check"), self)
+        self.past_visits = QCheckBox(
+            self.tr("Also book the follow-up visits whose day has already passed"), self
+        )
+        self.past_visits.setToolTip(
+            self.tr(
+                "Off: a hand-over older than today gets only the visits still ahead (the visits"
+                " already made go on the Visits sheet)."
+            )
+        )
         self.banner = Banner(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -119,6 +130,7 @@ class ImportDialog(QDialog):
         top.addWidget(self.template_button)
         layout.addLayout(top)
         layout.addLayout(row)
+        layout.addWidget(self.past_visits)
         layout.addWidget(self.banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
@@ -129,11 +141,12 @@ class ImportDialog(QDialog):
         self.template_button.clicked.connect(self.save_template)
         self.check_button.clicked.connect(self.check)
         self.path.textChanged.connect(self._path_changed)
+        self.past_visits.toggled.connect(self._path_changed)
         self._set_headers()
 
     def _set_headers(self) -> None:
         self.problems.setHorizontalHeaderLabels(
-            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+            [self.tr("Sheet"), self.tr("Rows"), self.tr("Column"), self.tr("Problem and fix")]
         )
         self.duplicates.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("In the file"), self.tr("Already registered"),
@@ -163,7 +176,7 @@ class ImportDialog(QDialog):
             except OSError as exc:
                 self.banner.show_message(error_text(exc))
 
-    def _path_changed(self, _text: str) -> None:
+    def _path_changed(self, *_args: object) -> None:
         self.report = None
         self.import_button.setEnabled(False)
 
@@ -181,6 +194,7 @@ class ImportDialog(QDialog):
         self.banner.show_message("")
         ctx, path, relay, stop = self.ctx, self.file(), self._relay, self._stop
         decisions = self.decisions()
+        options = imports.ImportOptions(past_visits=self.past_visits.isChecked())
         stop.clear()
 
         def progress(done: int, total: int) -> None:
@@ -191,7 +205,8 @@ class ImportDialog(QDialog):
         fn = imports.commit if keep else imports.dry_run
 
         def job() -> ImportReport:
-            return fn(ctx.db, ctx.actor, path, decisions, today=ctx.today(), progress=progress)
+            return fn(ctx.db, ctx.actor, path, decisions, today=ctx.today(), progress=progress,
+                      options=options)  # fmt: skip
 
         self.bar.setRange(0, 0)
         self.bar.show()
@@ -219,7 +234,10 @@ class ImportDialog(QDialog):
         self.bar.setValue(done)
 
     def _set_busy(self, busy: bool) -> None:
-        for w in (self.path, self.browse_button, self.check_button, self.template_button):
+        for w in (
+            self.path, self.browse_button, self.check_button, self.template_button,
+            self.past_visits,
+        ):  # fmt: skip
             w.setEnabled(not busy)
         self.import_button.setEnabled(not busy and self._can_import())
         if not busy:
@@ -263,17 +281,25 @@ class ImportDialog(QDialog):
                     existing=fmt.number(counts.existing),
                 )
             )
+        groups = report.groups
         head = (
             self.tr("No problems found.")
             if not report.problems
             else self.tr("{n} problems: fix them in the file and check again.").format(
-                n=fmt.number(len(report.problems))
+                n=fmt.number(len(groups))
             )
         )
-        self.summary.setText(head + "\n" + "; ".join(parts) + ".")
-        self.problems.setRowCount(len(report.problems))
-        for r, p in enumerate(report.problems):
-            for c, value in enumerate((p.sheet, str(p.row or ""), p.column, p.message(lang))):
+        visits = self.tr("Follow-up visits to book: {n} (past ones left out: {past}).").format(
+            n=fmt.number(report.visits_scheduled), past=fmt.number(report.visits_past_skipped)
+        )
+        self.summary.setText(head + "\n" + "; ".join(parts) + ".\n" + visits)
+        self.problems.setRowCount(len(groups))
+        for r, g in enumerate(groups):
+            rows = [n for n in g.rows if n]
+            shown = ", ".join(str(n) for n in rows[:5]) + ("…" if len(rows) > 5 else "")
+            if len(rows) > 1:
+                shown = f"{fmt.number(len(rows))}: {shown}"
+            for c, value in enumerate((g.sheet, shown, g.column, g.message(lang))):
                 item = QTableWidgetItem(value)
                 if c == 3:
                     item.setToolTip(value)
@@ -302,9 +328,7 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(lambda *_a: self._update_import())
             self.duplicates.setCellWidget(r, 3, combo)
         self.duplicates.resizeColumnsToContents()
-        self.tabs.setTabText(
-            0, self.tr("Problems ({n})").format(n=fmt.number(len(report.problems)))
-        )
+        self.tabs.setTabText(0, self.tr("Problems ({n})").format(n=fmt.number(len(groups))))
         self.tabs.setTabText(
             1, self.tr("Possible duplicates ({n})").format(n=fmt.number(len(report.duplicates)))
         )

@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, text
 
 from tracker.config import DatabaseLocation, vault_path
-from tracker.db.engine import Database, driver_errors, rekey
+from tracker.db.engine import Database, driver_errors, pages_open_with, rekey
 from tracker.db.migrate import upgrade
 from tracker.db.models import AppMeta, User
 from tracker.db.vault import (
@@ -54,6 +54,24 @@ DATABASE_ID = "database_id"
 
 class AuthError(ServiceError):
     """Sign-in refused or the database cannot be opened; the message says why."""
+
+
+#: What is damaged when a sign-in fails with one of these: the database file (empty, its
+#: header, its pages, or a file that no key opens) or its key file (missing, unreadable,
+#: a value out of bounds, the recovery key's part). Each offers the newest good backup to
+#: an administrator or the recovery key (``backups.restore_after_damage``). A damaged part
+#: of one account ("slot_damaged") is mended by a new password instead (another
+#: administrator, or the recovery key): a restore would not change that key file.
+DAMAGE = (
+    "database_empty",
+    "database_header_damaged",
+    "database_damaged",
+    "wrong_database",
+    "vault_missing",
+    "vault_damaged",
+    "vault_invalid",
+    "recovery_slot_damaged",
+)
 
 
 @dataclass
@@ -129,6 +147,9 @@ def _open_checked(location: DatabaseLocation, vault: Vault, key: Keys) -> Databa
         db.dispose()
         detail = str(getattr(exc, "orig", None) or exc)
         if "not a database" in detail or "encrypted" in detail:
+            assert location.path is not None
+            if pages_open_with(location.path, key.all_keys()):
+                raise AuthError("database_header_damaged", path=str(location.path)) from exc
             raise AuthError("wrong_database") from exc
         raise AuthError("database_damaged", None, detail=detail) from exc
     if found is not None and found != vault.database_id:
@@ -182,6 +203,23 @@ def create_workspace(
         keys.with_name(keys.name + ".lock").unlink(missing_ok=True)
         raise
     return Workspace(new_db, actor, vault, key), code
+
+
+def mark_demo(path: Path) -> None:
+    """Say in the key file that this database is the demo (built from invented records)."""
+    try:
+        with Vault.update(vault_path(path)) as vault:
+            vault.demo = True
+    except VaultError as exc:
+        raise _auth_error(exc) from exc
+
+
+def is_demo(path: Path) -> bool:
+    """Whether the key file beside ``path`` says it is a demo database."""
+    try:
+        return Vault.load(vault_path(path)).demo
+    except VaultError:
+        return False
 
 
 def _check_user_row(db: Database, username: str, password: str) -> Actor:
@@ -295,7 +333,7 @@ def open_unlocked(
     key ``database_damaged`` (the window then offers the newest good backup)."""
     assert location.path is not None
     if location.path.stat().st_size == 0:
-        raise AuthError("database_damaged", None, detail=f"{location.path.name}: 0 bytes")
+        raise AuthError("database_empty", path=str(location.path))
     db = _open_checked(location, vault, key)
     try:
         problem = quick_check(db)

@@ -358,3 +358,20 @@ def test_demo_force_rebuilds_a_demo_database(
     assert built == [path]
     assert path.read_bytes() != first  # a new file
     assert demo.is_demo_database(path)
+
+
+def test_after_restoring_an_older_backup_a_new_password_still_signs_in(tmp_path: Path) -> None:
+    """The backup holds the accounts as they were; the key file's slots are today's, and
+    the password that opens one is the one that counts."""
+    loc, _code = _office(tmp_path)
+    oldest = backups.list_backups(loc.path)[-1]  # type: ignore[arg-type]
+    admin = auth.sign_in(loc, "lan", PW)
+    auth.change_password(admin, PW, "lan-new-pass-2025")
+    key, actor = admin.key, admin.actor
+    admin.close()
+    backups.restore(loc, oldest.path, key, actor)
+    ws = auth.sign_in(loc, "lan", "lan-new-pass-2025")
+    assert ben.count(ws.db, ws.actor) == 0
+    ws.close()
+    with pytest.raises(AuthError):
+        auth.sign_in(loc, "lan", PW)  # the old password opens nothing

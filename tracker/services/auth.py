@@ -222,14 +222,19 @@ def is_demo(path: Path) -> bool:
         return False
 
 
-def _check_user_row(db: Database, username: str, password: str) -> Actor:
+def _check_user_row(
+    db: Database, username: str, password: str, *, slot_opened: bool = False
+) -> Actor:
+    """The account as the database holds it. On an encrypted file the password has just
+    opened the account's slot in the key file, which is the one that counts: the hash in
+    the database may be older (a backup restored from before a password change)."""
     with db.read() as s:
         user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
         raise _failed()
     if not user.active:
         raise AuthError("user_disabled", "username", value=username)
-    if user.password_hash:
+    if user.password_hash and not slot_opened:
         try:
             office.HASHER.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError) as exc:
@@ -341,7 +346,7 @@ def open_unlocked(
             raise AuthError("database_damaged", None, detail=problem)
         finish_key_change(db)
         upgrade(db)
-        actor = _check_user_row(db, username.strip().lower(), password)
+        actor = _check_user_row(db, username.strip().lower(), password, slot_opened=True)
     except BaseException:
         db.dispose()
         raise
@@ -434,7 +439,7 @@ def _set_password(
         return None
     # The old password's slot goes, and with it the database key it could open.
     _update_slots(ws, lambda v, k: v.add_account(k, USER, username, password))
-    return change_key(ws, action, progress)
+    return _change_key(ws, action, progress)
 
 
 def verify_password(ws: Workspace, password: str) -> None:
@@ -521,7 +526,7 @@ def set_active(
         _update_slots(ws, lambda v, k: v.add_account(k, USER, name, password))
         return None
     _update_slots(ws, lambda v, k: v.remove_slot(f"{USER}:{name}"))
-    return change_key(ws, "disable", progress)
+    return _change_key(ws, "disable", progress)
 
 
 def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
@@ -534,7 +539,7 @@ def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
     _update_slots(ws, lambda v, k: v.add_account(k, RECOVERY, "", code))
     with ws.db.write() as s:
         audit.record(s, ws.actor, "new_recovery_key", "office", None)
-    change_key(ws, "new_recovery_key", progress)
+    _change_key(ws, "new_recovery_key", progress)
     return code
 
 
@@ -542,6 +547,13 @@ def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
 
 
 def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> KeyChange:
+    """Give the database a new key at an administrator's request (see ``_change_key``;
+    a password change, a disabled account and a new recovery key do it themselves)."""
+    ws.actor.require("user.manage")
+    return _change_key(ws, reason, progress)
+
+
+def _change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> KeyChange:
     """Give the database a new random key, sealed to every remaining slot and the recovery
     slot, and re-encrypt the file with it (``PRAGMA rekey``, one transaction).
 

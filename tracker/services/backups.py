@@ -332,6 +332,8 @@ def restore_newest_good(
     """After a failed integrity check: restore the newest backup that passes its own.
     ``by`` is the signed-in actor, or the user name of someone who could not sign in to
     the damaged file (their role is read from that backup: only an administrator)."""
+    if isinstance(by, Actor):
+        by.require("backup.restore")
     for info in good_backups(location, key):
         actor = by if isinstance(by, Actor) else actor_in(info.path, key, by)
         return info, restore(location, info.path, key, actor, why="damaged")

@@ -375,3 +375,27 @@ def test_after_restoring_an_older_backup_a_new_password_still_signs_in(tmp_path:
     ws.close()
     with pytest.raises(AuthError):
         auth.sign_in(loc, "lan", PW)  # the old password opens nothing
+
+
+def test_a_damaged_sealed_key_of_an_account_is_no_lock_and_no_key_change(tmp_path: Path) -> None:
+    """The database key sealed to one account damaged: the right password says so, and
+    does not count toward the lock (it said "the key was changed" and counted)."""
+    loc, _code = _office(tmp_path)
+    assert loc.path is not None
+    path = vault_path(loc.path)
+    doc = json.loads(path.read_text())
+    entry = doc["sealed"]["user:tuan"]
+    ct = bytearray(base64.b64decode(entry["ct"]))
+    ct[3] ^= 0x01
+    entry["ct"] = base64.b64encode(bytes(ct)).decode()
+    path.write_text(json.dumps(doc))
+    for _ in range(6):
+        with pytest.raises(AuthError) as err:
+            auth.sign_in(loc, "tuan", VIEWER_PW)
+        assert err.value.key == "slot_damaged"
+    slot = Vault.load(path).user_slot("tuan")
+    assert slot is not None and slot.failures == 0 and slot.locked_until is None
+    # A wrong password is still a wrong password.
+    with pytest.raises(AuthError) as err:
+        auth.sign_in(loc, "tuan", "not-the-password")
+    assert err.value.key == "sign_in_failed"

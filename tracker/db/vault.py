@@ -1084,7 +1084,16 @@ def unlock(
             if vault.generation != 0:
                 raise VaultError("sign_in_failed")  # a format-1 slot left after a change
             opened = vault.upgrade_slot(fresh, kek, opened)
-        keys = Keys.from_vault(vault, fresh.id, opened, None)
+        sealed_here = fresh.id in vault.sealed or (
+            vault.pending is not None and fresh.id in vault.pending.sealed
+        )
+        damaged = sealed_here and not vault.keys_for(fresh.id, opened)
+        if not damaged:
+            keys = Keys.from_vault(vault, fresh.id, opened, None)
+    if damaged:
+        # The password was right (the count is cleared) but the database key sealed to
+        # this account no longer opens: that part of the key file is damaged.
+        raise VaultError("slot_damaged", user=username, path=str(path))
     return vault, keys
 
 

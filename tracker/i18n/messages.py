@@ -272,13 +272,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " the recovery key) can restore the newest good backup.",
     ),
     "slot_damaged": (
-        "Phần của tài khoản «{user}» trong tệp khóa bị hỏng ({path}): mật khẩu chưa được thử"
-        " và không bị tính là nhập sai. Một quản trị viên khác (hoặc mã khôi phục) đặt mật"
-        " khẩu mới cho tài khoản này, hoặc khôi phục bản sao lưu tốt mới nhất.",
-        "The part of the account «{user}» in the key file is damaged ({path}): the password"
-        " was not tried and does not count as a wrong try. Another administrator (or the"
-        " recovery key) can set a new password for this account, or restore the newest good"
-        " backup.",
+        "Phần của tài khoản «{user}» trong tệp khóa bị hỏng ({path}): đây không phải lỗi"
+        " mật khẩu và không bị tính là nhập sai. Một quản trị viên khác (hoặc mã khôi phục)"
+        " đặt mật khẩu mới cho tài khoản này.",
+        "The part of the account «{user}» in the key file is damaged ({path}): this is not"
+        " a wrong password and does not count as a wrong try. Another administrator (or the"
+        " recovery key) can set a new password for this account.",
     ),
     "recovery_slot_damaged": (
         "Phần của mã khôi phục trong tệp khóa bị hỏng ({path}): mã chưa được thử. Một quản"

@@ -698,15 +698,27 @@ def dump(st: Office) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+_HASHES: dict[tuple[str, int, int], str] = {}
+
+
+def _content(p: Path) -> str:
+    """A file's SHA-256, computed again only when its size or time changed (opening a
+    backup to check it touches the file without changing what it holds)."""
+    stat = p.stat()
+    key = (str(p), stat.st_size, stat.st_mtime_ns)
+    if key not in _HASHES:
+        _HASHES[key] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return _HASHES[key]
+
+
 def snapshot(st: Office) -> tuple[Any, dict[str, str]]:
     """Every row (but the administrative units), and every file in the office's folders
     (the database's own pages are in the rows; its write-ahead log changes with reads)."""
     files = {}
     for p in sorted(st.root.rglob("*")):
-        if (p.is_file() and not p.name.endswith(("-wal", "-shm", ".lock", ".db", ".xlsx"))) or (
-            p.is_file() and p.name.endswith(".db") and p.name != "tracker.db"
-        ):
-            files[str(p.relative_to(st.root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+        skip = p.name == "tracker.db" or p.name.endswith(("-wal", "-shm", ".lock", ".xlsx"))
+        if p.is_file() and not skip:
+            files[str(p.relative_to(st.root))] = _content(p)
     return dump(st), files
 
 

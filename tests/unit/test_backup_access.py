@@ -399,3 +399,18 @@ def test_a_damaged_sealed_key_of_an_account_is_no_lock_and_no_key_change(tmp_pat
     with pytest.raises(AuthError) as err:
         auth.sign_in(loc, "tuan", "not-the-password")
     assert err.value.key == "sign_in_failed"
+
+
+def test_an_administrator_added_after_the_backup_restores_it(tmp_path: Path) -> None:
+    loc, _code = _office(tmp_path)
+    newest = backups.list_backups(loc.path)[0]  # type: ignore[arg-type]
+    ws = auth.sign_in(loc, "lan", PW)
+    auth.add_user(ws, "hanh", "Lò Thị Hạnh", "admin", "hanh-pass-2025")
+    ws.close()
+    hanh = auth.sign_in(loc, "hanh", "hanh-pass-2025")
+    key, actor = hanh.key, hanh.actor
+    hanh.close()
+    backups.restore(loc, newest.path, key, actor)
+    [event] = _events(loc, "restore")
+    assert event.username == "hanh"
+    assert _names(loc) == ["Đặng Thị Hồng Nhung"]

@@ -8,7 +8,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -285,9 +285,13 @@ def restore(
                 audit.reanchor(restored)
         upgrade(restored)
         with restored.write() as s:
+            # The account as the restored file knows it (it may be newer than the backup).
+            user_id = s.execute(
+                text("SELECT id FROM app_user WHERE username = :n"), {"n": actor.username}
+            ).scalar_one_or_none()
             audit.record(
                 s,
-                actor,
+                replace(actor, user_id=user_id),
                 "restore",
                 "database",
                 None,

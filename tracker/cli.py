@@ -1052,6 +1052,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             ws.close()
     except ServiceError as exc:
         print(exc.message(), file=sys.stderr)
+        if exc.key in auth.DAMAGE and getattr(args, "command", None) != "backup":
+            print(
+                _say(
+                    "Khôi phục: tracker backup restore --user TÊN_QUẢN_TRỊ_VIÊN"
+                    " (hoặc --recovery-key); xem các bản: tracker backup list",
+                    "To restore: tracker backup restore --user ADMINISTRATOR"
+                    " (or --recovery-key); the backups: tracker backup list",
+                ),
+                file=sys.stderr,
+            )
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (``tracker visits | head``): stop quietly, as other tools do.

@@ -294,6 +294,7 @@ def test_cli_backup_list_create_and_restore(
         TRACKER_PASSWORD=PW,
     )  # fmt: skip
     assert rc == 1 and "first 4 KB" in err
+    assert "tracker backup restore --user" in err
     rc, out, err = _cli(
         monkeypatch, capsys, "backup", "restore", "--db", db, "--recovery-key",
         TRACKER_RECOVERY_KEY=code,

@@ -8,7 +8,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from tracker import __version__
 from tracker.config import DatabaseLocation, resolve_database
@@ -130,6 +130,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = subs.add_parser("recover", help="set a new password for an account with the recovery key")
     _common(p, sub=True)
     p.add_argument("username")
+
+    p = subs.add_parser(
+        "backup",
+        help="list, take or restore backups of the database",
+        description="list: the backups in the app's folder, newest first (no sign-in)."
+        " create: a checked, encrypted backup (--to DIR: onto a USB stick); not a viewer."
+        " restore: put a backup (FILE, default the newest good one) in place of the"
+        " database, keeping the file in use aside; an administrator's sign-in (--user) or"
+        f" --recovery-key ({ENV_RECOVERY} or a prompt); works on a damaged database; audited.",
+    )
+    _common(p, sub=True)
+    p.add_argument("action", choices=("list", "create", "restore"))
+    p.add_argument("file", nargs="?", help="restore: the backup file (default: the newest good)")
+    p.add_argument("--to", metavar="DIR", help="create: write the backup into this folder")
+    p.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help=f"restore: with the recovery key ({ENV_RECOVERY} or a prompt), no account",
+    )
 
     p = subs.add_parser("search", help="find beneficiaries by name, alias or code")
     _common(p, sub=True)
@@ -276,7 +295,13 @@ def sign_in(args: argparse.Namespace) -> Workspace:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from tracker.demo import DEMO_ADMIN, DEMO_PASSWORD, build_demo, create_demo_workspace
+    from tracker.demo import (
+        DEMO_ADMIN,
+        DEMO_PASSWORD,
+        build_demo,
+        create_demo_workspace,
+        is_demo_database,
+    )
 
     location = _location(args)
     if location.path is not None:
@@ -287,6 +312,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     _say(
                         f"Tệp đã có: {location.path}. Dùng --force để tạo lại.",
                         f"The file exists: {location.path}. Use --force to rebuild it.",
+                    ),
+                    file=sys.stderr,
+                )
+                return EXIT_ERROR
+            if not is_demo_database(location.path):
+                # Never a real office's records: only a file built as the demo is replaced.
+                print(
+                    _say(
+                        f"{location.path} không phải cơ sở dữ liệu mẫu (tệp khóa của nó không"
+                        " ghi là dữ liệu mẫu): không xóa gì. --force chỉ tạo lại dữ liệu mẫu;"
+                        " hãy chọn tệp khác với --db.",
+                        f"{location.path} is not a demo database (its key file does not say"
+                        " so): nothing was deleted. --force only rebuilds a demo database;"
+                        " choose another file with --db.",
                     ),
                     file=sys.stderr,
                 )
@@ -547,6 +586,71 @@ def cmd_recover(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     print(_say("Đã đặt mật khẩu mới.", "New password set."))
+    return EXIT_OK
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """``list`` needs no sign-in (names, times and sizes only); ``create`` signs in;
+    ``restore`` signs in as an administrator or uses the recovery key, and works when the
+    database or its key file is damaged (the newest good backup is the way back)."""
+    from pathlib import Path
+
+    from tracker.i18n.formatting import format_number
+    from tracker.services import backups
+
+    location = _location(args)
+    if location.path is None:
+        raise ServiceError("no_backup_postgres")
+    lang = get_language()
+    if args.action == "list":
+        rows = backups.list_backups(location.path)
+        for b in rows:
+            print(f"{_when(b.taken_at)}\t{format_number(b.size, lang)}\t{b.path}")
+        print(_say(f"{len(rows)} bản sao lưu.", f"{len(rows)} backups."), file=sys.stderr)
+        return EXIT_OK
+    if args.action == "create":
+        ws = sign_in(args)
+        try:
+            folder = Path(args.to) if args.to else None
+            info = backups.backup_now(
+                ws,
+                folder=folder,
+                reason="usb" if folder is not None else "manual",
+                keep=None if folder is not None else backups.KEEP,
+            )
+        finally:
+            ws.close()
+        print(
+            _say(
+                f"Đã sao lưu và kiểm tra: {info.path} ({format_number(info.size, lang)} byte).",
+                f"Backed up and checked: {info.path} ({format_number(info.size, lang)} bytes).",
+            )
+        )
+        return EXIT_OK
+    backup = Path(args.file) if args.file else None
+    if args.recovery_key:
+        code = read_password("Mã khôi phục: ", "Recovery key: ", env=ENV_RECOVERY)
+        info, aside = backups.restore_after_damage(location, backup, recovery_code=code)
+    else:
+        name = getattr(args, "user", None) or os.environ.get(ENV_USER)
+        if not name:
+            raise AuthError("unknown_user")
+        password = read_password("Mật khẩu: ", "Password: ")
+        info, aside = backups.restore_after_damage(
+            location, backup, username=name, password=password
+        )
+    print(
+        _say(
+            f"Đã khôi phục bản sao lưu lúc {_when(info.taken_at)} ({info.path.name})."
+            f" Tệp đang dùng trước đó được giữ lại: {aside}",
+            f"Restored the backup of {_when(info.taken_at)} ({info.path.name})."
+            f" The file in use before is kept: {aside}",
+        )
+    )
     return EXIT_OK
 
 
@@ -947,8 +1051,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tracker.app import main as gui_main
 
             return gui_main(args)
-        if args.command in ("demo", "init", "recover", "places"):
+        if args.command in ("demo", "init", "recover", "places", "backup"):
             return {
+                "backup": cmd_backup,
                 "demo": cmd_demo,
                 "init": cmd_init,
                 "recover": cmd_recover,
@@ -961,6 +1066,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             ws.close()
     except ServiceError as exc:
         print(exc.message(), file=sys.stderr)
+        if exc.key in auth.DAMAGE and getattr(args, "command", None) != "backup":
+            print(
+                _say(
+                    "Khôi phục: tracker backup restore --user TÊN_QUẢN_TRỊ_VIÊN"
+                    " (hoặc --recovery-key); xem các bản: tracker backup list",
+                    "To restore: tracker backup restore --user ADMINISTRATOR"
+                    " (or --recovery-key); the backups: tracker backup list",
+                ),
+                file=sys.stderr,
+            )
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (``tracker visits | head``): stop quietly, as other tools do.

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from tracker.config import DatabaseLocation
@@ -74,11 +75,20 @@ DEMO_USERS = (
 
 
 def create_demo_workspace(location: DatabaseLocation) -> Workspace:
-    """A new database (encrypted on SQLite) holding the demo office and its administrator."""
+    """A new database (encrypted on SQLite) holding the demo office and its administrator.
+    Its key file says it is a demo database (see :func:`is_demo_database`)."""
     ws, _recovery = auth.create_workspace(
         location, DEMO_OFFICE, DEMO_ADMIN, STAFF[0].name, DEMO_PASSWORD
     )
+    if location.path is not None:
+        auth.mark_demo(location.path)
     return ws
+
+
+def is_demo_database(path: Path) -> bool:
+    """True only for a file built as the demo: its key file says so. A real office's file
+    (or one whose key file is missing or unreadable) is never a demo database."""
+    return auth.is_demo(path)
 
 
 def build_demo(

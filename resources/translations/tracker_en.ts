@@ -3460,6 +3460,30 @@ It is encrypted: it opens only with the password of an account of this office or
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Restore the newest good backup? The damaged file is kept aside, not deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only an administrator, or the recovery key, can restore the newest good backup. The damaged file is kept aside, not deleted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore the newest good backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the recovery key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Sign in - Grant Tracker</source>
         <translation type="unfinished"></translation>
     </message>

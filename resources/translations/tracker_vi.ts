@@ -3469,6 +3469,30 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Restore the newest good backup? The damaged file is kept aside, not deleted.</source>
+        <translation>Khôi phục bản sao lưu tốt mới nhất? Tệp bị hỏng được giữ lại, không bị xóa.</translation>
+    </message>
+    <message>
+        <source>Only an administrator, or the recovery key, can restore the newest good backup. The damaged file is kept aside, not deleted.</source>
+        <translation>Chỉ quản trị viên, hoặc mã khôi phục, mới khôi phục được bản sao lưu tốt mới nhất. Tệp bị hỏng được giữ lại, không bị xóa.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup</source>
+        <translation>Khôi phục bản sao lưu tốt mới nhất</translation>
+    </message>
+    <message>
+        <source>Use the recovery key…</source>
+        <translation>Dùng mã khôi phục…</translation>
+    </message>
+    <message>
+        <source>Use the recovery key</source>
+        <translation>Dùng mã khôi phục</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
         <source>Sign in - Grant Tracker</source>
         <translation>Đăng nhập – Sổ theo dõi hỗ trợ</translation>
     </message>

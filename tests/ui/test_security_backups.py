@@ -158,7 +158,10 @@ def test_only_an_administrator_restores(workspace, open_window, location):  # ty
     try:
         win = open_window(ws)
         page = win.show_page("settings")
-        assert page.backup_button.isVisibleTo(page)
+        # A viewer reads: the list of backups, but no backup asked for and no restore.
+        assert page.backup_list.isVisibleTo(page)
+        assert not page.backup_button.isVisibleTo(page)
+        assert not page.usb_button.isVisibleTo(page)
         assert not page.restore_button.isVisibleTo(page)
         assert not page.restore_file_button.isVisibleTo(page)
         assert page.restore_note.isVisibleTo(page)

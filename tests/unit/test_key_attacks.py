@@ -130,7 +130,7 @@ def test_older_backups_still_restore_for_an_admin_and_the_recovery_key(tmp_path:
 
     admin = auth.sign_in(loc, "lan", PW)
     backups.check_file(older.path, admin.key)
-    backups.restore(loc, older.path, admin.key)
+    backups.restore(loc, older.path, admin.key, admin.actor)
     admin.close()
     admin = auth.sign_in(loc, "lan", PW)
     assert ben.count(admin.db, admin.actor) == 1
@@ -140,7 +140,7 @@ def test_older_backups_still_restore_for_an_admin_and_the_recovery_key(tmp_path:
     assert not attacks.opens_with_key(loc.path, taken)  # type: ignore[arg-type]
 
     rescue = auth.open_with_recovery_key(loc, code)
-    info, _aside = backups.restore_newest_good(loc, rescue.key)
+    info, _aside = backups.restore_newest_good(loc, rescue.key, rescue.actor)
     assert info.path.exists()
     rescue.close()
     admin = auth.sign_in(loc, "lan", PW)

@@ -338,10 +338,10 @@ def test_damaged_database_refused_then_restored_from_newest_good_backup(
     damaged_bytes = db_path.read_bytes()
     with pytest.raises(AuthError) as err:
         auth.sign_in(loc, "lan", PW)
-    assert err.value.key in ("database_damaged", "wrong_database")
+    assert err.value.key in auth.DAMAGE
     assert err.value.message("vi")
     _vault, key = auth.unlock(loc, "lan", PW)
-    info, aside = backups.restore_newest_good(loc, key)
+    info, aside = backups.restore_newest_good(loc, key, "lan")
     assert info.path == first.path
     assert aside.read_bytes() == damaged_bytes  # the damaged file is kept, not deleted
     ws = auth.sign_in(loc, "lan", PW)
@@ -358,7 +358,7 @@ def test_damaged_backup_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ServiceError):
         backups.check_file(b.path, key)
     with pytest.raises(ServiceError) as err:
-        backups.restore_newest_good(ws.db.location, key)
+        backups.restore_newest_good(ws.db.location, key, ws.actor)
     assert err.value.key == "no_good_backup"
 
 
@@ -374,7 +374,7 @@ def test_backup_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     before = loc.path.read_bytes()  # type: ignore[union-attr]
     with pytest.raises(NewerDatabaseError):
-        backups.restore(loc, b.path, key)
+        backups.restore(loc, b.path, key, ws.actor)
     assert loc.path.read_bytes() == before  # type: ignore[union-attr]
 
 

@@ -73,6 +73,49 @@ def _opens(conn: Any) -> bool:
     return True
 
 
+#: SQLCipher 4's page layout: 4096-byte pages ending in a 16-byte IV and a 64-byte HMAC.
+PAGE_SIZE, PAGE_IV, PAGE_RESERVE = 4096, 16, 80
+_BTREE_FLAGS = (0x02, 0x05, 0x0A, 0x0D)
+
+
+def _plausible_page(plain: bytes) -> bool:
+    """A decrypted page that starts like an SQLite B-tree page (a wrong key gives noise
+    that passes this about once in ten million pages)."""
+    usable = PAGE_SIZE - PAGE_RESERVE
+    flag, freeblock, cells = plain[0], int.from_bytes(plain[1:3]), int.from_bytes(plain[3:5])
+    start, fragments = int.from_bytes(plain[5:7]), plain[7]
+    return (
+        flag in _BTREE_FLAGS
+        and freeblock < usable
+        and cells <= usable // 2
+        and start <= usable
+        and fragments <= 60
+    )
+
+
+def pages_open_with(path: Path, keys: list[bytes], *, pages: int = 16) -> bool:
+    """Whether the pages after the first of an encrypted file decrypt with one of ``keys``
+    into B-tree pages. When SQLCipher refuses the file ("not a database") but this holds,
+    the key is right and the file's first page (its header, the first 4 KB) is damaged."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(PAGE_SIZE)
+            data = fh.read(PAGE_SIZE * pages)
+    except OSError:
+        return False
+    for key in keys:
+        for at in range(0, len(data) - PAGE_SIZE + 1, PAGE_SIZE):
+            page = data[at : at + PAGE_SIZE]
+            body = page[: PAGE_SIZE - PAGE_RESERVE]
+            iv = page[PAGE_SIZE - PAGE_RESERVE : PAGE_SIZE - PAGE_RESERVE + PAGE_IV]
+            decryptor = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
+            if _plausible_page(decryptor.update(body) + decryptor.finalize()):
+                return True
+    return False
+
+
 def sqlite_connect(path: Path, key: bytes | Keys | None = None) -> Any:
     """A DB-API connection to the SQLite file: SQLCipher with the raw 256-bit key when a
     key is given (no passphrase derivation: the key is random), plain SQLite otherwise.

@@ -359,10 +359,31 @@ class Slot(Counter):
     wrapped: bytes = b""
     kdf: dict[str, int] = field(default_factory=lambda: dict(KDF))
     public: bytes | None = None  # None: a format-1 slot not yet rewritten
+    #: The slot's checksum as read from the file when it does not match its content: the
+    #: slot is damaged (kept as it is, never "healed" by a later save).
+    damaged_check: str | None = None
 
     @property
     def id(self) -> str:
         return f"{self.kind}:{self.name}"
+
+    @property
+    def damaged(self) -> bool:
+        return self.damaged_check is not None
+
+    def checksum(self) -> str:
+        """A checksum of what the slot holds (not its counters): damage to the file (a
+        changed byte in the wrapped key) is told from a wrong password without trying it."""
+        parts = [
+            self.kind,
+            self.name,
+            _b64(self.salt),
+            _b64(self.nonce),
+            _b64(self.wrapped),
+            json.dumps(self.kdf, sort_keys=True),
+            _b64(self.public) if self.public is not None else "",
+        ]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
     @property
     def legacy(self) -> bool:
@@ -379,6 +400,7 @@ class Slot(Counter):
         }
         if self.public is not None:
             d["public"] = _b64(self.public)
+        d["check"] = self.damaged_check or self.checksum()
         d.update(self.counter_json())
         return d
 
@@ -391,7 +413,7 @@ class Slot(Counter):
             raise _Invalid("slot.kind")
         name = _text(d, "name", r"[a-z0-9._-]{2,60}" if kind == USER else "")
         public = _bytes(d, "public", 32) if d.get("public") is not None else None
-        return cls(
+        slot = cls(
             failures=_int(d, "failures", 0, MAX_COUNTER, 0),
             locked_until=_when(d, "locked_until"),
             name=name,
@@ -402,6 +424,13 @@ class Slot(Counter):
             kdf=check_kdf(d.get("kdf")),
             public=public,
         )
+        check = d.get("check")
+        if check is not None:  # slots written by earlier versions have none
+            if not isinstance(check, str) or not re.fullmatch(r"[0-9a-f]{32}", check):
+                raise _Invalid("slot.check")
+            if not hmac.compare_digest(check, slot.checksum()):
+                slot.damaged_check = check
+        return slot
 
 
 @dataclass
@@ -506,6 +535,9 @@ class Vault:
         self.file_generation: int | None = None
         #: Copies of this key file (backups) still to be rewritten after a change.
         self.copies_stale = False
+        #: Written when the demo database is built: only such a file may be replaced by
+        #: ``tracker demo --force``.
+        self.demo = False
 
     # -- files
 
@@ -584,6 +616,10 @@ class Vault:
         if not isinstance(stale, bool):
             raise _Invalid("copies_stale")
         vault.copies_stale = stale
+        demo = raw.get("demo", False)
+        if not isinstance(demo, bool):
+            raise _Invalid("demo")
+        vault.demo = demo
         return vault
 
     def to_json(self) -> dict[str, Any]:
@@ -611,6 +647,8 @@ class Vault:
             doc["anchor"] = self.anchor
         if self.copies_stale:
             doc["copies_stale"] = True
+        if self.demo:
+            doc["demo"] = True
         return doc
 
     def to_bytes(self) -> bytes:
@@ -1016,6 +1054,9 @@ def unlock(
     now = now or datetime.now(UTC)
     with Vault.update(path) as vault:
         slot = vault.user_slot(username)
+        if slot is not None and slot.damaged:
+            # Damage, not a wrong password: nothing is tried and nothing is counted.
+            raise VaultError("slot_damaged", user=username, path=str(path))
         counter: Counter = slot if slot is not None else vault.ghost(username)
         counter.reserve(now)
         failures = counter.failures
@@ -1043,7 +1084,16 @@ def unlock(
             if vault.generation != 0:
                 raise VaultError("sign_in_failed")  # a format-1 slot left after a change
             opened = vault.upgrade_slot(fresh, kek, opened)
-        keys = Keys.from_vault(vault, fresh.id, opened, None)
+        sealed_here = fresh.id in vault.sealed or (
+            vault.pending is not None and fresh.id in vault.pending.sealed
+        )
+        damaged = sealed_here and not vault.keys_for(fresh.id, opened)
+        if not damaged:
+            keys = Keys.from_vault(vault, fresh.id, opened, None)
+    if damaged:
+        # The password was right (the count is cleared) but the database key sealed to
+        # this account no longer opens: that part of the key file is damaged.
+        raise VaultError("slot_damaged", user=username, path=str(path))
     return vault, keys
 
 
@@ -1054,6 +1104,8 @@ def unlock_recovery(path: Path, code: str) -> tuple[Vault, Keys]:
         slot = vault.recovery_slot()
         if slot is None:
             raise VaultError("no_recovery")
+        if slot.damaged:
+            raise VaultError("recovery_slot_damaged", path=str(path))
         kek = _derive(normalized, slot.salt, slot.kdf)
         opened = vault.open_slot(slot, kek)
         if opened is None or (isinstance(opened, bytes) and vault.generation != 0):

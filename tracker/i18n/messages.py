@@ -249,16 +249,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " already gone from the key file; the change is finished at the next sign-in.",
     ),
     "wrong_database": (
-        "Tệp cơ sở dữ liệu không khớp với tệp khóa, hoặc bị hỏng. Không có gì bị thay đổi.",
-        "The database file does not match its key file, or is damaged. Nothing was changed.",
+        "Không trang nào của tệp cơ sở dữ liệu mở được bằng khóa trong tệp khóa: đây là tệp"
+        " của một cơ sở dữ liệu khác, hoặc tệp bị hỏng toàn bộ. Không có gì bị thay đổi."
+        " Quản trị viên (hoặc mã khôi phục) có thể khôi phục bản sao lưu tốt mới nhất.",
+        "No page of the database file opens with the key in its key file: it is another"
+        " database's file, or damaged throughout. Nothing was changed. An administrator (or"
+        " the recovery key) can restore the newest good backup.",
+    ),
+    "database_header_damaged": (
+        "Phần đầu của tệp cơ sở dữ liệu (4 KB đầu tiên, nơi ghi thông tin mã hóa) bị hỏng;"
+        " các trang khác vẫn mở được bằng khóa. Quản trị viên (hoặc mã khôi phục) có thể"
+        " khôi phục bản sao lưu tốt mới nhất; tệp hỏng được giữ lại ({path}).",
+        "The beginning of the database file (its first 4 KB, where the encryption header"
+        " is) is damaged; the other pages still open with the key. An administrator (or the"
+        " recovery key) can restore the newest good backup; the damaged file is kept"
+        " ({path}).",
+    ),
+    "database_empty": (
+        "Tệp cơ sở dữ liệu trống (0 byte) hoặc bị cắt cụt ({path}). Quản trị viên (hoặc mã"
+        " khôi phục) có thể khôi phục bản sao lưu tốt mới nhất.",
+        "The database file is empty (0 bytes) or cut short ({path}). An administrator (or"
+        " the recovery key) can restore the newest good backup.",
+    ),
+    "slot_damaged": (
+        "Phần của tài khoản «{user}» trong tệp khóa bị hỏng ({path}): đây không phải lỗi"
+        " mật khẩu và không bị tính là nhập sai. Một quản trị viên khác (hoặc mã khôi phục)"
+        " đặt mật khẩu mới cho tài khoản này.",
+        "The part of the account «{user}» in the key file is damaged ({path}): this is not"
+        " a wrong password and does not count as a wrong try. Another administrator (or the"
+        " recovery key) can set a new password for this account.",
+    ),
+    "recovery_slot_damaged": (
+        "Phần của mã khôi phục trong tệp khóa bị hỏng ({path}): mã chưa được thử. Một quản"
+        " trị viên đăng nhập và tạo mã khôi phục mới, hoặc khôi phục bản sao lưu tốt mới nhất.",
+        "The recovery key's part of the key file is damaged ({path}): the key was not tried."
+        " An administrator can sign in and make a new recovery key, or restore the newest"
+        " good backup.",
     ),
     "other_office": (
         "Tệp cơ sở dữ liệu này thuộc một đơn vị khác (không khớp tệp khóa).",
         "This database file belongs to another office (it does not match the key file).",
     ),
     "database_damaged": (
-        "Cơ sở dữ liệu bị hỏng: {detail}",
-        "The database is damaged: {detail}",
+        "Các trang dữ liệu của tệp cơ sở dữ liệu bị hỏng ({detail}). Quản trị viên (hoặc mã"
+        " khôi phục) có thể khôi phục bản sao lưu tốt mới nhất.",
+        "Pages of the database file are damaged ({detail}). An administrator (or the"
+        " recovery key) can restore the newest good backup.",
     ),
     "no_backup_postgres": (
         "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump).",
@@ -732,6 +768,12 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "grant.write": ("lập kế hoạch hỗ trợ", "plan grants"),
     "handover.write": ("ghi nhận trao hỗ trợ", "record hand-overs"),
     "visit.write": ("ghi nhận chuyến thăm", "record visits"),
+    "backup.auto": ("sao lưu tự động", "take the automatic backup"),
+    "backup.write": ("sao lưu dữ liệu", "back up the data"),
+    "backup.restore": (
+        "khôi phục bản sao lưu (chỉ quản trị viên hoặc mã khôi phục)",
+        "restore a backup (administrators or the recovery key only)",
+    ),
     "receipt.write": (
         "in bản gốc (lần in đầu), hủy phiếu chi; sau bản gốc ai cũng in được bản sao",
         "print the original (the first print) or void receipts; after the original anyone"

@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, text
 
 from tracker.config import DatabaseLocation, vault_path
-from tracker.db.engine import Database, driver_errors, rekey
+from tracker.db.engine import Database, driver_errors, pages_open_with, rekey
 from tracker.db.migrate import upgrade
 from tracker.db.models import AppMeta, User
 from tracker.db.vault import (
@@ -54,6 +54,24 @@ DATABASE_ID = "database_id"
 
 class AuthError(ServiceError):
     """Sign-in refused or the database cannot be opened; the message says why."""
+
+
+#: What is damaged when a sign-in fails with one of these: the database file (empty, its
+#: header, its pages, or a file that no key opens) or its key file (missing, unreadable,
+#: a value out of bounds, the recovery key's part). Each offers the newest good backup to
+#: an administrator or the recovery key (``backups.restore_after_damage``). A damaged part
+#: of one account ("slot_damaged") is mended by a new password instead (another
+#: administrator, or the recovery key): a restore would not change that key file.
+DAMAGE = (
+    "database_empty",
+    "database_header_damaged",
+    "database_damaged",
+    "wrong_database",
+    "vault_missing",
+    "vault_damaged",
+    "vault_invalid",
+    "recovery_slot_damaged",
+)
 
 
 @dataclass
@@ -129,6 +147,9 @@ def _open_checked(location: DatabaseLocation, vault: Vault, key: Keys) -> Databa
         db.dispose()
         detail = str(getattr(exc, "orig", None) or exc)
         if "not a database" in detail or "encrypted" in detail:
+            assert location.path is not None
+            if pages_open_with(location.path, key.all_keys()):
+                raise AuthError("database_header_damaged", path=str(location.path)) from exc
             raise AuthError("wrong_database") from exc
         raise AuthError("database_damaged", None, detail=detail) from exc
     if found is not None and found != vault.database_id:
@@ -184,14 +205,36 @@ def create_workspace(
     return Workspace(new_db, actor, vault, key), code
 
 
-def _check_user_row(db: Database, username: str, password: str) -> Actor:
+def mark_demo(path: Path) -> None:
+    """Say in the key file that this database is the demo (built from invented records)."""
+    try:
+        with Vault.update(vault_path(path)) as vault:
+            vault.demo = True
+    except VaultError as exc:
+        raise _auth_error(exc) from exc
+
+
+def is_demo(path: Path) -> bool:
+    """Whether the key file beside ``path`` says it is a demo database."""
+    try:
+        return Vault.load(vault_path(path)).demo
+    except VaultError:
+        return False
+
+
+def _check_user_row(
+    db: Database, username: str, password: str, *, slot_opened: bool = False
+) -> Actor:
+    """The account as the database holds it. On an encrypted file the password has just
+    opened the account's slot in the key file, which is the one that counts: the hash in
+    the database may be older (a backup restored from before a password change)."""
     with db.read() as s:
         user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
         raise _failed()
     if not user.active:
         raise AuthError("user_disabled", "username", value=username)
-    if user.password_hash:
+    if user.password_hash and not slot_opened:
         try:
             office.HASHER.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError) as exc:
@@ -295,7 +338,7 @@ def open_unlocked(
     key ``database_damaged`` (the window then offers the newest good backup)."""
     assert location.path is not None
     if location.path.stat().st_size == 0:
-        raise AuthError("database_damaged", None, detail=f"{location.path.name}: 0 bytes")
+        raise AuthError("database_empty", path=str(location.path))
     db = _open_checked(location, vault, key)
     try:
         problem = quick_check(db)
@@ -303,7 +346,7 @@ def open_unlocked(
             raise AuthError("database_damaged", None, detail=problem)
         finish_key_change(db)
         upgrade(db)
-        actor = _check_user_row(db, username.strip().lower(), password)
+        actor = _check_user_row(db, username.strip().lower(), password, slot_opened=True)
     except BaseException:
         db.dispose()
         raise
@@ -396,7 +439,7 @@ def _set_password(
         return None
     # The old password's slot goes, and with it the database key it could open.
     _update_slots(ws, lambda v, k: v.add_account(k, USER, username, password))
-    return change_key(ws, action, progress)
+    return _change_key(ws, action, progress)
 
 
 def verify_password(ws: Workspace, password: str) -> None:
@@ -483,7 +526,7 @@ def set_active(
         _update_slots(ws, lambda v, k: v.add_account(k, USER, name, password))
         return None
     _update_slots(ws, lambda v, k: v.remove_slot(f"{USER}:{name}"))
-    return change_key(ws, "disable", progress)
+    return _change_key(ws, "disable", progress)
 
 
 def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
@@ -496,7 +539,7 @@ def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
     _update_slots(ws, lambda v, k: v.add_account(k, RECOVERY, "", code))
     with ws.db.write() as s:
         audit.record(s, ws.actor, "new_recovery_key", "office", None)
-    change_key(ws, "new_recovery_key", progress)
+    _change_key(ws, "new_recovery_key", progress)
     return code
 
 
@@ -504,6 +547,13 @@ def new_recovery_key(ws: Workspace, progress: Progress | None = None) -> str:
 
 
 def change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> KeyChange:
+    """Give the database a new key at an administrator's request (see ``_change_key``;
+    a password change, a disabled account and a new recovery key do it themselves)."""
+    ws.actor.require("user.manage")
+    return _change_key(ws, reason, progress)
+
+
+def _change_key(ws: Workspace, reason: str, progress: Progress | None = None) -> KeyChange:
     """Give the database a new random key, sealed to every remaining slot and the recovery
     slot, and re-encrypt the file with it (``PRAGMA rekey``, one transaction).
 

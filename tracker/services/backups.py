@@ -7,23 +7,35 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
 
 from tracker.config import DatabaseLocation, vault_path
-from tracker.db.engine import Database, driver_errors
-from tracker.db.migrate import NewerDatabaseError, _config, head_revision
-from tracker.db.vault import Keys, Vault, VaultError, atomic_write, copy_key_file
+from tracker.db.engine import Database, driver_errors, pages_open_with
+from tracker.db.migrate import NewerDatabaseError, _config, head_revision, upgrade
+from tracker.db.vault import (
+    Keys,
+    Vault,
+    VaultError,
+    atomic_write,
+    copy_key_file,
+    unlock,
+    unlock_recovery,
+)
 from tracker.services import audit
-from tracker.services.auth import AuthError, Workspace
-from tracker.services.errors import ServiceError
+from tracker.services.auth import AuthError, Workspace, _attach, _auth_error
+from tracker.services.context import RECOVERY_KEY, Actor
+from tracker.services.errors import PermissionDenied, ServiceError
 
 KEEP = 30
 DAILY = timedelta(hours=24)
 SUFFIX = ".backup.db"
+#: The backups the app takes by itself, into its own folder: open to every role.
+AUTOMATIC = ("daily", "close")
 
 
 @dataclass(frozen=True)
@@ -101,7 +113,7 @@ def file_key(path: Path, key: bytes | Keys | None) -> bytes | None:
 def check_file(path: Path, key: bytes | Keys | None) -> None:
     """Refuse a damaged, truncated, foreign or newer-version database or backup file."""
     if not path.exists() or path.stat().st_size == 0:
-        raise ServiceError("database_damaged", None, detail=f"{path.name}: empty or missing")
+        raise ServiceError("database_empty", None, path=str(path))
     db = Database(DatabaseLocation(path=path), key=file_key(path, key))
     try:
         with db.engine.connect() as conn:
@@ -112,6 +124,9 @@ def check_file(path: Path, key: bytes | Keys | None) -> None:
     except driver_errors() as exc:
         detail = str(getattr(exc, "orig", None) or exc)
         if "not a database" in detail:
+            keys = key.all_keys() if isinstance(key, Keys) else [key] if key else []
+            if pages_open_with(path, keys):
+                raise AuthError("database_header_damaged", path=str(path)) from exc
             raise AuthError("wrong_database") from exc
         raise ServiceError("database_damaged", None, detail=detail) from exc
     finally:
@@ -135,7 +150,11 @@ def backup_now(
     now: datetime | None = None,
     keep: int | None = KEEP,
 ) -> BackupInfo:
-    """Write a checked backup (and a copy of the key file beside it) and prune old ones."""
+    """Write a checked backup (and a copy of the key file beside it) and prune old ones.
+    The app's own daily and closing backups are taken for every role; a backup asked for
+    (or onto a USB stick) only by staff who write (not a viewer)."""
+    automatic = reason in AUTOMATIC and folder is None
+    ws.actor.require("backup.auto" if automatic else "backup.write")
     db_path = ws.db.location.path
     if db_path is None:
         raise ServiceError("no_backup_postgres")
@@ -172,18 +191,45 @@ def backup_if_due(ws: Workspace, *, now: datetime | None = None) -> BackupInfo |
     return backup_now(ws, reason="daily", now=now)
 
 
+def actor_in(backup: Path, key: bytes | Keys | None, username: str) -> Actor:
+    """The account ``username`` as a backup holds it (when the database itself cannot be
+    read, its role is known only from there). Not there or disabled: PermissionDenied."""
+    name = (username or "").strip().lower()
+    db = Database(DatabaseLocation(path=backup), key=file_key(backup, key))
+    try:
+        with db.engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT id, username, role, full_name, active FROM app_user WHERE username = :n"
+                ),
+                {"n": name},
+            ).first()
+    except driver_errors() as exc:
+        detail = str(getattr(exc, "orig", None) or exc)
+        raise ServiceError("database_damaged", None, detail=detail) from exc
+    finally:
+        db.dispose()
+    if row is None or not row[4]:
+        raise PermissionDenied("—", "backup.restore")
+    return Actor(int(row[0]), str(row[1]), str(row[2]), str(row[3]))
+
+
 def restore(
     location: DatabaseLocation,
     backup: Path,
     key: bytes | Keys | None,
+    actor: Actor,
     *,
     now: datetime | None = None,
+    why: str = "chosen",
 ) -> Path:
-    """Put a backup in place of the database after checking it. The current file is kept
-    aside (renamed, never deleted, with a key file that opens it) and its path returned.
+    """Put a backup in place of the database after checking it (administrators, or the
+    recovery key). The current file is kept aside (renamed, never deleted, with a key file
+    that opens it) and its path returned; the restore is an event of the restored trail.
 
     A backup written with an older database key is re-encrypted with the present one
     before it takes the database's place: a restore never brings an older key back."""
+    actor.require("backup.restore")
     assert location.path is not None
     check_file(backup, key)
     backup_key = file_key(backup, key)
@@ -230,27 +276,162 @@ def restore(
         except Exception:
             # The current key file is missing or damaged: the backup's copy takes its place.
             atomic_write(main_keys, backup_keys.read_bytes())
-    if keys is not None and present is not None:
-        # The chain's end is now the backup's: the copy of it in the key file follows.
-        restored = Database(location, key=keys)
-        try:
-            audit.reanchor(restored)
-        except (OSError, VaultError):
-            pass
-        finally:
-            restored.dispose()
+    opened = keys if keys is not None and present is not None else backup_key
+    restored = _attach(Database(location, key=opened))
+    try:
+        if keys is not None and present is not None:
+            # The chain's end is now the backup's: the copy of it in the key file follows.
+            with contextlib.suppress(OSError, VaultError):
+                audit.reanchor(restored)
+        upgrade(restored)
+        with restored.write() as s:
+            # The account as the restored file knows it (it may be newer than the backup).
+            user_id = s.execute(
+                text("SELECT id FROM app_user WHERE username = :n"), {"n": actor.username}
+            ).scalar_one_or_none()
+            audit.record(
+                s,
+                replace(actor, user_id=user_id),
+                "restore",
+                "database",
+                None,
+                after={
+                    "file": backup.name,
+                    "taken_at": (_parse_stamp(backup.name) or now).isoformat(),
+                    "kept_aside": aside.name if aside.exists() else None,
+                    "why": why,
+                },
+            )
+    finally:
+        restored.dispose()
     return aside
 
 
-def restore_newest_good(
-    location: DatabaseLocation, key: bytes | Keys | None
-) -> tuple[BackupInfo, Path]:
-    """After a failed integrity check: restore the newest backup that passes its own."""
+def good_backups(location: DatabaseLocation, key: bytes | Keys | None) -> Iterator[BackupInfo]:
+    """The backups that pass their own check with ``key``, newest first."""
     assert location.path is not None
     for info in list_backups(location.path):
         try:
             check_file(info.path, key)
         except (ServiceError, NewerDatabaseError):
             continue
-        return info, restore(location, info.path, key)
+        yield info
+
+
+def may_restore(location: DatabaseLocation, key: bytes | Keys | None, username: str) -> bool:
+    """Whether ``username`` may restore the newest good backup: an active administrator
+    there (the damaged database cannot tell)."""
+    newest = next(good_backups(location, key), None)
+    if newest is None:
+        return False
+    try:
+        return actor_in(newest.path, key, username).can("backup.restore")
+    except ServiceError:
+        return False
+
+
+def restore_newest_good(
+    location: DatabaseLocation, key: bytes | Keys | None, by: Actor | str
+) -> tuple[BackupInfo, Path]:
+    """After a failed integrity check: restore the newest backup that passes its own.
+    ``by`` is the signed-in actor, or the user name of someone who could not sign in to
+    the damaged file (their role is read from that backup: only an administrator)."""
+    if isinstance(by, Actor):
+        by.require("backup.restore")
+    for info in good_backups(location, key):
+        actor = by if isinstance(by, Actor) else actor_in(info.path, key, by)
+        return info, restore(location, info.path, key, actor, why="damaged")
     raise ServiceError("no_good_backup")
+
+
+def _copies_newest_first(location: DatabaseLocation) -> list[Path]:
+    """The key file beside the database, then those beside its backups, newest first."""
+    assert location.path is not None
+    return [vault_path(location.path)] + [vault_path(b.path) for b in list_backups(location.path)]
+
+
+def unlock_for_restore(
+    location: DatabaseLocation,
+    *,
+    username: str = "",
+    password: str = "",
+    recovery_code: str = "",
+) -> tuple[Keys, Actor | str]:
+    """The keys to restore with when the database (or its key file) is damaged: from the
+    key file beside it, else from the copy beside the newest backup that opens. With the
+    recovery key the restore acts as the recovery key; with a password, as that user:
+    their account in the database when it can still be read, else in the backup. Wrong
+    tries are counted as at sign-in."""
+    if location.path is None:
+        raise ServiceError("no_backup_postgres")
+    last: VaultError | None = None
+    for path in _copies_newest_first(location):
+        if not path.exists():
+            continue
+        try:
+            if recovery_code:
+                _vault, keys = unlock_recovery(path, recovery_code)
+                return keys, RECOVERY_KEY
+            _vault, keys = unlock(path, username.strip().lower(), password)
+        except VaultError as exc:
+            if exc.key not in (
+                "vault_missing",
+                "vault_damaged",
+                "vault_invalid",
+                "recovery_slot_damaged",
+            ):
+                raise _auth_error(exc) from exc
+            last = exc
+            continue
+        if path == vault_path(location.path):
+            # The database may still be readable: then its own account decides (someone
+            # no longer an administrator does not restore as one from an older backup).
+            try:
+                return keys, actor_in(location.path, keys, username)
+            except PermissionDenied:
+                raise
+            except ServiceError:
+                pass
+        return keys, username
+    if last is not None:
+        raise _auth_error(last) from last
+    raise ServiceError("no_good_backup")
+
+
+def restore_after_damage(
+    location: DatabaseLocation,
+    backup: Path | None = None,
+    *,
+    username: str = "",
+    password: str = "",
+    recovery_code: str = "",
+) -> tuple[BackupInfo, Path]:
+    """The way back from a damaged database or key file, before anyone can sign in: the
+    newest good backup (or ``backup``), restored by an administrator (password) or the
+    recovery key. Returns the backup restored and where the replaced file was kept."""
+    keys, by = unlock_for_restore(
+        location, username=username, password=password, recovery_code=recovery_code
+    )
+    if backup is None:
+        return restore_newest_good(location, keys, by)
+    check_file(backup, keys)
+    actor = by if isinstance(by, Actor) else actor_in(backup, keys, by)
+    taken = _parse_stamp(backup.name) or datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+    info = BackupInfo(backup, taken, backup.stat().st_size)
+    return info, restore(location, backup, keys, actor, why="chosen")
+
+
+def may_restore_after_damage(
+    location: DatabaseLocation, *, username: str = "", password: str = "", recovery_code: str = ""
+) -> bool:
+    """Whether these credentials may restore the newest good backup (see
+    :func:`restore_after_damage`): the recovery key, or an active administrator there."""
+    try:
+        keys, by = unlock_for_restore(
+            location, username=username, password=password, recovery_code=recovery_code
+        )
+    except ServiceError:
+        return False
+    if isinstance(by, Actor):
+        return by.can("backup.restore") and next(good_backups(location, keys), None) is not None
+    return may_restore(location, keys, by)

@@ -22,6 +22,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "handover.write": frozenset({"admin", "accountant"}),
     "visit.write": frozenset({"admin", "officer"}),
     "receipt.write": frozenset({"admin", "accountant"}),
+    # The backups the app takes by itself (daily, when the window closes) into its folder.
+    "backup.auto": ALL_ROLES,
+    # A backup asked for (into the app's folder or onto a USB stick): staff who write.
+    "backup.write": frozenset({"admin", "officer", "accountant"}),
+    # Putting a backup in place of the database.
+    "backup.restore": frozenset({"admin"}),
 }
 
 
@@ -41,6 +47,9 @@ class Actor:
         if not self.can(action):
             raise PermissionDenied(self.role, action)
 
+
+#: Who acts when the recovery key restores a backup (the database cannot be opened).
+RECOVERY_KEY = Actor(user_id=None, username="recovery-key", role="admin", full_name="Recovery key")
 
 # Used only to set up a brand-new database (first office, seeded types) and by migrations.
 SYSTEM = Actor(user_id=None, username="system", role="admin", full_name="System")

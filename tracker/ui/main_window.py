@@ -34,6 +34,7 @@ from tracker.config import resources_dir
 from tracker.services import backups, office
 from tracker.services.auth import Keys
 from tracker.services.backups import BackupInfo
+from tracker.services.context import Actor
 from tracker.services.grants import GrantView, HandoverView
 from tracker.services.places import data_version as places_data_version
 from tracker.services.visits import VisitRow
@@ -552,18 +553,21 @@ class MainWindow(QMainWindow):
         """Restore a backup (administrators): check it, ask, close the database, put the
         backup in its place (the current file kept aside) and sign in again."""
         location = self.ctx.db.location
-        if location.path is None or not self.ctx.actor.can("user.manage"):
+        if location.path is None or not self.ctx.actor.can("backup.restore"):
             return
         if not RestoreConfirmDialog.ask(path, location.path, info, self):
             return
         key = self.ctx.session().key
+        actor = self.ctx.actor
         # The backup is checked first, while the window still works: a damaged or foreign
         # file changes nothing.
         run_task(
             self,
             lambda: backups.check_file(path, key),
             # From the top of the event loop, not inside the task's own callback.
-            on_success=lambda _r: QTimer.singleShot(0, lambda: self._restore_checked(path, key)),
+            on_success=lambda _r: QTimer.singleShot(
+                0, lambda: self._restore_checked(path, key, actor)
+            ),
             on_failure=self._restore_refused,
             label=self.tr("Checking the backup…"),
             cancellable=False,
@@ -576,7 +580,7 @@ class MainWindow(QMainWindow):
             self.tr("{error}\n\nNothing was changed.").format(error=error_text(exc)),
         )
 
-    def _restore_checked(self, path: Path, key: Keys | None) -> None:
+    def _restore_checked(self, path: Path, key: Keys | None, actor: Actor) -> None:
         # From here the database is closed: nothing may read it until the sign-in.
         self.sign_in_again = True
         if self.idle_lock is not None:
@@ -587,18 +591,18 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(False)
         self.quit_action.setEnabled(True)
-        self._restore_when_idle(path, key, 0)
+        self._restore_when_idle(path, key, actor, 0)
 
-    def _restore_when_idle(self, path: Path, key: Keys | None, tries: int) -> None:
+    def _restore_when_idle(self, path: Path, key: Keys | None, actor: Actor, tries: int) -> None:
         """Wait (without a nested event loop) until no task still reads the database."""
         if pending() and tries < 300:
-            QTimer.singleShot(100, lambda: self._restore_when_idle(path, key, tries + 1))
+            QTimer.singleShot(100, lambda: self._restore_when_idle(path, key, actor, tries + 1))
             return
         location = self.ctx.db.location
         self.ctx.session().close()
         run_task(
             self,
-            lambda: backups.restore(location, path, key),
+            lambda: backups.restore(location, path, key, actor),
             on_success=lambda aside: QTimer.singleShot(0, lambda: self._restored(aside)),
             on_failure=lambda exc: QTimer.singleShot(0, lambda: self._restore_failed(exc)),
             label=self.tr("Restoring the backup…"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -252,37 +253,87 @@ class SignInDialog(FittingDialog):
             return lambda: auth.sign_in(location, user, pw)
 
         def job() -> Workspace:
-            vault, key = auth.unlock(location, user, pw)
             try:
+                vault, key = auth.unlock(location, user, pw)
                 return auth.open_unlocked(location, vault, key, user, pw)
             except AuthError as exc:
-                if exc.key == "database_damaged":
-                    exc.params["_key"] = key  # lets the dialog offer a restore
+                if exc.key in auth.DAMAGE:
+                    # The restore is offered only to an administrator (as the newest good
+                    # backup knows them) or to the recovery key.
+                    exc.params["_may_restore"] = backups.may_restore_after_damage(
+                        location, username=user, password=pw
+                    )
+                    exc.params["_credentials"] = (user, pw)
                 raise
 
         return job
 
     def handle_error(self, exc: BaseException) -> None:
         self.password.clear()
-        if isinstance(exc, AuthError) and exc.key == "database_damaged":
+        if isinstance(exc, AuthError) and exc.key in auth.DAMAGE:
             self._offer_restore(exc)
             return
         super().handle_error(exc)
 
-    def _offer_restore(self, exc: AuthError) -> None:
-        key = exc.params.pop("_key", None)
-        answer = QMessageBox.question(
-            self,
-            self.tr("The database is damaged"),
-            self.tr(
-                "{problem}\n\nRestore the newest good backup? The damaged file is kept "
-                "aside, not deleted."
-            ).format(problem=exc.message()),
+    def ask_restore(self, problem: str, may_restore: bool) -> str:
+        """What to do about a damaged database or key file: "restore" (the newest good
+        backup, offered to an administrator only), "recovery" (with the recovery key) or
+        "" (nothing)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("The database is damaged"))
+        if may_restore:
+            advice = self.tr(
+                "Restore the newest good backup? The damaged file is kept aside, not deleted."
+            )
+        else:
+            advice = self.tr(
+                "Only an administrator, or the recovery key, can restore the newest good "
+                "backup. The damaged file is kept aside, not deleted."
+            )
+        box.setText(f"{problem}\n\n{advice}")
+        restore = None
+        if may_restore:
+            restore = box.addButton(
+                self.tr("Restore the newest good backup"), QMessageBox.ButtonRole.AcceptRole
+            )
+        recovery = box.addButton(
+            self.tr("Use the recovery key…"), QMessageBox.ButtonRole.ActionRole
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if restore is not None and clicked is restore:
+            return "restore"
+        return "recovery" if clicked is recovery else ""
+
+    def ask_recovery_code(self) -> str:
+        code, ok = QInputDialog.getText(
+            self,
+            self.tr("Use the recovery key"),
+            self.tr("Recovery key"),
+            QLineEdit.EchoMode.Password,
+        )
+        return code.strip() if ok else ""
+
+    def _offer_restore(self, exc: AuthError) -> None:
+        may = bool(exc.params.pop("_may_restore", False))
+        user, pw = exc.params.pop("_credentials", ("", ""))
+        choice = self.ask_restore(exc.message(), may)
+        location = self.location
+        job: Callable[[], Any]
+        if choice == "restore" and may:
+            job = lambda: backups.restore_after_damage(location, username=user, password=pw)  # noqa: E731
+        elif choice == "recovery":
+            code = self.ask_recovery_code()
+            if not code:
+                self.errors.show(exc)
+                return
+            job = lambda: backups.restore_after_damage(location, recovery_code=code)  # noqa: E731
+        else:
             self.errors.show(exc)
             return
-        location = self.location
 
         def restored(result: Any) -> None:
             info, _aside = result
@@ -296,7 +347,7 @@ class SignInDialog(FittingDialog):
 
         run_task(
             self,
-            lambda: backups.restore_newest_good(location, key),
+            job,
             on_success=restored,
             on_failure=lambda e: self.errors.show(e),
             label=self.tr("Restoring…"),

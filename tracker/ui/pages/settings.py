@@ -296,9 +296,10 @@ class SettingsPage(Page):
         self.restore_note.setWordWrap(True)
         layout.addWidget(self.restore_note)
         on_file = ctx.db.location.path is not None
-        can_restore = ctx.actor.can("user.manage")
-        for widget in (self.backup_list, self.backup_button, self.usb_button):
-            widget.setVisible(on_file)
+        can_restore = ctx.actor.can("backup.restore")
+        self.backup_list.setVisible(on_file)
+        for widget in (self.backup_button, self.usb_button):
+            widget.setVisible(on_file and ctx.actor.can("backup.write"))
         for widget in (self.restore_button, self.restore_file_button):
             widget.setVisible(on_file and can_restore)
         self.restore_note.setVisible(on_file and not can_restore)
@@ -673,11 +674,11 @@ class SettingsPage(Page):
 
     def restore_selected(self) -> None:
         info = self.selected_backup()
-        if info is not None and self.ctx.actor.can("user.manage"):
+        if info is not None and self.ctx.actor.can("backup.restore"):
             self.restore_requested.emit(info.path, info)
 
     def restore_from_file(self) -> None:
-        if not self.ctx.actor.can("user.manage"):
+        if not self.ctx.actor.can("backup.restore"):
             return
         path = files.open_file(
             self,

@@ -3981,6 +3981,16 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
 <context>
     <name>app</name>
     <message>
+        <source>{error}
+
+Close Grant Tracker and sign in again: the sign-in then offers the newest good backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished" />
     </message>

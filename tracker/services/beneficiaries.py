@@ -6,11 +6,31 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import Beneficiary, Consent, Grant, GrantType, User, Visit
+from tracker.db.models import (
+    SEARCH_INDEX,
+    Beneficiary,
+    Consent,
+    Grant,
+    GrantType,
+    User,
+    Visit,
+)
 from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
@@ -393,9 +413,33 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(q: Select, flt: SearchFilter) -> Select:  # type: ignore[type-arg]
-    for word in fold(flt.text or "").split():
-        q = q.where(Beneficiary.search_key.like(f"%{_like_escape(word)}%", escape="\\"))
+#: The trigram index finds words of at least this many letters; shorter ones are matched
+#: among what the longer ones found (or, alone, along the list in its order).
+TRIGRAM = 3
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _text_matches(q: Select, text: str, indexed: bool) -> Select:  # type: ignore[type-arg]
+    """Every typed word inside the folded name, alias or code. On SQLite the words of
+    three letters or more go through the FTS5 trigram index (migration 0006)."""
+    words = fold(text or "").split()
+    long_words = [w for w in words if len(w) >= TRIGRAM] if indexed else []
+    if long_words:
+        found = text_sql(
+            f"SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :fts_query"
+        ).bindparams(fts_query=" AND ".join(_fts_phrase(w) for w in long_words))
+        q = q.where(Beneficiary.id.in_(found.columns(column("rowid", Integer))))
+    for word in words:
+        if word not in long_words:
+            q = q.where(Beneficiary.search_key.like(f"%{_like_escape(word)}%", escape="\\"))
+    return q
+
+
+def _filtered(q: Select, flt: SearchFilter, indexed: bool = False) -> Select:  # type: ignore[type-arg]
+    q = _text_matches(q, flt.text, indexed)
     if flt.commune_code:
         q = q.where(Beneficiary.commune_code == flt.commune_code)
     if flt.category:
@@ -413,14 +457,20 @@ def _filtered(q: Select, flt: SearchFilter) -> Select:  # type: ignore[type-arg]
     return q
 
 
+# Each order ends with the id, so that a page can start after a row (paging by key); an
+# empty birth year or commune sorts first, as a NULL did.
 SORTS = {
     "name": (Beneficiary.sort_key, Beneficiary.id),
-    "code": (Beneficiary.code,),
-    "birth_year": (Beneficiary.birth_year, Beneficiary.id),
-    "commune": (Beneficiary.commune_code, Beneficiary.sort_key),
-    "category": (Beneficiary.category, Beneficiary.sort_key),
+    "code": (Beneficiary.code, Beneficiary.id),
+    "birth_year": (func.coalesce(Beneficiary.birth_year, 0), Beneficiary.id),
+    "commune": (func.coalesce(Beneficiary.commune_code, ""), Beneficiary.sort_key, Beneficiary.id),
+    "category": (Beneficiary.category, Beneficiary.sort_key, Beneficiary.id),
     "registered": (Beneficiary.registered_on, Beneficiary.id),
 }
+
+
+def _indexed(db: Database) -> bool:
+    return db.is_sqlite
 
 
 def search(
@@ -432,24 +482,47 @@ def search(
     offset: int = 0,
     order: str = "name",
     descending: bool = False,
+    after_id: int | None = None,
 ) -> list[BeneficiaryRow]:
     """People whose name, alias or code contains every typed word, with or without
-    diacritics ("dang thi hong" finds "Đặng Thị Hồng Nhung"), one page at a time."""
+    diacritics ("dang thi hong" finds "Đặng Thị Hồng Nhung"), one page at a time.
+
+    ``after_id``: the page that follows that person's row in this order (paging by key:
+    the cost of a page does not grow with how far down the list it is, as ``offset``'s
+    does)."""
     actor.require("read")
     if isinstance(flt, str):
         flt = SearchFilter(text=flt)
     cols = SORTS.get(order, SORTS["name"])
     ordering = [c.desc() for c in cols] if descending else list(cols)
-    q = _filtered(select(Beneficiary), flt).order_by(*ordering).limit(limit).offset(offset)
+    q = _filtered(select(Beneficiary), flt, _indexed(db))
     with db.read() as s:
+        if after_id is not None:
+            key = s.execute(select(*cols).where(Beneficiary.id == after_id)).one_or_none()
+            if key is None:
+                return []
+            here, there = tuple_(*cols), tuple_(*(literal(v) for v in key))
+            q = q.where(here < there if descending else here > there)
+        q = q.order_by(*ordering).limit(limit)
+        if offset:
+            q = q.offset(offset)
         return [_row(b) for b in s.execute(q).scalars()]
 
 
-def count(db: Database, actor: Actor, flt: SearchFilter | str = "") -> int:
+def count(
+    db: Database, actor: Actor, flt: SearchFilter | str = "", *, at_most: int | None = None
+) -> int:
+    """How many people match; with ``at_most``, counting stops there (a list shows "more
+    than" instead of reading every match)."""
     actor.require("read")
     if isinstance(flt, str):
         flt = SearchFilter(text=flt)
-    q = _filtered(select(func.count()).select_from(Beneficiary), flt)
+    indexed = _indexed(db)
+    if at_most is None:
+        q = _filtered(select(func.count()).select_from(Beneficiary), flt, indexed)
+    else:
+        ids = _filtered(select(Beneficiary.id), flt, indexed).limit(at_most).subquery()
+        q = select(func.count()).select_from(ids)
     with db.read() as s:
         return int(s.execute(q).scalar_one())
 

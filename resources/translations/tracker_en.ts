@@ -471,6 +471,10 @@
 <context>
     <name>BeneficiariesPage</name>
     <message>
+        <source>More than {count} people found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Beneficiaries</source>
         <translation type="unfinished" />
     </message>

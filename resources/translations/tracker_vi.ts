@@ -468,6 +468,10 @@
 <context>
     <name>BeneficiariesPage</name>
     <message>
+        <source>More than {count} people found</source>
+        <translation>Tìm thấy hơn {count} người</translation>
+    </message>
+    <message>
         <source>Beneficiaries</source>
         <translation>Người hưởng hỗ trợ</translation>
     </message>

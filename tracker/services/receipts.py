@@ -28,7 +28,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import ColumnElement, Select, case, delete, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    case,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -393,7 +404,16 @@ def _lines(s: Session, head: Disbursement) -> tuple[PaperLine, ...]:
         .join(Grant, Grant.id == Disbursement.grant_id)
         .join(GrantType, GrantType.id == Grant.grant_type_id)
         .outerjoin(Tranche, Tranche.id == Disbursement.tranche_id)
-        .where(or_(Disbursement.id == head.id, Disbursement.part_of_id == head.id))
+        # The head and its parts by their indexes (an OR of the two made SQLite walk
+        # every grant).
+        .where(
+            Disbursement.id.in_(
+                union_all(
+                    select(literal(head.id)),
+                    select(Disbursement.id).where(Disbursement.part_of_id == head.id),
+                )
+            )
+        )
         .order_by(Disbursement.id)
     ).all()
     tags: dict[int, list[str]] = {}

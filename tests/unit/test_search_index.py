@@ -62,9 +62,17 @@ def expected(rows: list[Any], typed: str) -> list[str]:
     "typed",
     ["dang thi", "Đặng", "thi", "an", "a", "dang an", "mv-0000", "MV-00003", "my", "hoa", "zzz"],
 )
+@pytest.mark.parametrize("common", [1, 10**6], ids=["along-the-list", "looked-up"])
 def test_search_finds_what_every_name_holds(
-    db: Database, people: tuple[Actor, list[Any]], typed: str
+    db: Database,
+    people: tuple[Actor, list[Any]],
+    typed: str,
+    common: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Both ways of reading what the index found (many people: along the list in its
+    order; a few: looked up one by one) give the same people."""
+    monkeypatch.setattr(ben, "COMMON", common)
     actor, rows = people
     found = ben.search(db, actor, typed)
     assert sorted(r.code for r in found) == expected(rows, typed)

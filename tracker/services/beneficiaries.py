@@ -438,24 +438,64 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _text_matches(q: Select, text: str, indexed: bool) -> Select:  # type: ignore[type-arg]
+#: From this many people found by the index, a page is read along the list in its order
+#: (checking each against what was found) rather than fetching every one found and
+#: sorting them: "thi" finds most women, "BM-0123" ten people.
+COMMON = 500
+
+
+def _fts_query(text: str) -> str | None:
+    """The FTS5 query for the typed words of three letters or more (None: there are none)."""
+    long_words = [w for w in fold(text or "").split() if len(w) >= TRIGRAM]
+    return " AND ".join(_fts_phrase(w) for w in long_words) or None
+
+
+def _common(s: Session, text: str) -> bool:
+    """The index finds at least :data:`COMMON` people for these words."""
+    query = _fts_query(text)
+    if query is None:
+        return False
+    found = s.execute(
+        text_sql(
+            f"SELECT count(*) FROM (SELECT rowid FROM {SEARCH_INDEX} "
+            f"WHERE {SEARCH_INDEX} MATCH :fts_query LIMIT :most)"
+        ),
+        {"fts_query": query, "most": COMMON},
+    ).scalar_one()
+    return int(found) >= COMMON
+
+
+def _text_matches(
+    q: Select,  # type: ignore[type-arg]
+    text: str,
+    indexed: bool,
+    common: bool = False,
+) -> Select:  # type: ignore[type-arg]
     """Every typed word inside the folded name, alias or code. On SQLite the words of
-    three letters or more go through the FTS5 trigram index (migration 0006)."""
+    three letters or more go through the FTS5 trigram index (migration 0006); ``common``:
+    many are found, and SQLite is kept from looking them up one by one (``id + 0``)."""
     words = fold(text or "").split()
     long_words = [w for w in words if len(w) >= TRIGRAM] if indexed else []
-    if long_words:
+    query = _fts_query(text) if indexed else None
+    if query is not None:
         found = text_sql(
             f"SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :fts_query"
-        ).bindparams(fts_query=" AND ".join(_fts_phrase(w) for w in long_words))
-        q = q.where(Beneficiary.id.in_(found.columns(column("rowid", Integer))))
+        ).bindparams(fts_query=query)
+        key = (Beneficiary.id + 0) if common else Beneficiary.id
+        q = q.where(key.in_(found.columns(column("rowid", Integer))))
     for word in words:
         if word not in long_words:
             q = q.where(Beneficiary.search_key.like(f"%{_like_escape(word)}%", escape="\\"))
     return q
 
 
-def _filtered(q: Select, flt: SearchFilter, indexed: bool = False) -> Select:  # type: ignore[type-arg]
-    q = _text_matches(q, flt.text, indexed)
+def _filtered(
+    q: Select,  # type: ignore[type-arg]
+    flt: SearchFilter,
+    indexed: bool = False,
+    common: bool = False,
+) -> Select:  # type: ignore[type-arg]
+    q = _text_matches(q, flt.text, indexed, common)
     if flt.commune_code:
         q = q.where(Beneficiary.commune_code == flt.commune_code)
     if flt.category:
@@ -511,9 +551,11 @@ def search(
         flt = SearchFilter(text=flt)
     cols = SORTS.get(order, SORTS["name"])
     ordering = [c.desc() for c in cols] if descending else list(cols)
-    # The row's columns only (no ORM objects to build for a page of 200).
-    q = _filtered(select(*_ROW_COLUMNS), flt, _indexed(db))
+    indexed = _indexed(db)
     with db.read() as s:
+        # The row's columns only (no ORM objects to build for a page of 200).
+        common = indexed and _common(s, flt.text)
+        q = _filtered(select(*_ROW_COLUMNS), flt, indexed, common)
         if after_id is not None:
             key = s.execute(select(*cols).where(Beneficiary.id == after_id)).one_or_none()
             if key is None:

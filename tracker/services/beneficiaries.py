@@ -555,7 +555,10 @@ def search(
     with db.read() as s:
         # The row's columns only (no ORM objects to build for a page of 200).
         common = indexed and _common(s, flt.text)
-        q = _filtered(select(*_ROW_COLUMNS), flt, indexed, common)
+        # Many found: the page's ids first, along the order's index alone, then their rows
+        # (reading every row to check it would read the whole register).
+        q = _filtered(select(Beneficiary.id if common else _ROW_COLUMNS[0], *(
+            () if common else _ROW_COLUMNS[1:])), flt, indexed, common)  # fmt: skip
         if after_id is not None:
             key = s.execute(select(*cols).where(Beneficiary.id == after_id)).one_or_none()
             if key is None:
@@ -565,6 +568,8 @@ def search(
         q = q.order_by(*ordering).limit(limit)
         if offset:
             q = q.offset(offset)
+        if common:
+            q = select(*_ROW_COLUMNS).where(Beneficiary.id.in_(q)).order_by(*ordering)
         return [BeneficiaryRow(*r) for r in s.execute(q)]
 
 

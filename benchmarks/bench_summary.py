@@ -2,7 +2,10 @@
 beside a hand-written SQL aggregate of the same figures, in the same run.
 
 Run: ``.venv/bin/python benchmarks/bench_summary.py [--people 100000] [--handovers 1000000]
-[--repeat 5] [--db /tmp/tracker-bench/summary.db] [--rebuild]``
+[--repeat 5] [--db /tmp/tracker-bench/summary.db] [--rebuild] [--plain]``
+
+The file is encrypted (SQLCipher, a raw key as the app applies one), as an office's is;
+``--plain`` builds and times a plain SQLite file instead (beside it, for comparison).
 
 The database is built once (and reused while its sizes match) with fast bulk inserts
 (``executemany`` on the real schema, migrated by the app; not through the services):
@@ -65,9 +68,14 @@ def _day(base: date, rng: random.Random, span: int) -> str:
     return (base + timedelta(days=rng.randint(0, span))).isoformat()
 
 
-def build(path: Path, people: int, handovers: int) -> Database:
+#: The database key of the benchmark's file: encrypted (SQLCipher) as the app's is, with a
+#: raw key as the app applies one (``--plain`` for a plain SQLite file beside it).
+BENCH_KEY = bytes(range(32))
+
+
+def build(path: Path, people: int, handovers: int, key: bytes | None = BENCH_KEY) -> Database:
     """The benchmark database (built with bulk inserts, reused while sizes match)."""
-    db = Database(DatabaseLocation(path=path))
+    db = Database(DatabaseLocation(path=path), key=key)
     with db.engine.connect() as conn:
         try:
             have = conn.execute(text("SELECT value FROM app_meta WHERE key = 'bench'")).scalar()
@@ -79,7 +87,7 @@ def build(path: Path, people: int, handovers: int) -> Database:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(DatabaseLocation(path=path))
+    db = Database(DatabaseLocation(path=path), key=key)
     upgrade(db)
     office.save_office(
         db, SYSTEM, office.OfficeInput(name="Hội LHPN (benchmark)", receipt_prefix="BM")
@@ -499,11 +507,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--db", type=Path, default=Path("/tmp/tracker-bench/summary.db"))
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--plain", action="store_true", help="a plain SQLite file, not encrypted")
     args = ap.parse_args(argv)
+    if args.plain and args.db == ap.get_default("db"):
+        args.db = args.db.with_name("summary-plain.db")
     if args.rebuild:
         for suffix in ("", "-wal", "-shm"):
             Path(str(args.db) + suffix).unlink(missing_ok=True)
-    db = build(args.db, args.people, args.handovers)
+    db = build(args.db, args.people, args.handovers, None if args.plain else BENCH_KEY)
+    print(f"{'plain' if args.plain else 'encrypted (SQLCipher)'}: {args.db}")
     viewer = office.actor_for(db, "viewer")
     with db.engine.connect() as conn:
         counts = {

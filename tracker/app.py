@@ -113,6 +113,31 @@ def daily_backup(window: MainWindow, ws: Workspace) -> None:
     run_task(window, lambda: backups.backup_if_due(ws), on_failure=failed)
 
 
+def check_integrity(window: MainWindow, ws: Workspace) -> None:
+    """The whole file's integrity, checked on the worker once the window is up (never in
+    front of the sign-in). Damage is said at once, and the next sign-in checks the file
+    first and offers the newest good backup."""
+    from tracker.services import auth
+    from tracker.ui.worker import error_text, run_task
+
+    if ws.db.location.path is None:
+        return
+
+    def failed(exc: BaseException) -> None:
+        log.warning("the integrity check failed: %s", exc)
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("app", "The database is damaged"),
+            QCoreApplication.translate(
+                "app",
+                "{error}\n\nClose Grant Tracker and sign in again: the sign-in then offers "
+                "the newest good backup.",
+            ).format(error=error_text(exc)),
+        )
+
+    run_task(window, lambda: auth.check_integrity(ws.db), on_failure=failed)
+
+
 DEMO_HELP = "a demo database: built first, in a window with its progress, if the file is missing"
 
 
@@ -153,6 +178,7 @@ def run_gui(
     ctx = UiContext(db=db, actor=actor, workspace=workspace)
     window = MainWindow(ctx)
     if workspace is not None:
+        check_integrity(window, workspace)
         daily_backup(window, workspace)
     window.show()
     window.warn_after_sign_in()

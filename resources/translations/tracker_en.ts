@@ -463,6 +463,10 @@
 <context>
     <name>BeneficiariesPage</name>
     <message>
+        <source>More than {count} people found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Beneficiaries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4008,6 +4012,16 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>{error}
+
+Close Grant Tracker and sign in again: the sign-in then offers the newest good backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>The daily backup failed: {error}</source>
         <translation type="unfinished"></translation>

@@ -460,6 +460,10 @@
 <context>
     <name>BeneficiariesPage</name>
     <message>
+        <source>More than {count} people found</source>
+        <translation>Tìm thấy hơn {count} người</translation>
+    </message>
+    <message>
         <source>Beneficiaries</source>
         <translation>Người hưởng hỗ trợ</translation>
     </message>
@@ -4013,6 +4017,18 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>{error}
+
+Close Grant Tracker and sign in again: the sign-in then offers the newest good backup.</source>
+        <translation>{error}
+
+Hãy đóng Grant Tracker và đăng nhập lại: khi đăng nhập, phần mềm sẽ đề nghị khôi phục bản sao lưu tốt gần nhất.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Cơ sở dữ liệu bị hỏng</translation>
+    </message>
     <message>
         <source>The daily backup failed: {error}</source>
         <translation>Sao lưu hằng ngày không thành công: {error}</translation>

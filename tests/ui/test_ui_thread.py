@@ -116,3 +116,38 @@ def test_pages_load_search_and_scroll_off_the_ui_thread(  # type: ignore[no-unty
     dialog.done(0)
 
     assert on_ui_thread == []
+
+
+def test_the_register_scrolls_by_key_and_stops_counting(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch, on_ui_thread: list[str]
+):
+    """Each page of the register is read after the last row shown (never by skipping
+    rows), in order and without a row twice, and the count stops past its limit: the
+    label then says "more than"."""
+    ctx = window.ctx
+    names = ("Lò Thị Mai", "Sùng Thị Pà", "Giàng Thị Dế", "Vàng Thị Mỷ", "Lù Thị Chở")
+    for name in names:
+        register_by_service(ctx.db, ctx.actor, name)
+    asked: list[dict[str, Any]] = []
+    search = beneficiaries.search
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        asked.append(kwargs)
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(beneficiaries, "search", noted)
+    register = window.show_page("beneficiaries")
+    monkeypatch.setattr(register.model, "COUNT_LIMIT", 3)
+    register.model.page_size = 2
+    register.model.reload()
+    qtbot.waitUntil(lambda: register.model.rowCount() >= 2, timeout=3000)
+    while register.model.loading or register.model.canFetchMore():
+        qtbot.waitUntil(lambda: not register.model.loading, timeout=3000)
+        register.model.fetchMore()
+    assert on_ui_thread == []
+    shown = [register.model.row_at(i).full_name for i in range(register.model.rowCount())]
+    whole = [r.full_name for r in search(ctx.db, ctx.actor, "")]
+    assert shown == whole and len(shown) == len(names)
+    assert all(not kw.get("offset") for kw in asked)
+    assert any(kw.get("after_id") for kw in asked)
+    assert "3" in register.count_label.text() and str(len(names)) not in register.count_label.text()

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 from tracker.config import DatabaseLocation
 
@@ -208,17 +209,45 @@ def driver_errors() -> tuple[type[BaseException], ...]:
     return (DatabaseError, sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 
 
+def _still_opens(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    """A kept connection is checked when it is taken from the pool: after another process
+    gave the file a new key, a connection opened with the old key reads nothing, and the
+    pool opens a fresh one (through the key file) instead."""
+    try:
+        dbapi_connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as exc:
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise DisconnectionError(str(exc)) from exc
+        raise
+
+
+#: Connections kept open per SQLite database: the window's thread and the two workers,
+#: with room for a writer that waits on the busy timeout.
+POOL_SIZE = 4
+
+
 def make_engine(location: DatabaseLocation, key: bytes | Keys | None = None) -> Engine:
     if location.path is not None:
         path = location.path
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Connections are kept open: on an encrypted file, opening one means applying the
+        # key and reading the schema again, which costs far more than most reads. The key
+        # stays applied to the kept connections only while the database is in use:
+        # ``Database.release`` (called when the screen locks and on sign-out) closes them,
+        # and a new key (``change_key``) is followed by the same, so no connection keyed
+        # with an old key stays open.
         engine = create_engine(
             "sqlite+pysqlite://",
             creator=lambda: sqlite_connect(path, key),
-            poolclass=NullPool,
+            poolclass=QueuePool,
+            pool_size=POOL_SIZE,
+            max_overflow=8,
+            pool_timeout=BUSY_TIMEOUT_MS / 1000,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if key is not None:
+            event.listen(engine, "checkout", _still_opens)
         return engine
     assert location.url is not None
     return create_engine(location.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
@@ -318,6 +347,11 @@ class Database:
 
             copy_key_file(keys, target, key)
         return target
+
+    def release(self) -> None:
+        """Close the connections kept open (the next read opens a fresh one). Called when
+        the screen locks and after the file got a new key."""
+        self.engine.dispose()
 
     def dispose(self) -> None:
         self.engine.dispose()

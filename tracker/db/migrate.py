@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from tracker.db.engine import Database
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported when a schema is looked at, not with this module: the sign-in dialog
+# is painted before it is needed (on the worker, at sign-in).
 
 
 class NewerDatabaseError(RuntimeError):
@@ -32,18 +34,24 @@ def migrations_dir() -> Path:
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -58,6 +66,9 @@ def backup_before_upgrade(db: Database, revision: str) -> Path:
 
 def upgrade(db: Database) -> Path | None:
     """Bring the schema to this version's head. Returns the pre-upgrade copy, if one was made."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = _config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()

@@ -136,6 +136,24 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+#: The search index over ``Beneficiary.search_key`` (migration 0006): an FTS5 table with
+#: the trigram tokenizer on SQLite (and its shadow tables), a pg_trgm index on PostgreSQL.
+#: Kept by the database itself (triggers), so it is not among the models.
+SEARCH_INDEX = "beneficiary_fts"
+SEARCH_INDEX_PG = "ix_beneficiary_search_trgm"
+
+
+def outside_models(name: str | None) -> bool:
+    """A table or index of the search index, which the models do not describe (for
+    Alembic's comparison of the models with the database)."""
+    return bool(name) and (str(name).startswith(SEARCH_INDEX) or name == SEARCH_INDEX_PG)
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic's ``include_name``: everything but the search index."""
+    return not (type_ in ("table", "index") and outside_models(name))
+
+
 class Beneficiary(Base):
     __tablename__ = "beneficiary"
     __table_args__ = (
@@ -351,6 +369,7 @@ class Receipt(Base):
     __table_args__ = (
         UniqueConstraint("office_id", "year", "seq"),
         Index("ix_receipt_disbursement", "disbursement_id"),
+        Index("ix_receipt_replaces", "replaces_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -222,19 +222,18 @@ def is_demo(path: Path) -> bool:
         return False
 
 
-def _check_user_row(
-    db: Database, username: str, password: str, *, slot_opened: bool = False
-) -> Actor:
-    """The account as the database holds it. On an encrypted file the password has just
-    opened the account's slot in the key file, which is the one that counts: the hash in
-    the database may be older (a backup restored from before a password change)."""
+def _check_user_row(db: Database, username: str, password: str | None) -> Actor:
+    """The account's row: it exists and is active, and (when ``password`` is given) the
+    password matches its hash. ``None`` when the password was proven just before (it
+    opened the account's key slot, or was checked under the row lock): Argon2id is
+    deliberately slow, and one check per sign-in is enough."""
     with db.read() as s:
         user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
         raise _failed()
     if not user.active:
         raise AuthError("user_disabled", "username", value=username)
-    if user.password_hash and not slot_opened:
+    if password is not None and user.password_hash:
         try:
             office.HASHER.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError) as exc:
@@ -287,7 +286,7 @@ def _pg_sign_in(
             user.locked_until = None
     if failed is not None:
         raise failed
-    return _check_user_row(db, username, password)
+    return _check_user_row(db, username, None)
 
 
 def sign_in(
@@ -333,20 +332,24 @@ def unlock(
 def open_unlocked(
     location: DatabaseLocation, vault: Vault, key: Keys, username: str, password: str
 ) -> Workspace:
-    """Second step: open the file with the key, check it is whole and this office's, bring
-    the schema up to date, and check the account. A damaged file raises AuthError with the
-    key ``database_damaged`` (the window then offers the newest good backup)."""
+    """Second step: open the file with the key, check it is this office's, bring the
+    schema up to date, and check the account (the password already opened its key slot).
+
+    The whole file's integrity is checked here only after a crash (the write-ahead log
+    was left behind); otherwise the window checks it on the worker once signed in
+    (:func:`quick_check`), and a backup checks its copy. A damaged file raises AuthError
+    with the key ``database_damaged`` (the window then offers the newest good backup)."""
     assert location.path is not None
     if location.path.stat().st_size == 0:
         raise AuthError("database_empty", path=str(location.path))
+    after_crash = left_after_crash(location.path)
     db = _open_checked(location, vault, key)
     try:
-        problem = quick_check(db)
-        if problem is not None:
-            raise AuthError("database_damaged", None, detail=problem)
+        if after_crash:
+            check_integrity(db)
         finish_key_change(db)
         upgrade(db)
-        actor = _check_user_row(db, username.strip().lower(), password, slot_opened=True)
+        actor = _check_user_row(db, username.strip().lower(), None)
     except BaseException:
         db.dispose()
         raise
@@ -630,6 +633,8 @@ def _rekey_to_pending(db: Database, keys: Keys, progress: Callable[[float], None
         finally:
             conn.close()
         if not done:
+            # No kept connection stays keyed with the old key (see ``Database.release``).
+            db.release()
             try:
                 rekey(path, old, new, progress)
             except driver_errors() as exc:
@@ -638,6 +643,7 @@ def _rekey_to_pending(db: Database, keys: Keys, progress: Callable[[float], None
         vault.finish_rotation()
         vault.save()
         keys.absorb(vault)
+        db.release()
 
 
 def finish_key_change(db: Database) -> None:
@@ -708,6 +714,40 @@ def sync_copies(db: Database) -> int:
             main.copies_stale = False
             main.save()
     return count
+
+
+def _damage_mark(path: Path) -> Path:
+    return path.with_name(path.name + ".damaged")
+
+
+def left_after_crash(path: Path) -> bool:
+    """The whole file is to be checked before anyone signs in: its write-ahead log is
+    still there with something in it (the app or the PC stopped without closing the
+    database; a clean close folds the log back into the file and removes it), or the
+    check after the last sign-in found damage. (Another program that has the file open
+    leaves a log too; the check then merely runs once more.)"""
+    if _damage_mark(path).exists():
+        return True
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def check_integrity(db: Database) -> None:
+    """The whole file's quick integrity check, for the window to run on the worker after
+    sign-in: AuthError ``database_damaged`` when it fails, and the next sign-in checks
+    the file first (and offers the newest good backup)."""
+    problem = quick_check(db)
+    path = db.location.path
+    if problem is None:
+        if path is not None:
+            _damage_mark(path).unlink(missing_ok=True)
+        return
+    if path is not None:
+        atomic_write(_damage_mark(path), problem.encode("utf-8"))
+    raise AuthError("database_damaged", None, detail=problem)
 
 
 def quick_check(db: Database) -> str | None:

@@ -6,11 +6,31 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy import text as text_sql
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import Beneficiary, Consent, Grant, GrantType, User, Visit
+from tracker.db.models import (
+    SEARCH_INDEX,
+    Beneficiary,
+    Consent,
+    Grant,
+    GrantType,
+    User,
+    Visit,
+)
 from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
@@ -138,6 +158,22 @@ def _row(b: Beneficiary) -> BeneficiaryRow:
         b.category,
         b.status,
     )
+
+
+#: The columns of a :class:`BeneficiaryRow`, in its order.
+_ROW_COLUMNS = (
+    Beneficiary.id,
+    Beneficiary.code,
+    Beneficiary.full_name,
+    Beneficiary.alias,
+    Beneficiary.sex,
+    Beneficiary.birth_year,
+    Beneficiary.ethnicity_code,
+    Beneficiary.commune_code,
+    Beneficiary.village,
+    Beneficiary.category,
+    Beneficiary.status,
+)
 
 
 def _view(b: Beneficiary, consents: list[ConsentView]) -> BeneficiaryView:
@@ -393,9 +429,73 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _filtered(q: Select, flt: SearchFilter) -> Select:  # type: ignore[type-arg]
-    for word in fold(flt.text or "").split():
-        q = q.where(Beneficiary.search_key.like(f"%{_like_escape(word)}%", escape="\\"))
+#: The trigram index finds words of at least this many letters; shorter ones are matched
+#: among what the longer ones found (or, alone, along the list in its order).
+TRIGRAM = 3
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+#: From this many people found by the index, a page is read along the list in its order
+#: (checking each against what was found) rather than fetching every one found and
+#: sorting them: "thi" finds most women, "BM-0123" ten people.
+COMMON = 500
+
+
+def _fts_query(text: str) -> str | None:
+    """The FTS5 query for the typed words of three letters or more (None: there are none)."""
+    long_words = [w for w in fold(text or "").split() if len(w) >= TRIGRAM]
+    return " AND ".join(_fts_phrase(w) for w in long_words) or None
+
+
+def _common(s: Session, text: str) -> bool:
+    """The index finds at least :data:`COMMON` people for these words."""
+    query = _fts_query(text)
+    if query is None:
+        return False
+    found = s.execute(
+        text_sql(
+            f"SELECT count(*) FROM (SELECT rowid FROM {SEARCH_INDEX} "
+            f"WHERE {SEARCH_INDEX} MATCH :fts_query LIMIT :most)"
+        ),
+        {"fts_query": query, "most": COMMON},
+    ).scalar_one()
+    return int(found) >= COMMON
+
+
+def _text_matches(
+    q: Select,  # type: ignore[type-arg]
+    text: str,
+    indexed: bool,
+    common: bool = False,
+) -> Select:  # type: ignore[type-arg]
+    """Every typed word inside the folded name, alias or code. On SQLite the words of
+    three letters or more go through the FTS5 trigram index (migration 0006); ``common``:
+    many are found, and SQLite is kept from looking them up one by one (``id + 0``)."""
+    words = fold(text or "").split()
+    long_words = [w for w in words if len(w) >= TRIGRAM] if indexed else []
+    query = _fts_query(text) if indexed else None
+    if query is not None:
+        found = text_sql(
+            f"SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :fts_query"
+        ).bindparams(fts_query=query)
+        key = (Beneficiary.id + 0) if common else Beneficiary.id
+        q = q.where(key.in_(found.columns(column("rowid", Integer))))
+    for word in words:
+        if word not in long_words:
+            q = q.where(Beneficiary.search_key.like(f"%{_like_escape(word)}%", escape="\\"))
+    return q
+
+
+def _filtered(
+    q: Select,  # type: ignore[type-arg]
+    flt: SearchFilter,
+    indexed: bool = False,
+    common: bool = False,
+) -> Select:  # type: ignore[type-arg]
+    q = _text_matches(q, flt.text, indexed, common)
     if flt.commune_code:
         q = q.where(Beneficiary.commune_code == flt.commune_code)
     if flt.category:
@@ -413,14 +513,20 @@ def _filtered(q: Select, flt: SearchFilter) -> Select:  # type: ignore[type-arg]
     return q
 
 
+# Each order ends with the id, so that a page can start after a row (paging by key); an
+# empty birth year or commune sorts first, as a NULL did.
 SORTS = {
     "name": (Beneficiary.sort_key, Beneficiary.id),
-    "code": (Beneficiary.code,),
-    "birth_year": (Beneficiary.birth_year, Beneficiary.id),
-    "commune": (Beneficiary.commune_code, Beneficiary.sort_key),
-    "category": (Beneficiary.category, Beneficiary.sort_key),
+    "code": (Beneficiary.code, Beneficiary.id),
+    "birth_year": (func.coalesce(Beneficiary.birth_year, 0), Beneficiary.id),
+    "commune": (func.coalesce(Beneficiary.commune_code, ""), Beneficiary.sort_key, Beneficiary.id),
+    "category": (Beneficiary.category, Beneficiary.sort_key, Beneficiary.id),
     "registered": (Beneficiary.registered_on, Beneficiary.id),
 }
+
+
+def _indexed(db: Database) -> bool:
+    return db.is_sqlite
 
 
 def search(
@@ -432,24 +538,68 @@ def search(
     offset: int = 0,
     order: str = "name",
     descending: bool = False,
+    after_id: int | None = None,
 ) -> list[BeneficiaryRow]:
     """People whose name, alias or code contains every typed word, with or without
-    diacritics ("dang thi hong" finds "Đặng Thị Hồng Nhung"), one page at a time."""
+    diacritics ("dang thi hong" finds "Đặng Thị Hồng Nhung"), one page at a time.
+
+    ``after_id``: the page that follows that person's row in this order (paging by key:
+    the cost of a page does not grow with how far down the list it is, as ``offset``'s
+    does)."""
     actor.require("read")
     if isinstance(flt, str):
         flt = SearchFilter(text=flt)
     cols = SORTS.get(order, SORTS["name"])
     ordering = [c.desc() for c in cols] if descending else list(cols)
-    q = _filtered(select(Beneficiary), flt).order_by(*ordering).limit(limit).offset(offset)
+    indexed = _indexed(db)
     with db.read() as s:
-        return [_row(b) for b in s.execute(q).scalars()]
+        # The row's columns only (no ORM objects to build for a page of 200).
+        common = indexed and _common(s, flt.text)
+        # Many found: the page's ids first, along the order's index alone, then their rows
+        # (reading every row to check it would read the whole register).
+        q = _filtered(select(Beneficiary.id if common else _ROW_COLUMNS[0], *(
+            () if common else _ROW_COLUMNS[1:])), flt, indexed, common)  # fmt: skip
+        if after_id is not None:
+            key = s.execute(select(*cols).where(Beneficiary.id == after_id)).one_or_none()
+            if key is None:
+                return []
+            here, there = tuple_(*cols), tuple_(*(literal(v) for v in key))
+            q = q.where(here < there if descending else here > there)
+        q = q.order_by(*ordering).limit(limit)
+        if offset:
+            q = q.offset(offset)
+        if common:
+            q = select(*_ROW_COLUMNS).where(Beneficiary.id.in_(q)).order_by(*ordering)
+        return [BeneficiaryRow(*r) for r in s.execute(q)]
 
 
-def count(db: Database, actor: Actor, flt: SearchFilter | str = "") -> int:
+def count(
+    db: Database, actor: Actor, flt: SearchFilter | str = "", *, at_most: int | None = None
+) -> int:
+    """How many people match; with ``at_most``, counting stops there (a list shows "more
+    than" instead of reading every match)."""
     actor.require("read")
     if isinstance(flt, str):
         flt = SearchFilter(text=flt)
-    q = _filtered(select(func.count()).select_from(Beneficiary), flt)
+    indexed = _indexed(db)
+    query = _fts_query(flt.text) if indexed else None
+    only_text = not (flt.commune_code or flt.category or flt.status or flt.grant_type)
+    if query is not None and only_text and all(len(w) >= TRIGRAM for w in fold(flt.text).split()):
+        # Every word is in the index and nothing else is asked: the index counts alone.
+        found = f"SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :fts_query"
+        if at_most is not None:
+            found += f" LIMIT {int(at_most)}"
+        with db.read() as s:
+            return int(
+                s.execute(
+                    text_sql(f"SELECT count(*) FROM ({found})"), {"fts_query": query}
+                ).scalar_one()
+            )
+    if at_most is None:
+        q = _filtered(select(func.count()).select_from(Beneficiary), flt, indexed)
+    else:
+        ids = _filtered(select(Beneficiary.id), flt, indexed).limit(at_most).subquery()
+        q = select(func.count()).select_from(ids)
     with db.read() as s:
         return int(s.execute(q).scalar_one())
 

@@ -591,16 +591,27 @@ def list_handovers(
         )
         .order_by(Disbursement.handed_on.desc(), Disbursement.id.desc())
     )
+    # The page's hand-overs first, from their own table along the date's index, then what
+    # goes with them (every hand-over has its grant, person and type): joined first, the
+    # whole table was sorted for a page of 20.
+    page = select(Disbursement.id)
     if beneficiary_id is not None:
-        q = q.where(Grant.beneficiary_id == beneficiary_id)
+        page = page.where(
+            Disbursement.grant_id.in_(
+                select(Grant.id).where(Grant.beneficiary_id == beneficiary_id)
+            )
+        )
     if grant_id is not None:
-        q = q.where(Disbursement.grant_id == grant_id)
+        page = page.where(Disbursement.grant_id == grant_id)
     if since is not None:
-        q = q.where(Disbursement.handed_on >= since)
+        page = page.where(Disbursement.handed_on >= since)
     if until is not None:
-        q = q.where(Disbursement.handed_on <= until)
+        page = page.where(Disbursement.handed_on <= until)
+    page = page.order_by(Disbursement.handed_on.desc(), Disbursement.id.desc()).limit(limit)
+    if offset:
+        page = page.offset(offset)
     with db.read() as s:
-        rows = s.execute(q.limit(limit).offset(offset)).all()
+        rows = s.execute(q.where(Disbursement.id.in_(page))).all()
         return [
             HandoverView(
                 id=d.id,

@@ -22,13 +22,26 @@ recording (:func:`get_receipt`, a preview) shows what the next print would be.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import ColumnElement, Select, case, delete, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    bindparam,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -193,6 +206,17 @@ def _parts() -> Any:
 def _query(parts: Any = None) -> Select:  # type: ignore[type-arg]
     """Receipts with their hand-over's first line, person and support type (and, given
     :func:`_parts`, the hand-over's other lines added up)."""
+    return _plain_query() if parts is None else _build_query(parts)
+
+
+@functools.cache
+def _plain_query() -> Select:  # type: ignore[type-arg]
+    # Made once: a statement is never changed in place (each .where() makes a new one),
+    # and building the joins with their alias costs more than reading one receipt.
+    return _build_query(None)
+
+
+def _build_query(parts: Any) -> Select:  # type: ignore[type-arg]
     replaced = aliased(Receipt)
     columns: list[Any] = [Receipt, Disbursement, Beneficiary, GrantType, replaced.number]
     if parts is not None:
@@ -387,15 +411,30 @@ def _is_monthly(gt: GrantType) -> bool:
     return "amount_per_month" in (gt.fields or [])
 
 
-def _lines(s: Session, head: Disbursement) -> tuple[PaperLine, ...]:
-    rows = s.execute(
+@functools.cache
+def _lines_query() -> Select:  # type: ignore[type-arg]
+    """A hand-over's lines: its head (``head_id``) and the parts under it, found by their
+    indexes (an OR of the two made SQLite walk every grant). Made once."""
+    head = bindparam("head_id", type_=Integer)
+    return (
         select(Disbursement, GrantType, Tranche.due_date)
         .join(Grant, Grant.id == Disbursement.grant_id)
         .join(GrantType, GrantType.id == Grant.grant_type_id)
         .outerjoin(Tranche, Tranche.id == Disbursement.tranche_id)
-        .where(or_(Disbursement.id == head.id, Disbursement.part_of_id == head.id))
+        .where(
+            Disbursement.id.in_(
+                union_all(
+                    select(head),
+                    select(Disbursement.id).where(Disbursement.part_of_id == head),
+                )
+            )
+        )
         .order_by(Disbursement.id)
-    ).all()
+    )
+
+
+def _lines(s: Session, head: Disbursement) -> tuple[PaperLine, ...]:
+    rows = s.execute(_lines_query(), {"head_id": head.id}).all()
     tags: dict[int, list[str]] = {}
     for disbursement_id, tag in s.execute(
         select(Asset.disbursement_id, Asset.tag)

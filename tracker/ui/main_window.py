@@ -483,6 +483,8 @@ class MainWindow(QMainWindow):
         self.locked = True
         if self.idle_lock is not None:
             self.idle_lock.pause()
+        # The connections kept open (with the key applied) are closed while locked.
+        ws.db.release()
         self._hidden_for_lock = []
         for widget in QApplication.topLevelWidgets():
             # Progress dialogs say only "Saving…"; hiding them would not stop their work.

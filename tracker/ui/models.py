@@ -45,8 +45,9 @@ LATE = QBrush(QColor("#b3261e"))
 MUTED = QBrush(QColor("#6b6b6b"))
 
 Index = QModelIndex | QPersistentModelIndex
-#: ``fetch(offset, limit)`` -> one page of rows.
-Pager = Callable[[int, int], list[Any]]
+#: ``fetch(offset, limit)`` -> one page of rows; a keyed model's pager also takes the last
+#: row shown (``fetch(offset, limit, after)``, None for the first page).
+Pager = Callable[..., list[Any]]
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,10 @@ class PagedTableModel(RowsTableModel):
     #: A fresh first page was loaded (number of rows now shown).
     reloaded = Signal(int)
 
+    #: The pager reads the page after the last row shown (by key, never by skipping
+    #: rows: scrolling the whole list then costs the same for every page).
+    keyed = False
+
     def __init__(self, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.page_size = page_size
@@ -200,7 +205,10 @@ class PagedTableModel(RowsTableModel):
         self._busy = True
 
         def job() -> tuple[int | None, list[Any]]:
-            return (count() if count is not None else None), fetch(0, size)
+            rows = fetch(0, size, None) if keyed else fetch(0, size)
+            return (count() if count is not None else None), rows
+
+        keyed = self.keyed
 
         run_task(
             None,
@@ -245,9 +253,14 @@ class PagedTableModel(RowsTableModel):
             return
         offset, size, generation = len(self._rows), self.page_size, self._generation
         self._busy = True
+        if self.keyed:
+            after = self._rows[-1] if self._rows else None
+            job: Callable[[], list[Any]] = lambda: fetch(offset, size, after)  # noqa: E731
+        else:
+            job = lambda: fetch(offset, size)  # noqa: E731
         run_task(
             None,
-            lambda: fetch(offset, size),
+            job,
             on_success=lambda more: self._next_page(generation, offset, more),
             on_failure=lambda exc: self._failed(generation, exc),
         )
@@ -305,17 +318,31 @@ class BeneficiaryTableModel(PagedTableModel):
             "status": self.tr("Status"),
         }
 
+    keyed = True
+    #: The count stops past this many (the list then says "more than").
+    COUNT_LIMIT = 1000
+
     def pager(self) -> Pager:
         db, actor, flt, order, descending = (
             self.ctx.db, self.ctx.actor, self.filter, self.order, self.descending
         )  # fmt: skip
-        return lambda offset, limit: beneficiaries.search(
-            db, actor, flt, limit=limit, offset=offset, order=order, descending=descending
-        )
+
+        def fetch(offset: int, limit: int, after: BeneficiaryRow | None) -> list[Any]:
+            return beneficiaries.search(
+                db, actor, flt, limit=limit, order=order, descending=descending,
+                after_id=after.id if after is not None else None,
+            )  # fmt: skip
+
+        return fetch
 
     def counter(self) -> Callable[[], int]:
-        db, actor, flt = self.ctx.db, self.ctx.actor, self.filter
-        return lambda: beneficiaries.count(db, actor, flt)
+        db, actor, flt, most = self.ctx.db, self.ctx.actor, self.filter, self.COUNT_LIMIT + 1
+        return lambda: beneficiaries.count(db, actor, flt, at_most=most)
+
+    @property
+    def more_than_counted(self) -> bool:
+        """The list holds more people than were counted."""
+        return self.total > self.COUNT_LIMIT
 
     def set_filter(self, flt: SearchFilter) -> None:
         self.filter = flt

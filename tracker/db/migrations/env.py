@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from alembic import context
 
-from tracker.db import models  # noqa: F401  (registers the tables)
+from tracker.db import models  # registers the tables
 from tracker.db.base import Base
 
 config = context.config
 target_metadata = Base.metadata
+#: The search index (migration 0006) is the database's own, not the models'.
+include_name = models.include_name
 
 
 def run_migrations_online() -> None:
@@ -21,12 +23,20 @@ def run_migrations_online() -> None:
         engine = create_engine(url)
         with engine.begin() as conn:
             context.configure(
-                connection=conn, target_metadata=target_metadata, render_as_batch=True
+                connection=conn,
+                target_metadata=target_metadata,
+                render_as_batch=True,
+                include_name=include_name,
             )
             with context.begin_transaction():
                 context.run_migrations()
         return
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=include_name,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

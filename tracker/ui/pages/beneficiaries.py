@@ -189,7 +189,15 @@ class BeneficiariesPage(Page):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        if shown < total:
+        if self.model.more_than_counted:
+            text = self.tr("More than {count} people found").format(
+                count=fmt.number(self.model.COUNT_LIMIT)
+            )
+            if shown < self.model.COUNT_LIMIT:
+                text += " · " + self.tr("showing the first {shown}; scroll for more").format(
+                    shown=fmt.number(shown)
+                )
+        elif shown < total:
             text = (
                 self.tr("%n people found", "", total)
                 + " · "

@@ -3,16 +3,22 @@
 known unit amount times a number of hand-overs, figures that are not printed at all), find
 which values each hidden cell can really take.
 
-Independent of the protection it checks: no interval shortcut decides anything here. A
-complete search over whole numbers (every value of a small domain, halves of a large one,
-each branch pruned only when an equation can no longer hold) says whether a hidden cell
-can take another value than its true one; a search that runs past its budget fails the
-test rather than passing it.
+Independent of the protection it checks: no interval shortcut decides anything here. An
+exact answer over whole numbers says whether a hidden cell can take another value than its
+true one: a mixed-integer solver's solution, checked in whole numbers, or its proof that
+there is none; where it cannot tell, a complete search (every value of a small domain,
+halves of a large one, each branch pruned only when an equation can no longer hold), and a
+search that runs past its budget fails the test rather than passing it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+import sys
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 SMALL = "<5"
 TOP = 10**15  # any value a reader allows a cell with no bound
@@ -26,6 +32,18 @@ class Undecided(AssertionError):
 
 def sum_equation(group: Sequence[Hashable]) -> Equation:
     return (*((k, 1) for k in group[:-1]), (group[-1], -1))
+
+
+@contextmanager
+def _deep(levels: int) -> Iterator[None]:
+    """The search fixes one figure a level: a report of some hundreds of figures goes as
+    deep as it has figures, past Python's default limit of 1,000 frames."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, levels))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 class Reader:
@@ -124,7 +142,9 @@ class Reader:
         if not free:
             ok = all(const + sum(c * lo[k] for k, c in terms) == 0 for const, terms in self.eqs)
             return dict(lo) if ok else None
-        if first is not None and lo[first] < hi[first]:
+        if first is not None and 0 < hi[first] - lo[first] <= 12:
+            # The cell asked about leads while few values are left to it; a wide one (an
+            # amount) follows from the counts around it, which are tried first.
             var = first
         else:
             var = min(around or free, key=lambda k: (hi[k] - lo[k], repr(k)))
@@ -132,11 +152,19 @@ class Reader:
         if hi[var] - lo[var] <= 12:
             values = sorted(range(lo[var], hi[var] + 1), key=lambda v: (abs(v - t), v))
             choices = [(v, v) for v in values]
-        else:
-            near = [v for v in (t, t - 1, t + 1) if lo[var] <= v <= hi[var]]
+        elif lo[var] < self.truth[var] < hi[var]:
+            # The values next to the true one first, then what lies below and above them.
+            near = [t, t - 1, t + 1]
             choices = [(v, v) for v in near]
-            below, above = (lo[var], min(near) - 1), (max(near) + 1, hi[var])
+            below, above = (lo[var], t - 2), (t + 2, hi[var])
             choices += [r for r in (below, above) if r[0] <= r[1]]
+        else:
+            # Away from the true value: halves, the nearer first, so that the depth grows
+            # with the number of digits of the domain and not with its size.
+            mid = (lo[var] + hi[var]) // 2
+            choices = [(lo[var], mid), (mid + 1, hi[var])]
+            if t > mid:
+                choices.reverse()
         for a, b in choices:
             lo2, hi2 = dict(lo), dict(hi)
             lo2[var], hi2[var] = a, b
@@ -147,7 +175,10 @@ class Reader:
         return None
 
     def can_differ(self, cell: Hashable) -> bool:
-        """Whether ``cell`` can take a value other than its true one."""
+        """Whether ``cell`` can take a value other than its true one: a solution of every
+        relation with the cell below its true value, or above it. Each side is first asked
+        of a mixed-integer solver (HiGHS, through SciPy); a solution it gives is checked in
+        whole numbers before it counts, and a side where it finds none is searched in full."""
         v = self.truth[cell]
         for s in self.solutions:
             if s[cell] != v:
@@ -160,14 +191,53 @@ class Reader:
                 continue
             lo2, hi2 = dict(lo), dict(hi)
             lo2[cell], hi2[cell] = a, b
-            self._nodes = 0
             if not self._propagate(lo2, hi2, self.occurs.get(cell, ())):
                 continue
-            found = self._solve(lo2, hi2, cell)
-            if found is not None:
-                self.solutions.append(found)
-                return True
+            answer = self._milp(lo2, hi2)
+            if not isinstance(answer, dict):
+                # No solution from the solver: only the complete search may say there is
+                # none (a solver's "infeasible" is a floating-point answer).
+                self._nodes = 0
+                with _deep(20 * len(lo2) + 1000):
+                    answer = self._solve(lo2, hi2, cell)
+                if answer is None:
+                    continue
+            self.solutions.append(answer)
+            return True
         return False
+
+    def _milp(
+        self, lo: dict[Hashable, int], hi: dict[Hashable, int]
+    ) -> dict[Hashable, int] | bool | None:
+        """A whole-number solution within these bounds, False when the solver finds none,
+        None when it cannot tell (or its answer is not exact in whole numbers)."""
+        keys = list(lo)
+        index = {k: i for i, k in enumerate(keys)}
+        rows = np.zeros((len(self.eqs), len(keys)))
+        rhs = np.zeros(len(self.eqs))
+        for r, (const, terms) in enumerate(self.eqs):
+            for k, c in terms:
+                rows[r, index[k]] += c
+            rhs[r] = -const
+        bounds = Bounds([lo[k] for k in keys], [hi[k] if hi[k] < TOP else np.inf for k in keys])
+        result = milp(
+            c=np.zeros(len(keys)),
+            constraints=[LinearConstraint(rows, rhs, rhs)] if len(self.eqs) else [],
+            integrality=np.ones(len(keys)),
+            bounds=bounds,
+            # HiGHS's presolve has called solvable tables with amounts in the hundreds
+            # of millions infeasible: without it, the answers agree with the search.
+            options={"time_limit": 30.0, "presolve": False},
+        )
+        if result.status == 2:  # infeasible
+            return False
+        if result.x is None:
+            return None
+        found = {k: round(float(x)) for k, x in zip(keys, result.x, strict=True)}
+        whole = all(lo[k] <= found[k] <= hi[k] for k in keys) and all(
+            const + sum(c * found[k] for k, c in terms) == 0 for const, terms in self.eqs
+        )
+        return found if whole else None
 
     def values(self, cell: Hashable, limit: int = 6) -> set[int]:
         """Up to ``limit`` values ``cell`` can take (for small domains: all of them)."""
@@ -181,7 +251,8 @@ class Reader:
             lo2[cell] = hi2[cell] = v
             self._nodes = 0
             if self._propagate(lo2, hi2, self.occurs.get(cell, ())):
-                found = self._solve(lo2, hi2, None)
+                with _deep(20 * len(lo2) + 1000):
+                    found = self._solve(lo2, hi2, None)
                 if found is not None:
                     self.solutions.append(found)
                     seen.add(v)

@@ -142,6 +142,16 @@ def test_after_damage_only_an_administrator_or_the_recovery_key_restores(
     loc, code = _office(tmp_path)
     assert loc.path is not None
     _flip(loc.path, 8192, 4096)
+    # Damage inside the file: the sign-in finds it when it reads there, else the check
+    # of the whole file on the worker after the sign-in does, and the next sign-in says so.
+    try:
+        ws = auth.sign_in(loc, "tuan", VIEWER_PW)
+    except AuthError as exc:
+        assert exc.key in auth.DAMAGE
+    else:
+        with pytest.raises(AuthError):
+            auth.check_integrity(ws.db)
+        ws.db.dispose()
     with pytest.raises(AuthError) as err:
         auth.sign_in(loc, "tuan", VIEWER_PW)
     assert err.value.key in auth.DAMAGE

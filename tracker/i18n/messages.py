@@ -467,6 +467,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The sheet has more than {max} rows; at most {max} rows can be imported at once."
         " Split the file into smaller ones. Nothing was saved.",
     ),
+    "import_too_large": (
+        "Tệp {path} quá lớn để nhập (tối đa {max} dòng mỗi trang). Hãy chia tệp thành nhiều"
+        " tệp nhỏ hơn. Không có gì được lưu.",
+        "The file {path} is too large to import (at most {max} rows a sheet). Split it into"
+        " smaller files. Nothing was saved.",
+    ),
     "database_busy": (
         "Cơ sở dữ liệu đang bận (một người khác đang lưu dữ liệu, ví dụ đang nhập một tệp"
         " lớn). Đã chờ {seconds} giây. Không có gì bị thay đổi; hãy thử lại sau ít phút.",

@@ -13,6 +13,10 @@ Two steps, one code path:
 * :func:`commit` does exactly the same and commits only when nothing is wrong and every
   question has its answer: all or nothing, in ONE transaction.
 
+The workbook is read and every cell checked first, outside any transaction (streamed, in
+openpyxl's read-only mode, stopping at the first row beyond MAX_ROWS), so a large file keeps
+nobody waiting; only then is the write lock taken, for the rows' service calls.
+
 Reading rules: headers are matched by name (Vietnamese or English, any order); the
 English hint row under the headers is skipped; empty rows are skipped; merged cells are
 refused; a formula is read as the value Excel computed and saved with the file (a formula
@@ -505,17 +509,49 @@ def _grant_type_options(s: Session) -> dict[str, str]:
     return opts
 
 
+#: Parts of the file that are read whole (the strings shared by the cells), at most this
+#: large once unpacked; the sheets themselves are streamed and stop at MAX_ROWS.
+MAX_SHARED_BYTES = 64 << 20
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a file whose shared strings would fill the memory once unpacked (a small
+    file can unpack to gigabytes), before openpyxl reads them."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            shared = sum(
+                i.file_size
+                for i in zf.infolist()
+                if i.filename.lower().endswith("sharedstrings.xml")
+            )
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise ServiceError(
+            "import_unreadable",
+            "import_file",
+            path=path.name,
+            detail=str(exc) or type(exc).__name__,
+        ) from exc
+    if shared > MAX_SHARED_BYTES:
+        raise ServiceError("import_too_large", "import_file", path=path.name, max=MAX_ROWS)
+
+
 def _read_workbook(
     path: Path, grant_types: Mapping[str, str]
 ) -> tuple[list[SheetData], list[Problem], int]:
     """Every sheet of the template found in the file, its rows parsed, with the problems
     of the cells; plus the problems of the workbook (missing sheets) and how many formula
-    results were used."""
+    results were used.
+
+    Runs outside any transaction. The sheets are streamed (openpyxl's read-only mode, one
+    pass giving each cell's saved value and whether it holds a formula) and reading stops
+    at the first row beyond MAX_ROWS: a huge sheet costs neither memory nor time."""
     from openpyxl import load_workbook
 
+    _check_archive(path)
     try:
-        values_wb = load_workbook(path, data_only=True)
-        formulas_wb = load_workbook(path, data_only=False, read_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a damaged or foreign file: openpyxl raises many kinds
         raise ServiceError(
             "import_unreadable",
@@ -528,34 +564,75 @@ def _read_workbook(
     formulas_used = 0
     try:
         for spec in SHEETS:
-            name = _find_sheet(values_wb.sheetnames, spec)
+            name = _find_sheet(wb.sheetnames, spec)
             if name is None:
                 problems.append(
                     Problem(spec.title_vi, 0, "", "", "import_missing_sheet",
                             params=(("sheet", spec.title_vi),))
                 )  # fmt: skip
                 continue
-            data, used = _read_sheet(values_wb[name], formulas_wb[name], spec, grant_types)
+            try:
+                data, used = _read_sheet(wb, wb[name], spec, grant_types)
+            except ServiceError:
+                raise
+            except Exception as exc:  # a damaged sheet inside a readable file
+                raise ServiceError(
+                    "import_unreadable",
+                    "import_file",
+                    path=path.name,
+                    detail=str(exc) or type(exc).__name__,
+                ) from exc
             formulas_used += used
             sheets.append(data)
     finally:
-        formulas_wb.close()
-        values_wb.close()
+        wb.close()
     return sheets, problems, formulas_used
 
 
-def _header_map(ws: Any, spec: SheetSpec, title: str) -> tuple[dict[str, int], list[Problem], int]:
-    """Column key -> column number from the header row; problems; the header row."""
+def _stream(wb: Any, ws: Any, parsers: list[Any]) -> Iterator[tuple[int, dict[int, Any], set[int]]]:
+    """(row number, column -> saved value, columns holding a formula) for each row
+    element of a read-only sheet, streamed from the file; the parser is put in
+    ``parsers`` (what follows the rows, such as merged cells, is on it once read)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        formulas: set[int]
+
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if element.find(FORMULA_TAG) is not None:
+                self.formulas.add(int(cell["column"]))
+            return cell
+
+    with ws._get_source() as src:
+        parser = Parser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        parser.formulas = set()
+        parsers.append(parser)
+        for number, cells in parser.parse():
+            values = {int(c["column"]): c["value"] for c in cells}
+            formulas, parser.formulas = parser.formulas, set()
+            yield int(number), values, formulas
+
+
+def _header_map(
+    header: Mapping[int, Any], spec: SheetSpec, title: str, header_row: int = 1
+) -> tuple[dict[str, int], list[Problem]]:
+    """Column key -> column number from the header row's values; problems."""
     problems: list[Problem] = []
     by_name: dict[str, ColumnSpec] = {}
     for col in spec.columns:
         by_name[fold(col.header_vi)] = col
         by_name[fold(col.header_en)] = col
-    header_row = 1
     found: dict[str, int] = {}
-    max_col = ws.max_column or 0
-    for c in range(1, max_col + 1):
-        raw = ws.cell(row=header_row, column=c).value
+    for c in sorted(header):
+        raw = header[c]
         if _blank(raw):
             continue
         match = by_name.get(fold(_str(raw)))
@@ -572,14 +649,14 @@ def _header_map(ws: Any, spec: SheetSpec, title: str) -> tuple[dict[str, int], l
                 Problem(title, header_row, "", col.header_vi, "import_missing_column",
                         params=(("expected", col.header_vi),))
             )  # fmt: skip
-    return found, problems, header_row
+    return found, problems
 
 
-def _is_hint_row(ws: Any, columns: dict[str, int], spec: SheetSpec, row: int) -> bool:
+def _is_hint_row(values: Mapping[int, Any], columns: dict[str, int], spec: SheetSpec) -> bool:
     hints = {col.key: fold(col.header_en) for col in spec.columns}
     seen = matched = 0
     for key, c in columns.items():
-        value = ws.cell(row=row, column=c).value
+        value = values.get(c)
         if _blank(value):
             continue
         seen += 1
@@ -588,54 +665,51 @@ def _is_hint_row(ws: Any, columns: dict[str, int], spec: SheetSpec, row: int) ->
 
 
 def _read_sheet(
-    ws: Any, fws: Any, spec: SheetSpec, grant_types: Mapping[str, str]
+    wb: Any, ws: Any, spec: SheetSpec, grant_types: Mapping[str, str]
 ) -> tuple[SheetData, int]:
     title = ws.title
-    columns, problems, header_row = _header_map(ws, spec, title)
-    letters = {key: _letter(c) for key, c in columns.items()}
+    header_row = 1
     header = {col.key: col.header_vi for col in spec.columns}
     specs = {col.key: col for col in spec.columns}
-    # Merged cells: the values hide in the top-left cell only.
-    for rng in ws.merged_cells.ranges:
-        problems.append(
-            Problem(title, rng.min_row, _letter(rng.min_col), "", "import_merged",
-                    params=(("cells", rng.coord),))
-        )  # fmt: skip
-    formulas: set[tuple[int, int]] = set()
-    for r_cells in fws.iter_rows(min_row=header_row + 1):
-        for cell in r_cells:
-            if getattr(cell, "data_type", None) == "f" or (
-                isinstance(cell.value, str) and cell.value.startswith("=")
-            ):
-                formulas.add((cell.row, cell.column))
     rows: list[Row] = []
     used = 0
-    last = ws.max_row or header_row
-    if last - header_row > MAX_ROWS:
-        problems.append(
-            Problem(title, 0, "", "", "import_too_many_rows",
-                    params=(("count", last - header_row), ("max", MAX_ROWS)))
-        )  # fmt: skip
-        return SheetData(spec, title, letters, [], problems, True), 0
-    broken = any(col.required and col.key not in columns for col in spec.columns)
-    if not columns:
-        return SheetData(spec, title, letters, [], problems, True), 0
-    all_rows = ws.iter_rows(min_row=header_row + 1, max_row=last, values_only=True)
-    for number, raw_row in enumerate(all_rows, start=header_row + 1):
-        cells = {
-            key: raw_row[c - 1] if c - 1 < len(raw_row) else None for key, c in columns.items()
-        }
-        if all(_blank(v) for v in cells.values()) and not any(
-            (number, c) in formulas for c in columns.values()
-        ):
+    columns: dict[str, int] | None = None
+    problems: list[Problem] = []
+    letters: dict[str, str] = {}
+    parsers: list[Any] = []
+    empty_beyond = 0
+    for number, values, formulas in _stream(wb, ws, parsers):
+        if columns is None:
+            # The header row: the first row of the sheet (missing: every column missing).
+            columns, problems = _header_map(
+                values if number == header_row else {}, spec, title, header_row
+            )
+            letters = {key: _letter(c) for key, c in columns.items()}
+            if not columns:
+                return SheetData(spec, title, letters, [], problems, True), 0
+            if number == header_row:
+                continue
+        cells = {key: values.get(c) for key, c in columns.items()}
+        in_use = {c for c in columns.values() if c in formulas}
+        if all(_blank(v) for v in cells.values()) and not in_use:
+            if number > header_row + MAX_ROWS:
+                empty_beyond += 1
+                if empty_beyond > MAX_ROWS:  # a sheet of empty rows: stop reading too
+                    break
             continue
-        if number == header_row + 1 and _is_hint_row(ws, columns, spec, number):
+        if number > header_row + MAX_ROWS:
+            problems.append(
+                Problem(title, 0, "", "", "import_too_many_rows",
+                        params=(("count", number - header_row), ("max", MAX_ROWS)))
+            )  # fmt: skip
+            return SheetData(spec, title, letters, [], problems, True), 0
+        if number == header_row + 1 and _is_hint_row(values, columns, spec):
             continue
         row = Row(number, {})
         for key, value in cells.items():
             col = columns[key]
             where = (title, number, _letter(col), header[key])
-            if (number, col) in formulas:
+            if col in in_use:
                 if value is None:
                     row.problems.append(Problem(*where, "import_formula_no_value"))
                     continue
@@ -649,6 +723,20 @@ def _read_sheet(
             except CellProblem as cp:
                 row.problems.append(Problem(*where, cp.key, params=tuple(cp.params.items())))
         rows.append(row)
+    if columns is None:  # an empty sheet: every column missing
+        columns, problems = _header_map({}, spec, title, header_row)
+        return SheetData(spec, title, {}, [], problems, True), 0
+    # Merged cells are listed after the rows: known once the whole sheet was read.
+    merged = getattr(parsers[0], "merged_cells", None) if parsers else None
+    for cell_range in getattr(merged, "mergeCell", None) or ():
+        from openpyxl.worksheet.cell_range import CellRange
+
+        rng = CellRange(cell_range.ref)
+        problems.append(
+            Problem(title, rng.min_row, _letter(rng.min_col), "", "import_merged",
+                    params=(("cells", rng.coord),))
+        )  # fmt: skip
+    broken = any(col.required and col.key not in columns for col in spec.columns)
     return SheetData(spec, title, letters, rows, problems, broken), used
 
 
@@ -1220,10 +1308,12 @@ def _run(
     today = today or date.today()
     digest = _sha256(path)
     report: ImportReport | None = None
+    with db.read() as s:
+        grant_types = _grant_type_options(s)
+    # Read and checked outside any transaction: nobody waits while a big file is parsed.
+    sheets, problems, formulas = _read_workbook(path, grant_types)
     try:
         with db.write() as s:
-            grant_types = _grant_type_options(s)
-            sheets, problems, formulas = _read_workbook(path, grant_types)
             for d in sheets:
                 problems += d.problems
             run = _Run(s, actor, sheets, decisions, today, progress)

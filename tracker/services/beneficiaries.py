@@ -503,6 +503,8 @@ def record_view(
     """Log that someone looked at a person's record (who saw what), in the audit trail."""
     actor.require("read")
     what = v.choice(what, "description", ("profile", "names", "line_list", "receipt"))
+    if what == "names":
+        actor.require("names.read")
     with db.write() as s:
         audit.record(s, actor, "view", "beneficiary", beneficiary_id, after={"what": what})
 

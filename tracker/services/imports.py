@@ -526,7 +526,7 @@ def _check_archive(path: Path) -> None:
                 for i in zf.infolist()
                 if i.filename.lower().endswith("sharedstrings.xml")
             )
-    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+    except Exception as exc:  # not a zip, or one zipfile cannot read (NotImplementedError...)
         raise ServiceError(
             "import_unreadable",
             "import_file",

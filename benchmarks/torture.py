@@ -424,7 +424,7 @@ def attack_kill_export(base: Office, work: Path, rounds: int, rng: random.Random
     for _ in range(rounds):
         res.tries += 1
         proc = spawn("export", office.path, str(target))
-        reported |= set(kill_after(proc, rng.randint(0, 2), rng.uniform(0.05, 4.0)))
+        reported |= set(kill_after(proc, rng.randint(0, 2), rng.uniform(0.05, 8.0)))
         for folder in _final_folders(target):
             try:
                 usb.verify_folder(folder)

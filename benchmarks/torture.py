@@ -196,6 +196,7 @@ def child(kind: str, path: str, *rest: str) -> None:
     """Runs in a separate process; prints one line per committed piece of work."""
     _cheap_hashing()
     from tracker.services import backups, exports, grants, imports, reports
+    from tracker.services.errors import ServiceError
 
     ws = sign_in(Path(path), "mai" if kind in ("handover", "writer") else "lan")
     print("ready", flush=True)
@@ -230,6 +231,8 @@ def child(kind: str, path: str, *rest: str) -> None:
             print("accepted", flush=True)
         except imports.ImportRejected as exc:
             print("refused " + ",".join(p.key for p in exc.report.problems), flush=True)
+        except ServiceError as exc:  # refused before its rows were read (too large)
+            print(f"refused {exc.key}", flush=True)
         ws.close()
         return
     if kind == "import":
@@ -880,7 +883,9 @@ def attack_holes(base: Office, work: Path, rng: random.Random, big_rows: int, ca
     res.notes.append(f"{big_rows:,} rows refused; largest process {peak} MB")
     if other.returncode != 0:
         res.fail(f"another user locked out during a big import: {other.stderr.strip()[-160:]}")
-    if out.strip() != "refused import_too_many_rows" or "Traceback" in err:
+    if out.strip() not in ("refused import_too_many_rows", "refused import_too_large") or (
+        "Traceback" in err
+    ):
         res.fail(f"big import not refused at the cap: {(out + err).strip()[-160:]}")
     # 2. A viewer asking the command line for names.
     res.tries += 1

@@ -511,7 +511,7 @@ def _grant_type_options(s: Session) -> dict[str, str]:
 
 #: Parts of the file that are read whole (the strings shared by the cells), at most this
 #: large once unpacked; the sheets themselves are streamed and stop at MAX_ROWS.
-MAX_SHARED_BYTES = 64 << 20
+MAX_SHARED_BYTES = 128 << 20
 
 
 def _check_archive(path: Path) -> None:

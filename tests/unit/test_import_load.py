@@ -114,3 +114,25 @@ def test_an_import_waiting_for_a_held_database_says_it_is_busy(
     assert report.count("beneficiaries").added == 3
     holder.dispose()
     db.dispose()
+
+
+def test_a_file_whose_strings_would_fill_the_memory_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel keeps a workbook's texts in one shared table, read whole: a small file can
+    unpack to gigabytes there."""
+    import zipfile
+
+    monkeypatch.setattr(imports, "MAX_SHARED_BYTES", 2_000)
+    path = _people_workbook(tmp_path / "strings.xlsx", 3)
+    table = "".join(f"<si><t>Người Thử Số {i}</t></si>" for i in range(200))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/sharedStrings.xml", f"<sst>{table}</sst>")
+    db = make_db("sqlite", tmp_path)
+    actors = setup_office(db)
+    with pytest.raises(imports.ServiceError) as err:
+        imports.dry_run(db, actors["admin"], path, today=TODAY)
+    assert err.value.key == "import_too_large"
+    assert "strings.xlsx" in err.value.message("vi")
+    assert "Không có gì được lưu" in err.value.message("vi")
+    db.dispose()

@@ -201,9 +201,33 @@ def _arguments(argv: Sequence[str] | argparse.Namespace | None) -> argparse.Name
     return args
 
 
+def _unexpected(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+    """An error nothing else caught (in a slot, a timer): logged with its details, told to
+    the user in words; never a traceback on the screen."""
+    from tracker.services.errors import ServiceError, UnexpectedError
+
+    log.error("unexpected error", exc_info=(kind, exc, tb))  # type: ignore[arg-type]
+    if QApplication.instance() is None:
+        return
+    text = exc.message() if isinstance(exc, ServiceError) else UnexpectedError(exc).message()
+    try:
+        QMessageBox.critical(None, QCoreApplication.translate("worker", "Could not finish"), text)
+    except Exception:  # the window itself may be what failed: the log has it
+        log.exception("showing the error failed")
+
+
 def main(argv: Sequence[str] | argparse.Namespace | None = None) -> int:
     """Open the window: first-run set-up or sign-in on the database chosen by ``--db``,
     ``--db-url`` or the environment, then the main window. Returns the exit code."""
+    previous = sys.excepthook
+    sys.excepthook = _unexpected
+    try:
+        return _main(argv)
+    finally:
+        sys.excepthook = previous
+
+
+def _main(argv: Sequence[str] | argparse.Namespace | None) -> int:
     args = _arguments(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     ensure_application()

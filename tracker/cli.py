@@ -28,6 +28,7 @@ ENV_PASSWORD = "TRACKER_PASSWORD"
 ENV_NEW_PASSWORD = "TRACKER_NEW_PASSWORD"
 ENV_RECOVERY = "TRACKER_RECOVERY_KEY"
 ENV_EXPORT_PASSPHRASE = "TRACKER_EXPORT_PASSPHRASE"
+ENV_DEBUG = "TRACKER_DEBUG"
 _FILE_SUFFIXES = ("", "-wal", "-shm", ".keys")
 
 
@@ -154,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, sub=True)
     p.add_argument("text", nargs="+")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument(
+        "--names",
+        action="store_true",
+        help="show full names (administrators, officers, accountants; logged in the audit"
+        " trail); without it: codes and aliases, as the window's lists",
+    )
 
     p = subs.add_parser("visits", help="list follow-up visits")
     _common(p, sub=True)
@@ -655,20 +662,27 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
+    """Codes and aliases, as the window's lists; full names only with ``--names`` for a
+    role that may see them, and then the names shown are logged."""
     from tracker.i18n.labels import label
     from tracker.services import beneficiaries as ben
     from tracker.services.places import place_names
 
     db, actor = ws.db, ws.actor
+    if args.names:
+        actor.require("names.read")  # refused before anything is looked up
     text = " ".join(args.text)
     rows = ben.search(db, actor, text, limit=args.limit)
     total = ben.count(db, actor, text)
     names = place_names(db, actor)
     lang = get_language()
+    if args.names and rows:
+        ben.record_names_shown(db, actor, [r.id for r in rows], "search")
     for r in rows:
         commune = names.get(r.commune_code or "", r.commune_code or "")
+        who = r.full_name if args.names else (r.alias or "—")
         print(
-            f"{r.code}\t{r.full_name}\t{r.birth_year or ''}\t"
+            f"{r.code}\t{who}\t{r.birth_year or ''}\t"
             f"{label('category', r.category, lang)}\t{commune}"
         )
     print(_say(f"{len(rows)} / {total} người.", f"{len(rows)} of {total} people."))
@@ -1091,6 +1105,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
             file=sys.stderr,
         )
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(_say("Đã dừng.", "Stopped."), file=sys.stderr)
+        return 130
+    except Exception as exc:
+        # Never a traceback to a user: what went wrong in words; the details only when
+        # TRACKER_DEBUG asks for them.
+        from tracker.services.errors import UnexpectedError
+
+        if os.environ.get(ENV_DEBUG):
+            import traceback
+
+            traceback.print_exc()
+        print(UnexpectedError(exc).message(), file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -384,6 +384,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>started an export of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>export did not finish:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>gave a new key to</source>
         <translation type="unfinished"></translation>
     </message>

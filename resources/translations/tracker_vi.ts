@@ -381,6 +381,14 @@
         <translation>xuất</translation>
     </message>
     <message>
+        <source>started an export of</source>
+        <translation>bắt đầu xuất</translation>
+    </message>
+    <message>
+        <source>export did not finish:</source>
+        <translation>xuất không xong:</translation>
+    </message>
+    <message>
         <source>gave a new key to</source>
         <translation>đã đổi khóa cho</translation>
     </message>

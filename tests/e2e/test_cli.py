@@ -42,10 +42,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_demo_then_search_without_diacritics(demo_db: Path) -> None:
-    found = run("search", "dang thi hong", "--db", str(demo_db), "--user", "admin")
+    found = run("search", "dang thi hong", "--names", "--db", str(demo_db), "--user", "admin")
     assert found.returncode == 0, found.stderr
     assert "Đặng Thị Hồng Nhung" in found.stdout
-    upper = run("search", "NHUNG", "DANG", "--db", str(demo_db), "--user", "admin")
+    upper = run("search", "NHUNG", "DANG", "--names", "--db", str(demo_db), "--user", "admin")
     assert "Đặng Thị Hồng Nhung" in upper.stdout
 
 

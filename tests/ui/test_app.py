@@ -59,3 +59,28 @@ def test_the_saved_language_is_the_default(qtbot, tmp_path):  # type: ignore[no-
 def test_plain_arguments_are_parsed_too(qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(setup_wizard.SetupWizard, "exec_result", lambda self: None)
     assert app.main(["--db", str(tmp_path / "new.db"), "--lang", "vi"]) == 1
+
+
+def test_an_error_nothing_caught_is_told_in_words_never_a_traceback(qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """While the window runs, an error escaping a slot reaches the user as a sentence in
+    their language (the details go to the log)."""
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    def window_running(_argv):  # type: ignore[no-untyped-def]
+        try:
+            raise KeyError("some_internal_name")
+        except KeyError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        return 0
+
+    monkeypatch.setattr(app, "_main", window_running)
+    before = sys.excepthook
+    assert app.main(args(tmp_path)) == 0
+    assert sys.excepthook is before  # the test runner's own hook is back
+    assert len(shown) == 1
+    assert "lỗi không lường trước" in shown[0] and "Traceback" not in shown[0]

@@ -130,7 +130,7 @@ def test_stick_pulled_out_mid_write(
     def pulled(fd: int, data: Any) -> int:
         calls["n"] += 1
         if calls["n"] == at_call:
-            for partial in tmp_path.glob(".MV_2025-Q1_donor.partial-*"):
+            for partial in tmp_path.glob(usb.PARTIAL_PREFIX + "MV_2025-Q1_donor - *"):
                 shutil.rmtree(partial)
         return real(fd, data)
 

@@ -175,6 +175,11 @@ WRITES: dict[str, tuple[str, Write]] = {
             st.db, a, "MV-2025-00001", "Viết sai tên", replace=True
         ),
     ),
+    # Full names in a list (logged): not for a viewer.
+    "show_names": (
+        "names.read",
+        lambda st, a: ben.record_names_shown(st.db, a, [st.person.id], "search"),
+    ),
 }
 
 # Who may do what: written out by hand so that a change to PERMISSIONS shows up here.
@@ -189,8 +194,9 @@ ALLOWED: dict[str, set[str]] = {
         "record_visit",
         "record_missed",
         "schedule_visit",
+        "show_names",
     },
-    "accountant": {"record_handover", "record_print", "void_receipt"},
+    "accountant": {"record_handover", "record_print", "void_receipt", "show_names"},
     "viewer": set(),
 }
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from tracker.db.vault import Keys
 
 BUSY_TIMEOUT_MS = 30_000
+#: Overrides the bounded wait for another user's write (milliseconds; tests, busy sites).
+ENV_BUSY_TIMEOUT = "TRACKER_BUSY_TIMEOUT_MS"
 _WRITE = "tracker_write"
 #: Session.info keys: the audit-trail key of this database, and the chain's new head
 #: after a transaction appended events.
@@ -34,12 +36,50 @@ AUDIT_KEY = "tracker_audit_key"
 AUDIT_HEAD = "tracker_audit_head"
 
 
+def busy_timeout_ms() -> int:
+    """How long a read or write waits for another user's write before it gives up with
+    :class:`~tracker.i18n.errors.DatabaseBusy` (30 s unless TRACKER_BUSY_TIMEOUT_MS says)."""
+    try:
+        value = int(os.environ.get(ENV_BUSY_TIMEOUT, ""))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+    return min(max(value, 0), 600_000)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """A wait for another connection's lock ran out (SQLite "database is locked" or
+    "busy"; PostgreSQL's lock_timeout, SQLSTATE 55P03)."""
+    orig = getattr(exc, "orig", None) or exc
+    if getattr(orig, "sqlstate", None) == "55P03":
+        return True
+    text = str(orig).lower()
+    return isinstance(orig, (sqlite3.OperationalError, *_cipher_operational())) and (
+        "database is locked" in text
+        or "database is busy" in text
+        or "database table is locked" in text
+    )
+
+
+def _cipher_operational() -> tuple[type[BaseException], ...]:
+    try:
+        import sqlcipher3
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return ()
+    return (sqlcipher3.OperationalError,)
+
+
+def _busy(exc: BaseException) -> BaseException:
+    from tracker.i18n.errors import DatabaseBusy
+
+    return DatabaseBusy(max(1, round(busy_timeout_ms() / 1000)))
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event below decide how transactions start.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
@@ -55,7 +95,7 @@ def _sqlite_begin(conn: Any) -> None:
 def _cipher_connect(path: Path, key: bytes) -> Any:
     import sqlcipher3
 
-    conn = sqlcipher3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn = sqlcipher3.connect(str(path), timeout=busy_timeout_ms() / 1000, check_same_thread=False)
     # A damaged page is reported to the caller as an error; no log lines on the console.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -125,7 +165,7 @@ def sqlite_connect(path: Path, key: bytes | Keys | None = None) -> Any:
     file names now; when another process has just changed it (or a change was cut short),
     the key file is read again and the pending key tried too."""
     if key is None:
-        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        return sqlite3.connect(str(path), timeout=busy_timeout_ms() / 1000, check_same_thread=False)
     if isinstance(key, bytes):
         return _cipher_connect(path, key)
     return connect_with_keys(path, key)[0]
@@ -163,7 +203,7 @@ def rekey(
     conn = _cipher_connect(path, old)
     try:
         conn.isolation_level = None
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         if not _opens(conn):
@@ -250,7 +290,20 @@ def make_engine(location: DatabaseLocation, key: bytes | Keys | None = None) -> 
             event.listen(engine, "checkout", _still_opens)
         return engine
     assert location.url is not None
-    return create_engine(location.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    engine = create_engine(location.url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    if engine.dialect.name == "postgresql":
+        # The same bounded wait for another user's row or table lock as on SQLite.
+        event.listen(engine, "connect", _pg_lock_timeout)
+    return engine
+
+
+def _pg_lock_timeout(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"SET lock_timeout = {int(busy_timeout_ms())}")
+    finally:
+        cursor.close()
+    dbapi_connection.commit()
 
 
 class Database:
@@ -296,22 +349,36 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._reader() as session:
-            self._prepare(session)
-            with session.begin():
-                yield session
+        """A read-only session; a wait for another user's lock that runs out raises
+        :class:`~tracker.i18n.errors.DatabaseBusy`."""
+        try:
+            with self._reader() as session:
+                self._prepare(session)
+                with session.begin():
+                    yield session
+        except driver_errors() as exc:
+            if is_busy(exc):
+                raise _busy(exc) from exc
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
+        """One transaction: committed when the block ends, rolled back on any error. The
+        write lock is waited for a bounded time (:func:`busy_timeout_ms`), then
+        :class:`~tracker.i18n.errors.DatabaseBusy` says so and nothing is changed."""
         prepared = None
-        with self._writer() as session:
-            self._prepare(session)
-            with session.begin():
-                yield session
-                head = session.info.pop(AUDIT_HEAD, None)
-                if head is not None and self.on_audit_head is not None:
-                    prepared = self.on_audit_head(session, head)
+        try:
+            with self._writer() as session:
+                self._prepare(session)
+                with session.begin():
+                    yield session
+                    head = session.info.pop(AUDIT_HEAD, None)
+                    if head is not None and self.on_audit_head is not None:
+                        prepared = self.on_audit_head(session, head)
+        except driver_errors() as exc:
+            if is_busy(exc):
+                raise _busy(exc) from exc
+            raise
         if prepared is not None and self.after_audit_commit is not None:
             self.after_audit_commit(prepared)
 

@@ -63,6 +63,24 @@ class LimitExceeded(ValidationError):
     """A hand-over above the plan or the budget, without an override reason."""
 
 
+class DatabaseBusy(ServiceError):
+    """Another user's transaction held the database longer than the bounded wait; nothing
+    was changed by this one."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__("database_busy", None, seconds=seconds)
+
+
+class UnexpectedError(ServiceError):
+    """Anything else that went wrong, told in words instead of a traceback."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.cause = exc
+        first = (str(exc).strip().splitlines() or [""])[0][:160]
+        detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        super().__init__("unexpected_error", None, detail=detail)
+
+
 class PossibleDuplicate(ServiceError):
     """The person may already be registered; saving again with ``allow_duplicate`` goes on."""
 

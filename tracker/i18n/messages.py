@@ -498,8 +498,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The code «{value}» is already on row {other} of this sheet.",
     ),
     "import_too_many_rows": (
-        "Trang có {count} dòng; tối đa {max} dòng mỗi lần nhập.",
-        "The sheet has {count} rows; at most {max} rows can be imported at once.",
+        "Trang có hơn {max} dòng; tối đa {max} dòng mỗi lần nhập. Hãy chia tệp thành nhiều"
+        " tệp nhỏ hơn. Không có gì được lưu.",
+        "The sheet has more than {max} rows; at most {max} rows can be imported at once."
+        " Split the file into smaller ones. Nothing was saved.",
+    ),
+    "import_too_large": (
+        "Tệp {path} quá lớn để nhập (tối đa {max} dòng mỗi trang). Hãy chia tệp thành nhiều"
+        " tệp nhỏ hơn. Không có gì được lưu.",
+        "The file {path} is too large to import (at most {max} rows a sheet). Split it into"
+        " smaller files. Nothing was saved.",
+    ),
+    "database_busy": (
+        "Cơ sở dữ liệu đang bận (một người khác đang lưu dữ liệu, ví dụ đang nhập một tệp"
+        " lớn). Đã chờ {seconds} giây. Không có gì bị thay đổi; hãy thử lại sau ít phút.",
+        "The database is busy (someone else is saving, for example importing a large file)."
+        " Waited {seconds} seconds. Nothing was changed; try again in a few minutes.",
+    ),
+    "unexpected_error": (
+        "Không làm được việc này do một lỗi không lường trước ({detail}). Không có gì thêm"
+        " được lưu. Hãy thử lại; nếu vẫn lỗi, báo người phụ trách máy tính này.",
+        "This could not be done because of an unexpected error ({detail}). Nothing more was"
+        " saved. Try again; if it keeps failing, tell the person who looks after this computer.",
     ),
     "import_name_mismatch": (
         "Mã «{code}» là {expected}, không phải «{value}»: sửa mã hoặc tên cho khớp.",
@@ -761,6 +781,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "office.setup": ("khai báo đơn vị", "set up the office"),
     "user.manage": ("quản lý người dùng", "manage users"),
     "read": ("xem dữ liệu", "read records"),
+    "names.read": ("xem họ tên người hưởng trong danh sách", "see beneficiaries' names in lists"),
     "beneficiary.write": ("đăng ký, sửa người hưởng hỗ trợ", "register or edit beneficiaries"),
     "consent.write": ("ghi nhận sự đồng ý", "record consent"),
     "project.write": ("tạo, sửa dự án", "create or edit projects"),

@@ -9,12 +9,19 @@ Listing drives:
 * Windows: the drive letters whose ``GetDriveTypeW`` is ``DRIVE_REMOVABLE`` (2).
 * macOS: the volumes under ``/Volumes`` other than the start-up disk.
 
-Writing (:func:`write_folder`): every file goes into a hidden temporary folder on the
-target, each is written with ``os.write``, flushed with ``os.fsync`` and its folder
-synced; then a ``manifest.json`` with the SHA-256 of every file; then the temporary folder
-is renamed to its final name and the parent synced; then the manifest is read back from
-the final folder and every file's checksum is verified. Any failure removes what was
-written and raises :class:`WriteFailed` naming why (full, read-only, gone, damaged).
+Writing (:func:`write_folder`): every file goes into a temporary folder on the target,
+named so that anyone who sees it understands it ("Grant Tracker - dang ghi (chua xong) -
+<name> - <token>": still being written, not finished), with a marker file inside
+(``GRANT-TRACKER-PARTIAL.json``) that the writer keeps locked while it works. The next
+export to the same place removes the folders an earlier, interrupted export left there
+(:func:`remove_leftovers`): only folders with that name whose marker names the same token
+and is not locked by a running export, and the hidden ``.<name>.partial-<hex>`` folders of
+earlier versions holding only export files. Each file is written with ``os.write``,
+flushed with ``os.fsync`` and its folder synced; then a ``manifest.json`` with the
+SHA-256 of every file; then the temporary folder is renamed to its final name and the
+parent synced; then the manifest is read back from the final folder and every file's
+checksum is verified. Any failure removes what was written and raises
+:class:`WriteFailed` naming why (full, read-only, gone, damaged).
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ from tracker.i18n.text import fold
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = "grant-tracker-export/1"
+#: The temporary folder of an export still being written (plain ASCII words a user reads:
+#: "being written (not finished)"), and the marker inside it that says it is ours.
+PARTIAL_PREFIX = "Grant Tracker - dang ghi (chua xong) - "
+PARTIAL_MARKER = "GRANT-TRACKER-PARTIAL.json"
+PARTIAL_FORMAT = "grant-tracker-partial/1"
+_PARTIAL = re.compile(re.escape(PARTIAL_PREFIX) + r"[A-Za-z0-9_-]{1,80} - ([0-9a-f]{8})")
+_OLD_PARTIAL = re.compile(r"\.[A-Za-z0-9_-]{1,80}\.partial-[0-9a-f]{8}")
+_EXPORT_SUFFIXES = (".pdf", ".xlsx", ".csv", ".zip", ".json")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _CHUNK = 1 << 20
 
@@ -310,6 +325,87 @@ def verify_folder(folder: Path) -> list[WrittenFile]:
     return checked
 
 
+def _lock(fd: int) -> bool:
+    """Take the marker's lock without waiting; False when another export holds it."""
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _ours(folder: Path) -> bool:
+    """An interrupted export's folder: the name, a marker naming the same token, and no
+    running export holding the marker's lock."""
+    m = _PARTIAL.fullmatch(folder.name)
+    if m is None or folder.is_symlink() or not folder.is_dir():
+        return False
+    marker = folder / PARTIAL_MARKER
+    try:
+        fd = os.open(marker, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = json.loads(fh.read(4096).decode("utf-8"))
+        if not isinstance(data, dict):
+            return False
+        if data.get("format") != PARTIAL_FORMAT or data.get("token") != m.group(1):
+            return False
+        return _lock(fd)  # released when closed below
+    except (OSError, ValueError):
+        return False
+    finally:
+        os.close(fd)
+
+
+def _old_ours(folder: Path) -> bool:
+    """A hidden temporary folder of an earlier version: its name, and nothing inside but
+    the files an export writes."""
+    if not _OLD_PARTIAL.fullmatch(folder.name) or folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        for root, dirs, files in os.walk(folder):
+            rel = Path(root).relative_to(folder)
+            if any(d != "csv" or rel != Path(".") for d in dirs):
+                return False
+            if any(not f.lower().endswith(_EXPORT_SUFFIXES) for f in files):
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def remove_leftovers(parent: Path) -> list[str]:
+    """Remove what interrupted exports left in ``parent`` (see the module's docstring);
+    returns the names removed. Anything else is never touched."""
+    removed: list[str] = []
+    try:
+        entries = sorted(parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(PARTIAL_PREFIX) or name.startswith(".")):
+            continue
+        if _ours(entry) or _old_ours(entry):
+            shutil.rmtree(entry, ignore_errors=True)
+            if not entry.exists():
+                removed.append(name)
+    return removed
+
+
+def partial_name(name: str, token: str) -> str:
+    return f"{PARTIAL_PREFIX}{name} - {token}"
+
+
 def write_folder(
     parent: Path,
     name: str,
@@ -323,16 +419,27 @@ def write_folder(
     with ``manifest.json`` (``manifest`` plus the list of files with their SHA-256).
 
     Returns the final folder and the files checked. On any failure nothing is left under
-    the final name and :class:`WriteFailed` says why.
+    the final name and :class:`WriteFailed` says why. What interrupted exports left in
+    ``parent`` is removed first (:func:`remove_leftovers`).
     """
     if not parent.is_dir():
         raise WriteFailed(GONE, parent, "not a folder")
     final = parent / name
     if final.exists():
         raise WriteFailed(OTHER, final, "already exists")
-    tmp = parent / f".{name}.partial-{secrets.token_hex(4)}"
+    remove_leftovers(parent)
+    token = secrets.token_hex(4)
+    tmp = parent / partial_name(name, token)
     steps = len(files) + 3
     renamed = False
+    marker_fd: int | None = None
+
+    def release() -> None:
+        nonlocal marker_fd
+        if marker_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(marker_fd)
+            marker_fd = None
 
     def step(done: int, what: str) -> None:
         if should_stop is not None and should_stop():
@@ -343,6 +450,16 @@ def write_folder(
     try:
         step(0, "")
         os.mkdir(tmp)
+        # The marker first: a folder left by a kill is recognised and removed next time;
+        # its lock tells a running export from an interrupted one.
+        marker = tmp / PARTIAL_MARKER
+        marker_fd = os.open(
+            marker, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
+        )
+        _lock(marker_fd)
+        body_marker = {"format": PARTIAL_FORMAT, "token": token, "final": name}
+        os.write(marker_fd, json.dumps(body_marker).encode("utf-8"))
+        os.fsync(marker_fd)
         written: list[dict[str, Any]] = []
         folders = {tmp}
         for i, (rel, data) in enumerate(files, start=1):
@@ -373,8 +490,11 @@ def write_folder(
         step(len(files) + 1, "")
         if final.exists():
             raise WriteFailed(OTHER, final, "already exists")
+        release()  # a folder with an open file cannot be renamed on Windows
         os.rename(tmp, final)
         renamed = True
+        (final / PARTIAL_MARKER).unlink()
+        _fsync_dir(final)
         _fsync_dir(parent)
         step(len(files) + 2, MANIFEST)
         checked = verify_folder(final)
@@ -384,15 +504,19 @@ def write_folder(
             progress(steps, steps, "")
         return final, checked
     except Cancelled:
+        release()
         _remove(final if renamed else tmp)
         raise WriteFailed(CANCELLED, final) from None
     except WriteFailed:
+        release()
         _remove(final if renamed else tmp)
         raise
     except OSError as exc:
+        release()
         _remove(final if renamed else tmp)
         _remove(tmp)
         raise WriteFailed(_reason(exc), parent, exc.strerror or str(exc)) from exc
     except BaseException:
+        release()
         _remove(final if renamed else tmp)
         raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -652,5 +653,26 @@ def record_view(
     """Log that someone looked at a person's record (who saw what), in the audit trail."""
     actor.require("read")
     what = v.choice(what, "description", ("profile", "names", "line_list", "receipt"))
+    if what == "names":
+        actor.require("names.read")
     with db.write() as s:
         audit.record(s, actor, "view", "beneficiary", beneficiary_id, after={"what": what})
+
+
+def record_names_shown(
+    db: Database, actor: Actor, beneficiary_ids: Sequence[int], where: str = "search"
+) -> None:
+    """Check that the caller's role may see full names in a list, and log whose names were
+    shown (one event for the whole list)."""
+    actor.require("names.read")
+    where = v.choice(where, "description", ("search", "list"))
+    ids = sorted({int(i) for i in beneficiary_ids})
+    with db.write() as s:
+        audit.record(
+            s,
+            actor,
+            "view",
+            "beneficiary",
+            None,
+            after={"what": "names", "where": where, "count": len(ids), "ids": ids[:1000]},
+        )

@@ -14,6 +14,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "office.setup": frozenset({"admin"}),
     "user.manage": frozenset({"admin"}),
     "read": ALL_ROLES,
+    # Full names in lists and searches (a viewer sees codes and aliases); audited.
+    "names.read": frozenset({"admin", "officer", "accountant"}),
     "beneficiary.write": frozenset({"admin", "officer"}),
     "consent.write": frozenset({"admin", "officer"}),
     "project.write": frozenset({"admin"}),

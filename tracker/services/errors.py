@@ -3,20 +3,24 @@ layer can raise them too: a key file refused, a busy database)."""
 
 from tracker.i18n.errors import (
     ConflictError,
+    DatabaseBusy,
     LimitExceeded,
     NotFoundError,
     PermissionDenied,
     PossibleDuplicate,
     ServiceError,
+    UnexpectedError,
     ValidationError,
 )
 
 __all__ = [
     "ConflictError",
+    "DatabaseBusy",
     "LimitExceeded",
     "NotFoundError",
     "PermissionDenied",
     "PossibleDuplicate",
     "ServiceError",
+    "UnexpectedError",
     "ValidationError",
 ]

@@ -133,6 +133,16 @@ def _error(exc: WriteFailed, where: Path) -> ExportError:
     return ExportError("export_failed", "target", path=path, detail=exc.detail or exc.reason)
 
 
+def _log(db: Database, actor: Actor, action: str, after: dict[str, object]) -> None:
+    """How an export logged before writing ended (done or failed), best effort: the event
+    written before the first file already names the folder."""
+    try:
+        with db.write() as s:
+            audit.record(s, actor, action, "report", None, after=after)
+    except Exception:  # the database may be the reason (busy, gone): the export's result rules
+        return
+
+
 def export_summary(
     db: Database,
     actor: Actor,
@@ -225,6 +235,23 @@ def export_summary(
         if progress is not None:
             progress(40 + int(55 * done / max(total, 1)), "write" if done < total else "verify")
 
+    # What interrupted exports left here before is removed first (only folders that are
+    # provably ours and not being written), and the export is logged before a single file
+    # reaches the stick: a copy of the data that leaves the PC is always in the trail,
+    # even if the program is killed while writing.
+    removed = usb.remove_leftovers(target)
+    details: dict[str, object] = {
+        "folder": name,
+        "period": period.key,
+        "audience": audience,
+        "formats": list(wanted),
+        "line_list_people": people,
+        "files": len(files),
+    }
+    if removed:
+        details["leftovers_removed"] = removed
+    with db.write() as s:
+        audit.record(s, actor, "export_started", "report", None, after=details)
     try:
         folder, written = usb.write_folder(
             target,
@@ -235,23 +262,26 @@ def export_summary(
             should_stop=should_stop,
         )
     except WriteFailed as exc:
+        _log(db, actor, "export_failed", {"folder": name, "reason": exc.reason})
         raise _error(exc, target) from exc
-    with db.write() as s:
-        audit.record(
-            s,
-            actor,
-            "export",
-            "report",
-            None,
-            after={
-                "folder": folder.name,
-                "period": period.key,
-                "audience": audience,
-                "formats": list(wanted),
-                "line_list_people": people,
-                "files": len(written),
-            },
-        )
+    except BaseException as exc:
+        _log(db, actor, "export_failed", {"folder": name, "reason": type(exc).__name__})
+        raise
+    # The export is complete on the stick: its start is already in the trail, so a busy
+    # database here does not turn a finished export into an error.
+    _log(
+        db,
+        actor,
+        "export",
+        {
+            "folder": folder.name,
+            "period": period.key,
+            "audience": audience,
+            "formats": list(wanted),
+            "line_list_people": people,
+            "files": len(written),
+        },
+    )
     if progress is not None:
         progress(100, "done")
     return ExportResult(folder, tuple(written), summary, people)

@@ -13,6 +13,10 @@ Two steps, one code path:
 * :func:`commit` does exactly the same and commits only when nothing is wrong and every
   question has its answer: all or nothing, in ONE transaction.
 
+The workbook is read and every cell checked first, outside any transaction (streamed, in
+openpyxl's read-only mode, stopping at the first row beyond MAX_ROWS), so a large file keeps
+nobody waiting; only then is the write lock taken, for the rows' service calls.
+
 Reading rules: headers are matched by name (Vietnamese or English, any order); the
 English hint row under the headers is skipped; empty rows are skipped; merged cells are
 refused; a formula is read as the value Excel computed and saved with the file (a formula
@@ -719,6 +723,34 @@ def _grant_type_options(s: Session) -> dict[str, str]:
     return opts
 
 
+#: Parts of the file that are read whole (the strings shared by the cells), at most this
+#: large once unpacked; the sheets themselves are streamed and stop at MAX_ROWS.
+MAX_SHARED_BYTES = 128 << 20
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a file whose shared strings would fill the memory once unpacked (a small
+    file can unpack to gigabytes), before openpyxl reads them."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            shared = sum(
+                i.file_size
+                for i in zf.infolist()
+                if i.filename.lower().endswith("sharedstrings.xml")
+            )
+    except Exception as exc:  # not a zip, or one zipfile cannot read (NotImplementedError...)
+        raise ServiceError(
+            "import_unreadable",
+            "import_file",
+            path=path.name,
+            detail=str(exc) or type(exc).__name__,
+        ) from exc
+    if shared > MAX_SHARED_BYTES:
+        raise ServiceError("import_too_large", "import_file", path=path.name, max=MAX_ROWS)
+
+
 def _read_workbook(
     path: Path, grant_types: Mapping[str, str]
 ) -> tuple[list[SheetData], list[Problem], int]:
@@ -727,6 +759,7 @@ def _read_workbook(
     results were used. The file is streamed (read-only), row by row."""
     from openpyxl import load_workbook
 
+    _check_archive(path)
     try:
         wb = load_workbook(path, data_only=False, read_only=True)
         merged = _merged_ranges(path, wb)
@@ -760,9 +793,19 @@ def _read_workbook(
                             params=(("sheet", spec.title_vi),))
                 )  # fmt: skip
                 continue
-            data, used = _read_sheet(
-                wb[name], spec, grant_types, merged.get(name, []), saved_results
-            )
+            try:
+                data, used = _read_sheet(
+                    wb[name], spec, grant_types, merged.get(name, []), saved_results
+                )
+            except ServiceError:
+                raise
+            except Exception as exc:  # a damaged sheet inside a readable file
+                raise ServiceError(
+                    "import_unreadable",
+                    "import_file",
+                    path=path.name,
+                    detail=str(exc) or type(exc).__name__,
+                ) from exc
             formulas_used += used
             sheets.append(data)
     finally:

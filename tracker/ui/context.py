@@ -196,6 +196,16 @@ class UiContext:
         return get_language()
 
     def set_names_visible(self, visible: bool) -> None:
+        """Full names in the lists: only for a role that may see them (a viewer sees codes
+        and aliases, as on the command line); switching them on is logged."""
+        if visible and not self.actor.can("names.read"):
+            self.events.names_visible_changed.emit(False)  # the switches go back off
+            return
         if visible != self.names_visible:
             self.names_visible = visible
             self.events.names_visible_changed.emit(visible)
+            if visible:
+                from tracker.services import beneficiaries
+
+                db, actor = self.db, self.actor
+                self.write(None, lambda: beneficiaries.record_view(db, actor, None, "names"), ())

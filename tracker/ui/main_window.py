@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.show_names_action = self._action("Ctrl+Shift+N", None)
         self.show_names_action.setCheckable(True)
         self.show_names_action.setChecked(self.ctx.names_visible)
+        self.show_names_action.setEnabled(self.ctx.actor.can("names.read"))
         self.show_names_action.toggled.connect(self.ctx.set_names_visible)
         self.about_action = self._action(None, self.about)
         self.help_action = self._action("F1", self.show_help)

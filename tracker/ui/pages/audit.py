@@ -122,6 +122,8 @@ class AuditTableModel(RowsTableModel):
             "print": self.tr("printed the original of"),
             "print_failed": self.tr("print did not come out:"),
             "export": self.tr("exported"),
+            "export_started": self.tr("started an export of"),
+            "export_failed": self.tr("export did not finish:"),
             "new_key": self.tr("gave a new key to"),
             "audit_alert": self.tr("found the trail altered:"),
             "import": self.tr("imported"),

@@ -53,6 +53,7 @@ class BeneficiariesPage(Page):
             combo.setMinimumContentsLength(16)
         self.show_names = QCheckBox(self)
         self.show_names.setChecked(ctx.names_visible)
+        self.show_names.setEnabled(ctx.actor.can("names.read"))
         self.new_button = QPushButton(self)
         self.new_button.setEnabled(ctx.actor.can("beneficiary.write"))
         self.open_button = QPushButton(self)

@@ -198,6 +198,7 @@ class ReceiptsPage(Page):
         self.until = OptionalDateEdit(ctx.today(), self)
         self.show_names = QCheckBox(self)
         self.show_names.setChecked(ctx.names_visible)
+        self.show_names.setEnabled(ctx.actor.can("names.read"))
         self.banner = Banner(self)
         self.notice = QLabel(self)
         self.notice.setStyleSheet(NOTICE_STYLE)

@@ -95,7 +95,7 @@
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
-        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``). An export's chain head was compared with the trail; carries None (it is in the trail) or what is wrong ("not in chain", "other database", "no head").</extracomment>
+        <extracomment>A page of events came back (number of events now listed). The chain check finished (``ChainReport``). An export&apos;s chain head was compared with the trail; carries None (it is in the trail) or what is wrong (&quot;not in chain&quot;, &quot;other database&quot;, &quot;no head&quot;).</extracomment>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
@@ -207,7 +207,7 @@
         <translation>mất điểm cuối của chuỗi</translation>
     </message>
     <message>
-        <source>the copy of the chain's end in the key file was altered</source>
+        <source>the copy of the chain&apos;s end in the key file was altered</source>
         <translation>bản sao điểm cuối của chuỗi trong tệp khóa đã bị sửa</translation>
     </message>
     <message>
@@ -268,20 +268,12 @@
         <source>This export has no end of the trail printed on it (made by an earlier version): there is nothing to compare.</source>
         <translation>Bản xuất này không in điểm cuối của nhật ký (do phiên bản cũ tạo): không có gì để so.</translation>
     </message>
-<message>
-        <source>Checks that no event was changed or removed outside the app since it was written.</source>
-        <translation>Kiểm tra xem có thao tác nào bị sửa hoặc xóa bên ngoài phần mềm kể từ khi được ghi hay không.</translation>
-    </message>
-    <message>
-        <source>The audit trail was altered outside the app at event #{id}: {reason}. The {checked} events before it are whole. Keep this computer as it is and tell the person responsible for the data.</source>
-        <translation>Nhật ký đã bị sửa bên ngoài phần mềm tại thao tác #{id}: {reason}. {checked} thao tác trước đó vẫn toàn vẹn. Hãy giữ nguyên máy tính này và báo cho người chịu trách nhiệm về dữ liệu.</translation>
-    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
         <source>Time</source>
-        <extracomment>The kinds of records the services write events about (the filter's choices). The view scrolled to the end and more events may exist.</extracomment>
+        <extracomment>The kinds of records the services write events about (the filter&apos;s choices). The view scrolled to the end and more events may exist.</extracomment>
         <translation>Thời gian</translation>
     </message>
     <message>
@@ -456,7 +448,7 @@
         <source>Event #{id}</source>
         <translation>Thao tác #{id}</translation>
     </message>
-<message>
+    <message>
         <source>printed the original of</source>
         <translation>in bản gốc</translation>
     </message>
@@ -464,7 +456,7 @@
         <source>print did not come out:</source>
         <translation>in không ra:</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>BeneficiariesPage</name>
     <message>
@@ -526,6 +518,7 @@
     <name>BeneficiaryDialog</name>
     <message>
         <source>Register a beneficiary</source>
+        <extracomment>The birth year box&apos;s &quot;no year&quot; value (shown as &quot;—&quot;). Any year can be typed: one the service refuses (2030, 1850) is kept and the message says why. Where the arrows start from &quot;—&quot;.</extracomment>
         <translation>Đăng ký người hưởng hỗ trợ</translation>
     </message>
     <message>
@@ -633,8 +626,32 @@
         <translation>Hoặc bấm Hủy rồi mở hồ sơ đã có.</translation>
     </message>
     <message>
-        <source>This person may already be registered. Check the list below: same name (without diacritics), birth year and commune, or same ID number.</source>
-        <translation>Có thể người này đã được đăng ký. Hãy kiểm tra danh sách dưới đây: trùng họ tên (không kể dấu), năm sinh và xã, hoặc trùng số CCCD.</translation>
+        <source>Same ID number</source>
+        <translation>Trùng số CCCD</translation>
+    </message>
+    <message>
+        <source>Same name in this commune</source>
+        <translation>Trùng tên trong xã này</translation>
+    </message>
+    <message>
+        <source>Name one letter apart</source>
+        <translation>Tên lệch một chữ cái</translation>
+    </message>
+    <message>
+        <source>Middle name missing</source>
+        <translation>Thiếu tên đệm</translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Compare what you typed with the people below (same or close name in the same commune, or same ID number). If it is someone else, save anyway.</source>
+        <translation>Có thể người này đã được đăng ký. Hãy so sánh những gì vừa nhập với những người dưới đây (trùng hoặc gần giống tên trong cùng xã, hoặc trùng số CCCD). Nếu là người khác, chọn «Vẫn lưu».</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Typed now</source>
+        <translation>Đang nhập</translation>
     </message>
 </context>
 <context>
@@ -649,7 +666,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service's ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -813,11 +830,7 @@
         <source>This is your own account: you will not be able to sign in again.</source>
         <translation>Đây là tài khoản của chính bạn: bạn sẽ không đăng nhập lại được nữa.</translation>
     </message>
-<message>
-        <source>Disable the account of {who}? They can no longer sign in, and their key to the encrypted data is removed at once. What they recorded stays. An administrator can enable the account again with a new password.</source>
-        <translation>Khóa tài khoản của {who}? Người này sẽ không đăng nhập được nữa, và khóa mở dữ liệu đã mã hóa của họ bị xóa ngay. Những gì họ đã ghi vẫn được giữ. Quản trị viên có thể mở lại tài khoản với mật khẩu mới.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>ExportDialog</name>
     <message>
@@ -993,7 +1006,7 @@
         <translation>Tạo cơ sở dữ liệu</translation>
     </message>
     <message>
-        <source>Welcome. Enter your office's details and the first administrator's account. The data will be kept encrypted in: {path}</source>
+        <source>Welcome. Enter your office&apos;s details and the first administrator&apos;s account. The data will be kept encrypted in: {path}</source>
         <translation>Xin chào. Hãy nhập thông tin đơn vị và tài khoản người quản trị đầu tiên. Dữ liệu sẽ được mã hóa và lưu tại: {path}</translation>
     </message>
     <message>
@@ -1001,7 +1014,7 @@
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <source>e.g. Women's Union of Mèo Vạc commune</source>
+        <source>e.g. Women&apos;s Union of Mèo Vạc commune</source>
         <translation>Ví dụ: Hội LHPN xã Mèo Vạc</translation>
     </message>
     <message>
@@ -1507,7 +1520,7 @@ Dự án {project}.</translation>
         <source>Total: {amount} ({words})</source>
         <translation>Thành tiền: {amount} ({words})</translation>
     </message>
-<message>
+    <message>
         <source>Also handed over now</source>
         <translation>Trao cùng lúc</translation>
     </message>
@@ -1527,7 +1540,7 @@ Dự án {project}.</translation>
         <source>{description} ({type}) · {what}</source>
         <translation>{description} ({type}) · {what}</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>HandoverTableModel</name>
     <message>
@@ -1575,7 +1588,7 @@ Dự án {project}.</translation>
     <name>HelpWindow</name>
     <message>
         <source>Grant Tracker – user guide</source>
-        <extracomment>The guide's page that explains each page of the window (its key).</extracomment>
+        <extracomment>The guide&apos;s page that explains each page of the window (its key).</extracomment>
         <translation>Sổ theo dõi hỗ trợ – hướng dẫn sử dụng</translation>
     </message>
     <message>
@@ -1767,6 +1780,54 @@ Dự án {project}.</translation>
     </message>
 </context>
 <context>
+    <name>LegalBasisBox</name>
+    <message>
+        <source>Payment vouchers: form code and legal basis</source>
+        <extracomment>A short message for the status bar (saved).</extracomment>
+        <translation>Phiếu chi: mẫu số và căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Each voucher prints the line in force on its own date: the latest line whose start date is on or before it. Change it when a new circular replaces the one in force.</source>
+        <translation>Mỗi phiếu chi in dòng còn hiệu lực vào ngày của chính phiếu đó: dòng có ngày bắt đầu gần nhất, không sau ngày phiếu. Hãy sửa khi có thông tư mới thay thế thông tư đang áp dụng.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the legal basis.</source>
+        <translation>Chỉ quản trị viên mới sửa được căn cứ pháp lý.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Form code</source>
+        <translation>Mẫu số</translation>
+    </message>
+    <message>
+        <source>Legal basis (under the form code)</source>
+        <translation>Căn cứ pháp lý (in dưới mẫu số)</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Remove the line</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Save the legal basis</source>
+        <translation>Lưu căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Legal basis of payment vouchers saved.</source>
+        <translation>Đã lưu căn cứ pháp lý của phiếu chi.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Grant planned for {code}.</source>
@@ -1774,7 +1835,7 @@ Dự án {project}.</translation>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``"vi"`` or ``"en"``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation.</extracomment>
         <translation>Sổ theo dõi hỗ trợ – đã khóa</translation>
     </message>
     <message>
@@ -2046,7 +2107,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Quyển số</translation>
     </message>
     <message>
-        <source>The office's own numbering of its voucher books, e.g. 01/2026.</source>
+        <source>The office&apos;s own numbering of its voucher books, e.g. 01/2026.</source>
         <translation>Số quyển phiếu chi do đơn vị tự đánh, ví dụ: 01/2026.</translation>
     </message>
     <message>
@@ -2144,7 +2205,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>— mọi tỉnh —</translation>
     </message>
     <message>
-        <source>Type the former district's name or code</source>
+        <source>Type the former district&apos;s name or code</source>
         <translation>Gõ tên hoặc mã huyện cũ</translation>
     </message>
     <message>
@@ -2412,10 +2473,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>In theo lô</translation>
     </message>
     <message>
-        <source>The receipts of every hand-over of a day</source>
-        <translation>Phiếu chi của mọi lần trao hỗ trợ trong một ngày</translation>
-    </message>
-    <message>
         <source>The signature list of a group payment for a month</source>
         <translation>Danh sách ký nhận của khoản chi cho nhiều người trong một tháng</translation>
     </message>
@@ -2487,7 +2544,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Reading the PDF…</source>
         <translation>Đang đọc tệp PDF…</translation>
     </message>
-<message>
+    <message>
         <source>The papers of every hand-over of a day</source>
         <translation>Giấy tờ của mọi lần trao trong một ngày</translation>
     </message>
@@ -2495,7 +2552,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Printed. To print these papers again, make the PDF again: each receipt is then counted and marked as a copy.</source>
         <translation>Đã in. Muốn in lại các giấy này, hãy tạo lại tệp PDF: khi đó mỗi phiếu được đếm và đóng dấu bản sao.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ReceiptTableModel</name>
     <message>
@@ -2548,7 +2605,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Names are hidden. Tick “Show names” to see them.</source>
         <translation>Họ tên đang được ẩn. Đánh dấu “Hiện họ tên” để xem.</translation>
     </message>
-<message>
+    <message>
         <source>Paper</source>
         <translation>Giấy in</translation>
     </message>
@@ -2568,7 +2625,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>not printed yet</source>
         <translation>chưa in</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ReceiptVoidDialog</name>
     <message>
@@ -2615,10 +2672,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Phiếu chi</translation>
     </message>
     <message>
-        <source>Every hand-over gets the next receipt number of the year when it is recorded. Choose a receipt to preview, print or save it; a reprint is marked as a copy.</source>
-        <translation>Mỗi lần trao hỗ trợ được cấp số phiếu tiếp theo của năm ngay khi ghi nhận. Chọn một phiếu để xem trước, in hoặc lưu PDF; phiếu in lại được đánh dấu là bản sao.</translation>
-    </message>
-    <message>
         <source>Search by receipt number, code, alias or name, with or without diacritics</source>
         <translation>Tìm theo số phiếu, mã, bí danh hoặc họ tên, có dấu hay không dấu đều được</translation>
     </message>
@@ -2645,10 +2698,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Payment voucher (phiếu chi)</source>
         <translation>Phiếu chi</translation>
-    </message>
-    <message>
-        <source>Hand-over note for goods (biên bản bàn giao)</source>
-        <translation>Biên bản bàn giao (hàng hóa)</translation>
     </message>
     <message>
         <source>Page:</source>
@@ -2687,14 +2736,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <source>Reprint as a copy…</source>
-        <translation>In lại (bản sao)…</translation>
-    </message>
-    <message>
-        <source>Print the same number again, marked “BẢN SAO” with the reprint count</source>
-        <translation>In lại đúng số phiếu này, có dấu “BẢN SAO” và số lần in lại</translation>
-    </message>
-    <message>
         <source>Void…</source>
         <translation>Hủy phiếu…</translation>
     </message>
@@ -2703,7 +2744,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>In theo lô…</translation>
     </message>
     <message>
-        <source>All receipts of a day, or the signature list of a month's allowance</source>
+        <source>All receipts of a day, or the signature list of a month&apos;s allowance</source>
         <translation>Mọi phiếu chi của một ngày, hoặc danh sách ký nhận trợ cấp của một tháng</translation>
     </message>
     <message>
@@ -2717,18 +2758,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Receipt {number}</source>
         <translation>Phiếu {number}</translation>
-    </message>
-    <message>
-        <source>Reprint receipt {number}</source>
-        <translation>In lại phiếu {number}</translation>
-    </message>
-    <message>
-        <source>The reprint keeps the number {number} and is marked “BẢN SAO – in lại lần {count}”. Every reprint is written in the audit trail. Go on?</source>
-        <translation>Bản in lại giữ nguyên số {number} và có dấu “BẢN SAO – in lại lần {count}”. Mỗi lần in lại đều được ghi vào nhật ký. Tiếp tục?</translation>
-    </message>
-    <message>
-        <source>Reprint {count} of receipt {number} recorded.</source>
-        <translation>Đã ghi nhận lần in lại thứ {count} của phiếu {number}.</translation>
     </message>
     <message>
         <source>Receipt {old} was voided. The hand-over now has the new receipt {new}: it is selected below, ready to print.</source>
@@ -2745,14 +2774,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Receipt {old} voided; new receipt {new}.</source>
         <translation>Đã hủy phiếu {old}; phiếu mới {new}.</translation>
-    </message>
-    <message>
-        <source>Print the receipt</source>
-        <translation>In phiếu chi</translation>
-    </message>
-    <message>
-        <source>The hand-over was recorded with receipt {number}. Print it now?</source>
-        <translation>Đã ghi nhận lần trao hỗ trợ, phiếu số {number}. In phiếu ngay bây giờ?</translation>
     </message>
     <message>
         <source>The person signs or puts a thumbprint on it; the office keeps a copy.</source>
@@ -2776,7 +2797,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
             <numerusform>Đang hiện %n phiếu chi</numerusform>
         </translation>
     </message>
-<message>
+    <message>
         <source>A PDF counts as a print, like one on paper</source>
         <translation>Lưu PDF cũng tính là một lần in, như in ra giấy</translation>
     </message>
@@ -2832,7 +2853,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>The first print is the original; every later print is a counted copy</source>
         <translation>Lần in đầu là bản gốc; mọi lần in sau là bản sao được đánh số</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>RecoveryDialog</name>
     <message>
@@ -3042,7 +3063,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Theo huyện cũ</translation>
     </message>
     <message>
-        <source>Group places by the districts that existed until 30 June 2025 (for periods that ended before 1 July 2025); otherwise by the communes in force on the period's last day.</source>
+        <source>Group places by the districts that existed until 30 June 2025 (for periods that ended before 1 July 2025); otherwise by the communes in force on the period&apos;s last day.</source>
         <translation>Tổng hợp theo các huyện còn tồn tại đến ngày 30/6/2025 (cho kỳ báo cáo kết thúc trước ngày 01/7/2025); nếu không thì theo xã/phường có hiệu lực vào ngày cuối kỳ.</translation>
     </message>
     <message>
@@ -3057,15 +3078,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Provisional figures: the period has not ended (figures up to {day}).</source>
         <translation>Số liệu tạm tính: kỳ báo cáo chưa kết thúc (số liệu đến ngày {day}).</translation>
     </message>
-<message>
-        <source>Handed over in the period: {cash} in cash, {goods} in kind.</source>
-        <translation>Đã trao trong kỳ: {cash} tiền mặt, {goods} hiện vật.</translation>
-    </message>
-    <message>
-        <source>Visits in the period: {due} due, {done} done, {missed} with no one met, {overdue} overdue.</source>
-        <translation>Thăm theo dõi trong kỳ: {due} đến hạn, {done} đã thăm, {missed} không gặp được, {overdue} quá hạn.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>RestoreConfirmDialog</name>
     <message>
@@ -3081,7 +3094,7 @@ Tệp: {file}</translation>
     <message>
         <source>Everything recorded after {when} will no longer be in the database: beneficiaries, grants, hand-overs, receipts and visits entered since then must be entered again.
 
-The database in use now is not deleted: it is kept aside in {folder}, under its name with “.replaced-” and today's date added.
+The database in use now is not deleted: it is kept aside in {folder}, under its name with “.replaced-” and today&apos;s date added.
 
 The window closes during the restore; then everyone signs in again.</source>
         <translation>Mọi thứ ghi sau {when} sẽ không còn trong cơ sở dữ liệu: người hưởng hỗ trợ, khoản hỗ trợ, lần trao, phiếu chi và chuyến thăm nhập từ lúc đó phải nhập lại.
@@ -3140,16 +3153,12 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
         <source>A new password for {who}. Their old password stops working at once, also for the backups on this computer: the data gets a new key. A lockout after wrong tries is lifted.</source>
         <translation>Mật khẩu mới cho {who}. Mật khẩu cũ hết hiệu lực ngay, cả với các bản sao lưu trên máy tính này: dữ liệu được đổi khóa mới. Lệnh tạm khóa do nhập sai nhiều lần được gỡ.</translation>
     </message>
-<message>
-        <source>A new password for {who}. Their old password stops working at once; a lockout after wrong tries is lifted.</source>
-        <translation>Mật khẩu mới cho {who}. Mật khẩu cũ hết hiệu lực ngay; nếu tài khoản đang bị tạm khóa do nhập sai nhiều lần thì được mở.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <extracomment>The user chose another language (``"vi"`` or ``"en"``). The idle time before the screen locks was changed (minutes). "Change my password…" was pressed. An administrator chose a backup to restore (``Path``, ``BackupInfo`` or None). A backup was written (``BackupInfo``).</extracomment>
+        <extracomment>The user chose another language (``&quot;vi&quot;`` or ``&quot;en&quot;``). The idle time before the screen locks was changed (minutes). &quot;Change my password…&quot; was pressed. An administrator chose a backup to restore (``Path``, ``BackupInfo`` or None). A backup was written (``BackupInfo``).</extracomment>
         <translation>Cài đặt</translation>
     </message>
     <message>
@@ -3422,11 +3431,11 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
         <source>Grant Tracker backups (*{suffix});;All files (*)</source>
         <translation>Bản sao lưu của Sổ theo dõi hỗ trợ (*{suffix});;Mọi tệp (*)</translation>
     </message>
-<message>
-        <source>Printed as “Quyển số” on every payment voucher. {year} stands for the voucher's year (one book a year); left empty, the book is the year.</source>
+    <message>
+        <source>Printed as “Quyển số” on every payment voucher. {year} stands for the voucher&apos;s year (one book a year); left empty, the book is the year.</source>
         <translation>In ở mục “Quyển số” trên mọi phiếu chi. {year} là năm của phiếu (mỗi năm một quyển); để trống thì quyển số là năm.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>SetupWizard</name>
     <message>
@@ -3561,7 +3570,7 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <translation>Chưa có dự án nào. Người quản trị sẽ thêm dự án.</translation>
     </message>
     <message>
-        <source>Loading today's work…</source>
+        <source>Loading today&apos;s work…</source>
         <translation>Đang tải việc hôm nay…</translation>
     </message>
 </context>
@@ -3711,20 +3720,12 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <source>A new recovery key was made.</source>
         <translation>Đã tạo mã khôi phục mới.</translation>
     </message>
-<message>
-        <source>Each person signs in with their own account. Disable the account of someone who leaves the office: their password then no longer opens the data.</source>
-        <translation>Mỗi người đăng nhập bằng tài khoản riêng. Khi ai đó thôi làm việc ở đơn vị, hãy khóa tài khoản của họ: mật khẩu của họ sẽ không mở được dữ liệu nữa.</translation>
-    </message>
-    <message>
-        <source>Making a new recovery key…</source>
-        <translation>Đang tạo mã khôi phục mới…</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>VisitDialog</name>
     <message>
         <source>Record a visit</source>
-        <extracomment>Reasons after which the person may be in danger (gone with a "job offer", say).</extracomment>
+        <extracomment>Reasons after which the person may be in danger (gone with a &quot;job offer&quot;, say).</extracomment>
         <translation>Ghi nhận chuyến thăm</translation>
     </message>
     <message>
@@ -4050,54 +4051,6 @@ Không có gì bị thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy báo 
     <message>
         <source>Could not finish</source>
         <translation>Chưa làm xong được</translation>
-    </message>
-</context>
-<context>
-    <name>LegalBasisBox</name>
-    <message>
-        <source>Payment vouchers: form code and legal basis</source>
-        <extracomment>A short message for the status bar (saved).</extracomment>
-        <translation>Phiếu chi: mẫu số và căn cứ pháp lý</translation>
-    </message>
-    <message>
-        <source>Each voucher prints the line in force on its own date: the latest line whose start date is on or before it. Change it when a new circular replaces the one in force.</source>
-        <translation>Mỗi phiếu chi in dòng còn hiệu lực vào ngày của chính phiếu đó: dòng có ngày bắt đầu gần nhất, không sau ngày phiếu. Hãy sửa khi có thông tư mới thay thế thông tư đang áp dụng.</translation>
-    </message>
-    <message>
-        <source>Only an administrator can change the legal basis.</source>
-        <translation>Chỉ quản trị viên mới sửa được căn cứ pháp lý.</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Từ ngày</translation>
-    </message>
-    <message>
-        <source>Form code</source>
-        <translation>Mẫu số</translation>
-    </message>
-    <message>
-        <source>Legal basis (under the form code)</source>
-        <translation>Căn cứ pháp lý (in dưới mẫu số)</translation>
-    </message>
-    <message>
-        <source>Add a line</source>
-        <translation>Thêm dòng</translation>
-    </message>
-    <message>
-        <source>Remove the line</source>
-        <translation>Xóa dòng</translation>
-    </message>
-    <message>
-        <source>Save the legal basis</source>
-        <translation>Lưu căn cứ pháp lý</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Đang lưu…</translation>
-    </message>
-    <message>
-        <source>Legal basis of payment vouchers saved.</source>
-        <translation>Đã lưu căn cứ pháp lý của phiếu chi.</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
@@ -14,9 +14,10 @@ from tracker.db.models import Beneficiary, Consent, Grant, GrantType, User, Visi
 from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
-from tracker.services import audit, places
+from tracker.services import audit, duplicates, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
+from tracker.services.duplicates import Candidate
 from tracker.services.errors import ConflictError, NotFoundError, PossibleDuplicate, ValidationError
 from tracker.services.office import current_office
 from tracker.services.visits import cancel_open_visits
@@ -235,24 +236,8 @@ def _search_key(values: dict[str, object]) -> str:
     return fold(f"{values['full_name']} {values['alias']} {values['code']}")
 
 
-def _duplicates(
-    s: Session, values: dict[str, object], exclude_id: int | None
-) -> list[BeneficiaryRow]:
-    conds: list[ColumnElement[bool]] = [
-        and_(
-            Beneficiary.name_key == values["name_key"],
-            Beneficiary.birth_year == values["birth_year"],
-            Beneficiary.commune_code.is_(None)
-            if values["commune_code"] is None
-            else Beneficiary.commune_code == values["commune_code"],
-        )
-    ]
-    if values["id_number"]:
-        conds.append(Beneficiary.id_number == values["id_number"])
-    q = select(Beneficiary).where(or_(*conds))
-    if exclude_id is not None:
-        q = q.where(Beneficiary.id != exclude_id)
-    return [_row(b) for b in s.execute(q.order_by(Beneficiary.id).limit(10)).scalars()]
+def _duplicates(s: Session, values: dict[str, object], exclude_id: int | None) -> list[Candidate]:
+    return duplicates.find(s, values, exclude_id)
 
 
 def find_duplicates(
@@ -262,8 +247,10 @@ def find_duplicates(
     *,
     exclude_id: int | None = None,
     today: date | None = None,
-) -> list[BeneficiaryRow]:
-    """People who may be the same: same folded name, birth year and commune, or same ID."""
+) -> list[Candidate]:
+    """People who may be the same (see ``tracker.services.duplicates``): in the same commune,
+    the same name without diacritics, a name one letter apart or with a middle name missing;
+    anywhere, the same ID number."""
     actor.require("read")
     values = clean(data, today or date.today())
     with db.read() as s:

@@ -223,6 +223,32 @@ class FormErrors:
         self.banner.show_message(text)
         return ""
 
+    def field_of(self, widget: QWidget) -> str | None:
+        """The field a widget's messages go to (the widget or one inside it)."""
+        for field, (w, _label) in self._fields.items():
+            if shiboken6.isValid(w) and (w is widget or w.isAncestorOf(widget)):
+                return field
+        return None
+
+    def clear_field(self, field: str) -> None:
+        label = self.label(field)
+        if label is not None and shiboken6.isValid(label):
+            label.show_message("")
+
+    def keep_only(self, err: ServiceError) -> None:
+        """After a change: the message of the field still bad is renewed, every other one
+        goes (a new message is not shown while typing; saving shows it)."""
+        still = err.field if err.field in self._fields else None
+        for field, (_w, label) in self._fields.items():
+            if not shiboken6.isValid(label) or label.isHidden():
+                continue
+            if field == still:
+                label.show_message(error_text(err))
+            else:
+                label.show_message("")
+        if not self.banner.isHidden():
+            self.banner.show_message(error_text(err) if still is None else "")
+
     def visible_messages(self) -> dict[str, str]:
         """Field -> message of the labels now shown (for tests and accessibility)."""
         out = {

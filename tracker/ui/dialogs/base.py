@@ -115,25 +115,64 @@ class FormDialog(QDialog):
         form.setRowVisible(self._row_boxes.get(widget, widget), visible)
 
     def watch(self, *widgets: QWidget) -> None:
-        """Changes in these fields make the dialog ask before closing."""
+        """Changes in these fields make the dialog ask before closing, and take away a
+        message that no longer applies (see :meth:`recheck`)."""
         for w in widgets:
+            edited = self._edited_slot(w)
             if isinstance(w, QLineEdit):
-                w.textEdited.connect(self.mark_dirty)
+                w.textEdited.connect(edited)
             elif isinstance(w, QPlainTextEdit):
-                w.textChanged.connect(self.mark_dirty)
+                w.textChanged.connect(edited)
             elif isinstance(w, QComboBox):
-                w.currentIndexChanged.connect(self.mark_dirty)
+                w.currentIndexChanged.connect(edited)
                 line = w.lineEdit() if w.isEditable() else None
                 if line is not None:
-                    line.textEdited.connect(self.mark_dirty)
+                    line.textEdited.connect(edited)
             elif isinstance(w, QSpinBox):
-                w.valueChanged.connect(self.mark_dirty)
+                w.valueChanged.connect(edited)
             elif isinstance(w, QDateEdit):
-                w.dateChanged.connect(self.mark_dirty)
+                w.dateChanged.connect(edited)
             elif isinstance(w, QAbstractButton):
-                w.toggled.connect(self.mark_dirty)
+                w.toggled.connect(edited)
             elif isinstance(w, OptionalDateEdit):
-                w.changed.connect(self.mark_dirty)
+                w.changed.connect(edited)
+
+    def _edited_slot(self, widget: QWidget) -> Callable[..., None]:
+        def edited(*args: object) -> None:
+            self.mark_dirty(*args)
+            self.recheck(widget)
+
+        return edited
+
+    # --- messages that no longer apply -------------------------------------------------
+    def check(self) -> None:
+        """Check the fields as the service will, without saving: raises the ServiceError of
+        the first bad field. Dialogs whose service has such a check (no database read)
+        override it; :meth:`can_check` says whether one did."""
+
+    def can_check(self) -> bool:
+        return type(self).check is not FormDialog.check
+
+    def recheck(self, widget: QWidget) -> None:
+        """A field was changed while a message is shown: the message goes once it no longer
+        applies. With :meth:`check`, a message stays (its text renewed) while its field is
+        still the bad one; without, the changed field's own message goes."""
+        shown = self.errors.visible_messages()
+        if not shown:
+            return
+        if not self.can_check():
+            field = self.errors.field_of(widget)
+            if field is not None:
+                self.errors.clear_field(field)
+            return
+        try:
+            self.check()
+        except ServiceError as err:
+            self.errors.keep_only(err)
+            return
+        except Exception:  # a check is a help; the save checks again
+            return
+        self.errors.clear()
 
     def mark_dirty(self, *_args: object) -> None:
         self._dirty = True

@@ -670,7 +670,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them). The service&apos;s sort order (a column&apos;s ``sort`` key; None: the list&apos;s own order) and its direction, and the words typed to find rows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1414,6 +1414,10 @@
     </message>
     <message>
         <source>Record a hand-over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, alias, code or project</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3939,6 +3943,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
     </message>
     <message>
         <source>Record visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name, alias or code</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -666,7 +666,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them). The service&apos;s sort order (a column&apos;s ``sort`` key; None: the list&apos;s own order) and its direction, and the words typed to find rows.</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -1410,6 +1410,10 @@
     <message>
         <source>Record a hand-over…</source>
         <translation>Ghi nhận trao hỗ trợ…</translation>
+    </message>
+    <message>
+        <source>Search by name, alias, code or project</source>
+        <translation>Tìm theo tên, tên gọi khác, mã hoặc dự án</translation>
     </message>
     <message>
         <source>Any status</source>
@@ -3947,6 +3951,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
     <message>
         <source>Record visit…</source>
         <translation>Ghi nhận chuyến thăm…</translation>
+    </message>
+    <message>
+        <source>Search by name, alias or code</source>
+        <translation>Tìm theo tên, tên gọi khác hoặc mã</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) shown</source>

@@ -5,25 +5,26 @@ refused, lists that sort, filter and open with Enter, and the small things aroun
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tracker.services import beneficiaries
+from tracker.i18n.text import fold
+from tracker.services import beneficiaries, grants, receipts, visits
 from tracker.services.beneficiaries import BeneficiaryInput
-from tracker.services.projects import ProjectView
 from tracker.ui import worker
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
+from tracker.ui.dialogs.handover_dialog import HandoverDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.translations import translations
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import type_text, visible
-from .demo_data import SCREEN_1366
+from .conftest import loaded, type_text, visible
+from .demo_data import SCREEN_1366, demo_window  # noqa: F401  (fixture)
 
 COMMUNE = "00769"
 
@@ -249,4 +250,192 @@ def test_a_year_typed_beside_the_arrows_starts_from_a_likely_year(win: MainWindo
     assert dialog.birth_year.value() == TODAY.year - 30
     dialog.birth_year.stepUp()
     assert dialog.birth_year.value() == TODAY.year - 29
-    _ = (date, ProjectView)
+
+
+# --- 6. lists that work like lists ------------------------------------------------------------
+
+
+def click_header(view, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a column's header, as the officer would."""
+    header = view.horizontalHeader()
+    column = view.model().column_of(key)
+    view.scrollTo(view.model().index(0, column))
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def first(rows: list, expected: list) -> bool:  # type: ignore[type-arg]
+    """The rows loaded so far are the first of the whole list in that order."""
+    return len(rows) >= 4 and rows == expected[: len(rows)]
+
+
+def shown(model, key: str) -> list[str]:  # type: ignore[no-untyped-def]
+    col = model.column_of(key)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+@pytest.fixture
+def demo(request: pytest.FixtureRequest, lang: str) -> MainWindow:
+    """The window on the demo at 1366 x 728, in ``lang``."""
+    window: MainWindow = request.getfixturevalue("demo_window")
+    translations().use(lang)
+    return window
+
+
+def test_visits_sort_by_any_column_across_pages_and_filter_as_you_type(  # type: ignore[no-untyped-def]
+    demo: MainWindow, qtbot, lang: str
+):
+    window = demo
+    ctx = window.ctx
+    everyone = visits.list_visits(ctx.db, ctx.actor, "all", today=ctx.today(), limit=10_000)
+    page = window.show_page("visits")
+    page.model.page_size = 5  # several pages: the sort must be the whole list's
+    page.show_list("all")
+    loaded(qtbot, page.model)
+    assert 5 <= page.model.rowCount() < len(everyone)
+
+    click_header(page.view, "beneficiary")
+    loaded(qtbot, page.model)
+    codes = sorted(v.beneficiary_code for v in everyone)
+    assert first([r.beneficiary_code for r in page.model.rows()], codes)
+    click_header(page.view, "beneficiary")  # again: the other way round
+    loaded(qtbot, page.model)
+    assert first([r.beneficiary_code for r in page.model.rows()], codes[::-1])
+    assert page.view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    click_header(page.view, "scheduled_on")
+    loaded(qtbot, page.model)
+    dates = sorted(v.scheduled_on for v in everyone)
+    assert first([r.scheduled_on for r in page.model.rows()], dates)
+
+    # The search box: a person's name typed without diacritics.
+    target = everyone[0]
+    folded = fold(target.beneficiary_name)
+    type_text(page.search, folded)
+    qtbot.waitUntil(
+        lambda: (
+            page.model.rowCount() > 0
+            and all(r.beneficiary_id == target.beneficiary_id for r in page.model.rows())
+        ),
+        timeout=5000,
+    )
+    assert page.search.placeholderText() == words(
+        lang, "Tìm theo tên, tên gọi khác hoặc mã", "Search by name, alias or code"
+    )
+
+
+def test_receipts_sort_by_amount_across_pages(demo: MainWindow, qtbot, lang: str):  # type: ignore[no-untyped-def]
+    window = demo
+    ctx = window.ctx
+    page = window.show_page("receipts")
+    page.since.set_value(None)
+    page.until.set_value(None)
+    page.model.page_size = 4
+    page.apply_filter()
+    loaded(qtbot, page.model)
+    everyone = receipts.list_receipts(ctx.db, ctx.actor, limit=10_000)
+    assert len(everyone) > 4
+    click_header(page.view, "amount")
+    loaded(qtbot, page.model)
+    amounts = sorted(r.amount for r in everyone)
+    assert first([r.amount for r in page.model.rows()], amounts)
+    click_header(page.view, "amount")
+    loaded(qtbot, page.model)
+    assert first([r.amount for r in page.model.rows()], amounts[::-1])
+    shown_amount = shown(page.model, "amount")[0]
+    assert "".join(ch for ch in shown_amount if ch.isdigit()) == str(amounts[-1])
+    assert ("₫" if lang == "vi" else "VND") in shown_amount
+
+
+def test_grants_search_sort_and_enter_opens_the_one_found(  # type: ignore[no-untyped-def]
+    demo: MainWindow, qtbot, lang: str
+):
+    window = demo
+    ctx = window.ctx
+    everyone = grants.list_grants(ctx.db, ctx.actor, limit=10_000)
+    page = window.show_page("grants")
+    page.model.page_size = 5
+    page.apply_filter()
+    loaded(qtbot, page.model)
+    click_header(page.view, "planned")
+    loaded(qtbot, page.model)
+    assert first(
+        [g.planned_total for g in page.model.rows()], sorted(g.planned_total for g in everyone)
+    )
+    click_header(page.view, "remaining")
+    loaded(qtbot, page.model)
+    assert first([g.remaining for g in page.model.rows()], sorted(g.remaining for g in everyone))
+
+    # One open grant's person, typed by code: Enter opens its hand-over.
+    open_grants = [g for g in everyone if g.status in ("planned", "active")]
+    codes = [g.beneficiary_code for g in open_grants]
+    target = next(g for g in open_grants if codes.count(g.beneficiary_code) == 1)
+    assert [g.beneficiary_code for g in everyone].count(target.beneficiary_code) == 1
+    page.search.setFocus()
+    type_text(page.search, target.beneficiary_code.lower())
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(visible(window, HandoverDialog)) == 1, timeout=5000)
+    dialog = visible(window, HandoverDialog)[0]
+    assert dialog.current_grant().id == target.id
+    assert [g.id for g in page.model.rows()] == [target.id]
+    dialog.reject()
+
+
+def test_enter_opens_the_one_person_found_and_a_new_search_closes_the_profile(  # type: ignore[no-untyped-def]
+    demo: MainWindow, qtbot, lang: str
+):
+    window = demo
+    ctx = window.ctx
+    people = beneficiaries.search(ctx.db, ctx.actor, limit=1000)
+    target = people[3]
+    page = window.show_page("beneficiaries")
+    loaded(qtbot, page.model)
+    page.search.setFocus()
+    type_text(page.search, fold(target.full_name))
+    with qtbot.waitSignal(page.profile.loaded, timeout=5000):
+        QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.profile.isVisible() and page.profile.name.text() == target.full_name
+
+    # Another search: the profile of the last one goes.
+    page.search.clear()
+    type_text(page.search, fold(people[5].full_name))
+    qtbot.waitUntil(lambda: not page.profile.isVisible(), timeout=5000)
+    loaded(qtbot, page.model)
+    assert target.id not in [r.id for r in page.model.rows()]
+
+    # Several found: Enter opens nobody.
+    page.search.clear()
+    type_text(page.search, "thi")
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    loaded(qtbot, page.model)
+    assert page.model.rowCount() > 1
+    qtbot.wait(50)
+    assert not page.profile.isVisible()
+
+
+@pytest.mark.qt_log_ignore("grabbing the keyboard")
+def test_the_commune_box_completes_without_diacritics(  # type: ignore[no-untyped-def]
+    demo: MainWindow, qtbot, lang: str
+):
+    window = demo
+    page = window.show_page("beneficiaries")
+    loaded(qtbot, page.model)
+    wanted = next(
+        page.commune.itemText(i)
+        for i in range(1, page.commune.count())
+        if fold(page.commune.itemText(i)) != page.commune.itemText(i).lower()
+    )
+    line = page.commune.lineEdit()
+    line.selectAll()
+    type_text(line, fold(wanted))
+    completer = page.commune.completer()
+    assert completer.completionCount() >= 1
+    assert wanted in [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    line.editingFinished.emit()
+    assert page.commune.currentText() == wanted
+    loaded(qtbot, page.model)
+    code = page.commune.currentData()
+    assert page.model.rowCount() > 0
+    assert all(r.commune_code == code for r in page.model.rows())

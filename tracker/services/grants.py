@@ -29,6 +29,7 @@ from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import LimitExceeded, NotFoundError, ValidationError
 from tracker.services.grant_types import by_code
+from tracker.services.listing import matching_people, ordering
 from tracker.services.projects import spent_on
 from tracker.services.visits import cancel_open_visits
 
@@ -300,6 +301,20 @@ def get_grant(db: Database, actor: Actor, grant_id: int) -> GrantView:
         return _grant_view(s, g)
 
 
+#: The orders the list of grants can be sorted in ("delivered" and "remaining" are summed
+#: from the hand-overs by the query).
+GRANT_SORTS: dict[str, tuple[Any, ...]] = {
+    "start_date": (Grant.start_date,),
+    "beneficiary": (Beneficiary.code, Grant.start_date),
+    "grant_type": (GrantType.code, Grant.start_date),
+    "project": (Project.code, Grant.start_date),
+    "planned": (Grant.planned_total,),
+    "delivered": ("delivered",),
+    "remaining": ("remaining",),
+    "status": (Grant.status, Grant.start_date),
+}
+
+
 def list_grants(
     db: Database,
     actor: Actor,
@@ -309,9 +324,31 @@ def list_grants(
     status: str | None = None,
     limit: int = 500,
     offset: int = 0,
+    text: str = "",
+    order: str | None = None,
+    descending: bool = False,
 ) -> list[GrantView]:
+    """Grants, newest first; ``text``: every word in the person's name, alias or code or
+    the project's code, with or without diacritics; ``order``: a key of :data:`GRANT_SORTS`
+    (the whole list sorted by the query, a page at a time)."""
     actor.require("read")
-    q = select(Grant).order_by(Grant.start_date.desc(), Grant.id.desc())
+    q = select(Grant)
+    if text.strip() or order in GRANT_SORTS:
+        q = q.join(Beneficiary, Beneficiary.id == Grant.beneficiary_id)
+        q = q.join(Project, Project.id == Grant.project_id)
+        q = q.join(GrantType, GrantType.id == Grant.grant_type_id)
+    if order in GRANT_SORTS:
+        delivered = (
+            select(func.coalesce(func.sum(Disbursement.amount), 0))
+            .where(Disbursement.grant_id == Grant.id)
+            .scalar_subquery()
+        )
+        columns = {"delivered": delivered, "remaining": Grant.planned_total - delivered}
+        spec = [columns.get(c, c) if isinstance(c, str) else c for c in GRANT_SORTS[order]]
+        q = q.order_by(*ordering(spec, descending), Grant.id)
+    else:
+        q = q.order_by(Grant.start_date.desc(), Grant.id.desc())
+    q = matching_people(q, text, func.lower(Project.code)) if text.strip() else q
     if beneficiary_id is not None:
         q = q.where(Grant.beneficiary_id == beneficiary_id)
     if project_id is not None:

@@ -47,7 +47,14 @@ from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
 from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel, Pager
 from tracker.ui.pages.base import Page
 from tracker.ui.printing import PdfOutput, preview_images, problem_text
-from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_view
+from tracker.ui.widgets import (
+    Banner,
+    ListSearch,
+    OptionalDateEdit,
+    set_combo_data,
+    sort_by_service,
+    table_view,
+)
 from tracker.ui.worker import Task, error_text
 
 SEARCH_DELAY_MS = 250
@@ -61,13 +68,13 @@ class ReceiptTableModel(PagedTableModel):
     """Pages of ``receipts.list_receipts`` under a text and a date range."""
 
     COLUMNS = (
-        Column("number"),
-        Column("handed_on"),
-        Column("beneficiary"),
-        Column("description"),
+        Column("number", sort="number"),
+        Column("handed_on", sort="handed_on"),
+        Column("beneficiary", sort="beneficiary"),
+        Column("description", sort="description"),
         Column("paper"),
-        Column("amount", right=True),
-        Column("status"),
+        Column("amount", right=True, sort="amount"),
+        Column("status", sort="status"),
     )
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
@@ -93,8 +100,17 @@ class ReceiptTableModel(PagedTableModel):
         db, actor, text, since, until = (
             self.ctx.db, self.ctx.actor, self.text, self.since, self.until
         )  # fmt: skip
+        order, descending = self.order, self.descending
         return lambda offset, limit: receipts.list_receipts(
-            db, actor, text, since=since, until=until, limit=limit, offset=offset
+            db,
+            actor,
+            text,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+            order=order,
+            descending=descending,
         )
 
     def counter(self) -> Callable[[], int]:
@@ -208,6 +224,7 @@ class ReceiptsPage(Page):
         self.model = ReceiptTableModel(ctx, self)
         self.view = table_view(self)
         self.view.setModel(self.model)
+        sort_by_service(self.view)
         self.count_label = QLabel(self)
 
         self.paper_label = QLabel(self)
@@ -271,12 +288,14 @@ class ReceiptsPage(Page):
         layout.addLayout(options)
         layout.addLayout(actions)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        # Filters as one types; Enter with one receipt found opens it.
+        self.searching = ListSearch(
+            self.search,
+            self.view,
+            self.apply_filter,
+            lambda _i: self.preview_selected(),
+            delay_ms=SEARCH_DELAY_MS,
+        )
         self.since.changed.connect(self.apply_filter)
         self.until.changed.connect(self.apply_filter)
         self.show_names.toggled.connect(ctx.set_names_visible)
@@ -362,7 +381,7 @@ class ReceiptsPage(Page):
         self.model.reload()
 
     def apply_filter(self) -> None:
-        self._timer.stop()
+        self.searching.timer.stop()
         self.model.text = self.search.text().strip()
         self.model.since = self.since.value()
         self.model.until = self.until.value()

@@ -368,6 +368,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>went ahead without the consent to services of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,6 +1099,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Go on anyway (recorded in the audit trail)</source>
+        <extracomment>Shown when the person said no to services: ticked, the save goes on anyway (the service records it in the audit trail). Dialogs that can meet it lay it out.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,6 +1113,14 @@
     </message>
     <message>
         <source>What you typed here has not been saved. Close and lose it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

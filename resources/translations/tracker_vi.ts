@@ -365,6 +365,10 @@
         <translation>ghi nhận sự đồng ý của</translation>
     </message>
     <message>
+        <source>went ahead without the consent to services of</source>
+        <translation>vẫn làm khi chưa có đồng ý nhận dịch vụ của</translation>
+    </message>
+    <message>
         <source>voided</source>
         <translation>hủy phiếu</translation>
     </message>
@@ -1090,6 +1094,11 @@
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Go on anyway (recorded in the audit trail)</source>
+        <extracomment>Shown when the person said no to services: ticked, the save goes on anyway (the service records it in the audit trail). Dialogs that can meet it lay it out.</extracomment>
+        <translation>Vẫn tiếp tục (ghi vào nhật ký)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1100,6 +1109,14 @@
     <message>
         <source>What you typed here has not been saved. Close and lose it?</source>
         <translation>Những gì bạn vừa nhập chưa được lưu. Vẫn đóng và bỏ các thay đổi này?</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục sửa</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
     </message>
 </context>
 <context>

@@ -5,16 +5,22 @@ refused, lists that sort, filter and open with Enter, and the small things aroun
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
+import pypdf
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.i18n.text import fold
-from tracker.services import beneficiaries, grants, receipts, visits
+from tracker.services import audit, beneficiaries, grants, receipts, visits
 from tracker.services.beneficiaries import BeneficiaryInput
-from tracker.ui import worker
+from tracker.services.grants import GrantInput, GrantView, HandoverInput, TrancheInput
+from tracker.services.projects import ProjectView
+from tracker.services.visits import AssetUpdate, VisitOutcome
+from tracker.ui import fmt, worker
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
 from tracker.ui.dialogs.handover_dialog import HandoverDialog
@@ -439,3 +445,193 @@ def test_the_commune_box_completes_without_diacritics(  # type: ignore[no-untype
     code = page.commune.currentData()
     assert page.model.rowCount() > 0
     assert all(r.commune_code == code for r in page.model.rows())
+
+
+# --- 7. small things ----------------------------------------------------------------------------
+
+
+def test_the_unsaved_changes_question_names_its_buttons_by_what_they_do(  # type: ignore[no-untyped-def]
+    win: MainWindow, qtbot, lang: str
+):
+    dialog = new_person_dialog(win)
+    type_text(dialog.full_name, "Vàng Thị Mỷ")
+    seen: list[list[str]] = []
+
+    def answer(choice_vi: str, choice_en: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        buttons = {b.text(): b for b in box.buttons()}
+        seen.append(sorted(buttons))
+        buttons[words(lang, choice_vi, choice_en)].click()
+
+    QTimer.singleShot(0, lambda: answer("Tiếp tục sửa", "Keep editing"))
+    dialog.reject()
+    assert dialog.isVisible() and dialog.full_name.text() == "Vàng Thị Mỷ"
+    assert seen == [sorted(words(lang, *pair) for pair in KEEP_AND_DISCARD)]
+    QTimer.singleShot(0, lambda: answer("Bỏ thay đổi", "Discard changes"))
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        dialog.reject()
+
+
+KEEP_AND_DISCARD = (("Tiếp tục sửa", "Keep editing"), ("Bỏ thay đổi", "Discard changes"))
+
+
+def plan(ctx: UiContext, person_id: int, project_id: int, **kwargs: object) -> GrantView:
+    return grants.plan_grant(
+        ctx.db,
+        ctx.actor,
+        GrantInput(
+            person_id,
+            project_id,
+            "initial_hardship",
+            date(2025, 6, 1),
+            (TrancheInput("Trợ cấp khó khăn ban đầu", amount=2_000_000),),
+        ),
+        today=TODAY,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_with_a_profile_open_the_hand_over_chooses_that_persons_grant(  # type: ignore[no-untyped-def]
+    win: MainWindow, qtbot, lang: str, project: ProjectView
+):
+    first = person(win.ctx, "Vàng Thị Mỷ")
+    second = person(win.ctx, "Giàng Thị Sú", commune="00775")
+    plan(win.ctx, first.id, project.id)
+    theirs = plan(win.ctx, second.id, project.id)
+    page = win.show_page("beneficiaries")
+    loaded(qtbot, page.model)
+    with qtbot.waitSignal(page.profile.loaded, timeout=5000):
+        page.open_profile(second.id)
+    win.handover_action.trigger()
+    found = visible(win, HandoverDialog)
+    assert len(found) == 1
+    dialog = found[0]
+    assert dialog.current_grant().id == theirs.id
+    assert second.code in dialog.grant.currentText()
+    assert dialog.grant.isEnabled(), "another grant can still be chosen"
+    assert not dialog.is_dirty
+    dialog.reject()
+
+
+def test_support_for_someone_who_said_no_to_services_warns_and_is_recorded(  # type: ignore[no-untyped-def]
+    win: MainWindow, qtbot, lang: str, project: ProjectView
+):
+    who = person(win.ctx, "Vàng Thị Mỷ")
+    beneficiaries.record_consent(win.ctx.db, win.ctx.actor, who.id, "services", False, today=TODAY)
+    grant = plan(win.ctx, who.id, project.id, without_consent=True)
+    win.show_page("grants")
+    win.handover_action.trigger()
+    dialog = visible(win, HandoverDialog)[0]
+    dialog.grant.setCurrentIndex(
+        next(i for i in range(1, dialog.grant.count()) if dialog.grant.itemData(i).id == grant.id)
+    )
+    assert dialog.current_grant().id == grant.id
+    assert not dialog.without_consent.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.without_consent.isVisible(), timeout=5000)
+    assert words(lang, "không đồng ý nhận dịch vụ", "said no to services") in dialog.banner.text()
+    assert who.code in dialog.banner.text()
+    assert dialog.without_consent.text() == words(
+        lang, "Vẫn tiếp tục (ghi vào nhật ký)", "Go on anyway (recorded in the audit trail)"
+    )
+    assert grants.list_handovers(win.ctx.db, win.ctx.actor) == []
+    dialog.without_consent.setChecked(True)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(grants.list_handovers(win.ctx.db, win.ctx.actor)) == 1
+    events = audit.list_events(win.ctx.db, win.ctx.actor, action="consent_override")
+    assert sorted(e.after["action"] for e in events) == ["handover", "plan"]
+    trail = win.show_page("audit")
+    qtbot.waitUntil(lambda: trail.model.rowCount() > 0, timeout=5000)
+    texts = [
+        trail.model.index(r, c).data()
+        for r in range(trail.model.rowCount())
+        for c in range(trail.model.columnCount())
+    ]
+    said = words(
+        lang,
+        "vẫn làm khi chưa có đồng ý nhận dịch vụ của",
+        "went ahead without the consent to services of",
+    )
+    assert any(said in (t or "") for t in texts)
+
+
+def test_a_cow_that_calved_no_longer_shows_sick(  # type: ignore[no-untyped-def]
+    win: MainWindow, qtbot, lang: str, project: ProjectView
+):
+    who = person(win.ctx, "Vàng Thị Mỷ")
+    g = grants.plan_grant(
+        win.ctx.db,
+        win.ctx.actor,
+        GrantInput(who.id, project.id, "cattle", date(2025, 1, 1),
+                   (TrancheInput("Bò giống", quantity=1, unit_value=15_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    h = grants.record_handover(
+        win.ctx.db,
+        win.ctx.actor,
+        HandoverInput(g.id, date(2025, 1, 10), quantity=1, unit_value=15_000_000),
+        today=TODAY,
+    )
+    cow = h.asset_ids[0]
+    scheduled = visits.list_visits(win.ctx.db, win.ctx.actor, "all", today=TODAY)
+    first, second = sorted(scheduled, key=lambda v: v.scheduled_on)[:2]
+    steps = ((first, date(2025, 2, 12), "sick"), (second, date(2025, 4, 12), "calved"))
+    for visit, done_on, status in steps:
+        visits.record_visit(
+            win.ctx.db,
+            win.ctx.actor,
+            VisitOutcome(
+                visit_id=visit.id,
+                done_on=done_on,
+                livelihood_running=True,
+                asset_updates=(AssetUpdate(cow, status),),
+            ),
+            today=TODAY,
+        )
+    page = win.show_page("beneficiaries")
+    loaded(qtbot, page.model)
+    with qtbot.waitSignal(page.profile.loaded, timeout=5000):
+        page.open_profile(who.id)
+    mother = page.profile.assets.topLevelItem(0)
+    row = [mother.text(c) for c in range(mother.columnCount())]
+    assert fmt.label("asset_status", "calved") in row
+    assert fmt.label("asset_status", "sick") not in row
+    assert words(lang, "Bị ốm", "Sick") == fmt.label("asset_status", "sick")
+
+
+def test_the_reports_page_opens_on_the_current_quarter_in_december(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_db, actors, lang: str
+):
+    translations().use(lang)
+    ctx = UiContext(db=sqlite_db, actor=actors["admin"], clock=lambda: date(2025, 12, 5))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(*SCREEN_1366)
+    window.show()
+    assert window.current_page().key == "today", "every start opens on Today"
+    page = window.show_page("reports")
+    assert page.quarter.currentText() == "IV" and page.year.value() == 2025
+    worker.wait_for_tasks(10_000)
+    window.close()
+
+
+def test_a_print_job_is_named_by_its_paper_and_number(  # type: ignore[no-untyped-def]
+    demo: MainWindow, qtbot, lang: str, tmp_path
+):
+    page = demo.show_page("receipts")
+    page.since.set_value(None)
+    page.apply_filter()
+    loaded(qtbot, page.model)
+    row = next(r for r in page.model.rows() if not r.voided and r.kind == "cash")
+    page.select_number(row.number)
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(page.output.printed, timeout=20_000):
+        page.print_selected(printer)
+    expected = words(lang, "Phiếu chi", "Payment voucher") + " " + row.number
+    assert printer.docName() == expected
+    assert pypdf.PdfReader(out).metadata.title == expected

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tracker.db.engine import Database
 from tracker.db.models import (
     Beneficiary,
+    Consent,
     Disbursement,
     Grant,
     GrantType,
@@ -244,10 +245,45 @@ def _grant_view(s: Session, g: Grant) -> GrantView:
     )
 
 
+def refused_services(s: Session, beneficiary_id: int) -> bool:
+    """The person's consent to services is "no" (the latest decision recorded)."""
+    latest = s.execute(
+        select(Consent.given)
+        .where(Consent.beneficiary_id == beneficiary_id, Consent.kind == "services")
+        .order_by(Consent.decided_on.desc(), Consent.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return latest is False
+
+
+def _check_consent(s: Session, b: Beneficiary, without_consent: bool) -> bool:
+    """Support for someone who said no to services is not refused (the officer may know
+    better, a decision recorded late), but it must be asked for on purpose
+    (``without_consent``); True when it was, for the trail (:func:`_record_override`)."""
+    if not refused_services(s, b.id):
+        return False
+    if not without_consent:
+        raise ValidationError("no_service_consent", None, code=b.code)
+    return True
+
+
+def _record_override(s: Session, actor: Actor, b: Beneficiary, **what: object) -> None:
+    """The trail says who went ahead without the person's consent to services."""
+    after = {"kind": "services", **what}
+    audit.record(s, actor, "consent_override", "beneficiary", b.id, after=after)
+
+
 def plan_grant(
-    db: Database, actor: Actor, data: GrantInput, *, today: date | None = None
+    db: Database,
+    actor: Actor,
+    data: GrantInput,
+    *,
+    today: date | None = None,
+    without_consent: bool = False,
 ) -> GrantView:
-    """Plan one beneficiary's support: a type, a project and one or more tranches."""
+    """Plan one beneficiary's support: a type, a project and one or more tranches. For a
+    person whose consent to services is "no", refused with ``no_service_consent`` unless
+    ``without_consent`` is given (then recorded in the audit trail)."""
     actor.require("grant.write")
     today = today or date.today()
     tranches = _clean_tranches(data.tranches)
@@ -271,6 +307,7 @@ def plan_grant(
         officer_id = data.officer_id if data.officer_id is not None else actor.user_id
         if officer_id is not None and s.get(User, officer_id) is None:
             raise NotFoundError("officer", officer_id)
+        overridden = _check_consent(s, b, without_consent)
         g = Grant(
             beneficiary_id=b.id,
             project_id=p.id,
@@ -289,6 +326,8 @@ def plan_grant(
         after = audit.snapshot(g)
         after["tranches"] = [audit.snapshot(t) for t in g.tranches]
         audit.record(s, actor, "plan", "grant", g.id, after=after)
+        if overridden:
+            _record_override(s, actor, b, action="plan", grant_id=g.id)
         return _grant_view(s, g)
 
 
@@ -521,6 +560,7 @@ def record_handover(
     *,
     also: Sequence[HandoverInput] = (),
     today: date | None = None,
+    without_consent: bool = False,
 ) -> HandoverView:
     """Record cash or goods handed to a beneficiary, in one transaction with its receipt
     number (``receipts.number_handover``), the assets handed over (``assets.hand_over``)
@@ -531,7 +571,8 @@ def record_handover(
     printed on the papers that fit what was given (``HandoverView.kind``).
 
     A line above what is left of its plan or of the project budget is refused unless its
-    ``override_reason`` says why.
+    ``override_reason`` says why. For a person whose consent to services is "no", refused
+    with ``no_service_consent`` unless ``without_consent`` is given (then in the trail).
     """
     actor.require("handover.write")
     today = today or date.today()
@@ -540,6 +581,7 @@ def record_handover(
     lines = [_prepare(x) for x in (data, *also)]
     with db.write() as s:
         head, changed, asset_ids, visits_on = _add_line(s, actor, lines[0], today, None)
+        overridden = _check_consent(s, head.grant.beneficiary, without_consent)
         number = receipts.number_handover(s, actor, head)
         g = head.grant
         added = [(head, asset_ids)]
@@ -557,6 +599,8 @@ def record_handover(
             after["receipt_number"] = number
             after["asset_ids"] = ids
             audit.record(s, actor, "handover", "disbursement", d.id, after=after)
+        if overridden:
+            _record_override(s, actor, g.beneficiary, action="handover", receipt_number=number)
         # One event per grant whose status changed: from before the hand-over to after it.
         audited: set[int] = set()
         for change in status_changes:

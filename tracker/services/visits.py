@@ -399,11 +399,6 @@ def _apply_asset_update(
             s.add(calf)
             s.flush()
             new_ids.append(calf.id)
-        # The mother stays in her condition; the birth is an event in her history.
-    else:
-        asset.status = status
-        if status in ASSET_CLOSED_STATUSES:
-            asset.closed_on = done_on
     asset.events.append(
         AssetEvent(
             happened_on=done_on,
@@ -413,6 +408,13 @@ def _apply_asset_update(
             recorded_by_id=actor.user_id,
         )
     )
+    s.flush()
+    # The asset is in the state of its newest event (a visit typed in late, dated before
+    # the last one, adds to the history without changing the state).
+    newest = max(asset.events, key=lambda e: (e.happened_on, e.id))
+    asset.status = newest.status
+    if newest.status in ASSET_CLOSED_STATUSES:
+        asset.closed_on = newest.happened_on
     s.flush()
     after = audit.snapshot(asset)
     after["young_ids"] = new_ids

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -68,6 +69,11 @@ class FormDialog(QDialog):
             self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.save_button.setDefault(True)
+        #: Shown when the person said no to services: ticked, the save goes on anyway (the
+        #: service records it in the audit trail). Dialogs that can meet it lay it out.
+        self.without_consent = QCheckBox(self)
+        self.without_consent.setText(self.tr("Go on anyway (recorded in the audit trail)"))
+        self.without_consent.hide()
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -234,6 +240,9 @@ class FormDialog(QDialog):
 
     def handle_error(self, exc: BaseException) -> None:
         """Show the error next to its field (or in the banner); the typed data stays."""
+        if isinstance(exc, ServiceError) and exc.key == "no_service_consent":
+            self.without_consent.setChecked(False)
+            self.without_consent.show()
         self.errors.show(exc)
         # Once the message has its size: the dialog grows so that it is read whole.
         QTimer.singleShot(0, self.grow_to_fit)
@@ -256,14 +265,23 @@ class FormDialog(QDialog):
 
     # --- closing -----------------------------------------------------------------------
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+        """Ask before losing what was typed. The buttons say what they do (not a second
+        "Cancel" beside the form's own): keep editing, the default and Esc, or discard."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
             self.tr("What you typed here has not been saved. Close and lose it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.NoButton,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        answer = box.clickedButton() is discard
+        box.deleteLater()
+        return answer
 
     def reject(self) -> None:
         if self.busy:

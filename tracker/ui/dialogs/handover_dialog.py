@@ -61,8 +61,15 @@ class HandoverDialog(FormDialog):
     changes = frozenset({Change.HANDOVER})
 
     def __init__(
-        self, ctx: UiContext, grant: GrantView | None = None, parent: QWidget | None = None
+        self,
+        ctx: UiContext,
+        grant: GrantView | None = None,
+        parent: QWidget | None = None,
+        *,
+        for_person: int | None = None,
     ) -> None:
+        """``grant``: the one grant to hand over; else a choice of the open grants, the
+        first of ``for_person`` (the profile open) chosen already."""
         super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Record a hand-over"))
@@ -85,6 +92,8 @@ class HandoverDialog(FormDialog):
             )
             self.grant.addItem(text, g)
         self.grant.setEnabled(grant is None)
+        theirs = [i for i, g in enumerate(choices) if g.beneficiary_id == for_person]
+        preselect = theirs[0] + 1 if grant is None and theirs else None
         self.summary = QLabel(self)
         self.tranche = QComboBox(self)
         self.handed_on = DateEdit(today, self)
@@ -146,6 +155,7 @@ class HandoverDialog(FormDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.without_consent)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
@@ -155,6 +165,8 @@ class HandoverDialog(FormDialog):
         self.quantity.valueChanged.connect(self._update_total)
         self.unit_value.value_changed.connect(self._update_total)
         self.amount.value_changed.connect(self._update_total)
+        if preselect is not None:
+            self.grant.setCurrentIndex(preselect)  # before watch(): nothing typed yet
         self._grant_changed()
         self.watch(
             self.grant,
@@ -169,7 +181,7 @@ class HandoverDialog(FormDialog):
             self.note,
             self.override_reason,
         )
-        (self.tranche if grant is not None else self.grant).setFocus()
+        (self.tranche if grant is not None or preselect is not None else self.grant).setFocus()
 
     # --- filling in from the grant --------------------------------------------------------
     def current_grant(self) -> GrantView | None:
@@ -373,7 +385,10 @@ class HandoverDialog(FormDialog):
         data = self.build()
         also = self.also_lines(data.handed_on)
         db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
-        return lambda: grants.record_handover(db, actor, data, also=also, today=today)
+        anyway = self.without_consent.isVisible() and self.without_consent.isChecked()
+        return lambda: grants.record_handover(
+            db, actor, data, also=also, today=today, without_consent=anyway
+        )
 
     def handle_error(self, exc: BaseException) -> None:
         super().handle_error(exc)

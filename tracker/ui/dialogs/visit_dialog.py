@@ -238,7 +238,8 @@ class VisitDialog(FormDialog):
             status = QComboBox(self.assets_box)
             for code in ANIMAL_STATUSES if a.kind in LIVESTOCK else THING_STATUSES:
                 status.addItem(fmt.label("asset_status", code), code)
-            index = status.findData(a.status)
+            # After a birth the mother is well ("calved" again would record another birth).
+            index = status.findData("alive" if a.status == "calved" else a.status)
             status.setCurrentIndex(max(index, 0))
             young = spin(0, MAX_YOUNG, 0, self.assets_box)
             young.setEnabled(False)

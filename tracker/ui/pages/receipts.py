@@ -14,6 +14,7 @@ and printing run on the worker; the list pages are read as the view scrolls.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from datetime import date
@@ -532,6 +533,15 @@ class ReceiptsPage(Page):
     def _title(self, detail: ReceiptDetail) -> str:
         return self.tr("Receipt {number}").format(number=detail.row.number)
 
+    def job_name(self, row: ReceiptRow) -> str:
+        """The print job's name in the printer's queue: the paper and the receipt number."""
+        paper = self.options()["paper"]
+        names = tuple(PAPERS_OF_KIND[row.kind] if paper == "auto" else (paper,))
+        kinds: dict[tuple[str, ...], str] = {("voucher",): "cash", ("handover",): "goods"}
+        kind = kinds.get(names, "mixed")
+        shown = dataclasses.replace(row, kind=kind)
+        return f"{self.model.paper_text(shown)} {row.number}"
+
     def file_name(self, row: ReceiptRow) -> str:
         """PhieuChi_…, BienBanBanGiao_… or PhieuChi_BienBan_… (the papers chosen)."""
         paper = self.options()["paper"]
@@ -608,7 +618,7 @@ class ReceiptsPage(Page):
                 elif not pages:
                     self._print_failed(detail)
 
-            self.output.print(pdf, chosen, finished=ended)
+            self.output.print(pdf, chosen, finished=ended, job_name=self.job_name(detail.row))
 
         return self._make(number, send, record=True)
 

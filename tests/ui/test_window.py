@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.db import Database
@@ -409,6 +410,11 @@ def test_keyboard_shortcuts(window: MainWindow, qtbot):  # type: ignore[no-untyp
     for i, key in enumerate(PAGE_ORDER, start=1):
         window.page_actions[key].trigger()
         assert window.current_page().key == key, i
+    # The Reports page adds up the current quarter on the worker (a moment, with its
+    # progress window): Ctrl+F once that is done.
+    assert worker.wait_for_tasks(10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
     window.find_action.trigger()
     assert window.current_page().key == "beneficiaries"
     assert QApplication.focusWidget() is window.beneficiaries_page.search

@@ -9,7 +9,7 @@ from datetime import date
 
 import pypdf
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,10 +19,12 @@ from tracker.services import audit, beneficiaries, grants, receipts, visits
 from tracker.services.beneficiaries import BeneficiaryInput
 from tracker.services.grants import GrantInput, GrantView, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
+from tracker.services.reports import default_period
 from tracker.services.visits import AssetUpdate, VisitOutcome
-from tracker.ui import fmt, worker
+from tracker.ui import fmt, screen, worker
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
+from tracker.ui.dialogs.export_dialog import ExportDialog
 from tracker.ui.dialogs.handover_dialog import HandoverDialog
 from tracker.ui.main_window import MainWindow
 from tracker.ui.translations import translations
@@ -635,3 +637,40 @@ def test_a_print_job_is_named_by_its_paper_and_number(  # type: ignore[no-untype
     expected = words(lang, "Phiếu chi", "Payment voucher") + " " + row.number
     assert printer.docName() == expected
     assert pypdf.PdfReader(out).metadata.title == expected
+
+
+@pytest.mark.parametrize("small", [False, True], ids=["1366x768", "1280x720 at 125%"])
+def test_the_export_dialog_keeps_its_buttons_clear_of_its_list_when_done(  # type: ignore[no-untyped-def]
+    demo: MainWindow, qtbot, lang: str, tmp_path, monkeypatch, small: bool
+):
+    if small:
+        room = QRect(0, screen.TITLE_BAR, 1024, 576 - 40 - screen.TITLE_BAR)
+        monkeypatch.setattr(screen, "available_area", lambda _widget=None: room)
+    dialog = ExportDialog(demo.ctx, default_period(demo.ctx.today()), "donor", demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.minimumSizeHint())  # as small as it opens on a crowded screen
+    room = screen.available_area(dialog)
+    target = tmp_path / "a folder with a long name on the office laptop" / "reports for the donor"
+    target.mkdir(parents=True)
+    dialog.add_folder(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    qtbot.wait(50)
+    assert dialog.cancel_button.text() == words(lang, "Đóng", "Close")
+
+    def rect(widget):  # type: ignore[no-untyped-def]
+        return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+    shown = [dialog.targets, dialog.status, dialog.buttons]
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            assert not rect(a).intersects(rect(b)), (a.objectName(), b.objectName())
+    assert rect(dialog.targets).height() >= dialog.targets.minimumHeight()
+    assert rect(dialog.status).height() >= dialog.status.heightForWidth(dialog.status.width())
+    assert dialog.height() <= room.height(), "the dialog stays on the screen"
+    assert not dialog.files_box.isVisible(), "once done, the room goes to what was written"
+    worker.wait_for_tasks(10_000)
+    dialog.close()

@@ -674,3 +674,19 @@ def test_the_export_dialog_keeps_its_buttons_clear_of_its_list_when_done(  # typ
     assert not dialog.files_box.isVisible(), "once done, the room goes to what was written"
     worker.wait_for_tasks(10_000)
     dialog.close()
+
+
+def test_the_register_sorts_by_every_column_it_shows(demo: MainWindow, qtbot, lang: str):  # type: ignore[no-untyped-def]
+    window = demo
+    everyone = beneficiaries.search(window.ctx.db, window.ctx.actor, limit=10_000)
+    page = window.show_page("beneficiaries")
+    page.model.page_size = 5
+    page.apply_filter()
+    loaded(qtbot, page.model)
+    for key in ("village", "status", "sex", "ethnicity"):
+        click_header(page.view, key)
+        loaded(qtbot, page.model)
+        assert page.model.order == key
+        values = [getattr(r, f"{key}_code" if key == "ethnicity" else key) for r in everyone]
+        got = [getattr(r, f"{key}_code" if key == "ethnicity" else key) for r in page.model.rows()]
+        assert first(got, sorted(values)), key

@@ -407,6 +407,10 @@ SORTS = {
     "commune": (Beneficiary.commune_code, Beneficiary.sort_key),
     "category": (Beneficiary.category, Beneficiary.sort_key),
     "registered": (Beneficiary.registered_on, Beneficiary.id),
+    "sex": (Beneficiary.sex, Beneficiary.sort_key),
+    "ethnicity": (Beneficiary.ethnicity_code, Beneficiary.sort_key),
+    "village": (Beneficiary.village, Beneficiary.sort_key),
+    "status": (Beneficiary.status, Beneficiary.sort_key),
 }
 
 

@@ -293,12 +293,12 @@ class BeneficiaryTableModel(PagedTableModel):
         Column("code", sort="code"),
         Column("name", sort="name"),
         Column("birth_year", right=True, sort="birth_year"),
-        Column("sex"),
-        Column("ethnicity"),
+        Column("sex", sort="sex"),
+        Column("ethnicity", sort="ethnicity"),
         Column("commune", sort="commune"),
-        Column("village"),
+        Column("village", sort="village"),
         Column("category", sort="category"),
-        Column("status"),
+        Column("status", sort="status"),
     )
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:

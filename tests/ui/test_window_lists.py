@@ -690,3 +690,36 @@ def test_the_register_sorts_by_every_column_it_shows(demo: MainWindow, qtbot, la
         values = [getattr(r, f"{key}_code" if key == "ethnicity" else key) for r in everyone]
         got = [getattr(r, f"{key}_code" if key == "ethnicity" else key) for r in page.model.rows()]
         assert first(got, sorted(values)), key
+
+
+def test_a_hand_over_date_out_of_range_is_kept_and_says_why(  # type: ignore[no-untyped-def]
+    win: MainWindow, qtbot, lang: str, project: ProjectView
+):
+    who = person(win.ctx, "Vàng Thị Mỷ")
+    grant = plan(win.ctx, who.id, project.id)
+    win.show_page("grants")
+    win.handover_action.trigger()
+    dialog = visible(win, HandoverDialog)[0]
+    dialog.grant.setCurrentIndex(
+        next(i for i in range(1, dialog.grant.count()) if dialog.grant.itemData(i).id == grant.id)
+    )
+    label = dialog.errors.label("handed_on")
+    for day in (date(2025, 6, 16), date(2025, 5, 31)):  # after today; before the grant starts
+        dialog.handed_on.set_value(day)
+        assert dialog.handed_on.value() == day, "the date typed is kept, not changed silently"
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: label.isVisible(), timeout=5000)
+        assert label.text().startswith(words(lang, "Ngày trao", "Hand-over date")), label.text()
+        dialog.handed_on.set_value(date(2025, 6, 10))
+        assert not label.isVisible(), "the message goes once the date is changed"
+    assert grants.list_handovers(win.ctx.db, win.ctx.actor) == []
+    QTimer.singleShot(0, lambda: press(words(lang, "Bỏ thay đổi", "Discard changes")))
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        dialog.reject()
+
+
+def press(text: str) -> None:
+    """Press a button of the message box on top."""
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text() == text).click()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from tracker.services.grants import GrantView, HandoverInput, HandoverView, Tran
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
-from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin, to_qdate
+from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin
 
 MAX_QUANTITY = 100_000
 
@@ -97,7 +97,6 @@ class HandoverDialog(FormDialog):
         self.summary = QLabel(self)
         self.tranche = QComboBox(self)
         self.handed_on = DateEdit(today, self)
-        self.handed_on.setMaximumDate(to_qdate(today))
 
         self.quantity = spin(1, MAX_QUANTITY, 1, self)
         self.unit_value = MoneyEdit(self)
@@ -225,8 +224,6 @@ class HandoverDialog(FormDialog):
             self.tranche.setCurrentIndex(nxt.seq - 1)
         else:
             self.tranche.setCurrentIndex(self.tranche.count() - 1)
-        start = g.start_date
-        self.handed_on.setMinimumDate(QDate(start.year, start.month, start.day))
         self.tranche.blockSignals(False)
         self._tranche_changed()
 

@@ -368,6 +368,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>went ahead without the consent to services of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,11 +389,11 @@
     </message>
     <message>
         <source>started an export of</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>export did not finish:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>gave a new key to</source>
@@ -471,10 +475,6 @@
 <context>
     <name>BeneficiariesPage</name>
     <message>
-        <source>More than {count} people found</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Beneficiaries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,6 +514,10 @@
         <source>Any support</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>More than {count} people found</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n people found</source>
         <translation>
@@ -534,6 +538,7 @@
     <name>BeneficiaryDialog</name>
     <message>
         <source>Register a beneficiary</source>
+        <extracomment>The birth year box&apos;s &quot;no year&quot; value (shown as &quot;—&quot;). Any year can be typed: one the service refuses (2030, 1850) is kept and the message says why. Where the arrows start from &quot;—&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -641,7 +646,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This person may already be registered. Check the list below: same name (without diacritics), birth year and commune, or same ID number.</source>
+        <source>Same ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name in this commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one letter apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle name missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Compare what you typed with the people below (same or close name in the same commune, or same ID number). If it is someone else, save anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -657,7 +686,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows; a keyed model&apos;s pager also takes the last row shown (``fetch(offset, limit, after)``, None for the first page). The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). The pager reads the page after the last row shown (by key, never by skipping rows: scrolling the whole list then costs the same for every page). How many rows the list has in all (when the subclass counts them). The service&apos;s sort order (a column&apos;s ``sort`` key; None: the list&apos;s own order) and its direction, and the words typed to find rows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -698,6 +727,7 @@
     </message>
     <message>
         <source>Names are hidden. Tick “Show names” to see them.</source>
+        <extracomment>The count stops past this many (the list then says &quot;more than&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1082,6 +1112,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Go on anyway (recorded in the audit trail)</source>
+        <extracomment>Shown when the person said no to services: ticked, the save goes on anyway (the service records it in the audit trail). Dialogs that can meet it lay it out.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1091,6 +1126,14 @@
     </message>
     <message>
         <source>What you typed here has not been saved. Close and lose it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1412,6 +1455,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search by name, alias, code or project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,26 +1662,6 @@ Project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also book the follow-up visits whose day has already passed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Off: a hand-over older than today gets only the visits still ahead (the visits already made go on the Visits sheet).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Problem and fix</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Follow-up visits to book: {n} (past ones left out: {past}).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>An .xlsx file made from the template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,6 +1675,14 @@ Project {project}.</source>
     </message>
     <message>
         <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also book the follow-up visits whose day has already passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: a hand-over older than today gets only the visits still ahead (the visits already made go on the Visits sheet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1671,15 +1706,19 @@ Project {project}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem and fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1740,6 +1779,10 @@ Project {project}.</source>
     </message>
     <message>
         <source>{n} problems: fix them in the file and check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up visits to book: {n} (past ones left out: {past}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3472,31 +3515,31 @@ It is encrypted: it opens only with the password of an account of this office or
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>Sign in - Grant Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Restore the newest good backup? The damaged file is kept aside, not deleted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Only an administrator, or the recovery key, can restore the newest good backup. The damaged file is kept aside, not deleted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restore the newest good backup</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use the recovery key…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use the recovery key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in - Grant Tracker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3525,12 +3568,6 @@ It is encrypted: it opens only with the password of an account of this office or
     </message>
     <message>
         <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{problem}
-
-Restore the newest good backup? The damaged file is kept aside, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3980,6 +4017,10 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
         <source>Record visit…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search by name, alias or code</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n visit(s) shown</source>
         <translation>
@@ -4021,17 +4062,17 @@ Restore the newest good backup? The damaged file is kept aside, not deleted.</so
 <context>
     <name>app</name>
     <message>
-        <source>{error}
-
-Close Grant Tracker and sign in again: the sign-in then offers the newest good backup.</source>
-        <translation type="unfinished" />
+        <source>The daily backup failed: {error}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The database is damaged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The daily backup failed: {error}</source>
+        <source>{error}
+
+Close Grant Tracker and sign in again: the sign-in then offers the newest good backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4040,7 +4081,6 @@ Close Grant Tracker and sign in again: the sign-in then offers the newest good b
     </message>
     <message>
         <source>Cannot open the database</source>
-        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4092,6 +4132,7 @@ Nothing was changed. Try again; if it keeps failing, tell the person who looks a
     </message>
     <message>
         <source>Could not finish</source>
+        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

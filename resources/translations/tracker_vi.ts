@@ -365,6 +365,10 @@
         <translation>ghi nhận sự đồng ý của</translation>
     </message>
     <message>
+        <source>went ahead without the consent to services of</source>
+        <translation>vẫn làm khi chưa có đồng ý nhận dịch vụ của</translation>
+    </message>
+    <message>
         <source>voided</source>
         <translation>hủy phiếu</translation>
     </message>
@@ -530,6 +534,7 @@
     <name>BeneficiaryDialog</name>
     <message>
         <source>Register a beneficiary</source>
+        <extracomment>The birth year box&apos;s &quot;no year&quot; value (shown as &quot;—&quot;). Any year can be typed: one the service refuses (2030, 1850) is kept and the message says why. Where the arrows start from &quot;—&quot;.</extracomment>
         <translation>Đăng ký người hưởng hỗ trợ</translation>
     </message>
     <message>
@@ -637,8 +642,32 @@
         <translation>Hoặc bấm Hủy rồi mở hồ sơ đã có.</translation>
     </message>
     <message>
-        <source>This person may already be registered. Check the list below: same name (without diacritics), birth year and commune, or same ID number.</source>
-        <translation>Có thể người này đã được đăng ký. Hãy kiểm tra danh sách dưới đây: trùng họ tên (không kể dấu), năm sinh và xã, hoặc trùng số CCCD.</translation>
+        <source>Same ID number</source>
+        <translation>Trùng số CCCD</translation>
+    </message>
+    <message>
+        <source>Same name in this commune</source>
+        <translation>Trùng tên trong xã này</translation>
+    </message>
+    <message>
+        <source>Name one letter apart</source>
+        <translation>Tên lệch một chữ cái</translation>
+    </message>
+    <message>
+        <source>Middle name missing</source>
+        <translation>Thiếu tên đệm</translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Compare what you typed with the people below (same or close name in the same commune, or same ID number). If it is someone else, save anyway.</source>
+        <translation>Có thể người này đã được đăng ký. Hãy so sánh những gì vừa nhập với những người dưới đây (trùng hoặc gần giống tên trong cùng xã, hoặc trùng số CCCD). Nếu là người khác, chọn «Vẫn lưu».</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Typed now</source>
+        <translation>Đang nhập</translation>
     </message>
 </context>
 <context>
@@ -653,7 +682,7 @@
     <name>BeneficiaryTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows. The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). How many rows the list has in all (when the subclass counts them).</extracomment>
+        <extracomment>``fetch(offset, limit)`` -&gt; one page of rows; a keyed model&apos;s pager also takes the last row shown (``fetch(offset, limit, after)``, None for the first page). The service&apos;s ``order`` value when the column can be sorted. A page could not be loaded (the exception); the rows already shown stay. A fresh first page was loaded (number of rows now shown). The pager reads the page after the last row shown (by key, never by skipping rows: scrolling the whole list then costs the same for every page). How many rows the list has in all (when the subclass counts them). The service&apos;s sort order (a column&apos;s ``sort`` key; None: the list&apos;s own order) and its direction, and the words typed to find rows.</extracomment>
         <translation>Mã</translation>
     </message>
     <message>
@@ -694,6 +723,7 @@
     </message>
     <message>
         <source>Names are hidden. Tick “Show names” to see them.</source>
+        <extracomment>The count stops past this many (the list then says &quot;more than&quot;).</extracomment>
         <translation>Họ tên đang được ẩn. Đánh dấu “Hiện họ tên” để xem.</translation>
     </message>
 </context>
@@ -1077,6 +1107,11 @@
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Go on anyway (recorded in the audit trail)</source>
+        <extracomment>Shown when the person said no to services: ticked, the save goes on anyway (the service records it in the audit trail). Dialogs that can meet it lay it out.</extracomment>
+        <translation>Vẫn tiếp tục (ghi vào nhật ký)</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
@@ -1087,6 +1122,14 @@
     <message>
         <source>What you typed here has not been saved. Close and lose it?</source>
         <translation>Những gì bạn vừa nhập chưa được lưu. Vẫn đóng và bỏ các thay đổi này?</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục sửa</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1450,10 @@
         <translation>Ghi nhận trao hỗ trợ…</translation>
     </message>
     <message>
+        <source>Search by name, alias, code or project</source>
+        <translation>Tìm theo tên, tên gọi khác, mã hoặc dự án</translation>
+    </message>
+    <message>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
@@ -1673,10 +1720,6 @@ Dự án {project}.</translation>
     <message>
         <source>Column</source>
         <translation>Cột</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Lỗi</translation>
     </message>
     <message>
         <source>In the file</source>
@@ -3537,14 +3580,6 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
         <translation>Cơ sở dữ liệu bị hỏng</translation>
     </message>
     <message>
-        <source>{problem}
-
-Restore the newest good backup? The damaged file is kept aside, not deleted.</source>
-        <translation>{problem}
-
-Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất riêng, không bị xóa.</translation>
-    </message>
-    <message>
         <source>Restored</source>
         <translation>Đã khôi phục</translation>
     </message>
@@ -3987,6 +4022,10 @@ Khôi phục bản sao lưu tốt gần nhất? Tệp bị hỏng được cất
         <source>Record visit…</source>
         <translation>Ghi nhận chuyến thăm…</translation>
     </message>
+    <message>
+        <source>Search by name, alias or code</source>
+        <translation>Tìm theo tên, tên gọi khác hoặc mã</translation>
+    </message>
     <message numerus="yes">
         <source>%n visit(s) shown</source>
         <translation>
@@ -4047,7 +4086,6 @@ Hãy đóng Grant Tracker và đăng nhập lại: khi đăng nhập, phần m�
     </message>
     <message>
         <source>Cannot open the database</source>
-        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again.</extracomment>
         <translation>Không mở được cơ sở dữ liệu</translation>
     </message>
     <message>
@@ -4101,6 +4139,7 @@ Không có gì bị thay đổi. Hãy thử lại; nếu vẫn lỗi, hãy báo 
     </message>
     <message>
         <source>Could not finish</source>
+        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again.</extracomment>
         <translation>Chưa làm xong được</translation>
     </message>
 </context>

@@ -64,6 +64,9 @@ def test_leap_year_quarter_and_defaults() -> None:
     assert reports.first_months(2024, 6).days() == 182
     assert reports.default_period(date(2025, 5, 20)) == reports.quarter(2025, 1)
     assert reports.default_period(date(2025, 1, 3)) == reports.quarter(2024, 4)
+    # In a quarter's last month (reports are written then): that quarter.
+    assert reports.default_period(date(2025, 12, 5)) == reports.quarter(2025, 4)
+    assert reports.default_period(date(2025, 6, 30)) == reports.quarter(2025, 2)
     assert reports.years_before(date(2024, 2, 29), 16) == date(2008, 2, 29)
     assert reports.years_before(date(2025, 2, 28), 1) == date(2024, 2, 28)
     assert reports.years_before(date(2024, 2, 29), 1) == date(2023, 2, 28)

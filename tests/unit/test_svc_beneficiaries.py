@@ -474,10 +474,50 @@ def test_different_commune_does_not_warn(db: Database, actors: dict[str, Actor])
     assert count(db, "beneficiary") == 2
 
 
-def test_different_birth_year_does_not_warn(db: Database, actors: dict[str, Actor]) -> None:
-    register(db, actors["officer"], full_name="Đoàn Thị Mai", birth_year=1990)
-    register(db, actors["officer"], full_name="Doãn Thị Mai", birth_year=1991)
-    assert count(db, "beneficiary") == 2
+def test_different_birth_year_in_the_same_commune_warns(
+    db: Database, actors: dict[str, Actor]
+) -> None:
+    first = register(db, actors["officer"], full_name="Đặng Thị Lần", birth_year=1985)
+    err = refused(
+        db,
+        lambda: register(db, actors["officer"], full_name="Đặng Thị Lần", birth_year=1992),
+        key="possible_duplicate",
+        field=None,
+        error=PossibleDuplicate,
+    )
+    assert [(c.id, c.reasons) for c in err.candidates] == [(first.id, ("same_name",))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("Đặng Thị Lâm", "close_name"),
+        ("Đặng Thi Lan", "same_name"),
+        ("Đặng Thị Lầnh", "close_name"),
+        ("Đặng Lần", "middle_name"),
+        ("Đặng Thị Kim Lần", "middle_name"),
+    ],
+)
+def test_close_names_in_the_same_commune_warn(
+    db: Database, actors: dict[str, Actor], typed: str, reason: str
+) -> None:
+    first = register(db, actors["officer"], full_name="Đặng Thị Lần", birth_year=1985)
+    register(db, actors["officer"], full_name="Đặng Thị Hoa", birth_year=1985)
+    err = refused(
+        db,
+        lambda: register(db, actors["officer"], full_name=typed, birth_year=1970),
+        key="possible_duplicate",
+        field=None,
+        error=PossibleDuplicate,
+    )
+    assert [(c.id, c.reasons) for c in err.candidates] == [(first.id, (reason,))]
+
+
+def test_names_further_apart_do_not_warn(db: Database, actors: dict[str, Actor]) -> None:
+    register(db, actors["officer"], full_name="Đặng Thị Lần", birth_year=1985)
+    for other in ("Đặng Thị Lâm Hoa", "Lò Thị Lần", "Đặng Văn Lâm", "Thị Lần"):
+        register(db, actors["officer"], full_name=other, birth_year=1985)
+    assert count(db, "beneficiary") == 5
 
 
 def test_no_commune_on_both_warns(db: Database, actors: dict[str, Actor]) -> None:

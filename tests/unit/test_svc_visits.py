@@ -377,7 +377,7 @@ def test_calf_born_adds_young_asset(world: World) -> None:
         ] == [("cow", "alive", world.mai.id, world.mai_grant, date(2025, 2, 12), 0, "Bê con")]
         calf_id = calves[0].id
     m = asset(world, mother)
-    assert (m.status, m.closed_on) == ("alive", None)
+    assert (m.status, m.closed_on) == ("calved", None), "the state of the newest event"
     assert events(world, mother) == [
         ("alive", date(2025, 1, 10), None),
         ("calved", date(2025, 2, 12), vid),
@@ -443,6 +443,20 @@ def test_sold_or_passed_on_closes(world: World, status: str) -> None:
     record(world, vid, asset_updates=(AssetUpdate(world.mai_cows[0], status),))
     a = asset(world, world.mai_cows[0])
     assert (a.status, a.closed_on) == (status, date(2025, 2, 12))
+
+
+def test_a_sick_cow_that_calves_is_no_longer_shown_sick(world: World) -> None:
+    first = world.visit_id(world.mai_grant, 1)
+    record(world, first, asset_updates=(AssetUpdate(world.mai_cows[0], "sick"),))
+    assert asset(world, world.mai_cows[0]).status == "sick"
+    second = world.visit_id(world.mai_grant, 3)
+    record(
+        world,
+        second,
+        done_on=date(2025, 4, 12),
+        asset_updates=(AssetUpdate(world.mai_cows[0], "calved"),),
+    )
+    assert asset(world, world.mai_cows[0]).status == "calved"
 
 
 def test_sick_cow_stays_open(world: World) -> None:

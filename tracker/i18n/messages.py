@@ -91,6 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: no administrative unit has the code «{value}».",
     ),
     "not_found": ("{field}: không tìm thấy «{value}».", "{field}: «{value}» was not found."),
+    "no_service_consent": (
+        "Người {code} đã không đồng ý nhận dịch vụ. Chỉ tiếp tục khi đã trao đổi lại với"
+        " người đó: đánh dấu «Vẫn tiếp tục» rồi lưu; việc này được ghi vào nhật ký.",
+        "{code} said no to services. Go on only after talking it over with them: tick"
+        " “Go on anyway” and save; this is recorded in the audit trail.",
+    ),
     "possible_duplicate": (
         "Có thể đã đăng ký người này: {names}. Kiểm tra trước khi lưu.",
         "This person may already be registered: {names}. Check before saving.",

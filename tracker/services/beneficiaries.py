@@ -8,14 +8,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import (
-    ColumnElement,
     Integer,
     Select,
-    and_,
     column,
     func,
     literal,
-    or_,
     select,
     tuple_,
 )
@@ -35,9 +32,10 @@ from tracker.db.models import (
 from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
-from tracker.services import audit, places
+from tracker.services import audit, duplicates, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
+from tracker.services.duplicates import Candidate
 from tracker.services.errors import ConflictError, NotFoundError, PossibleDuplicate, ValidationError
 from tracker.services.office import current_office
 from tracker.services.visits import cancel_open_visits
@@ -272,24 +270,8 @@ def _search_key(values: dict[str, object]) -> str:
     return fold(f"{values['full_name']} {values['alias']} {values['code']}")
 
 
-def _duplicates(
-    s: Session, values: dict[str, object], exclude_id: int | None
-) -> list[BeneficiaryRow]:
-    conds: list[ColumnElement[bool]] = [
-        and_(
-            Beneficiary.name_key == values["name_key"],
-            Beneficiary.birth_year == values["birth_year"],
-            Beneficiary.commune_code.is_(None)
-            if values["commune_code"] is None
-            else Beneficiary.commune_code == values["commune_code"],
-        )
-    ]
-    if values["id_number"]:
-        conds.append(Beneficiary.id_number == values["id_number"])
-    q = select(Beneficiary).where(or_(*conds))
-    if exclude_id is not None:
-        q = q.where(Beneficiary.id != exclude_id)
-    return [_row(b) for b in s.execute(q.order_by(Beneficiary.id).limit(10)).scalars()]
+def _duplicates(s: Session, values: dict[str, object], exclude_id: int | None) -> list[Candidate]:
+    return duplicates.find(s, values, exclude_id)
 
 
 def find_duplicates(
@@ -299,8 +281,10 @@ def find_duplicates(
     *,
     exclude_id: int | None = None,
     today: date | None = None,
-) -> list[BeneficiaryRow]:
-    """People who may be the same: same folded name, birth year and commune, or same ID."""
+) -> list[Candidate]:
+    """People who may be the same (see ``tracker.services.duplicates``): in the same commune,
+    the same name without diacritics, a name one letter apart or with a middle name missing;
+    anywhere, the same ID number."""
     actor.require("read")
     values = clean(data, today or date.today())
     with db.read() as s:
@@ -523,6 +507,10 @@ SORTS = {
     "commune": (func.coalesce(Beneficiary.commune_code, ""), Beneficiary.sort_key, Beneficiary.id),
     "category": (Beneficiary.category, Beneficiary.sort_key, Beneficiary.id),
     "registered": (Beneficiary.registered_on, Beneficiary.id),
+    "sex": (Beneficiary.sex, Beneficiary.sort_key, Beneficiary.id),
+    "ethnicity": (Beneficiary.ethnicity_code, Beneficiary.sort_key, Beneficiary.id),
+    "village": (Beneficiary.village, Beneficiary.sort_key, Beneficiary.id),
+    "status": (Beneficiary.status, Beneficiary.sort_key, Beneficiary.id),
 }
 
 

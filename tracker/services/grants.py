@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tracker.db.engine import Database
 from tracker.db.models import (
     Beneficiary,
+    Consent,
     Disbursement,
     Grant,
     GrantType,
@@ -29,6 +30,7 @@ from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import LimitExceeded, NotFoundError, ValidationError
 from tracker.services.grant_types import by_code
+from tracker.services.listing import matching_people, ordering
 from tracker.services.projects import spent_on
 from tracker.services.visits import cancel_open_visits
 
@@ -248,10 +250,45 @@ def _grant_view(s: Session, g: Grant) -> GrantView:
     )
 
 
+def refused_services(s: Session, beneficiary_id: int) -> bool:
+    """The person's consent to services is "no" (the latest decision recorded)."""
+    latest = s.execute(
+        select(Consent.given)
+        .where(Consent.beneficiary_id == beneficiary_id, Consent.kind == "services")
+        .order_by(Consent.decided_on.desc(), Consent.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return latest is False
+
+
+def _check_consent(s: Session, b: Beneficiary, without_consent: bool) -> bool:
+    """Support for someone who said no to services is not refused (the officer may know
+    better, a decision recorded late), but it must be asked for on purpose
+    (``without_consent``); True when it was, for the trail (:func:`_record_override`)."""
+    if not refused_services(s, b.id):
+        return False
+    if not without_consent:
+        raise ValidationError("no_service_consent", None, code=b.code)
+    return True
+
+
+def _record_override(s: Session, actor: Actor, b: Beneficiary, **what: object) -> None:
+    """The trail says who went ahead without the person's consent to services."""
+    after = {"kind": "services", **what}
+    audit.record(s, actor, "consent_override", "beneficiary", b.id, after=after)
+
+
 def plan_grant(
-    db: Database, actor: Actor, data: GrantInput, *, today: date | None = None
+    db: Database,
+    actor: Actor,
+    data: GrantInput,
+    *,
+    today: date | None = None,
+    without_consent: bool = False,
 ) -> GrantView:
-    """Plan one beneficiary's support: a type, a project and one or more tranches."""
+    """Plan one beneficiary's support: a type, a project and one or more tranches. For a
+    person whose consent to services is "no", refused with ``no_service_consent`` unless
+    ``without_consent`` is given (then recorded in the audit trail)."""
     actor.require("grant.write")
     today = today or date.today()
     tranches = _clean_tranches(data.tranches)
@@ -275,6 +312,7 @@ def plan_grant(
         officer_id = data.officer_id if data.officer_id is not None else actor.user_id
         if officer_id is not None and s.get(User, officer_id) is None:
             raise NotFoundError("officer", officer_id)
+        overridden = _check_consent(s, b, without_consent)
         g = Grant(
             beneficiary_id=b.id,
             project_id=p.id,
@@ -293,6 +331,8 @@ def plan_grant(
         after = audit.snapshot(g)
         after["tranches"] = [audit.snapshot(t) for t in g.tranches]
         audit.record(s, actor, "plan", "grant", g.id, after=after)
+        if overridden:
+            _record_override(s, actor, b, action="plan", grant_id=g.id)
         return _grant_view(s, g)
 
 
@@ -305,6 +345,20 @@ def get_grant(db: Database, actor: Actor, grant_id: int) -> GrantView:
         return _grant_view(s, g)
 
 
+#: The orders the list of grants can be sorted in ("delivered" and "remaining" are summed
+#: from the hand-overs by the query).
+GRANT_SORTS: dict[str, tuple[Any, ...]] = {
+    "start_date": (Grant.start_date,),
+    "beneficiary": (Beneficiary.code, Grant.start_date),
+    "grant_type": (GrantType.code, Grant.start_date),
+    "project": (Project.code, Grant.start_date),
+    "planned": (Grant.planned_total,),
+    "delivered": ("delivered",),
+    "remaining": ("remaining",),
+    "status": (Grant.status, Grant.start_date),
+}
+
+
 def list_grants(
     db: Database,
     actor: Actor,
@@ -314,9 +368,31 @@ def list_grants(
     status: str | None = None,
     limit: int = 500,
     offset: int = 0,
+    text: str = "",
+    order: str | None = None,
+    descending: bool = False,
 ) -> list[GrantView]:
+    """Grants, newest first; ``text``: every word in the person's name, alias or code or
+    the project's code, with or without diacritics; ``order``: a key of :data:`GRANT_SORTS`
+    (the whole list sorted by the query, a page at a time)."""
     actor.require("read")
-    q = select(Grant).order_by(Grant.start_date.desc(), Grant.id.desc())
+    q = select(Grant)
+    if text.strip() or order in GRANT_SORTS:
+        q = q.join(Beneficiary, Beneficiary.id == Grant.beneficiary_id)
+        q = q.join(Project, Project.id == Grant.project_id)
+        q = q.join(GrantType, GrantType.id == Grant.grant_type_id)
+    if order in GRANT_SORTS:
+        delivered = (
+            select(func.coalesce(func.sum(Disbursement.amount), 0))
+            .where(Disbursement.grant_id == Grant.id)
+            .scalar_subquery()
+        )
+        columns = {"delivered": delivered, "remaining": Grant.planned_total - delivered}
+        spec = [columns.get(c, c) if isinstance(c, str) else c for c in GRANT_SORTS[order]]
+        q = q.order_by(*ordering(spec, descending), Grant.id)
+    else:
+        q = q.order_by(Grant.start_date.desc(), Grant.id.desc())
+    q = matching_people(q, text, func.lower(Project.code)) if text.strip() else q
     if beneficiary_id is not None:
         q = q.where(Grant.beneficiary_id == beneficiary_id)
     if project_id is not None:
@@ -495,6 +571,7 @@ def record_handover(
     *,
     also: Sequence[HandoverInput] = (),
     today: date | None = None,
+    without_consent: bool = False,
 ) -> HandoverView:
     """Record cash or goods handed to a beneficiary, in one transaction with its receipt
     number (``receipts.number_handover``), the assets handed over (``assets.hand_over``)
@@ -505,7 +582,8 @@ def record_handover(
     printed on the papers that fit what was given (``HandoverView.kind``).
 
     A line above what is left of its plan or of the project budget is refused unless its
-    ``override_reason`` says why.
+    ``override_reason`` says why. For a person whose consent to services is "no", refused
+    with ``no_service_consent`` unless ``without_consent`` is given (then in the trail).
     """
     actor.require("handover.write")
     today = today or date.today()
@@ -514,6 +592,7 @@ def record_handover(
     lines = [_prepare(x) for x in (data, *also)]
     with db.write() as s:
         head, changed, asset_ids, visits_on = _add_line(s, actor, lines[0], today, None)
+        overridden = _check_consent(s, head.grant.beneficiary, without_consent)
         number = receipts.number_handover(s, actor, head)
         g = head.grant
         added = [(head, asset_ids)]
@@ -531,6 +610,8 @@ def record_handover(
             after["receipt_number"] = number
             after["asset_ids"] = ids
             audit.record(s, actor, "handover", "disbursement", d.id, after=after)
+        if overridden:
+            _record_override(s, actor, g.beneficiary, action="handover", receipt_number=number)
         # One event per grant whose status changed: from before the hand-over to after it.
         audited: set[int] = set()
         for change in status_changes:

@@ -84,6 +84,9 @@ def parse_period(text: str, kind: str | None = None) -> Period:
 
 
 def default_period(today: date) -> Period:
-    """The last full quarter before ``today`` (what an office reports on)."""
-    first_of_quarter = quarter_of(today).start
-    return quarter_of(first_of_quarter - timedelta(days=1))
+    """The quarter an office reports on: in a quarter's last month (March, June, September,
+    December: the month reports are written), that quarter; before, the last full one."""
+    current = quarter_of(today)
+    if today.month == current.end.month:
+        return current
+    return quarter_of(current.start - timedelta(days=1))

@@ -78,6 +78,7 @@ from tracker.services import audit, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.listing import ordering
 from tracker.services.office import current_office
 
 
@@ -304,6 +305,18 @@ def _filtered(
     return q
 
 
+#: The orders the list of receipts can be sorted in ("amount": the hand-over's lines
+#: added up, by the query).
+RECEIPT_SORTS: dict[str, tuple[Any, ...]] = {
+    "number": (Receipt.year, Receipt.seq),
+    "handed_on": (Disbursement.handed_on,),
+    "beneficiary": (Beneficiary.code, Disbursement.handed_on),
+    "description": (GrantType.code, Disbursement.description),
+    "amount": ("amount",),
+    "status": (Receipt.voided_at.is_not(None), Receipt.printed_at.is_(None), Receipt.reprint_count),
+}
+
+
 def list_receipts(
     db: Database,
     actor: Actor,
@@ -316,15 +329,22 @@ def list_receipts(
     oldest_first: bool = False,
     limit: int = 200,
     offset: int = 0,
+    order: str | None = None,
+    descending: bool = False,
 ) -> list[ReceiptRow]:
     """Receipts newest first (``oldest_first``: in date and number order); ``text``
     matches the number, or the person's name, alias or code with or without diacritics;
     ``kind`` keeps the hand-overs of money (``cash``), of goods (``goods``) or of both
-    (``mixed``)."""
+    (``mixed``); ``order``: a key of :data:`RECEIPT_SORTS` (the whole list sorted by the
+    query, a page at a time)."""
     actor.require("read")
     parts = _parts()
     q = _filtered(_query(parts), parts, text, since, until, include_voided, kind)
-    if oldest_first:
+    if order in RECEIPT_SORTS:
+        amount = Disbursement.amount + func.coalesce(parts.c.amount, 0)
+        spec = [amount if c == "amount" else c for c in RECEIPT_SORTS[order]]
+        q = q.order_by(*ordering(spec, descending), Receipt.year, Receipt.seq)
+    elif oldest_first:
         q = q.order_by(Disbursement.handed_on, Receipt.year, Receipt.seq)
     else:
         q = q.order_by(Disbursement.handed_on.desc(), Receipt.year.desc(), Receipt.seq.desc())

@@ -33,6 +33,7 @@ from tracker.services import audit
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
+from tracker.services.listing import matching_people, ordering
 
 VISIT_LISTS = ("due", "overdue", "open", "done", "missed", "all")
 MAX_YOUNG = 20
@@ -184,8 +185,12 @@ def cancel_open_visits(s: Session, actor: Actor, *conditions: Any) -> int:
     return count
 
 
+#: The officer of a visit, as its lists join and sort them.
+_OFFICER = aliased(User, name="visit_officer")
+
+
 def _visit_query() -> Select:  # type: ignore[type-arg]
-    officer = aliased(User)
+    officer = _OFFICER
     return (
         select(Visit, Beneficiary, GrantType, officer.full_name)
         .join(Beneficiary, Beneficiary.id == Visit.beneficiary_id)
@@ -247,6 +252,23 @@ def _apply_list(q: Select, which: str, today: date, within_days: int) -> Select:
     return q
 
 
+#: The orders the visit lists can be sorted in: columns, each ascending unless marked
+#: (column, True) for descending (the days late of a visit fall as its date rises).
+VISIT_SORTS: dict[str, tuple[Any, ...]] = {
+    "scheduled_on": (Visit.scheduled_on,),
+    "days_late": ((Visit.scheduled_on, True),),
+    "beneficiary": (Beneficiary.code,),
+    "commune": (Beneficiary.commune_code, Beneficiary.code),
+    "village": (Beneficiary.village, Beneficiary.code),
+    "grant_type": (GrantType.code, Visit.scheduled_on),
+    "months_after": (Visit.months_after, Visit.scheduled_on),
+    "officer": (_OFFICER.full_name, Visit.scheduled_on),
+    "status": (Visit.status, Visit.scheduled_on),
+    "done_on": (Visit.done_on,),
+    "outcome": (Visit.livelihood_running, Visit.income_band, Visit.done_on),
+}
+
+
 def list_visits(
     db: Database,
     actor: Actor,
@@ -259,9 +281,14 @@ def list_visits(
     beneficiary_id: int | None = None,
     limit: int = 500,
     offset: int = 0,
+    text: str = "",
+    order: str | None = None,
+    descending: bool = False,
 ) -> list[VisitRow]:
     """Visits in one of the lists: ``due`` (from today to ``within_days`` ahead),
-    ``overdue`` (scheduled before today, not done), ``open`` (both), ``done``, ``all``."""
+    ``overdue`` (scheduled before today, not done), ``open`` (both), ``done``, ``all``.
+    ``text``: every word in the person's name, alias or code, with or without diacritics;
+    ``order``: a key of :data:`VISIT_SORTS` (else the list's own order)."""
     actor.require("read")
     which = v.choice(which, "visit", VISIT_LISTS)
     today = today or date.today()
@@ -272,7 +299,10 @@ def list_visits(
         q = q.where(Visit.officer_id == officer_id)
     if beneficiary_id is not None:
         q = q.where(Visit.beneficiary_id == beneficiary_id)
-    if which == "done":
+    q = matching_people(q, text)
+    if order in VISIT_SORTS:
+        q = q.order_by(*ordering(VISIT_SORTS[order], descending), Visit.id)
+    elif which == "done":
         q = q.order_by(Visit.done_on.desc(), Visit.id.desc())
     else:
         q = q.order_by(Visit.scheduled_on, Visit.id)
@@ -369,11 +399,6 @@ def _apply_asset_update(
             s.add(calf)
             s.flush()
             new_ids.append(calf.id)
-        # The mother stays in her condition; the birth is an event in her history.
-    else:
-        asset.status = status
-        if status in ASSET_CLOSED_STATUSES:
-            asset.closed_on = done_on
     asset.events.append(
         AssetEvent(
             happened_on=done_on,
@@ -383,6 +408,13 @@ def _apply_asset_update(
             recorded_by_id=actor.user_id,
         )
     )
+    s.flush()
+    # The asset is in the state of its newest event (a visit typed in late, dated before
+    # the last one, adds to the history without changing the state).
+    newest = max(asset.events, key=lambda e: (e.happened_on, e.id))
+    asset.status = newest.status
+    if newest.status in ASSET_CLOSED_STATUSES:
+        asset.closed_on = newest.happened_on
     s.flush()
     after = audit.snapshot(asset)
     after["young_ids"] = new_ids

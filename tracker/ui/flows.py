@@ -41,8 +41,14 @@ def plan_grant(ctx: UiContext, parent: QWidget, person: BeneficiaryRow | None = 
     return _open(GrantDialog(ctx, person, parent))
 
 
-def record_handover(ctx: UiContext, parent: QWidget, grant: GrantView | None = None) -> FormDialog:
-    return _open(HandoverDialog(ctx, grant, parent))
+def record_handover(
+    ctx: UiContext,
+    parent: QWidget,
+    grant: GrantView | None = None,
+    *,
+    for_person: int | None = None,
+) -> FormDialog:
+    return _open(HandoverDialog(ctx, grant, parent, for_person=for_person))
 
 
 def record_visit(ctx: UiContext, parent: QWidget, visit: VisitRow) -> FormDialog:

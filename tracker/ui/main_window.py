@@ -360,7 +360,14 @@ class MainWindow(QMainWindow):
         grant = self.grants_page.selected() if self.current_page() is self.grants_page else None
         if grant is not None and grant.status not in ("planned", "active"):
             grant = None
-        flows.record_handover(self.ctx, self, grant)
+        # With a profile open, that person's grant is the one chosen first.
+        profile = self.beneficiaries_page.profile
+        person = (
+            profile.beneficiary_id
+            if self.current_page() is self.beneficiaries_page and profile.isVisible()
+            else None
+        )
+        flows.record_handover(self.ctx, self, grant, for_person=person)
 
     def record_visit(self) -> None:
         if self.current_page() is self.visits_page and self.visits_page.selected() is not None:
@@ -667,7 +674,8 @@ class MainWindow(QMainWindow):
         else:
             self.splitter.setSizes([200, 1080])
         self.beneficiaries_page.restore_state()
-        self.show_page(prefs.PAGE.get())
+        # Every start opens on Today (what is due first); the last page is not reopened.
+        self.show_page("today")
 
     def save_state(self) -> None:
         prefs.GEOMETRY.set(self.saveGeometry())

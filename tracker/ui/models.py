@@ -177,6 +177,11 @@ class PagedTableModel(RowsTableModel):
         self._exhausted = True
         self._generation = 0
         self._busy = False
+        #: The service's sort order (a column's ``sort`` key; None: the list's own order)
+        #: and its direction, and the words typed to find rows.
+        self.order: str | None = None
+        self.descending = False
+        self.text = ""
 
     # --- what subclasses provide -------------------------------------------------------
     def pager(self) -> Pager | None:
@@ -186,6 +191,18 @@ class PagedTableModel(RowsTableModel):
     def counter(self) -> Callable[[], int] | None:
         """``count()`` -> how many rows there are under the current filter."""
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the service (the whole list, not the page shown): read again from the
+        first page in the new order."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        key = self.COLUMNS[column].sort
+        if key is None:
+            return
+        self.order = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
 
     # --- loading -----------------------------------------------------------------------
     @property
@@ -289,12 +306,12 @@ class BeneficiaryTableModel(PagedTableModel):
         Column("code", sort="code"),
         Column("name", sort="name"),
         Column("birth_year", right=True, sort="birth_year"),
-        Column("sex"),
-        Column("ethnicity"),
+        Column("sex", sort="sex"),
+        Column("ethnicity", sort="ethnicity"),
         Column("commune", sort="commune"),
-        Column("village"),
+        Column("village", sort="village"),
         Column("category", sort="category"),
-        Column("status"),
+        Column("status", sort="status"),
     )
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
@@ -302,7 +319,6 @@ class BeneficiaryTableModel(PagedTableModel):
         self.ctx = ctx
         self.filter = SearchFilter()
         self.order = "name"
-        self.descending = False
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -329,7 +345,7 @@ class BeneficiaryTableModel(PagedTableModel):
 
         def fetch(offset: int, limit: int, after: BeneficiaryRow | None) -> list[Any]:
             return beneficiaries.search(
-                db, actor, flt, limit=limit, order=order, descending=descending,
+                db, actor, flt, limit=limit, order=order or "name", descending=descending,
                 after_id=after.id if after is not None else None,
             )  # fmt: skip
 
@@ -346,16 +362,6 @@ class BeneficiaryTableModel(PagedTableModel):
 
     def set_filter(self, flt: SearchFilter) -> None:
         self.filter = flt
-        self.reload()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.COLUMNS):
-            return
-        key = self.COLUMNS[column].sort
-        if key is None:
-            return
-        self.order = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
     def display(self, row: BeneficiaryRow, key: str) -> str:
@@ -393,14 +399,14 @@ class GrantTableModel(PagedTableModel):
     """Grants, newest first, one page of ``grants.list_grants`` at a time."""
 
     COLUMNS = (
-        Column("start_date"),
-        Column("beneficiary"),
-        Column("grant_type"),
-        Column("project"),
-        Column("planned", right=True),
-        Column("delivered", right=True),
-        Column("remaining", right=True),
-        Column("status"),
+        Column("start_date", sort="start_date"),
+        Column("beneficiary", sort="beneficiary"),
+        Column("grant_type", sort="grant_type"),
+        Column("project", sort="project"),
+        Column("planned", right=True, sort="planned"),
+        Column("delivered", right=True, sort="delivered"),
+        Column("remaining", right=True, sort="remaining"),
+        Column("status", sort="status"),
     )
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
@@ -426,6 +432,7 @@ class GrantTableModel(PagedTableModel):
     def pager(self) -> Pager:
         db, actor = self.ctx.db, self.ctx.actor
         person, project, status = self.beneficiary_id, self.project_id, self.status
+        text, order, descending = self.text, self.order, self.descending
         return lambda offset, limit: grants.list_grants(
             db,
             actor,
@@ -434,6 +441,9 @@ class GrantTableModel(PagedTableModel):
             status=status,
             limit=limit,
             offset=offset,
+            text=text,
+            order=order,
+            descending=descending,
         )
 
     def display(self, row: GrantView, key: str) -> str:
@@ -469,17 +479,17 @@ class VisitTableModel(PagedTableModel):
     with ``set_rows`` (the Today page loads its short lists on the worker)."""
 
     COLUMNS = (
-        Column("scheduled_on"),
-        Column("days_late", right=True),
-        Column("beneficiary"),
-        Column("commune"),
-        Column("village"),
-        Column("grant_type"),
-        Column("months_after"),
-        Column("officer"),
-        Column("status"),
-        Column("done_on"),
-        Column("outcome"),
+        Column("scheduled_on", sort="scheduled_on"),
+        Column("days_late", right=True, sort="days_late"),
+        Column("beneficiary", sort="beneficiary"),
+        Column("commune", sort="commune"),
+        Column("village", sort="village"),
+        Column("grant_type", sort="grant_type"),
+        Column("months_after", sort="months_after"),
+        Column("officer", sort="officer"),
+        Column("status", sort="status"),
+        Column("done_on", sort="done_on"),
+        Column("outcome", sort="outcome"),
     )
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
@@ -494,6 +504,7 @@ class VisitTableModel(PagedTableModel):
     def pager(self) -> Pager:
         db, actor, which, today = self.ctx.db, self.ctx.actor, self.which, self.ctx.today()
         commune, officer, person = self.commune_code, self.officer_id, self.beneficiary_id
+        text, order, descending = self.text, self.order, self.descending
         return lambda offset, limit: visits.list_visits(
             db,
             actor,
@@ -504,6 +515,9 @@ class VisitTableModel(PagedTableModel):
             beneficiary_id=person,
             limit=limit,
             offset=offset,
+            text=text,
+            order=order,
+            descending=descending,
         )
 
     def headers(self) -> dict[str, str]:

@@ -400,14 +400,18 @@ class PdfOutput(QObject):
         printer: QPrinter | None = None,
         *,
         finished: Callable[[bool, int], object] | None = None,
+        job_name: str = "",
     ) -> Task | None:
         """Print on ``printer`` (asked for with the print dialog when None) on the worker,
         with a progress dialog that can stop the job. ``finished(ok, pages)`` hears how it
-        ended, on the UI thread: whether every page went out, and how many did."""
+        ended, on the UI thread: whether every page went out, and how many did.
+        ``job_name`` names the job in the printer's queue (the paper and its number)."""
         if printer is None:
             printer = self.choose_printer(pdf)
             if printer is None:
                 return None
+        if job_name:
+            printer.setDocName(job_name)
         done_pages = [0]
         progress = Progress()
         dialog = QProgressDialog(self.tr("Printing…"), self.tr("Stop"), 0, 0, self.owner)

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QFrame,
     QHBoxLayout,
@@ -29,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.i18n import get_language
+from tracker.i18n.text import fold
 from tracker.services.errors import ServiceError
 from tracker.ui.worker import error_text
 
@@ -223,6 +237,32 @@ class FormErrors:
         self.banner.show_message(text)
         return ""
 
+    def field_of(self, widget: QWidget) -> str | None:
+        """The field a widget's messages go to (the widget or one inside it)."""
+        for field, (w, _label) in self._fields.items():
+            if shiboken6.isValid(w) and (w is widget or w.isAncestorOf(widget)):
+                return field
+        return None
+
+    def clear_field(self, field: str) -> None:
+        label = self.label(field)
+        if label is not None and shiboken6.isValid(label):
+            label.show_message("")
+
+    def keep_only(self, err: ServiceError) -> None:
+        """After a change: the message of the field still bad is renewed, every other one
+        goes (a new message is not shown while typing; saving shows it)."""
+        still = err.field if err.field in self._fields else None
+        for field, (_w, label) in self._fields.items():
+            if not shiboken6.isValid(label) or label.isHidden():
+                continue
+            if field == still:
+                label.show_message(error_text(err))
+            else:
+                label.show_message("")
+        if not self.banner.isHidden():
+            self.banner.show_message(error_text(err) if still is None else "")
+
     def visible_messages(self) -> dict[str, str]:
         """Field -> message of the labels now shown (for tests and accessibility)."""
         out = {
@@ -371,3 +411,132 @@ def spin(minimum: int, maximum: int, value: int, parent: QWidget | None = None) 
 def expanding(widget: QWidget) -> QWidget:
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return widget
+
+
+def sort_by_service(view: QTableView) -> None:
+    """Clicking a column's header sorts the list by it, through the model's ``sort`` (a
+    paged model asks its service, so the whole list is sorted, not the page shown). The
+    list opens in its own order, with no column marked."""
+    header = view.horizontalHeader()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicatorShown(True)
+    header.setSectionsClickable(True)
+    view.setSortingEnabled(True)
+
+
+class ListSearch(QObject):
+    """A search box over a list: the list filters as one types (after a short pause), Enter
+    filters at once, and when the list then holds one row, Enter opens it (``open_row``
+    with its index) as a double-click would. Down moves from the box into the list."""
+
+    def __init__(
+        self,
+        box: QLineEdit,
+        view: QTableView,
+        apply: Callable[[], None],
+        open_row: Callable[[QModelIndex], object],
+        *,
+        delay_ms: int = 250,
+    ) -> None:
+        super().__init__(box)
+        self.box, self.view, self.apply, self.open_row = box, view, apply, open_row
+        self._open_when_loaded = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self._apply)
+        box.setClearButtonEnabled(True)
+        box.textChanged.connect(lambda _t: self.timer.start())
+        box.returnPressed.connect(self._enter)
+        box.installEventFilter(self)
+        model = view.model()
+        reloaded = getattr(model, "reloaded", None)
+        if reloaded is not None:
+            reloaded.connect(lambda _n: self._loaded())
+
+    def _apply(self) -> None:
+        self.timer.stop()
+        self.apply()
+
+    def _enter(self) -> None:
+        self._open_when_loaded = True
+        self._apply()
+        if not getattr(self.view.model(), "loading", False):
+            self._loaded()
+
+    def _loaded(self) -> None:
+        if not self._open_when_loaded:
+            return
+        self._open_when_loaded = False
+        model = self.view.model()
+        if model is None or model.rowCount() != 1:
+            return
+        index = model.index(0, 0)
+        self.view.setCurrentIndex(index)
+        self.view.selectRow(0)
+        self.open_row(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            model = self.view.model()
+            if model is not None and model.rowCount():
+                if not self.view.currentIndex().isValid():
+                    self.view.selectRow(0)
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+
+#: Item role holding a choice's text without diacritics, for completion.
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 40
+
+
+class FoldingCompleter(QCompleter):
+    """Completes a combo box's items from a few letters anywhere in them, typed with or
+    without diacritics ("meo" finds "Mèo Vạc")."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def fold_completion(combo: QComboBox) -> None:
+    """Let a choice be typed: the box takes typed letters (any diacritics), lists the items
+    that contain them, and goes back to the item chosen when what is typed is left
+    unfinished. Call again after the items change."""
+    if not combo.isEditable():
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = combo.lineEdit()
+        assert line is not None
+        line.editingFinished.connect(lambda: _restore_choice(combo))
+    for i in range(combo.count()):
+        combo.setItemData(i, fold(combo.itemText(i)), FOLDED_ROLE)
+    completer = FoldingCompleter(combo.model(), combo)
+    completer.setCompletionRole(FOLDED_ROLE)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+
+
+def _restore_choice(combo: QComboBox) -> None:
+    if not shiboken6.isValid(combo):
+        return
+    text = combo.currentText()
+    index = combo.findText(text)
+    if index < 0:
+        matches = [i for i in range(combo.count()) if fold(text) in fold(combo.itemText(i))]
+        if len(matches) == 1 and text.strip():
+            combo.setCurrentIndex(matches[0])
+            return
+        combo.setEditText(combo.itemText(combo.currentIndex()))
+    elif index != combo.currentIndex():
+        combo.setCurrentIndex(index)

@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -68,6 +69,11 @@ class FormDialog(QDialog):
             self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.save_button.setDefault(True)
+        #: Shown when the person said no to services: ticked, the save goes on anyway (the
+        #: service records it in the audit trail). Dialogs that can meet it lay it out.
+        self.without_consent = QCheckBox(self)
+        self.without_consent.setText(self.tr("Go on anyway (recorded in the audit trail)"))
+        self.without_consent.hide()
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -115,25 +121,64 @@ class FormDialog(QDialog):
         form.setRowVisible(self._row_boxes.get(widget, widget), visible)
 
     def watch(self, *widgets: QWidget) -> None:
-        """Changes in these fields make the dialog ask before closing."""
+        """Changes in these fields make the dialog ask before closing, and take away a
+        message that no longer applies (see :meth:`recheck`)."""
         for w in widgets:
+            edited = self._edited_slot(w)
             if isinstance(w, QLineEdit):
-                w.textEdited.connect(self.mark_dirty)
+                w.textEdited.connect(edited)
             elif isinstance(w, QPlainTextEdit):
-                w.textChanged.connect(self.mark_dirty)
+                w.textChanged.connect(edited)
             elif isinstance(w, QComboBox):
-                w.currentIndexChanged.connect(self.mark_dirty)
+                w.currentIndexChanged.connect(edited)
                 line = w.lineEdit() if w.isEditable() else None
                 if line is not None:
-                    line.textEdited.connect(self.mark_dirty)
+                    line.textEdited.connect(edited)
             elif isinstance(w, QSpinBox):
-                w.valueChanged.connect(self.mark_dirty)
+                w.valueChanged.connect(edited)
             elif isinstance(w, QDateEdit):
-                w.dateChanged.connect(self.mark_dirty)
+                w.dateChanged.connect(edited)
             elif isinstance(w, QAbstractButton):
-                w.toggled.connect(self.mark_dirty)
+                w.toggled.connect(edited)
             elif isinstance(w, OptionalDateEdit):
-                w.changed.connect(self.mark_dirty)
+                w.changed.connect(edited)
+
+    def _edited_slot(self, widget: QWidget) -> Callable[..., None]:
+        def edited(*args: object) -> None:
+            self.mark_dirty(*args)
+            self.recheck(widget)
+
+        return edited
+
+    # --- messages that no longer apply -------------------------------------------------
+    def check(self) -> None:
+        """Check the fields as the service will, without saving: raises the ServiceError of
+        the first bad field. Dialogs whose service has such a check (no database read)
+        override it; :meth:`can_check` says whether one did."""
+
+    def can_check(self) -> bool:
+        return type(self).check is not FormDialog.check
+
+    def recheck(self, widget: QWidget) -> None:
+        """A field was changed while a message is shown: the message goes once it no longer
+        applies. With :meth:`check`, a message stays (its text renewed) while its field is
+        still the bad one; without, the changed field's own message goes."""
+        shown = self.errors.visible_messages()
+        if not shown:
+            return
+        if not self.can_check():
+            field = self.errors.field_of(widget)
+            if field is not None:
+                self.errors.clear_field(field)
+            return
+        try:
+            self.check()
+        except ServiceError as err:
+            self.errors.keep_only(err)
+            return
+        except Exception:  # a check is a help; the save checks again
+            return
+        self.errors.clear()
 
     def mark_dirty(self, *_args: object) -> None:
         self._dirty = True
@@ -195,6 +240,9 @@ class FormDialog(QDialog):
 
     def handle_error(self, exc: BaseException) -> None:
         """Show the error next to its field (or in the banner); the typed data stays."""
+        if isinstance(exc, ServiceError) and exc.key == "no_service_consent":
+            self.without_consent.setChecked(False)
+            self.without_consent.show()
         self.errors.show(exc)
         # Once the message has its size: the dialog grows so that it is read whole.
         QTimer.singleShot(0, self.grow_to_fit)
@@ -217,14 +265,23 @@ class FormDialog(QDialog):
 
     # --- closing -----------------------------------------------------------------------
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+        """Ask before losing what was typed. The buttons say what they do (not a second
+        "Cancel" beside the form's own): keep editing, the default and Esc, or discard."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
             self.tr("What you typed here has not been saved. Close and lose it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.NoButton,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        answer = box.clickedButton() is discard
+        box.deleteLater()
+        return answer
 
     def reject(self) -> None:
         if self.busy:

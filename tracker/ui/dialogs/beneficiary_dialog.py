@@ -7,17 +7,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,29 @@ from tracker.ui.dialogs.base import FormDialog, form_layout, two_columns
 from tracker.ui.place_picker import PlacePicker, village_completer
 from tracker.ui.widgets import WARNING_STYLE, DateEdit, OptionalDateEdit, notes_edit
 
-NO_YEAR = 1899
+#: The birth year box's "no year" value (shown as "—"). Any year can be typed: one the
+#: service refuses (2030, 1850) is kept and the message says why.
+NO_YEAR = 0
+#: Where the arrows start from "—".
+ARROWS_FROM_AGE = 30
+
+
+class YearBox(QSpinBox):
+    """A year typed with four digits, or "—"; the arrows start from a likely year."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._start = today.year - ARROWS_FROM_AGE
+        self.setRange(NO_YEAR, 9999)
+        self.setSpecialValueText("—")
+        self.setValue(NO_YEAR)
+        self.setGroupSeparatorShown(False)
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() == NO_YEAR:
+            self.setValue(self._start)
+            return
+        super().stepBy(steps)
 
 
 class BeneficiaryDialog(FormDialog):
@@ -71,10 +95,7 @@ class BeneficiaryDialog(FormDialog):
         self.sex.addItem(self.tr("— choose —"), None)
         for code in SEXES:
             self.sex.addItem(fmt.label("sex", code), code)
-        self.birth_year = QSpinBox(self)
-        self.birth_year.setRange(NO_YEAR, today.year)
-        self.birth_year.setSpecialValueText("—")
-        self.birth_year.setValue(NO_YEAR)
+        self.birth_year = YearBox(today, self)
         self.birth_date = OptionalDateEdit(today.replace(year=today.year - 20, day=1), self)
         self.birth_date.check.setText(self.tr("Exact date known"))
         self.ethnicity = QComboBox(self)
@@ -151,8 +172,12 @@ class BeneficiaryDialog(FormDialog):
         dup_layout = QVBoxLayout(self.duplicates)
         self.duplicate_text = QLabel(self.duplicates)
         self.duplicate_text.setWordWrap(True)
-        self.duplicate_list = QListWidget(self.duplicates)
-        self.duplicate_list.setMaximumHeight(90)
+        # What is typed now beside each look-alike: one column each, one row per field.
+        self.duplicate_list = QTableWidget(self.duplicates)
+        self.duplicate_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.duplicate_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.duplicate_list.setWordWrap(True)
+        self.duplicate_list.setMaximumHeight(230)
         dup_buttons = QHBoxLayout()
         self.save_anyway = QPushButton(self.tr("Save anyway"), self.duplicates)
         self.save_anyway.clicked.connect(self._save_anyway)
@@ -288,6 +313,9 @@ class BeneficiaryDialog(FormDialog):
             notes=self.notes.toPlainText(),
         )
 
+    def check(self) -> None:
+        beneficiaries.clean(self.data(), self.ctx.today())
+
     def prepare(self) -> Callable[[], Any]:
         data = self.data()
         db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
@@ -310,22 +338,64 @@ class BeneficiaryDialog(FormDialog):
         self.duplicates.hide()
         super().handle_error(exc)
 
+    def _reason_text(self, reason: str) -> str:
+        return {
+            "same_id": self.tr("Same ID number"),
+            "same_name": self.tr("Same name in this commune"),
+            "close_name": self.tr("Name one letter apart"),
+            "middle_name": self.tr("Middle name missing"),
+        }.get(reason, reason)
+
     def _show_duplicates(self, exc: PossibleDuplicate) -> None:
         self.duplicate_text.setText(
             self.tr(
-                "This person may already be registered. Check the list below: "
-                "same name (without diacritics), birth year and commune, or same ID number."
+                "This person may already be registered. Compare what you typed with the "
+                "people below (same or close name in the same commune, or same ID number). "
+                "If it is someone else, save anyway."
             )
         )
-        self.duplicate_list.clear()
-        for c in exc.candidates:
-            parts = [c.code, c.full_name, str(c.birth_year or "")]
-            if c.commune_code:
-                parts.append(fmt.unit_name(c.commune_code))
-            parts.append(fmt.label("beneficiary_status", c.status))
-            self.duplicate_list.addItem(" · ".join(p for p in parts if p))
+        typed = self.data()
+        rows = [
+            (self.tr("Code"), lambda c: c.code, typed.code or ""),
+            (self.tr("Full name"), lambda c: c.full_name, typed.full_name),
+            (
+                self.tr("Birth year"),
+                lambda c: str(c.birth_year or ""),
+                str(typed.birth_year or ""),
+            ),
+            (
+                self.tr("Commune"),
+                lambda c: fmt.unit_name(c.commune_code) if c.commune_code else "",
+                fmt.unit_name(typed.commune_code) if typed.commune_code else "",
+            ),
+            (self.tr("Village"), lambda c: c.village, typed.village),
+            (self.tr("ID number"), lambda c: c.id_number or "", typed.id_number or ""),
+            (
+                self.tr("Status"),
+                lambda c: fmt.label("beneficiary_status", c.status),
+                "",
+            ),
+            (
+                self.tr("Why"),
+                lambda c: "; ".join(self._reason_text(r) for r in c.reasons),
+                "",
+            ),
+        ]
+        table = self.duplicate_list
+        table.clear()
+        table.setRowCount(len(rows))
+        table.setColumnCount(1 + len(exc.candidates))
+        table.setVerticalHeaderLabels([label for label, _get, _now in rows])
+        table.setHorizontalHeaderLabels([self.tr("Typed now")] + [c.code for c in exc.candidates])
+        for r, (_label, get, now) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(now))
+            for col, c in enumerate(exc.candidates, start=1):
+                table.setItem(r, col, QTableWidgetItem(str(get(c))))
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         self.duplicates.show()
         self.save_anyway.setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self.grow_to_fit)
 
     def _save_anyway(self) -> None:
         self._allow_duplicate = True

@@ -14,7 +14,7 @@ from tracker.services.errors import ValidationError
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
-from tracker.ui.widgets import DateEdit, to_qdate
+from tracker.ui.widgets import DateEdit
 
 
 class ConsentDialog(FormDialog):
@@ -39,7 +39,6 @@ class ConsentDialog(FormDialog):
         self.given.addItem(self.tr("Given"), True)
         self.given.addItem(self.tr("Refused or withdrawn"), False)
         self.decided_on = DateEdit(today, self)
-        self.decided_on.setMaximumDate(to_qdate(today))
         self.note = QLineEdit(self)
         self.note.setMaxLength(300)
         form = form_layout()

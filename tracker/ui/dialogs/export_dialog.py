@@ -7,7 +7,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +34,7 @@ from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.services.exports import ExportResult
 from tracker.services.reports import Period
-from tracker.ui import files, prefs
+from tracker.ui import files, prefs, screen
 from tracker.ui.context import Change, UiContext
 from tracker.ui.widgets import Banner, set_combo_data
 from tracker.ui.worker import Task, error_text
@@ -120,6 +121,7 @@ class ExportDialog(QDialog):
         )
         self.separator.setAccessibleName(self.tr("CSV separator"))
         files_box = QGroupBox(self.tr("Files"), self)
+        self.files_box = files_box
         fb = QVBoxLayout(files_box)
         for box in (self.pdf, self.xlsx):
             fb.addWidget(box)
@@ -359,8 +361,14 @@ class ExportDialog(QDialog):
         )
         self.cancel_button.setText(self.tr("Close"))
         self.export_button.hide()
+        # Done: the choices made before are no longer asked; the room goes to what was
+        # written, the list of places stays where it was.
+        self.files_box.hide()
+        self.secret_box.hide()
         self.exported.emit(result)
         self._update_buttons()
+        self.grow_to_fit()
+        QTimer.singleShot(0, self.grow_to_fit)  # once the new texts have their sizes
 
     def _failed(self, exc: BaseException) -> None:
         self.bar.hide()
@@ -368,6 +376,26 @@ class ExportDialog(QDialog):
         self.banner.show_message(error_text(exc))
         self.cancel_button.setText(self.tr("Cancel"))
         self._update_buttons()
+        self.grow_to_fit()
+        QTimer.singleShot(0, self.grow_to_fit)
+
+    def grow_to_fit(self) -> None:
+        """As tall as the words shown now need (a long "done" line with the folder's path
+        takes more lines), within the screen: the buttons never sit on the list."""
+        layout = self.layout()
+        if layout is None or not shiboken6.isValid(self):
+            return
+        layout.activate()
+        width = self.width()
+        need = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        need = max(need, layout.totalMinimumSize().height())
+        room = screen.available_area(self).height()
+        if need != self.height():
+            self.resize(width, min(need, max(room, layout.totalMinimumSize().height())))
 
     def reject(self) -> None:
         if self.busy:

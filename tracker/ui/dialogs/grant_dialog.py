@@ -163,6 +163,7 @@ class GrantDialog(FormDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.without_consent)
         layout.addLayout(form)
         layout.addWidget(self.details_box)
         layout.addWidget(self.tranche_error)
@@ -411,7 +412,8 @@ class GrantDialog(FormDialog):
     def prepare(self) -> Callable[[], Any]:
         data = self.build()
         db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
-        return lambda: grants.plan_grant(db, actor, data, today=today)
+        anyway = self.without_consent.isVisible() and self.without_consent.isChecked()
+        return lambda: grants.plan_grant(db, actor, data, today=today, without_consent=anyway)
 
     @classmethod
     def ask(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from tracker.services.grants import GrantView, HandoverInput, HandoverView, Tran
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
-from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin, to_qdate
+from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin
 
 MAX_QUANTITY = 100_000
 
@@ -61,8 +61,15 @@ class HandoverDialog(FormDialog):
     changes = frozenset({Change.HANDOVER})
 
     def __init__(
-        self, ctx: UiContext, grant: GrantView | None = None, parent: QWidget | None = None
+        self,
+        ctx: UiContext,
+        grant: GrantView | None = None,
+        parent: QWidget | None = None,
+        *,
+        for_person: int | None = None,
     ) -> None:
+        """``grant``: the one grant to hand over; else a choice of the open grants, the
+        first of ``for_person`` (the profile open) chosen already."""
         super().__init__(parent, events=ctx.events)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Record a hand-over"))
@@ -85,10 +92,11 @@ class HandoverDialog(FormDialog):
             )
             self.grant.addItem(text, g)
         self.grant.setEnabled(grant is None)
+        theirs = [i for i, g in enumerate(choices) if g.beneficiary_id == for_person]
+        preselect = theirs[0] + 1 if grant is None and theirs else None
         self.summary = QLabel(self)
         self.tranche = QComboBox(self)
         self.handed_on = DateEdit(today, self)
-        self.handed_on.setMaximumDate(to_qdate(today))
 
         self.quantity = spin(1, MAX_QUANTITY, 1, self)
         self.unit_value = MoneyEdit(self)
@@ -146,6 +154,7 @@ class HandoverDialog(FormDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.without_consent)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
@@ -155,6 +164,8 @@ class HandoverDialog(FormDialog):
         self.quantity.valueChanged.connect(self._update_total)
         self.unit_value.value_changed.connect(self._update_total)
         self.amount.value_changed.connect(self._update_total)
+        if preselect is not None:
+            self.grant.setCurrentIndex(preselect)  # before watch(): nothing typed yet
         self._grant_changed()
         self.watch(
             self.grant,
@@ -169,7 +180,7 @@ class HandoverDialog(FormDialog):
             self.note,
             self.override_reason,
         )
-        (self.tranche if grant is not None else self.grant).setFocus()
+        (self.tranche if grant is not None or preselect is not None else self.grant).setFocus()
 
     # --- filling in from the grant --------------------------------------------------------
     def current_grant(self) -> GrantView | None:
@@ -213,8 +224,6 @@ class HandoverDialog(FormDialog):
             self.tranche.setCurrentIndex(nxt.seq - 1)
         else:
             self.tranche.setCurrentIndex(self.tranche.count() - 1)
-        start = g.start_date
-        self.handed_on.setMinimumDate(QDate(start.year, start.month, start.day))
         self.tranche.blockSignals(False)
         self._tranche_changed()
 
@@ -373,7 +382,10 @@ class HandoverDialog(FormDialog):
         data = self.build()
         also = self.also_lines(data.handed_on)
         db, actor, today = self.ctx.db, self.ctx.actor, self.ctx.today()
-        return lambda: grants.record_handover(db, actor, data, also=also, today=today)
+        anyway = self.without_consent.isVisible() and self.without_consent.isChecked()
+        return lambda: grants.record_handover(
+            db, actor, data, also=also, today=today, without_consent=anyway
+        )
 
     def handle_error(self, exc: BaseException) -> None:
         super().handle_error(exc)

@@ -308,7 +308,7 @@ class ReceiptBatchDialog(QDialog):
         run_task(
             self,
             path.read_bytes,
-            on_success=lambda pdf: self.output.print(pdf, finished=ended),
+            on_success=lambda pdf: self.output.print(pdf, finished=ended, job_name=path.stem),
             label=self.tr("Reading the PDF…"),
         )
 

@@ -33,7 +33,7 @@ from tracker.services.visits import AssetUpdate, AssetView, MissedVisit, VisitOu
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
-from tracker.ui.widgets import DateEdit, ErrorLabel, OptionalDateEdit, notes_edit, spin, to_qdate
+from tracker.ui.widgets import DateEdit, ErrorLabel, OptionalDateEdit, notes_edit, spin
 
 ANIMAL_STATUSES = ("alive", "calved", "sick", "died", "sold", "passed_on")
 THING_STATUSES = ("in_use", "unused", "sold", "passed_on")
@@ -114,7 +114,6 @@ class VisitDialog(FormDialog):
         self.reason_hint.setWordWrap(True)
         self.reason_hint.setStyleSheet("color: #b3261e;")
         self.done_on = DateEdit(today, self)
-        self.done_on.setMaximumDate(to_qdate(today))
         self.livelihood = QComboBox(self)
         self.livelihood.addItem(self.tr("— choose —"), None)
         self.livelihood.addItem(self.tr("Yes, it is running"), True)
@@ -238,7 +237,8 @@ class VisitDialog(FormDialog):
             status = QComboBox(self.assets_box)
             for code in ANIMAL_STATUSES if a.kind in LIVESTOCK else THING_STATUSES:
                 status.addItem(fmt.label("asset_status", code), code)
-            index = status.findData(a.status)
+            # After a birth the mother is well ("calved" again would record another birth).
+            index = status.findData("alive" if a.status == "calved" else a.status)
             status.setCurrentIndex(max(index, 0))
             young = spin(0, MAX_YOUNG, 0, self.assets_box)
             young.setEnabled(False)

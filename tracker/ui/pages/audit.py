@@ -116,6 +116,7 @@ class AuditTableModel(RowsTableModel):
             "visit": self.tr("recorded the outcome of"),
             "miss": self.tr("recorded no one met on"),
             "consent": self.tr("recorded the consent of"),
+            "consent_override": self.tr("went ahead without the consent to services of"),
             "void": self.tr("voided"),
             "replace": self.tr("replacement issued"),
             "reprint": self.tr("reprinted"),

@@ -3,7 +3,7 @@ sorting by column, names hidden unless asked for, and the profile beside the lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.profile import ProfilePanel
-from tracker.ui.widgets import Banner, table_view
+from tracker.ui.widgets import Banner, ListSearch, fold_completion, table_view
 from tracker.ui.worker import error_text
 
 SEARCH_DELAY_MS = 200
@@ -102,12 +102,10 @@ class BeneficiariesPage(Page):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        # Filters as one types; Enter with one person found opens the profile.
+        self.searching = ListSearch(
+            self.search, self.view, self.apply_filter, self._activated, delay_ms=SEARCH_DELAY_MS
+        )
         for combo in (self.commune, self.category, self.status, self.grant_type):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.show_names.toggled.connect(ctx.set_names_visible)
@@ -150,6 +148,8 @@ class BeneficiariesPage(Page):
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+            if combo is self.commune:
+                fold_completion(combo)  # "meo" finds Mèo Vạc
 
         refill(
             self.commune,
@@ -221,9 +221,13 @@ class BeneficiariesPage(Page):
         )
 
     def apply_filter(self, *_args: object) -> None:
-        self._timer.stop()
+        self.searching.timer.stop()
         self.banner.show_message("")
-        self.model.set_filter(self.current_filter())
+        flt = self.current_filter()
+        if flt != self.model.filter and self.profile.isVisible():
+            # Another search: the person of the last one is no longer shown beside it.
+            self.profile.clear()
+        self.model.set_filter(flt)
 
     def refresh(self) -> None:
         super().refresh()

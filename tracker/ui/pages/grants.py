@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,7 +23,7 @@ from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.grant_dialog import detail_label, detail_value
 from tracker.ui.models import ROW_ROLE, GrantTableModel
 from tracker.ui.pages.base import Page
-from tracker.ui.widgets import Banner, table_view
+from tracker.ui.widgets import Banner, ListSearch, sort_by_service, table_view
 from tracker.ui.worker import error_text
 
 
@@ -34,6 +35,7 @@ class GrantsPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.search = QLineEdit(self)
         self.status = QComboBox(self)
         self.project = QComboBox(self)
         for combo in (self.status, self.project):
@@ -46,6 +48,7 @@ class GrantsPage(Page):
         self.model = GrantTableModel(ctx, self)
         self.view = table_view(self)
         self.view.setModel(self.model)
+        sort_by_service(self.view)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -58,9 +61,9 @@ class GrantsPage(Page):
         self.splitter.setStretchFactor(1, 1)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
         bar.addWidget(self.status)
         bar.addWidget(self.project)
-        bar.addStretch(1)
         bar.addWidget(self.handover_button)
         bar.addWidget(self.plan_button)
         layout = QVBoxLayout(self)
@@ -70,6 +73,8 @@ class GrantsPage(Page):
 
         self.status.currentIndexChanged.connect(self.apply_filter)
         self.project.currentIndexChanged.connect(self.apply_filter)
+        # Filters as one types; Enter with one grant found opens its hand-over.
+        self.searching = ListSearch(self.search, self.view, self.apply_filter, self._activated)
         self.plan_button.clicked.connect(lambda: flows.plan_grant(ctx, self))
         self.handover_button.clicked.connect(self.record_handover)
         # Double-click and Enter both "activate" a row.
@@ -85,6 +90,7 @@ class GrantsPage(Page):
     def retranslate(self) -> None:
         self.plan_button.setText(self.tr("Plan a grant…"))
         self.handover_button.setText(self.tr("Record a hand-over…"))
+        self.search.setPlaceholderText(self.tr("Search by name, alias, code or project"))
         current = self.status.currentData()
         self.status.blockSignals(True)
         self.status.clear()
@@ -119,6 +125,8 @@ class GrantsPage(Page):
         self.apply_filter()
 
     def apply_filter(self, *_args: object) -> None:
+        self.searching.timer.stop()
+        self.model.text = self.search.text()
         self.model.status = self.status.currentData()
         self.model.project_id = self.project.currentData()
         self.model.reload()

@@ -322,10 +322,14 @@ class ProfilePanel(QWidget):
 
     # --- actions -----------------------------------------------------------------------
     def _close(self) -> None:
+        self.clear()
+        self.closed.emit()
+
+    def clear(self) -> None:
+        """Shows no one (a new search found other people): hidden until a person is opened."""
         self.beneficiary_id = None
         self.data = None
         self.hide()
-        self.closed.emit()
 
     def _edit(self) -> None:
         if self.data is not None:

@@ -14,6 +14,7 @@ and printing run on the worker; the list pages are read as the view scrolls.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from datetime import date
@@ -47,7 +48,14 @@ from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
 from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel, Pager
 from tracker.ui.pages.base import Page
 from tracker.ui.printing import PdfOutput, preview_images, problem_text
-from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data, table_view
+from tracker.ui.widgets import (
+    Banner,
+    ListSearch,
+    OptionalDateEdit,
+    set_combo_data,
+    sort_by_service,
+    table_view,
+)
 from tracker.ui.worker import Task, error_text
 
 SEARCH_DELAY_MS = 250
@@ -61,13 +69,13 @@ class ReceiptTableModel(PagedTableModel):
     """Pages of ``receipts.list_receipts`` under a text and a date range."""
 
     COLUMNS = (
-        Column("number"),
-        Column("handed_on"),
-        Column("beneficiary"),
-        Column("description"),
+        Column("number", sort="number"),
+        Column("handed_on", sort="handed_on"),
+        Column("beneficiary", sort="beneficiary"),
+        Column("description", sort="description"),
         Column("paper"),
-        Column("amount", right=True),
-        Column("status"),
+        Column("amount", right=True, sort="amount"),
+        Column("status", sort="status"),
     )
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
@@ -93,8 +101,17 @@ class ReceiptTableModel(PagedTableModel):
         db, actor, text, since, until = (
             self.ctx.db, self.ctx.actor, self.text, self.since, self.until
         )  # fmt: skip
+        order, descending = self.order, self.descending
         return lambda offset, limit: receipts.list_receipts(
-            db, actor, text, since=since, until=until, limit=limit, offset=offset
+            db,
+            actor,
+            text,
+            since=since,
+            until=until,
+            limit=limit,
+            offset=offset,
+            order=order,
+            descending=descending,
         )
 
     def counter(self) -> Callable[[], int]:
@@ -209,6 +226,7 @@ class ReceiptsPage(Page):
         self.model = ReceiptTableModel(ctx, self)
         self.view = table_view(self)
         self.view.setModel(self.model)
+        sort_by_service(self.view)
         self.count_label = QLabel(self)
 
         self.paper_label = QLabel(self)
@@ -272,12 +290,14 @@ class ReceiptsPage(Page):
         layout.addLayout(options)
         layout.addLayout(actions)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        # Filters as one types; Enter with one receipt found opens it.
+        self.searching = ListSearch(
+            self.search,
+            self.view,
+            self.apply_filter,
+            lambda _i: self.preview_selected(),
+            delay_ms=SEARCH_DELAY_MS,
+        )
         self.since.changed.connect(self.apply_filter)
         self.until.changed.connect(self.apply_filter)
         self.show_names.toggled.connect(ctx.set_names_visible)
@@ -363,7 +383,7 @@ class ReceiptsPage(Page):
         self.model.reload()
 
     def apply_filter(self) -> None:
-        self._timer.stop()
+        self.searching.timer.stop()
         self.model.text = self.search.text().strip()
         self.model.since = self.since.value()
         self.model.until = self.until.value()
@@ -514,6 +534,15 @@ class ReceiptsPage(Page):
     def _title(self, detail: ReceiptDetail) -> str:
         return self.tr("Receipt {number}").format(number=detail.row.number)
 
+    def job_name(self, row: ReceiptRow) -> str:
+        """The print job's name in the printer's queue: the paper and the receipt number."""
+        paper = self.options()["paper"]
+        names = tuple(PAPERS_OF_KIND[row.kind] if paper == "auto" else (paper,))
+        kinds: dict[tuple[str, ...], str] = {("voucher",): "cash", ("handover",): "goods"}
+        kind = kinds.get(names, "mixed")
+        shown = dataclasses.replace(row, kind=kind)
+        return f"{self.model.paper_text(shown)} {row.number}"
+
     def file_name(self, row: ReceiptRow) -> str:
         """PhieuChi_…, BienBanBanGiao_… or PhieuChi_BienBan_… (the papers chosen)."""
         paper = self.options()["paper"]
@@ -590,7 +619,7 @@ class ReceiptsPage(Page):
                 elif not pages:
                     self._print_failed(detail)
 
-            self.output.print(pdf, chosen, finished=ended)
+            self.output.print(pdf, chosen, finished=ended, job_name=self.job_name(detail.row))
 
         return self._make(number, send, record=True)
 

@@ -4,7 +4,15 @@ outcome (or that no one could be met)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.services import office
 from tracker.services.visits import VisitRow
@@ -12,7 +20,7 @@ from tracker.ui import flows
 from tracker.ui.context import Change, UiContext
 from tracker.ui.models import ROW_ROLE, VisitTableModel
 from tracker.ui.pages.base import Page
-from tracker.ui.widgets import Banner, table_view
+from tracker.ui.widgets import Banner, ListSearch, fold_completion, sort_by_service, table_view
 from tracker.ui.worker import error_text
 
 LISTS = ("open", "overdue", "due", "done", "missed", "all")
@@ -27,6 +35,7 @@ class VisitsPage(Page):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.search = QLineEdit(self)
         self.which = QComboBox(self)
         self.commune = QComboBox(self)
         self.officer = QComboBox(self)
@@ -39,12 +48,13 @@ class VisitsPage(Page):
         self.model = VisitTableModel(ctx, self)
         self.view = table_view(self)
         self.view.setModel(self.model)
+        sort_by_service(self.view)
 
         bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
         bar.addWidget(self.which)
         bar.addWidget(self.commune)
         bar.addWidget(self.officer)
-        bar.addStretch(1)
         bar.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -54,6 +64,8 @@ class VisitsPage(Page):
 
         for combo in (self.which, self.commune, self.officer):
             combo.currentIndexChanged.connect(self.apply_filter)
+        # Filters as one types; Enter with one visit found opens it.
+        self.searching = ListSearch(self.search, self.view, self.apply_filter, self._activated)
         self.record_button.clicked.connect(self.record_selected)
         # Double-click and Enter both "activate" a row.
         self.view.activated.connect(self._activated)
@@ -95,9 +107,11 @@ class VisitsPage(Page):
             self.commune.addItem(place.name, place.code)
         self.commune.setCurrentIndex(max(self.commune.findData(current_commune), 0))
         self.commune.blockSignals(False)
+        fold_completion(self.commune)
         if self.officer.count():
             self.officer.setItemText(0, self.tr("All officers"))
         self.record_button.setText(self.tr("Record visit…"))
+        self.search.setPlaceholderText(self.tr("Search by name, alias or code"))
         self.model.retranslate()
         self._update_count()
 
@@ -128,6 +142,8 @@ class VisitsPage(Page):
             self.which.setCurrentIndex(index)
 
     def apply_filter(self, *_args: object) -> None:
+        self.searching.timer.stop()
+        self.model.text = self.search.text()
         self.model.which = self.which.currentData() or "open"
         self.model.commune_code = self.commune.currentData()
         self.model.officer_id = self.officer.currentData()

@@ -25,6 +25,16 @@ PG_URL = os.environ.get("TRACKER_TEST_PG_URL")
 TODAY = date(2025, 6, 15)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run in parallel (pytest-xdist), the tests on the one PostgreSQL database all go to
+    one worker, one after the other: each of them empties that database first."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if item.get_closest_marker("postgres") is not None:
+            item.add_marker(pytest.mark.xdist_group("postgres"))
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2id at its lowest cost in tests: the real cost is for attackers, not for CI."""

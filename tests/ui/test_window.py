@@ -200,6 +200,19 @@ def test_errors_show_next_to_the_field_and_closing_asks_first(window: MainWindow
     assert beneficiaries.count(window.ctx.db, window.ctx.actor) == 0
 
 
+def open_plan(window: MainWindow, qtbot, project: ProjectView, grant_type: str):  # type: ignore[no-untyped-def]
+    """The Grants page with the plan dialog open on the registered person, the project and
+    the support type chosen."""
+    page = window.show_page("grants")
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    dialog = the_dialog(window, GrantDialog)
+    type_text(dialog.picker.search, "dang thi hong")
+    qtbot.waitUntil(lambda: dialog.picker.value() is not None, timeout=3000)
+    set_combo_data(dialog.project, project.id)
+    set_combo_data(dialog.grant_type, grant_type)
+    return page, dialog
+
+
 # --- goods counted in their unit ---------------------------------------------------------
 
 
@@ -207,13 +220,7 @@ def test_school_supplies_are_planned_as_goods_and_handed_over_on_the_goods_note(
     window: MainWindow, qtbot, project: ProjectView
 ):
     person = register_by_service(window.ctx.db, window.ctx.actor)
-    page = window.show_page("grants")
-    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(window, GrantDialog)
-    type_text(dialog.picker.search, "dang thi hong")
-    qtbot.waitUntil(lambda: dialog.picker.value() is not None, timeout=3000)
-    set_combo_data(dialog.project, project.id)
-    set_combo_data(dialog.grant_type, "school_supplies")
+    page, dialog = open_plan(window, qtbot, project, "school_supplies")
     dialog.start_date.set_value(date(2025, 5, 1))
     # A number of sets at a value each, not one amount of money.
     assert "amount" not in dialog.detail_fields
@@ -252,14 +259,8 @@ def test_cattle_grant_hand_over_visit_and_calf(window: MainWindow, qtbot, projec
     person = register_by_service(window.ctx.db, window.ctx.actor)
 
     # Plan a cattle grant through the dialog.
-    page = window.show_page("grants")
-    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
-    dialog = the_dialog(window, GrantDialog)
-    type_text(dialog.picker.search, "dang thi hong")
-    qtbot.waitUntil(lambda: dialog.picker.value() is not None, timeout=3000)
+    page, dialog = open_plan(window, qtbot, project, "cattle")
     assert dialog.picker.value().id == person.id
-    set_combo_data(dialog.project, project.id)
-    set_combo_data(dialog.grant_type, "cattle")
     dialog.start_date.set_value(date(2025, 5, 1))
     assert set(dialog.detail_fields) >= {"head_count", "value_per_head", "breed", "ear_tag"}
     type_text(dialog.detail_fields["value_per_head"], "15000000")

@@ -21,18 +21,37 @@ from tracker.db import Database, upgrade
 from tracker.services import office
 from tracker.services.context import SYSTEM, Actor
 
-PG_URL = os.environ.get("TRACKER_TEST_PG_URL")
+
+def _own_database(url: str | None) -> str | None:
+    """Run in parallel (pytest-xdist), each worker has a PostgreSQL database of its own on
+    the server named by TRACKER_TEST_PG_URL (made on first use): every test there empties
+    its database first."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    try:
+        engine = create_engine(base, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            known = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            ).first()
+            if known is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+        engine.dispose()
+    except Exception:  # no server: the tests that need it say so themselves
+        return url
+    own = base.set(database=name).render_as_string(hide_password=False)
+    os.environ["TRACKER_TEST_PG_URL"] = own  # for the processes the tests start
+    return own
+
+
+PG_URL = _own_database(os.environ.get("TRACKER_TEST_PG_URL"))
 TODAY = date(2025, 6, 15)
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run in parallel (pytest-xdist), the tests on the one PostgreSQL database all go to
-    one worker, one after the other: each of them empties that database first."""
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        if item.get_closest_marker("postgres") is not None:
-            item.add_marker(pytest.mark.xdist_group("postgres"))
 
 
 @pytest.fixture(autouse=True)

@@ -383,6 +383,9 @@ ENTRIES: dict[str, Entry] = {
     "beneficiaries.record_view": Entry(
         lambda st, r: ben.record_view(st.db, a(st, r), st.ids["person"].id), ALL
     ),
+    "beneficiaries.record_names_shown": Entry(
+        lambda st, r: ben.record_names_shown(st.db, a(st, r), [st.ids["person"].id]), WRITERS
+    ),
     "beneficiaries.search": Entry(lambda st, r: ben.search(st.db, a(st, r), "my"), ALL, read=True),
     "beneficiaries.count": Entry(lambda st, r: ben.count(st.db, a(st, r), "my"), ALL, read=True),
     "beneficiaries.get": Entry(

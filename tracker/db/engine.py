@@ -2,8 +2,11 @@
 
 Every part of the app reaches the database through :class:`Database`: ``read()`` for a
 short read-only session, ``write()`` for one transaction around one user action. On SQLite
-a write transaction starts with ``BEGIN IMMEDIATE`` so that two writers queue on the busy
-timeout instead of failing half-way; on PostgreSQL the server's row locks do that.
+a write transaction starts with ``BEGIN IMMEDIATE`` so that two writers never fail
+half-way, and before it each writer waits its turn on a lock file beside the database
+(:func:`writer_turn`): the operating system wakes the next waiter as soon as the lock is
+free, where SQLite's own busy wait polls ever more slowly and lets a newcomer overtake a
+writer that has waited long. On PostgreSQL the server's row locks do that.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -72,6 +76,127 @@ def _busy(exc: BaseException) -> BaseException:
     from tracker.i18n.errors import DatabaseBusy
 
     return DatabaseBusy(max(1, round(busy_timeout_ms() / 1000)))
+
+
+_turns = threading.local()
+
+
+def _queue_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".writers")
+
+
+def _try_lock(fd: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _wait_lock(fd: int, timeout: float) -> bool:
+    """Wait for the lock on ``fd`` at most ``timeout`` seconds. On POSIX the wait blocks in
+    the kernel (woken the moment the holder lets go, or dies) on a helper thread, so that
+    the caller can give up in time; a wait given up releases the lock as soon as it comes."""
+    if os.name == "nt":  # pragma: no cover - Windows: short polls
+        deadline = time.monotonic() + timeout
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                os.close(fd)
+                return False
+            time.sleep(0.002)
+        return True
+    import fcntl
+
+    done = threading.Event()
+    state = {"abandoned": False, "locked": False}
+    guard = threading.Lock()
+
+    def block() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            locked = True
+        except OSError:
+            locked = False
+        with guard:
+            if state["abandoned"]:
+                if locked:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+                return
+            state["locked"] = locked
+            done.set()
+
+    threading.Thread(target=block, name="writer-turn", daemon=True).start()
+    done.wait(timeout)
+    with guard:
+        if done.is_set():
+            if not state["locked"]:
+                os.close(fd)
+            return state["locked"]
+        state["abandoned"] = True  # the thread lets go of the lock and closes the file
+    return False
+
+
+@contextmanager
+def writer_turn(db_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """One writer at a time on this SQLite file, across processes and threads, in the
+    order the operating system wakes them: a lock on ``<file>.writers`` held for a whole
+    write transaction. Re-entrant within a thread. A folder where the lock file cannot be
+    made (read-only media) leaves the queueing to SQLite's busy wait. A wait that runs
+    out raises :class:`~tracker.i18n.errors.DatabaseBusy`."""
+    key = str(db_path)
+    held: dict[str, int] = getattr(_turns, "held", None) or {}
+    _turns.held = held
+    if held.get(key):
+        held[key] += 1
+        try:
+            yield
+        finally:
+            held[key] -= 1
+        return
+    try:
+        fd = os.open(_queue_path(db_path), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
+    wait = busy_timeout_ms() / 1000 if timeout is None else timeout
+    if not _try_lock(fd) and not _wait_lock(fd, wait):
+        from tracker.i18n.errors import DatabaseBusy
+
+        # ``fd`` is closed by now, or by the wait given up as soon as it ends.
+        raise DatabaseBusy(max(1, round(busy_timeout_ms() / 1000)))
+    held[key] = 1
+    try:
+        yield
+    finally:
+        held.pop(key, None)
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -366,6 +491,16 @@ class Database:
         """One transaction: committed when the block ends, rolled back on any error. The
         write lock is waited for a bounded time (:func:`busy_timeout_ms`), then
         :class:`~tracker.i18n.errors.DatabaseBusy` says so and nothing is changed."""
+        path = self.location.path if self.is_sqlite else None
+        if path is None:
+            with self._write() as session:
+                yield session
+            return
+        with writer_turn(path), self._write() as session:
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
         prepared = None
         try:
             with self._writer() as session:

@@ -483,6 +483,8 @@ def _child(mode: str, path: Path) -> float:
     code = CHILD.format(root=str(ROOT), password=PASSWORD, first_page=FIRST_PAGE)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # As installed: the modules' compiled bytecode is kept (the warm-up round writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, mode, str(path)],

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker import __version__
 from tracker.config import DatabaseLocation, resolve_database, resources_dir
-from tracker.services.context import Actor
 from tracker.ui import collector, prefs
 from tracker.ui.translations import LANGUAGES, translations
 
 if TYPE_CHECKING:
     from tracker.db.engine import Database
     from tracker.services.auth import Workspace
+    from tracker.services.context import Actor
     from tracker.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -58,10 +58,8 @@ def use_language(lang: str | None = None) -> str:
 
 def needs_setup(location: DatabaseLocation) -> bool:
     """The first start: no database file yet, or (PostgreSQL) a database without an office."""
-    from tracker.services import auth
-
     if location.path is not None:
-        return not auth.database_file_exists(location)
+        return not location.path.exists()
     from tracker.db import Database, upgrade
     from tracker.services import office
     from tracker.services.context import SYSTEM

@@ -58,13 +58,13 @@ def dialogs() -> dict[str, Maker]:
     from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
     from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
     from tracker.ui.dialogs.visit_dialog import VisitDialog
+    from tracker.ui.lock import UnlockDialog
     from tracker.ui.setup_wizard import SetupWizard
     from tracker.ui.signin import (
         FirstRunDialog,
         RecoveryDialog,
         RecoveryKeyDialog,
         SignInDialog,
-        UnlockDialog,
     )
 
     def location(ctx: UiContext) -> DatabaseLocation:

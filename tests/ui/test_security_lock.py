@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.ui import prefs
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
+from tracker.ui.lock import IdleLock, UnlockDialog
 from tracker.ui.main_window import MainWindow
-from tracker.ui.signin import IdleLock, UnlockDialog
 
 from . import test_security_support as support
 from .conftest import type_text

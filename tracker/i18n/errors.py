@@ -7,8 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from tracker.i18n import field_label, get_language
-from tracker.i18n.labels import LABELS
-from tracker.i18n.messages import ACTIONS, MESSAGES
 
 
 class ServiceError(Exception):
@@ -21,6 +19,10 @@ class ServiceError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
+        # The tables load on the first message (not when the window starts).
+        from tracker.i18n.labels import LABELS
+        from tracker.i18n.messages import ACTIONS, MESSAGES
+
         lang = lang or get_language()
         vi, en = MESSAGES[self.key]
         template = vi if lang == "vi" else en

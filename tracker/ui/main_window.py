@@ -43,6 +43,7 @@ from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.account_dialogs import ChangePasswordDialog
 from tracker.ui.dialogs.backup_dialogs import RestoreConfirmDialog
 from tracker.ui.help import HelpWindow, topic_for
+from tracker.ui.lock import IdleLock, UnlockDialog
 from tracker.ui.pages.audit import AuditPage
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.beneficiaries import BeneficiariesPage
@@ -54,7 +55,6 @@ from tracker.ui.pages.today import TodayPage
 from tracker.ui.pages.users import UsersPage
 from tracker.ui.pages.visits import VisitsPage
 from tracker.ui.screen import available_area
-from tracker.ui.signin import IdleLock, UnlockDialog
 from tracker.ui.translations import translations
 from tracker.ui.worker import error_text, pending, run_task, wait_for_tasks
 

@@ -4,17 +4,12 @@ to print), the sign-in dialog, the recovery-key dialog and the screen lock."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QWindow
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QGroupBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,16 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.config import DatabaseLocation
-from tracker.services import auth, backups, office
-from tracker.services.auth import AuthError, Workspace
 from tracker.services.errors import ServiceError, ValidationError
-from tracker.ui import prefs
-from tracker.ui.dialogs.account_dialogs import FittingDialog
 from tracker.ui.dialogs.base import form_layout
+from tracker.ui.dialogs.fitting import FittingDialog
 from tracker.ui.worker import run_task
 
+if TYPE_CHECKING:
+    from tracker.services.auth import AuthError, Workspace
 
-def _password_edit(parent: QWidget) -> QLineEdit:
+# The dialogs paint before the data layer is loaded (the services, SQLAlchemy, the key
+# file's cryptography): each method that needs it imports it, and ``preload`` loads it on a
+# background thread while the user types.
+
+
+def preload() -> None:
+    """Load the sign-in's services on a background thread, once the dialog has painted."""
+    import threading
+
+    def load() -> None:
+        import tracker.services.auth
+        import tracker.services.backups
+        import tracker.services.office  # noqa: F401
+
+    threading.Thread(target=load, name="preload", daemon=True).start()
+
+
+def password_edit(parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(256)
@@ -44,6 +55,8 @@ class FirstRunDialog(FittingDialog):
     """The office details and the first administrator; creates the (encrypted) database."""
 
     def __init__(self, location: DatabaseLocation, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QComboBox, QGroupBox
+
         super().__init__(parent)
         self.location = location
         self.recovery_code: str | None = None
@@ -98,7 +111,7 @@ class FirstRunDialog(FittingDialog):
         self.add_field(form2, self.tr("Full name"), self.admin_name, "admin_full_name")
         self.username = QLineEdit(self)
         self.add_field(form2, self.tr("User name"), self.username, "username")
-        self.password = _password_edit(self)
+        self.password = password_edit(self)
         self.add_field(
             form2,
             self.tr("Password"),
@@ -106,7 +119,7 @@ class FirstRunDialog(FittingDialog):
             "password",
             hint=self.tr("At least 8 characters. It also unlocks the encrypted data."),
         )
-        self.password2 = _password_edit(self)
+        self.password2 = password_edit(self)
         self.add_field(form2, self.tr("Password again"), self.password2, "password2")
         layout.addWidget(admin_box)
         layout.addWidget(self.buttons)
@@ -114,6 +127,8 @@ class FirstRunDialog(FittingDialog):
                    self.username, self.password, self.password2)  # fmt: skip
 
     def prepare(self) -> Callable[[], Any]:
+        from tracker.services import auth, office
+
         if self.password.text() != self.password2.text():
             raise ValidationError("passwords_differ", "password2")
         if not self.admin_name.text().strip():
@@ -149,6 +164,9 @@ class RecoveryKeyDialog(QDialog):
     it is kept."""
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtGui import QFont, QGuiApplication
+        from PySide6.QtWidgets import QCheckBox, QDialogButtonBox
+
         super().__init__(parent)
         self.code = code
         self.setWindowTitle(self.tr("Recovery key"))
@@ -186,7 +204,7 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(self.done_button)
 
     def print_key(self) -> None:
-        from PySide6.QtGui import QPainter
+        from PySide6.QtGui import QFont, QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -235,7 +253,7 @@ class SignInDialog(FittingDialog):
         form = form_layout()
         self.username = QLineEdit(username, self)
         self.add_field(form, self.tr("User name"), self.username, "username")
-        self.password = _password_edit(self)
+        self.password = password_edit(self)
         self.add_field(form, self.tr("Password"), self.password, "password")
         layout.addLayout(form)
         self.forgot = QPushButton(self.tr("Forgot the password? Use the recovery key…"), self)
@@ -244,8 +262,18 @@ class SignInDialog(FittingDialog):
         layout.addWidget(self.forgot)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
+        self._preloading = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._preloading:
+            self._preloading = True
+            QTimer.singleShot(50, preload)  # once the dialog has painted
 
     def prepare(self) -> Callable[[], Any]:
+        from tracker.services import auth, backups
+        from tracker.services.auth import AuthError
+
         location, user, pw = self.location, self.username.text(), self.password.text()
         if not pw:
             raise AuthError("password_needed", "password")
@@ -269,6 +297,9 @@ class SignInDialog(FittingDialog):
         return job
 
     def handle_error(self, exc: BaseException) -> None:
+        from tracker.services import auth
+        from tracker.services.auth import AuthError
+
         self.password.clear()
         if isinstance(exc, AuthError) and exc.key in auth.DAMAGE:
             self._offer_restore(exc)
@@ -309,6 +340,8 @@ class SignInDialog(FittingDialog):
         return "recovery" if clicked is recovery else ""
 
     def ask_recovery_code(self) -> str:
+        from PySide6.QtWidgets import QInputDialog
+
         code, ok = QInputDialog.getText(
             self,
             self.tr("Use the recovery key"),
@@ -318,6 +351,8 @@ class SignInDialog(FittingDialog):
         return code.strip() if ok else ""
 
     def _offer_restore(self, exc: AuthError) -> None:
+        from tracker.services import backups
+
         may = bool(exc.params.pop("_may_restore", False))
         user, pw = exc.params.pop("_credentials", ("", ""))
         choice = self.ask_restore(exc.message(), may)
@@ -379,15 +414,17 @@ class RecoveryDialog(FittingDialog):
         self.add_field(form, self.tr("Recovery key"), self.code, "recovery_key")
         self.username = QLineEdit(self)
         self.add_field(form, self.tr("User name"), self.username, "username")
-        self.password = _password_edit(self)
+        self.password = password_edit(self)
         self.add_field(form, self.tr("New password"), self.password, "new_password")
-        self.password2 = _password_edit(self)
+        self.password2 = password_edit(self)
         self.add_field(form, self.tr("New password again"), self.password2, "password2")
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.watch(self.code, self.username, self.password, self.password2)
 
     def prepare(self) -> Callable[[], Any]:
+        from tracker.services import auth
+
         if self.password.text() != self.password2.text():
             raise ValidationError("passwords_differ", "password2")
         location, code = self.location, self.code.text()
@@ -403,134 +440,8 @@ class RecoveryDialog(FittingDialog):
         return job
 
     def handle_error(self, exc: BaseException) -> None:
+        from tracker.services.auth import AuthError
+
         if isinstance(exc, AuthError) and exc.key.startswith("recovery"):
             exc.field = "recovery_key"
         super().handle_error(exc)
-
-
-class UnlockDialog(FittingDialog):
-    """The screen lock: the signed-in user's password brings the window back."""
-
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.setMinimumWidth(420)
-        self.setWindowTitle(self.tr("Locked - Grant Tracker"))
-        self.save_button.setText(self.tr("Unlock"))
-        self.cancel_button.setText(self.tr("Quit"))
-        layout = QVBoxLayout(self)
-        msg = QLabel(
-            self.tr("The window is locked. {name}, enter your password to go on.").format(
-                name=ws.actor.full_name or ws.actor.username
-            ),
-            self,
-        )
-        msg.setWordWrap(True)
-        layout.addWidget(msg)
-        layout.addWidget(self.banner)
-        form = form_layout()
-        self.password = _password_edit(self)
-        self.add_field(form, self.tr("Password"), self.password, "password")
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-    def prepare(self) -> Callable[[], Any]:
-        ws, pw = self.ws, self.password.text()
-        if not pw:
-            raise AuthError("password_needed", "password")
-        return lambda: auth.verify_password(ws, pw)
-
-    def handle_error(self, exc: BaseException) -> None:
-        self.password.clear()
-        if isinstance(exc, AuthError) and exc.field is None:
-            exc.field = "password"  # the only thing typed here
-            if exc.key in ("wrong_password", "unknown_user"):
-                # The service's words are for signing in ("wrong user name or password").
-                text = self.tr("The password is wrong.")
-                if exc.key == "wrong_password":
-                    left = int(exc.params.get("left", 0))
-                    text += " " + self.tr("%n tries left before the account is locked.", "", left)
-                self.errors.show(exc, text)
-                self.fit_later()
-                return
-        super().handle_error(exc)
-
-    def reject(self) -> None:
-        self._dirty = False
-        super().reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Escape would quit the app from the lock: only the Quit button does that.
-        if event.key() == Qt.Key.Key_Escape:
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class IdleLock(QObject):
-    """Emits ``idle`` after ``minutes`` without a key press, click or mouse move.
-
-    It watches the top-level windows (each QWindow as it gets focus) rather than the whole
-    application: an application-wide event filter written in Python makes PySide wrap every
-    new object as its first events pass, which recurses and crashes.
-    """
-
-    #: No input for the whole idle period.
-    idle = Signal()
-
-    _INPUT = (
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-    )
-
-    def __init__(
-        self, minutes: float = prefs.IDLE_MINUTES.default, parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.set_minutes(minutes)
-        self.timer.timeout.connect(self.idle)
-        self.paused = False
-        self._watched: set[int] = set()
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.focusWindowChanged.connect(self.watch)
-            self.watch(app.focusWindow())
-        self.timer.start()
-
-    def set_minutes(self, minutes: float) -> None:
-        """The idle time (the tests use a fraction of a minute)."""
-        self.timer.setInterval(max(int(minutes * 60_000), 50))
-        if self.timer.isActive():
-            self.timer.start()
-
-    def pause(self) -> None:
-        """While the window is locked: no second ``idle``."""
-        self.paused = True
-        self.timer.stop()
-
-    def resume(self) -> None:
-        self.paused = False
-        self.timer.start()
-
-    def watch(self, window: QWindow | None) -> None:
-        """Count input in this top-level window as activity (called on focus changes)."""
-        if window is None:
-            return
-        if not self.paused:
-            self.timer.start()
-        key = id(window)
-        if key in self._watched:
-            return
-        self._watched.add(key)
-        window.installEventFilter(self)
-        window.destroyed.connect(lambda *_: self._watched.discard(key))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.paused and event.type() in self._INPUT:
-            self.timer.start()
-        return False

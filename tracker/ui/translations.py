@@ -8,8 +8,6 @@ in Vietnamese: the missing ``.qm`` is compiled once into the user's cache folder
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -50,11 +48,15 @@ def qt_tool(name: str) -> Path | None:
                 return candidate
     except ImportError:  # pragma: no cover - PySide6 is a dependency
         pass
+    import shutil
+
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     return Path(found) if found else None
 
 
 def compile_ts(ts: Path, qm: Path) -> None:
+    import subprocess
+
     tool = qt_tool("lrelease")
     if tool is None:
         raise FileNotFoundError("lrelease was not found (is PySide6 installed?)")
@@ -81,6 +83,8 @@ def qm_file(catalogue: str, lang: str) -> Path | None:
     cached = cached / f"{name}.qm"
     if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
         return cached
+    import subprocess
+
     try:
         compile_ts(source, cached)
     except (OSError, subprocess.CalledProcessError) as exc:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from tracker.services.office import UserView
 from tracker.ui import fmt
 from tracker.ui.context import Change
 from tracker.ui.dialogs.base import FormDialog, choose_item, form_layout
+from tracker.ui.dialogs.fitting import FittingDialog
 
 
 def password_edit(parent: QWidget) -> QLineEdit:
@@ -45,23 +45,6 @@ def _intro(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     return label
-
-
-def grow_to_fit(dialog: QWidget) -> None:
-    """Make a dialog tall enough for its wrapped texts at its current width (a new window
-    is sized from its size hint, which does not know how far wrapped labels grow; an error
-    shown under a field grows it too)."""
-    layout = dialog.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = dialog.width()
-    if layout.hasHeightForWidth():
-        need = layout.totalHeightForWidth(width)
-    else:
-        need = layout.totalSizeHint().height()
-    if need > dialog.height():
-        dialog.resize(width, need)
 
 
 def role_description(role: str | None) -> str:
@@ -109,22 +92,6 @@ def role_field(
     )
     hint.setText(role_description(combo.currentData()))
     return combo, hint
-
-
-class FittingDialog(FormDialog):
-    """A FormDialog that grows to show its wrapped texts and error messages whole."""
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        grow_to_fit(self)
-
-    def handle_error(self, exc: BaseException) -> None:
-        super().handle_error(exc)
-        self.fit_later()
-
-    def fit_later(self) -> None:
-        """Grow once the message just shown has its size."""
-        QTimer.singleShot(0, lambda: grow_to_fit(self))
 
 
 class _Relay(QObject):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.errors import ServiceError
-from tracker.ui.context import Change, DataEvents
+from tracker.ui.events import Change, DataEvents
 from tracker.ui.screen import available_area
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors, OptionalDateEdit
 from tracker.ui.worker import Task, run_task

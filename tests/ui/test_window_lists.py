@@ -428,6 +428,8 @@ def test_the_commune_box_completes_without_diacritics(  # type: ignore[no-untype
     window = demo
     page = window.show_page("beneficiaries")
     loaded(qtbot, page.model)
+    # The communes come after the list's first page, read on the worker.
+    qtbot.waitUntil(lambda: page.communes.loaded and page.commune.count() > 1)
     wanted = next(
         page.commune.itemText(i)
         for i in range(1, page.commune.count())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
+from tracker.services.places import Place
 from tracker.ui.context import Change, ChangeNotice, UiContext
 
 
@@ -64,3 +65,45 @@ class Page(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+class CommuneFilter:
+    """The commune box of a list: "all communes", then the communes the office's people
+    live in. The communes are read on the worker (at 100,000 people the query and the
+    names take longer than a list's first page), so the list paints first and the box
+    fills when they come; a change to people reads them again."""
+
+    def __init__(self, page: Page, combo: QComboBox) -> None:
+        self.page = page
+        self.combo = combo
+        self.everything = ""
+        self.places: list[Place] = []
+        self.loaded = False
+
+    def fill(self, everything: str) -> None:
+        """(Re)write the box in the current language, keeping the choice."""
+        from tracker.ui.widgets import fold_completion
+
+        self.everything = everything
+        current = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(everything, None)
+        for place in self.places:
+            self.combo.addItem(place.name, place.code)
+        self.combo.setCurrentIndex(max(self.combo.findData(current), 0))
+        self.combo.blockSignals(False)
+        fold_completion(self.combo)  # "meo" finds Mèo Vạc
+
+    def load(self) -> None:
+        ctx = self.page.ctx
+        ctx.read(self.page, ctx.communes_in_use, on_success=self._loaded, on_failure=self._failed)
+
+    def _loaded(self, places: list[Place]) -> None:
+        self.places = places
+        self.loaded = True
+        self.fill(self.everything)
+
+    def _failed(self, _exc: BaseException) -> None:
+        # The list itself shows a failure to read; the box keeps "all communes".
+        self.loaded = True

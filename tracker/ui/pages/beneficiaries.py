@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES
 from tracker.services.beneficiaries import BeneficiaryRow, SearchFilter
-from tracker.services.places import Place
 from tracker.ui import flows, fmt, prefs
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
-from tracker.ui.pages.base import Page
+from tracker.ui.pages.base import CommuneFilter, Page
 from tracker.ui.pages.profile import ProfilePanel
-from tracker.ui.widgets import Banner, ListSearch, fold_completion, table_view
+from tracker.ui.widgets import Banner, ListSearch, table_view
 from tracker.ui.worker import error_text
 
 SEARCH_DELAY_MS = 200
@@ -70,6 +69,7 @@ class BeneficiariesPage(Page):
         self.profile = ProfilePanel(ctx, self)
         self.profile.hide()
         self._sized = False
+        self.communes = CommuneFilter(self, self.commune)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("beneficiaries_splitter")
@@ -148,14 +148,8 @@ class BeneficiariesPage(Page):
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
-            if combo is self.commune:
-                fold_completion(combo)  # "meo" finds Mèo Vạc
 
-        refill(
-            self.commune,
-            self.tr("All communes"),
-            [(p.code, p.name) for p in self._places()],
-        )
+        self.communes.fill(self.tr("All communes"))
         refill(
             self.category,
             self.tr("All categories"),
@@ -174,14 +168,10 @@ class BeneficiariesPage(Page):
             types = []
         refill(self.grant_type, self.tr("Any support"), types)
 
-    def _places(self) -> list[Place]:
-        try:
-            return self.ctx.communes_in_use()
-        except Exception:  # the list itself shows the error when it loads
-            return []
-
     def _reloaded(self) -> None:
         self._update_count()
+        if not self.communes.loaded:
+            self.communes.load()  # once the first page is shown
         if not self._sized and self.model.rowCount():
             self._sized = True
             self.view.resizeColumnsToContents()
@@ -234,6 +224,8 @@ class BeneficiariesPage(Page):
         self.banner.show_message("")
         self.model.filter = self.current_filter()
         self.model.reload()
+        if self.communes.loaded:
+            self.communes.load()
 
     def _names_visible_changed(self, visible: bool) -> None:
         if self.show_names.isChecked() != visible:

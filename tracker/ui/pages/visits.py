@@ -19,8 +19,8 @@ from tracker.services.visits import VisitRow
 from tracker.ui import flows
 from tracker.ui.context import Change, UiContext
 from tracker.ui.models import ROW_ROLE, VisitTableModel
-from tracker.ui.pages.base import Page
-from tracker.ui.widgets import Banner, ListSearch, fold_completion, sort_by_service, table_view
+from tracker.ui.pages.base import CommuneFilter, Page
+from tracker.ui.widgets import Banner, ListSearch, sort_by_service, table_view
 from tracker.ui.worker import error_text
 
 LISTS = ("open", "overdue", "due", "done", "missed", "all")
@@ -46,6 +46,7 @@ class VisitsPage(Page):
         self.count_label = QLabel(self)
         self.banner = Banner(self)
         self.model = VisitTableModel(ctx, self)
+        self.communes = CommuneFilter(self, self.commune)
         self.view = table_view(self)
         self.view.setModel(self.model)
         sort_by_service(self.view)
@@ -95,19 +96,7 @@ class VisitsPage(Page):
             self.which.addItem(names[key], key)
         self.which.setCurrentIndex(max(self.which.findData(current), 0))
         self.which.blockSignals(False)
-        current_commune = self.commune.currentData()
-        self.commune.blockSignals(True)
-        self.commune.clear()
-        self.commune.addItem(self.tr("All communes"), None)
-        try:
-            places = self.ctx.communes_in_use()
-        except Exception:  # the list itself shows the error when it loads
-            places = []
-        for place in places:
-            self.commune.addItem(place.name, place.code)
-        self.commune.setCurrentIndex(max(self.commune.findData(current_commune), 0))
-        self.commune.blockSignals(False)
-        fold_completion(self.commune)
+        self.communes.fill(self.tr("All communes"))
         if self.officer.count():
             self.officer.setItemText(0, self.tr("All officers"))
         self.record_button.setText(self.tr("Record visit…"))
@@ -135,6 +124,7 @@ class VisitsPage(Page):
             self.banner.show_message(error_text(exc))
             return
         self.apply_filter()
+        self.communes.load()
 
     def show_list(self, which: str) -> None:
         index = self.which.findData(which)

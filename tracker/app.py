@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -88,9 +88,12 @@ def warm_places() -> None:
     first place picker opens at once."""
     import threading
 
-    from tracker.services import places
+    def index() -> None:
+        from tracker.services import places
 
-    threading.Thread(target=places.gazetteer, name="places-index", daemon=True).start()
+        places.gazetteer()
+
+    threading.Thread(target=index, name="places-index", daemon=True).start()
 
 
 def daily_backup(window: MainWindow, ws: Workspace) -> None:
@@ -229,7 +232,8 @@ def _main(argv: Sequence[str] | argparse.Namespace | None) -> int:
     args = _arguments(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     ensure_application()
-    warm_places()
+    # Once the first dialog has painted (the import and the index would hold it up).
+    QTimer.singleShot(300, warm_places)
     lang = use_language(getattr(args, "lang", None))
     location = resolve_database(getattr(args, "db", None), getattr(args, "db_url", None))
     username = getattr(args, "user", None) or ""

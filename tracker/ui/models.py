@@ -200,8 +200,11 @@ class PagedTableModel(RowsTableModel):
         key = self.COLUMNS[column].sort
         if key is None:
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.order, self.descending):
+            return  # already so (the view asks when sorting is switched on)
         self.order = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.reload()
 
     # --- loading -----------------------------------------------------------------------

@@ -57,6 +57,7 @@ def dialogs() -> dict[str, Maker]:
     from tracker.ui.dialogs.project_dialog import ProjectDialog
     from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
     from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
+    from tracker.ui.dialogs.trip_dialog import TripSheetDialog
     from tracker.ui.dialogs.visit_dialog import VisitDialog
     from tracker.ui.setup_wizard import SetupWizard
     from tracker.ui.signin import (
@@ -86,6 +87,7 @@ def dialogs() -> dict[str, Maker]:
         "plan_grant": lambda c, p: GrantDialog(c, None, p),
         "hand_over": lambda c, p: HandoverDialog(c, _grant(c), p),
         "visit": lambda c, p: VisitDialog(c, _visit(c), p),
+        "trip_sheet": lambda c, p: TripSheetDialog(c, p, commune=_visit(c).commune_code),
         "support_type": lambda c, p: GrantTypeDialog(
             c, grant_types.list_grant_types(c.db, c.actor)[0], p
         ),

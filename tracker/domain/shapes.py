@@ -405,10 +405,17 @@ class TripSheet:
 
     @property
     def village_groups(self) -> list[tuple[str, list[TripStop]]]:
-        """The stops by village, in the sheet's order (a village once, where it starts)."""
+        """The stops by village (of a commune), in the sheet's order."""
         groups: list[tuple[str, list[TripStop]]] = []
         for stop in self.stops:
-            if not groups or groups[-1][0] != stop.village:
+            last = groups[-1][1][0] if groups else None
+            if last is None or (last.commune_code, last.village) != (
+                stop.commune_code,
+                stop.village,
+            ):
                 groups.append((stop.village, []))
             groups[-1][1].append(stop)
         return groups
+
+    def commune_name(self, code: str) -> str:
+        return next((name for c, name in self.communes if c == code), code)

@@ -295,8 +295,7 @@ def _checks(stop: TripStop, w: dict[str, str], lang: str) -> list[Part]:
 
 def _outcome(w: dict[str, str]) -> list[Part]:
     return [
-        ("boxes", [w["met"]]),
-        ("boxblank", w["not_met"]),
+        ("boxes", [w["met"], w["not_met"]]),
         ("blank", ""),
         ("boxes", [f"{w['livelihood']} {w['keeps']}", w["stops"]]),
         ("blank", w["income_line"]),
@@ -479,6 +478,8 @@ def _blocks(sheet: TripSheet, st: Style, w: dict[str, str]) -> list[Block]:
     index = 0
     for village, stops in sheet.village_groups:
         name = clean(village) or w["no_village"]
+        if len(sheet.communes) > 1:
+            name += f" ({clean(sheet.commune_name(stops[0].commune_code))})"
         blocks.append(_band(st, w["village_band"].format(village=name, n=len(stops)), header))
         for stop in stops:
             index += 1

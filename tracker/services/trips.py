@@ -170,10 +170,18 @@ def _stops(
     keys = {(vis.beneficiary_id, vis.grant_id) for vis, _b, _gt in rows}
     last = _last_findings(s, keys)
     assets = _open_assets(s, {vis.grant_id for vis, _b, _gt in rows if vis.grant_id})
-    # By village (by name, without diacritics; people with no village last), then by person
-    # (a family's visits together), then by the day each was due.
+    # By commune (in the order asked), by village (by name, without diacritics; people with
+    # no village last), then by person (a family's visits together), then by the day due.
+    order = {code: i for i, code in enumerate(codes)}
     rows.sort(
-        key=lambda r: (not r[1].village, fold(r[1].village), r[1].code, r[0].scheduled_on, r[0].id)
+        key=lambda r: (
+            order.get(r[1].commune_code or "", 0),
+            not r[1].village,
+            fold(r[1].village),
+            r[1].code,
+            r[0].scheduled_on,
+            r[0].id,
+        )
     )
     stops = []
     for vis, b, gt in rows:

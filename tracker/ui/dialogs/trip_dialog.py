@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -350,7 +350,9 @@ class TripResultsDialog(QDialog):
         self.grid.setColumnStretch(8, 1)
         self._update_summary()
         if self.rows:
-            self.rows[0].outcome.setFocus()
+            # Once the new fields are shown (the layout shows them on the next turn).
+            first = self.rows[0].outcome
+            QTimer.singleShot(0, first, first.setFocus)
         else:
             self.summary.setText(self.tr("No visit is left to make there in those days."))
 

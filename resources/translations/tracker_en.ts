@@ -3767,6 +3767,10 @@ It is encrypted: it opens only with the password of an account of this office or
         <source>Some rows were not recorded: see the message under each.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tell the project lead today about: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TripSheetDialog</name>

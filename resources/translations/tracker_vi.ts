@@ -3774,6 +3774,10 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
         <source>Some rows were not recorded: see the message under each.</source>
         <translation>Có dòng chưa được ghi: xem thông báo dưới từng dòng.</translation>
     </message>
+    <message>
+        <source>Tell the project lead today about: {codes}.</source>
+        <translation>Báo ngay hôm nay cho cán bộ phụ trách dự án về: {codes}.</translation>
+    </message>
 </context>
 <context>
     <name>TripSheetDialog</name>

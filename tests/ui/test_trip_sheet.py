@@ -186,6 +186,10 @@ def test_print_a_trip_sheet_and_type_in_its_results(  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: not results.busy, timeout=10_000)
     assert [r.id for _i, r in notice.args[0].result] == [mi.stop.visit_id]
     assert mi.saved and not mi.error.isVisible()
+    # Gone to work far away: to be told today, as the visit dialog says.
+    assert results.banner.text() == (
+        f"Báo ngay hôm nay cho cán bộ phụ trách dự án về: {mi.stop.code}."
+    )
     assert results.summary.text() == "0 trên 2 cần lưu, đã lưu 2."
 
     ctx = window.ctx
@@ -208,6 +212,44 @@ def test_print_a_trip_sheet_and_type_in_its_results(  # type: ignore[no-untyped-
         r.beneficiary_id == families["mi"] and r.scheduled_on == TODAY + timedelta(days=7)
         for r in visits.list_visits(ctx.db, ctx.actor, "open", today=TODAY)
     )
+    results.close()
+    dialog.close()
+
+
+def test_a_sheet_of_twelve_visits_is_typed_in_with_six_keys_a_visit(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, project: ProjectView
+):
+    """Twelve families met, their cows alive: the outcome, then Enter past income, the
+    cow, needs attention and the notes; one Ctrl+S for the lot."""
+    ids = []
+    for n in range(12):
+        pid = person(window, f"Người thứ {n + 1}", f"Chị {n + 1}", ("Sủng Pờ A", "Pả Vi Hạ")[n % 2])
+        cow(window, pid, project.id, date(2025, 4, 1) + timedelta(days=n))
+        ids.append(pid)
+    dialog = open_trip(window, qtbot)
+    results = dialog.enter_results()
+    qtbot.waitUntil(lambda: len(results.rows) == 12, timeout=10_000)
+    results.activateWindow()
+    qtbot.waitUntil(lambda: results.focusWidget() is results.rows[0].outcome, timeout=5000)
+    keys = 0
+    for row in results.rows:
+        assert results.focusWidget() is row.outcome
+        for k in ("1", *[Qt.Key.Key_Return] * 5):
+            key(results.focusWidget(), k)
+            keys += 1
+    with qtbot.waitSignal(
+        window.ctx.events.changed, check_params_cb=touches(Change.VISIT), timeout=20_000
+    ) as notice:
+        key(results.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        keys += 1
+    qtbot.waitUntil(lambda: not results.busy, timeout=20_000)
+    assert keys == 73
+    assert len(notice.args[0].result) == 12
+    assert all(r.saved for r in results.rows)
+    ctx = window.ctx
+    done = visits.list_visits(ctx.db, ctx.actor, "done", today=TODAY)
+    assert sorted(r.beneficiary_id for r in done) == sorted(ids)
+    assert {(r.done_on, r.livelihood_running) for r in done} == {(TODAY, True)}
     results.close()
     dialog.close()
 

@@ -44,6 +44,7 @@ from tracker.services.visits import AssetUpdate, MissedVisit, VisitOutcome
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import form_layout
+from tracker.ui.dialogs.visit_dialog import WORRYING_REASONS
 from tracker.ui.printing import PdfOutput, problem_text
 from tracker.ui.widgets import Banner, DateEdit, ErrorLabel, set_combo_data, spin
 from tracker.ui.worker import Task, error_text, run_task
@@ -573,6 +574,23 @@ class TripResultsDialog(QDialog):
                 self.tr("Some rows were not recorded: see the message under each.")
             )
             first_bad.outcome.setFocus()
+            return
+        # As the visit dialog says it: a safety concern, or someone gone far, is told today.
+        worrying = [
+            self.rows[index].stop.code
+            for index, result in done
+            if not isinstance(result, ServiceError)
+            and (
+                self.rows[index].care.isChecked()
+                or self.rows[index].reason.currentData() in WORRYING_REASONS
+            )
+        ]
+        if worrying:
+            self.banner.show_message(
+                self.tr("Tell the project lead today about: {codes}.").format(
+                    codes=", ".join(worrying)
+                )
+            )
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

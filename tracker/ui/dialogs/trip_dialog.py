@@ -46,6 +46,7 @@ from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import form_layout
 from tracker.ui.dialogs.visit_dialog import WORRYING_REASONS
 from tracker.ui.printing import PdfOutput, problem_text
+from tracker.ui.screen import available_area
 from tracker.ui.widgets import Banner, DateEdit, ErrorLabel, set_combo_data, spin
 from tracker.ui.worker import Task, error_text, run_task
 
@@ -303,10 +304,8 @@ class TripResultsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = min(1250, int(screen.width() * 0.95)) if screen else 1200
-        height = min(700, int(screen.height() * 0.9)) if screen else 650
-        self.resize(width, height)
+        room = available_area(parent or self)
+        self.resize(min(1250, int(room.width() * 0.95)), min(700, int(room.height() * 0.9)))
         self.load()
 
     # --- loading -------------------------------------------------------------------------
@@ -335,7 +334,9 @@ class TripResultsDialog(QDialog):
                  self.tr("Why not met"), self.tr("Income"), self.tr("Animals, looms, school"),
                  self.tr("Needs attention"), self.tr("Notes"))  # fmt: skip
         for col, text in enumerate(heads):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>", self.grid_box), 0, col)
+            head = QLabel(f"<b>{html.escape(text)}</b>", self.grid_box)
+            head.setWordWrap(True)
+            self.grid.addWidget(head, 0, col)
         line = 1
         number = 0
         for village, stops in sheet.village_groups:
@@ -367,10 +368,11 @@ class TripResultsDialog(QDialog):
     def _add_row(self, number: int, stop: TripStop, line: int) -> ResultRow:
         g = self.grid
         who = stop.code + (f" · {stop.alias}" if stop.alias else "")
-        g.addWidget(QLabel(str(number), self.grid_box), line, 0)
-        g.addWidget(QLabel(who, self.grid_box), line, 1)
         kind = fmt.type_name(stop.type_name_vi, stop.type_name_en)
-        g.addWidget(QLabel(f"{kind}\n{fmt.day(stop.scheduled_on)}", self.grid_box), line, 2)
+        for col, text in enumerate((str(number), who, f"{kind}\n{fmt.day(stop.scheduled_on)}")):
+            cell = QLabel(text, self.grid_box)
+            cell.setWordWrap(True)  # a long alias or type wraps rather than being cut
+            g.addWidget(cell, line, col)
         outcome = self._combo(
             [
                 ("—", None),

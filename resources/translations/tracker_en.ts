@@ -384,6 +384,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,6 +461,10 @@
     </message>
     <message>
         <source>import workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trip sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

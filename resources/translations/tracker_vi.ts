@@ -381,6 +381,10 @@
         <translation>in lại</translation>
     </message>
     <message>
+        <source>printed</source>
+        <translation>in</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>xuất</translation>
     </message>
@@ -455,6 +459,10 @@
     <message>
         <source>import workbook</source>
         <translation>tệp nhập</translation>
+    </message>
+    <message>
+        <source>trip sheet</source>
+        <translation>phiếu đi thăm</translation>
     </message>
     <message>
         <source>Event #{id}</source>

@@ -77,7 +77,7 @@ def test_an_officer_writes_the_sheet_of_a_commune(
         else:
             assert r.beneficiary_code not in text
     event = last_event(db)
-    assert (event.action, event.entity, event.username) == ("print", "trip_sheet", "sinh")
+    assert (event.action, event.entity, event.username) == ("print_sheet", "trip_sheet", "sinh")
     assert event.after["communes"] == [commune] and event.after["names"] is False
 
 

@@ -181,7 +181,7 @@ def test_names_only_when_asked_by_a_role_that_may_see_them_and_logged(trip: Trip
     assert got.names_shown
     with db.read() as s:
         event = s.execute(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(1)).scalar_one()
-    assert (event.action, event.entity, event.username) == ("print", "trip_sheet", "hoa")
+    assert (event.action, event.entity, event.username) == ("print_sheet", "trip_sheet", "hoa")
     assert event.after["names"] is True
     assert event.after["visits"] == [stop.visit_id for stop in got.stops]
     assert event.after["communes"] == ["00769"]

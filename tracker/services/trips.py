@@ -298,7 +298,7 @@ def trip_sheet(
         audit.record(
             s,
             actor,
-            "print",
+            "print_sheet",
             "trip_sheet",
             None,
             after={

@@ -3779,6 +3779,13 @@ It is encrypted: it opens only with the password of an account of this office or
         <source>Tell the project lead today about: {codes}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) typed in are not saved. Close without saving them?</source>
+        <translation>
+            <numerusform>%n row typed in is not saved. Close without saving it?</numerusform>
+            <numerusform>%n rows typed in are not saved. Close without saving them?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TripSheetDialog</name>

@@ -3786,6 +3786,12 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
         <source>Tell the project lead today about: {codes}.</source>
         <translation>Báo ngay hôm nay cho cán bộ phụ trách dự án về: {codes}.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) typed in are not saved. Close without saving them?</source>
+        <translation>
+            <numerusform>Có %n dòng đã nhập mà chưa lưu. Đóng mà không lưu?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TripSheetDialog</name>

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker.services import beneficiaries, grants, visits
 from tracker.services.beneficiaries import BeneficiaryInput
@@ -251,6 +251,33 @@ def test_a_sheet_of_twelve_visits_is_typed_in_with_six_keys_a_visit(  # type: ig
     assert sorted(r.beneficiary_id for r in done) == sorted(ids)
     assert {(r.done_on, r.livelihood_running) for r in done} == {(TODAY, True)}
     results.close()
+    dialog.close()
+
+
+def test_closing_with_rows_typed_in_asks_first(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, families: dict[str, int], monkeypatch
+):
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = open_trip(window, qtbot)
+    results = dialog.enter_results()
+    qtbot.waitUntil(lambda: len(results.rows) == 2, timeout=10_000)
+    key(results.rows[0].outcome, "3")
+    results.close()
+    assert asked == ["Có 1 dòng đã nhập mà chưa lưu. Đóng mà không lưu?"]
+    assert results.isVisible(), "kept open: the row is still there to save"
+    answer[0] = QMessageBox.StandardButton.Yes
+    results.close()
+    qtbot.waitUntil(lambda: dialog.results is None, timeout=5000)  # closed and gone
+    assert len(asked) == 2
+    ctx = window.ctx
+    assert len(visits.list_visits(ctx.db, ctx.actor, "overdue", today=TODAY)) == 2, "nothing saved"
     dialog.close()
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -87,7 +88,7 @@ class TripSheetDialog(QDialog):
         self.officer.setMaxLength(120)
         self.names = QCheckBox(self.tr("Full names on the sheet"), self)
         self.names.setEnabled(ctx.actor.can("names.read"))
-        self.names.setChecked(ctx.names_visible and ctx.actor.can("names.read"))
+        self.names.setChecked(False)  # a paper that leaves the office: only when asked
         self.names.setToolTip(self.tr("Without it the sheet shows codes and aliases only. Logged."))
         self.lang = QComboBox(self)
         self.lang.addItem("Tiếng Việt", "vi")
@@ -597,3 +598,23 @@ class TripResultsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.banner.show_message(error_text(exc))
+
+    def unsaved(self) -> int:
+        return sum(1 for r in self.rows if r.outcome.currentData() and not r.saved)
+
+    def reject(self) -> None:
+        """Closing with rows typed in and not saved asks first (nothing is lost silently)."""
+        if self.busy:
+            return
+        count = self.unsaved()
+        if count:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Results of a trip"),
+                self.tr("%n row(s) typed in are not saved. Close without saving them?", "", count),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()

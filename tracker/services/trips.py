@@ -129,7 +129,8 @@ def _open_assets(s: Session, grant_ids: set[int]) -> dict[int, list[TripAsset]]:
     return out
 
 
-def _commune_names(s: Session, codes: Sequence[str], on: date) -> tuple[tuple[str, str], ...]:
+def _commune_names(s: Session, codes: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each code with its unit's name ("Xã Mèo Vạc"): the unit in force, else the newest."""
     names = []
     for code in codes:
         row = s.execute(
@@ -223,10 +224,18 @@ def _sheet(
     officer: str,
 ) -> TripSheet:
     office = current_office(s)
-    communes = _commune_names(s, codes, today)
+    communes = _commune_names(s, codes)
     place = ""
     if office.unit_code:
-        place = _commune_names(s, [office.unit_code], today)[0][1].split(" ", 1)[-1]
+        place = (
+            s.execute(
+                select(AdminUnit.name)
+                .where(AdminUnit.code == office.unit_code)
+                .order_by(AdminUnit.valid_to.is_(None).desc(), AdminUnit.valid_to.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            or ""
+        )
     return TripSheet(
         office_name=office.name,
         written_at=place,

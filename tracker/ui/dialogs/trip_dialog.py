@@ -425,6 +425,7 @@ class TripResultsDialog(QDialog):
         care.installEventFilter(self)
         notes = QLineEdit(self.grid_box)
         notes.setMaxLength(4000)
+        notes.setMinimumWidth(140)
         notes.installEventFilter(self)
         for col, widget in enumerate((outcome, reason, income, things, care, notes), start=3):
             g.addWidget(widget, line, col)

@@ -47,6 +47,36 @@ def _pngs(pdf: Path, out: Path, name: str) -> list[Path]:
     return made
 
 
+def _trip_sheet(db: object, pdfs: Path, out: Path, today: date) -> list[Path]:
+    """The trip sheet of the three communes with the most visits to make in the month
+    ahead (the demo's people are spread thin), as an officer prints it."""
+    from collections import Counter
+    from datetime import timedelta
+
+    from tracker.services import office, trips, visits
+
+    officer = office.actor_for(db, "sinh")  # type: ignore[arg-type]
+    end = today + timedelta(days=30)
+    due = [
+        r
+        for r in visits.list_visits(db, officer, "all", today=today, limit=100_000)  # type: ignore[arg-type]
+        if r.status == "scheduled" and r.scheduled_on <= end and r.commune_code
+    ]
+    communes = [c for c, _n in Counter(r.commune_code for r in due).most_common(3)]
+    sheet = trips.trip_sheet(
+        db,  # type: ignore[arg-type]
+        officer,
+        communes,
+        today,
+        end,
+        officer=officer.full_name,
+        today=today,
+    )
+    pdf = pdfs / "trip-sheet.pdf"
+    trips.write_trip_sheet(sheet, pdf)
+    return _pngs(pdf, out, "trip-sheet")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "papers")
@@ -98,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = pdfs / "signature-list.pdf"
     render_signature_list(listing, pdf)
     made.extend(_pngs(pdf, args.out, "signature-list"))
+    made.extend(_trip_sheet(db, pdfs, args.out, args.today))
     ws.close()
     shutil.rmtree(tmp, ignore_errors=True)
     for path in made:

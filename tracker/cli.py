@@ -212,6 +212,50 @@ def build_parser() -> argparse.ArgumentParser:
         " of money and goods",
     )
 
+    p = subs.add_parser(
+        "trip-sheet",
+        help="write the sheet of the visits to make in a commune (or some of its villages) as"
+        " PDF, to take on a day's trip (officers and administrators; logged)",
+    )
+    _common(p, sub=True)
+    p.add_argument(
+        "--commune",
+        required=True,
+        action="append",
+        metavar="CODE",
+        help="commune code (again for another commune)",
+    )
+    p.add_argument(
+        "--village",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this village (thôn, bản), with or without diacritics; again for another",
+    )
+    p.add_argument(
+        "--from",
+        dest="since",
+        required=True,
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="first day of the visits due",
+    )
+    p.add_argument(
+        "--to",
+        dest="until",
+        required=True,
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="last day (the visits overdue before are on it too)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument("--officer", default="", metavar="NAME", help="who goes (else a blank line)")
+    p.add_argument(
+        "--names",
+        action="store_true",
+        help="full names beside codes and aliases (administrators and officers; logged)",
+    )
+
     p = subs.add_parser("receipts", help="list receipts (number, date, kind, amount, status)")
     _common(p, sub=True)
     p.add_argument("action", choices=("list",))
@@ -989,6 +1033,41 @@ def cmd_receipt(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_OK
 
 
+def cmd_trip_sheet(args: argparse.Namespace, ws: Workspace) -> int:
+    from pathlib import Path
+
+    from tracker.services import trips
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(
+            _say(f"Không có thư mục {out.parent}.", f"There is no folder {out.parent}."),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    sheet = trips.trip_sheet(
+        ws.db,
+        ws.actor,
+        args.commune,
+        args.since,
+        args.until,
+        villages=args.village,
+        names=args.names,
+        officer=args.officer,
+    )
+    pages = trips.write_trip_sheet(sheet, out, lang=get_language())
+    villages = len(sheet.village_groups)
+    print(
+        _say(
+            f"Đã ghi phiếu đi thăm: {len(sheet.stops)} lượt thăm ở {villages} thôn/bản:"
+            f" {out} ({pages} trang).",
+            f"Wrote the trip sheet: {len(sheet.stops)} visit(s) in {villages} village(s):"
+            f" {out} ({pages} page(s)).",
+        )
+    )
+    return EXIT_OK
+
+
 def cmd_receipts(args: argparse.Namespace, ws: Workspace) -> int:
     from tracker.i18n.formatting import format_date, format_number
     from tracker.services import receipts
@@ -1039,6 +1118,7 @@ def cmd_receipts(args: argparse.Namespace, ws: Workspace) -> int:
 COMMANDS = {
     "receipt": cmd_receipt,
     "receipts": cmd_receipts,
+    "trip-sheet": cmd_trip_sheet,
     "projects": cmd_projects,
     "users": cmd_users,
     "passwd": cmd_passwd,

@@ -384,6 +384,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,6 +461,10 @@
     </message>
     <message>
         <source>import workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trip sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3642,6 +3650,211 @@ It is encrypted: it opens only with the password of an account of this office or
     </message>
 </context>
 <context>
+    <name>TripResultsDialog</name>
+    <message>
+        <source>Results of a trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book the next try a week on for those not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the visits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab or Enter: next field · type the first letter or the number to choose · Ctrl+S: save. Rows left at “—” are not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support, due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animals, looms, school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no village recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit is left to make there in those days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Met, livelihood running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 Met, livelihood stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In school?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, in school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, left school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entered} of {total} to save, {saved} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to save: choose an outcome on a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some rows were not recorded: see the message under each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the project lead today about: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) typed in are not saved. Close without saving them?</source>
+        <translation>
+            <numerusform>%n row typed in is not saved. Close without saving it?</numerusform>
+            <numerusform>%n rows typed in are not saved. Close without saving them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TripSheetDialog</name>
+    <message>
+        <source>Trip sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full names on the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without it the sheet shows codes and aliases only. Logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commune:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Villages (none ticked: all):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits due from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer going:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the sheet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visits still to make there, up to the last day (those overdue included), grouped by village, with room to write what was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the trip sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Locked - Grant Tracker</source>
@@ -4015,6 +4228,14 @@ It is encrypted: it opens only with the password of an account of this office or
     </message>
     <message>
         <source>Record visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trip sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the visits to make in a commune for a day&apos;s trip, and type in what was found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

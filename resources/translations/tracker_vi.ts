@@ -381,6 +381,10 @@
         <translation>in lại</translation>
     </message>
     <message>
+        <source>printed</source>
+        <translation>in</translation>
+    </message>
+    <message>
         <source>exported</source>
         <translation>xuất</translation>
     </message>
@@ -455,6 +459,10 @@
     <message>
         <source>import workbook</source>
         <translation>tệp nhập</translation>
+    </message>
+    <message>
+        <source>trip sheet</source>
+        <translation>phiếu đi thăm</translation>
     </message>
     <message>
         <source>Event #{id}</source>
@@ -3649,6 +3657,210 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     </message>
 </context>
 <context>
+    <name>TripResultsDialog</name>
+    <message>
+        <source>Results of a trip</source>
+        <translation>Kết quả chuyến đi thăm</translation>
+    </message>
+    <message>
+        <source>Book the next try a week on for those not met</source>
+        <translation>Hẹn thăm lại sau một tuần cho những người không gặp</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>Lưu kết quả</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Day of the visits:</source>
+        <translation>Ngày đi thăm:</translation>
+    </message>
+    <message>
+        <source>Tab or Enter: next field · type the first letter or the number to choose · Ctrl+S: save. Rows left at “—” are not recorded.</source>
+        <translation>Tab hoặc Enter: sang ô tiếp theo · gõ chữ cái đầu hoặc con số để chọn · Ctrl+S: lưu. Dòng để “—” sẽ không được ghi.</translation>
+    </message>
+    <message>
+        <source>Reading the visits…</source>
+        <translation>Đang đọc các chuyến thăm…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Support, due</source>
+        <translation>Hỗ trợ, hẹn thăm</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Why not met</source>
+        <translation>Lý do không gặp</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>Thu nhập</translation>
+    </message>
+    <message>
+        <source>Animals, looms, school</source>
+        <translation>Vật nuôi, khung dệt, đi học</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Cần quan tâm thêm</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>(no village recorded)</source>
+        <translation>(chưa ghi thôn/bản)</translation>
+    </message>
+    <message>
+        <source>No visit is left to make there in those days.</source>
+        <translation>Không còn chuyến thăm nào phải đi ở đó trong những ngày này.</translation>
+    </message>
+    <message>
+        <source>1 Met, livelihood running</source>
+        <translation>1 Gặp, sinh kế duy trì</translation>
+    </message>
+    <message>
+        <source>2 Met, livelihood stopped</source>
+        <translation>2 Gặp, sinh kế đã dừng</translation>
+    </message>
+    <message>
+        <source>3 Not met</source>
+        <translation>3 Không gặp</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>(không hỏi)</translation>
+    </message>
+    <message>
+        <source>Young born</source>
+        <translation>Số con mới sinh</translation>
+    </message>
+    <message>
+        <source>In school?</source>
+        <translation>Còn đi học?</translation>
+    </message>
+    <message>
+        <source>Yes, in school</source>
+        <translation>Có, còn đi học</translation>
+    </message>
+    <message>
+        <source>No, left school</source>
+        <translation>Không, đã nghỉ học</translation>
+    </message>
+    <message>
+        <source>{entered} of {total} to save, {saved} saved.</source>
+        <translation>{entered} trên {total} cần lưu, đã lưu {saved}.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: choose an outcome on a row.</source>
+        <translation>Chưa có gì để lưu: hãy chọn kết quả ở một dòng.</translation>
+    </message>
+    <message>
+        <source>Recording the visits…</source>
+        <translation>Đang ghi các chuyến thăm…</translation>
+    </message>
+    <message>
+        <source>✓ recorded</source>
+        <translation>✓ đã ghi</translation>
+    </message>
+    <message>
+        <source>Some rows were not recorded: see the message under each.</source>
+        <translation>Có dòng chưa được ghi: xem thông báo dưới từng dòng.</translation>
+    </message>
+    <message>
+        <source>Tell the project lead today about: {codes}.</source>
+        <translation>Báo ngay hôm nay cho cán bộ phụ trách dự án về: {codes}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) typed in are not saved. Close without saving them?</source>
+        <translation>
+            <numerusform>Có %n dòng đã nhập mà chưa lưu. Đóng mà không lưu?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TripSheetDialog</name>
+    <message>
+        <source>Trip sheet</source>
+        <translation>Phiếu đi thăm</translation>
+    </message>
+    <message>
+        <source>Full names on the sheet</source>
+        <translation>In họ tên đầy đủ trên phiếu</translation>
+    </message>
+    <message>
+        <source>Without it the sheet shows codes and aliases only. Logged.</source>
+        <translation>Nếu không chọn, phiếu chỉ có mã và tên gọi. Việc in họ tên được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Xem trước…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành PDF…</translation>
+    </message>
+    <message>
+        <source>Enter the results…</source>
+        <translation>Nhập kết quả…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Commune:</source>
+        <translation>Xã/Phường:</translation>
+    </message>
+    <message>
+        <source>Villages (none ticked: all):</source>
+        <translation>Thôn/bản (không đánh dấu: tất cả):</translation>
+    </message>
+    <message>
+        <source>Visits due from:</source>
+        <translation>Chuyến thăm đến hạn từ:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>đến:</translation>
+    </message>
+    <message>
+        <source>Officer going:</source>
+        <translation>Cán bộ đi thăm:</translation>
+    </message>
+    <message>
+        <source>Language of the sheet:</source>
+        <translation>Ngôn ngữ của phiếu:</translation>
+    </message>
+    <message>
+        <source>The visits still to make there, up to the last day (those overdue included), grouped by village, with room to write what was found.</source>
+        <translation>Các chuyến thăm còn phải đi ở đó đến ngày cuối (kể cả các chuyến đã quá hạn), xếp theo thôn/bản, có chỗ ghi kết quả.</translation>
+    </message>
+    <message>
+        <source>Making the trip sheet…</source>
+        <translation>Đang lập phiếu đi thăm…</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Locked - Grant Tracker</source>
@@ -4021,6 +4233,14 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     <message>
         <source>Record visit…</source>
         <translation>Ghi nhận chuyến thăm…</translation>
+    </message>
+    <message>
+        <source>Trip sheet…</source>
+        <translation>Phiếu đi thăm…</translation>
+    </message>
+    <message>
+        <source>Print the visits to make in a commune for a day&apos;s trip, and type in what was found</source>
+        <translation>In các chuyến thăm cần đi ở một xã cho một ngày đi cơ sở, và nhập kết quả đã ghi</translation>
     </message>
     <message>
         <source>Search by name, alias or code</source>

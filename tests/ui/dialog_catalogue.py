@@ -4,6 +4,7 @@ of sizes and of texts cut off)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -57,6 +58,7 @@ def dialogs() -> dict[str, Maker]:
     from tracker.ui.dialogs.project_dialog import ProjectDialog
     from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
     from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
+    from tracker.ui.dialogs.trip_dialog import TripResultsDialog, TripSheetDialog
     from tracker.ui.dialogs.visit_dialog import VisitDialog
     from tracker.ui.lock import UnlockDialog
     from tracker.ui.setup_wizard import SetupWizard
@@ -86,6 +88,17 @@ def dialogs() -> dict[str, Maker]:
         "plan_grant": lambda c, p: GrantDialog(c, None, p),
         "hand_over": lambda c, p: HandoverDialog(c, _grant(c), p),
         "visit": lambda c, p: VisitDialog(c, _visit(c), p),
+        "trip_sheet": lambda c, p: TripSheetDialog(c, p, commune=_visit(c).commune_code),
+        "trip_results": lambda c, p: TripResultsDialog(
+            c,
+            {
+                "communes": [_visit(c).commune_code],
+                "villages": [],
+                "start": c.today(),
+                "end": c.today() + timedelta(days=60),
+            },
+            p,
+        ),
         "support_type": lambda c, p: GrantTypeDialog(
             c, grant_types.list_grant_types(c.db, c.actor)[0], p
         ),

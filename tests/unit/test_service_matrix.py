@@ -43,6 +43,7 @@ from tracker.services import (
     projects,
     receipts,
     reports,
+    trips,
     visits,
 )
 from tracker.services import beneficiaries as ben
@@ -584,6 +585,32 @@ ENTRIES: dict[str, Entry] = {
     ),
     "receipts.legal_bases": Entry(
         lambda st, r: receipts.legal_bases(st.db, a(st, r)), ALL, read=True
+    ),
+    # trip sheets: printed by those who visit (logged), listed to type results in by anyone
+    "trips.trip_sheet": Entry(
+        lambda st, r: trips.trip_sheet(
+            st.db, a(st, r), ["00769"], date(2025, 1, 1), date(2025, 12, 31), today=TODAY
+        ),
+        STAFF,
+    ),
+    "trips.trip_sheet#names": Entry(
+        lambda st, r: trips.trip_sheet(
+            st.db,
+            a(st, r),
+            ["00769"],
+            date(2025, 1, 1),
+            date(2025, 12, 31),
+            names=True,
+            today=TODAY,
+        ),
+        STAFF,
+    ),
+    "trips.trip_visits": Entry(
+        lambda st, r: trips.trip_visits(
+            st.db, a(st, r), ["00769"], date(2025, 1, 1), date(2025, 12, 31), today=TODAY
+        ),
+        ALL,
+        read=True,
     ),
     # visits
     "visits.record_visit": Entry(

@@ -13,7 +13,16 @@ from sqlalchemy import select
 from tracker.db.engine import Database
 from tracker.db.models import AuditEvent, Visit
 from tracker.services import beneficiaries as ben
-from tracker.services import grant_types, grants, office, places, projects, receipts, visits
+from tracker.services import (
+    grant_types,
+    grants,
+    office,
+    places,
+    projects,
+    receipts,
+    trips,
+    visits,
+)
 from tracker.services.context import ALL_ROLES, PERMISSIONS, Actor
 from tracker.services.errors import PermissionDenied
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
@@ -164,6 +173,13 @@ WRITES: dict[str, tuple[str, Write]] = {
         "visit.write",
         lambda st, a: visits.schedule_visit(st.db, a, st.person.id, date(2025, 7, 1), today=TODAY),
     ),
+    # A trip sheet printed to take along (logged): those who make the visits.
+    "trip_sheet": (
+        "trip.print",
+        lambda st, a: trips.trip_sheet(
+            st.db, a, ["00769"], date(2025, 1, 1), date(2025, 12, 31), today=TODAY
+        ),
+    ),
     # The first print of a receipt (its original); copies after it are open to everyone.
     "record_print": (
         "receipt.write",
@@ -194,6 +210,7 @@ ALLOWED: dict[str, set[str]] = {
         "record_visit",
         "record_missed",
         "schedule_visit",
+        "trip_sheet",
         "show_names",
     },
     "accountant": {"record_handover", "record_print", "void_receipt", "show_names"},

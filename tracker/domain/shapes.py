@@ -334,3 +334,88 @@ class LineListRow:
     in_kind_in_period: int
     cash_total: int
     in_kind_total: int
+
+
+# --- trip sheets ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripAsset:
+    """An animal or a loom the family still has, as it was last recorded."""
+
+    id: int
+    kind: str  # a code of vocab.ASSET_KINDS
+    tag: str
+    status: str  # a code of vocab.ASSET_STATUSES
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripFinding:
+    """What the last visit of the same support found (codes; the writer names them)."""
+
+    on: date
+    status: str  # "done" or "missed"
+    livelihood_running: bool | None = None
+    income_band: str | None = None
+    in_school: bool | None = None
+    needs_attention: bool = False
+    missed_reason: str | None = None
+    #: (asset kind, status recorded at that visit), in the order of the assets.
+    assets: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripStop:
+    """One visit on a trip sheet: who (code and alias; the full name only when asked by a
+    role that may see it), where, for which support, what to look at."""
+
+    visit_id: int
+    beneficiary_id: int
+    code: str
+    alias: str
+    full_name: str  # "" unless names were asked for
+    village: str
+    commune_code: str
+    grant_type: str
+    type_name_vi: str  # neutral words
+    type_name_en: str
+    checks: str  # a key of vocab.VISIT_CHECKS
+    scheduled_on: date
+    months_after: int | None
+    days_late: int
+    last: TripFinding | None
+    assets: tuple[TripAsset, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TripSheet:
+    """The visits due and overdue in some communes (or villages) up to a day, grouped by
+    village, for an officer who goes out without a network."""
+
+    office_name: str
+    written_at: str  # locality of the date line
+    communes: tuple[tuple[str, str], ...]  # (code, name as shown)
+    villages: tuple[str, ...]  # () for every village of the communes
+    start: date
+    end: date
+    made_on: date
+    officer: str  # who is going (may be "": written by hand)
+    names_shown: bool
+    stops: tuple[TripStop, ...]
+
+    @property
+    def village_groups(self) -> list[tuple[str, list[TripStop]]]:
+        """The stops by village (of a commune), in the sheet's order."""
+        groups: list[tuple[str, list[TripStop]]] = []
+        for stop in self.stops:
+            last = groups[-1][1][0] if groups else None
+            if last is None or (last.commune_code, last.village) != (
+                stop.commune_code,
+                stop.village,
+            ):
+                groups.append((stop.village, []))
+            groups[-1][1].append(stop)
+        return groups
+
+    def commune_name(self, code: str) -> str:
+        return next((name for c, name in self.communes if c == code), code)

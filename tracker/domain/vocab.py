@@ -50,3 +50,29 @@ LABEL_GROUPS: dict[str, tuple[str, ...]] = {
     "missed_reason": MISSED_REASONS,
     "role": ROLES,
 }
+
+#: What a follow-up visit looks at, by the kind of support (a trip sheet prints them as
+#: boxes to tick): animals, looms, school, money given (and anything else).
+VISIT_CHECKS: dict[str, tuple[str, ...]] = {
+    "livestock": ("alive", "calved", "sick", "shelter"),
+    "loom": ("in_use", "products_sold"),
+    "school": ("in_school",),
+    "money": ("received", "safe"),
+    "other": ("received", "in_use"),
+}
+#: Support types whose visit asks whether the person is still in school or training.
+SCHOOL_TYPES = ("scholarship", "school_supplies", "vocational_training")
+
+
+def visit_checks(type_code: str, kind: str, asset_kind: str | None) -> str:
+    """The key of :data:`VISIT_CHECKS` for a support type (its code, kind: cash, in kind
+    or mixed, and the kind of asset it hands over)."""
+    if asset_kind in LIVESTOCK:
+        return "livestock"
+    if asset_kind == "loom":
+        return "loom"
+    if type_code in SCHOOL_TYPES:
+        return "school"
+    if kind == "cash":
+        return "money"
+    return "other"

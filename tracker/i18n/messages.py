@@ -177,6 +177,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có lần trao hỗ trợ nào còn hiệu lực trong {period}: không có gì để in.",
         "There is no valid hand-over in {period}: there is nothing to print.",
     ),
+    "nothing_to_visit": (
+        "Không có chuyến thăm nào còn phải đi ở {place} đến ngày {end}: không có gì để in.",
+        "There is no visit left to make in {place} up to {end}: there is nothing to print.",
+    ),
+    "too_many": ("{field}: nhiều nhất {max}.", "{field}: at most {max}."),
     "permission": (
         "Vai trò «{role}» không được phép: {action}.",
         "The role «{role}» is not allowed to: {action}.",
@@ -795,6 +800,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "grant.write": ("lập kế hoạch hỗ trợ", "plan grants"),
     "handover.write": ("ghi nhận trao hỗ trợ", "record hand-overs"),
     "visit.write": ("ghi nhận chuyến thăm", "record visits"),
+    "trip.print": ("in phiếu đi thăm gia đình", "print trip sheets"),
     "backup.auto": ("sao lưu tự động", "take the automatic backup"),
     "backup.write": ("sao lưu dữ liệu", "back up the data"),
     "backup.restore": (

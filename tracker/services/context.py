@@ -23,6 +23,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "grant.write": frozenset({"admin", "officer"}),
     "handover.write": frozenset({"admin", "accountant"}),
     "visit.write": frozenset({"admin", "officer"}),
+    # A trip sheet: the visits to make in some villages, printed to take along.
+    "trip.print": frozenset({"admin", "officer"}),
     "receipt.write": frozenset({"admin", "accountant"}),
     # The backups the app takes by itself (daily, when the window closes) into its folder.
     "backup.auto": ALL_ROLES,

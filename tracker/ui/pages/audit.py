@@ -49,6 +49,7 @@ ENTITIES = (
     "user",
     "database",
     "report",
+    "trip_sheet",
 )
 
 
@@ -121,6 +122,7 @@ class AuditTableModel(RowsTableModel):
             "replace": self.tr("replacement issued"),
             "reprint": self.tr("reprinted"),
             "print": self.tr("printed the original of"),
+            "print_sheet": self.tr("printed"),
             "print_failed": self.tr("print did not come out:"),
             "export": self.tr("exported"),
             "export_started": self.tr("started an export of"),
@@ -146,6 +148,7 @@ class AuditTableModel(RowsTableModel):
             "database": self.tr("database"),
             "report": self.tr("report"),
             "workbook": self.tr("import workbook"),
+            "trip_sheet": self.tr("trip sheet"),
         }
         return labels.get(entity, entity)
 

@@ -3,7 +3,7 @@ outcome (or that no one could be met)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from tracker.services import office
 from tracker.services.visits import VisitRow
 from tracker.ui import flows
 from tracker.ui.context import Change, UiContext
+from tracker.ui.dialogs.trip_dialog import TripSheetDialog
 from tracker.ui.models import ROW_ROLE, VisitTableModel
 from tracker.ui.pages.base import CommuneFilter, Page
 from tracker.ui.widgets import Banner, ListSearch, sort_by_service, table_view
@@ -43,6 +44,8 @@ class VisitsPage(Page):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.record_button = QPushButton(self)
         self.record_button.setEnabled(False)
+        self.trip_button = QPushButton(self)
+        self.trip_dialog: TripSheetDialog | None = None
         self.count_label = QLabel(self)
         self.banner = Banner(self)
         self.model = VisitTableModel(ctx, self)
@@ -57,6 +60,7 @@ class VisitsPage(Page):
         bar.addWidget(self.commune)
         bar.addWidget(self.officer)
         bar.addWidget(self.record_button)
+        bar.addWidget(self.trip_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
@@ -68,6 +72,7 @@ class VisitsPage(Page):
         # Filters as one types; Enter with one visit found opens it.
         self.searching = ListSearch(self.search, self.view, self.apply_filter, self._activated)
         self.record_button.clicked.connect(self.record_selected)
+        self.trip_button.clicked.connect(self.open_trip_sheet)
         # Double-click and Enter both "activate" a row.
         self.view.activated.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -100,6 +105,12 @@ class VisitsPage(Page):
         if self.officer.count():
             self.officer.setItemText(0, self.tr("All officers"))
         self.record_button.setText(self.tr("Record visit…"))
+        self.trip_button.setText(self.tr("Trip sheet…"))
+        self.trip_button.setToolTip(
+            self.tr(
+                "Print the visits to make in a commune for a day's trip, and type in what was found"
+            )
+        )
         self.search.setPlaceholderText(self.tr("Search by name, alias or code"))
         self.model.retranslate()
         self._update_count()
@@ -170,6 +181,15 @@ class VisitsPage(Page):
         row = self.selected()
         if row is not None and row.status == "scheduled" and self.ctx.actor.can("visit.write"):
             flows.record_visit(self.ctx, self, row)
+
+    def open_trip_sheet(self) -> TripSheetDialog:
+        """The trip sheet of the commune chosen in the filter (or the first)."""
+        dialog = TripSheetDialog(self.ctx, self, commune=self.commune.currentData())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.trip_dialog = dialog
+        dialog.destroyed.connect(lambda *_a: setattr(self, "trip_dialog", None))
+        dialog.open()
+        return dialog
 
     def _activated(self, index: QModelIndex) -> None:
         self.view.setCurrentIndex(index)

@@ -468,3 +468,63 @@ def report_summary(
             closed=ClosedInfo(row.period_key, row.closed_at, row.closed_by, row.digest),
             reopenings=reopenings,
         )
+
+
+#: The parts of the summary as a check names them.
+FIGURE_NAMES: dict[str, tuple[str, str]] = {
+    "people": ("người được hỗ trợ", "people supported"),
+    "support": ("hỗ trợ theo loại", "support by type"),
+    "projects": ("ngân sách dự án", "project budgets"),
+    "visits": ("chuyến thăm", "visits"),
+    "visits_total": ("tổng chuyến thăm", "visits in all"),
+    "assets": ("vật nuôi và khung dệt", "animals and looms"),
+    "receipts": ("phiếu chi", "receipts"),
+    "excluded_people": ("người rút lại sự đồng ý", "people who withdrew consent"),
+    "support_by_category": ("hỗ trợ theo nhóm đối tượng", "support by category"),
+    "support_by_place": ("hỗ trợ theo địa bàn", "support by place"),
+    "people_by_category_sex_age": (
+        "người theo nhóm, giới tính và tuổi",
+        "people by category, sex and age",
+    ),
+    "corrections": ("điều chỉnh", "corrections"),
+}
+_AUDIENCE_NAMES = {
+    "office": ("bản nội bộ", "office version"),
+    "donor": ("bản nhà tài trợ", "donor version"),
+    "province": ("bản cấp tỉnh", "province version"),
+}
+
+
+def describe_check(check: PeriodCheck, lang: str = "vi") -> str:
+    """What :func:`check_period` found, in plain words."""
+    i = 0 if lang == "vi" else 1
+    if not check.closed:
+        return (
+            f"Quý {check.key} đang mở: không có số liệu lúc khoá để so.",
+            f"Quarter {check.key} is open: there are no figures of a close to compare.",
+        )[i]
+    if check.same:
+        return (
+            f"Quý {check.key}: số liệu tính lại từ sổ trùng khớp với số liệu lúc khoá"
+            f" (SHA-256 {check.digest[:16]}).",
+            f"Quarter {check.key}: the figures computed again from the records are the same"
+            f" as those kept at the close (SHA-256 {check.digest[:16]}).",
+        )[i]
+    parts = []
+    for d in check.differences:
+        where = _AUDIENCE_NAMES[d.audience][i] + (
+            (" theo huyện cũ" if i == 0 else " by former district")
+            if d.places == "district"
+            else ""
+        )
+        names = ", ".join(FIGURE_NAMES.get(f, (f, f))[i] for f in d.fields)
+        parts.append(f"{where}: {names}")
+    return (
+        f"Quý {check.key}: SỐ LIỆU KHÁC với số liệu lúc khoá ({'; '.join(parts)}). Báo cáo xuất"
+        " lại vẫn in số liệu lúc khoá; sổ đã bị thay đổi từ đó (thông tin người hưởng, sự"
+        " đồng ý, tên loại hỗ trợ, hoặc sửa ngoài phần mềm).",
+        f"Quarter {check.key}: THE FIGURES DIFFER from those kept at the close"
+        f" ({'; '.join(parts)}). Reports exported again still print the figures of the close;"
+        " the records have changed since (a person's details, a consent, a support type's"
+        " name, or a change made outside the program).",
+    )[i]

@@ -402,3 +402,41 @@ def test_refused_writes_change_nothing_and_reads_still_work(env: Env, book: dict
         handover(env, book["grant"].id, IN_Q3, 1_000_000)
     assert dump(env.db) == before
     assert grants.list_handovers(env.db, env.actors["viewer"], since=Q3.start, until=Q3.end)
+
+
+# --- the import ----------------------------------------------------------------------------
+
+
+def test_an_import_into_a_closed_quarter_is_refused_row_by_row_and_as_a_whole(
+    db: Any, tmp_path: Path
+) -> None:
+    """The whole workbook is refused (an import is all or nothing), with one problem per
+    sheet and quarter naming its rows and the fix; the same file imports once the quarter
+    is reopened."""
+    from tracker.db.reference import DEMO_UNITS
+    from tracker.services import imports, places
+
+    from ..conftest import setup_office
+    from .test_import_past_year import past_year
+    from .test_import_template import workbook
+
+    admin = setup_office(db)["admin"]
+    with db.write() as s:
+        places.seed_units(s, DEMO_UNITS)
+    today = date(2025, 3, 1)
+    closing.close_period(db, admin, "2024-Q2", today=today)
+    path = workbook(tmp_path / "2024.xlsx", past_year())
+    before = dump(db)
+    dry = imports.dry_run(db, admin, path, today=today)
+    assert not dry.ok
+    closed = [g for g in dry.groups if g.key == "import_period_closed"]
+    # Hand-overs of April, May and June 2024; the visit of 15/06/2024.
+    assert {(g.header, g.count) for g in closed} == {("Ngày trao", 4), ("Ngày thăm", 1)}
+    text = closed[0].message("vi")
+    assert "Quý 2024-Q2 đã khoá ngày" in text and "mở khoá lại quý 2024-Q2" in text
+    assert "Quarter 2024-Q2 was closed on" in closed[0].message("en")
+    with pytest.raises(imports.ImportRejected):
+        imports.commit(db, admin, path, today=today)
+    assert dump(db) == before
+    closing.reopen_period(db, admin, "2024-Q2", "Nhập sổ cũ của năm 2024", today=today)
+    assert imports.dry_run(db, admin, path, today=today).ok

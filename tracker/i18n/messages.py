@@ -592,6 +592,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{value}» has no hand-over of this type on {day} (on the Hand-overs sheet or in the"
         " database).",
     ),
+    "import_period_closed": (
+        "Quý {period} đã khoá ngày {closed_on} ({by}): không nhập được bản ghi ngày trong quý này",
+        "Quarter {period} was closed on {closed_on} ({by}): records dated in it cannot be imported",
+    ),
     "import_group": (
         "{where}: {problem}: {count} dòng ({rows}).{fix}",
         "{where}: {problem}: {count} rows ({rows}).{fix}",
@@ -617,6 +621,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Cách sửa: thêm khoản hỗ trợ của người này vào trang Khoản hỗ trợ, bắt đầu trước"
         " ngày trao.",
         " Fix: add this person's grant to the Grants sheet, starting before the hand-over.",
+    ),
+    "fix_import_period_closed": (
+        " Cách sửa: bỏ các dòng này khỏi tệp, hoặc nhờ quản trị viên mở khoá lại quý {period}"
+        " (cần nêu lý do) rồi nhập lại.",
+        " Fix: leave these rows out of the file, or ask an administrator to reopen quarter"
+        " {period} (with a reason) and import again.",
     ),
     "fix_import_no_handover": (
         " Cách sửa: ghi đúng ngày của lần trao, hoặc thêm lần trao vào trang Lần trao.",

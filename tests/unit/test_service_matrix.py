@@ -482,6 +482,9 @@ ENTRIES: dict[str, Entry] = {
         ),
         MONEY,
     ),
+    "grants.line_of_receipt": Entry(
+        lambda st, r: grants.line_of_receipt(st.db, a(st, r), _receipt(2)), ALL, read=True
+    ),
     "grants.value_of_handover": Entry(
         lambda st, r: grants.value_of_handover(st.db, a(st, r), st.ids["handovers"][1]),
         ALL,

@@ -956,3 +956,15 @@ def value_of_handover(db: Database, actor: Actor, disbursement_id: int) -> int:
             )
         ).scalar_one()
         return d.amount + int(earlier)
+
+
+def line_of_receipt(db: Database, actor: Actor, number: str) -> int:
+    """The hand-over line a receipt was numbered for (its first line)."""
+    actor.require("read")
+    with db.read() as s:
+        found = s.execute(
+            select(Receipt.disbursement_id).where(Receipt.number == str(number).strip())
+        ).scalar_one_or_none()
+        if found is None:
+            raise NotFoundError("receipt", number)
+        return int(found)

@@ -141,6 +141,8 @@ def test_reopen_asks_for_a_reason(  # type: ignore[no-untyped-def]
 
     def answer(dialog: ReopenPeriodDialog) -> object:
         opened.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         label = dialog.errors.label("reopen_reason")
         qtbot.waitUntil(lambda: label is not None and label.isVisible(), timeout=5000)

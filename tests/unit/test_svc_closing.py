@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from tracker.db.models import AuditEvent, Receipt, Visit
 from tracker.i18n.errors import PermissionDenied
+from tracker.services import audit, closing, exports, grants, receipts, visits
 from tracker.services import beneficiaries as ben
-from tracker.services import closing, exports, grants, receipts, visits
 from tracker.services.closing import PeriodClosed
 from tracker.services.errors import ValidationError
 from tracker.services.grants import GrantInput, HandoverEdit, HandoverInput, TrancheInput
@@ -155,6 +155,9 @@ def test_a_hand_over_of_a_closed_quarter_is_not_edited_nor_moved_into_one(
         today=NOW,
     )
     assert (moved.handed_on, moved.amount) == (date(2025, 10, 9), 4_000_000)
+    # Each change is in the audit trail with the values it left.
+    with env.db.read() as s:
+        assert [r for r in audit.check_rows(s) if r.changed] == []
 
 
 def test_visits_and_consents_dated_in_a_closed_quarter_are_refused(env: Env) -> None:
@@ -243,6 +246,9 @@ def test_a_receipt_of_a_closed_quarter_is_voided_in_the_open_one(
     close_q3(env)
     before = q_figures(env, Q3).receipts
     number = book["old"].receipt_number
+    # Printing it (the original, then a copy) changes no record of the quarter.
+    receipts.record_print(env.db, env.accountant, number)
+    receipts.record_print(env.db, env.accountant, number)
     new = receipts.void_receipt(
         env.db, env.accountant, number, "Viết sai tên", replace=True, today=NOW
     )
@@ -280,6 +286,8 @@ def test_a_hand_over_of_a_closed_quarter_is_corrected_by_an_adjustment_dated_tod
     assert q4.projects[0].spent_in_period == 5_000_000 - 2_000_000
     assert q_figures(env, Q3).projects[0].spent == spent_q3
     assert closing.check_period(env.db, env.admin, "2025-Q3", today=NOW).same
+    with env.db.read() as s:
+        assert [r for r in audit.check_rows(s) if r.changed] == []
     # What is left of the plan counts the correction.
     assert grants.get_grant(env.db, env.admin, book["grant"].id).delivered == 13_000_000
     refused(

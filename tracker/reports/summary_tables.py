@@ -952,9 +952,19 @@ class _Builder:
             Column("count", self.t("c_count")),
             Column("change", self.t("c_change"), "number"),
         )
+
+        def change(count: int, amount: int) -> Cell:
+            # Beside a count shown as "<5", the amount is hidden too (it could give the
+            # count back); the count itself is protected with the others.
+            return HIDDEN if self.s.suppressed and 0 < count < 5 else amount
+
         rows: list[tuple[Cell, ...]] = [
-            (self.t("x_adjustments"), c.handover_adjustments, c.handover_change),
-            (self.t("x_late_voids"), c.late_voids, -c.late_void_amount),
+            (
+                self.t("x_adjustments"),
+                c.handover_adjustments,
+                change(c.handover_adjustments, c.handover_change),
+            ),
+            (self.t("x_late_voids"), c.late_voids, change(c.late_voids, -c.late_void_amount)),
         ]
         return self.table("corrections", cols, rows, None, self.t("note_corrections"))
 

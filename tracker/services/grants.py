@@ -764,20 +764,29 @@ def _receipt_number(s: Session, d: Disbursement) -> str | None:
     ).scalar_one_or_none()
 
 
-def _moved(s: Session, d: Disbursement, new_day: date) -> None:
+def _moved(s: Session, actor: Actor, d: Disbursement, new_day: date) -> None:
     """A hand-over's day changed: its animals and looms were acquired that day, and the
-    visits of its plan still booked move with it."""
+    visits of its plan still booked move with it (each change in the audit trail)."""
     old = d.handed_on
     for asset in s.execute(select(Asset).where(Asset.disbursement_id == d.id)).scalars():
+        before = audit.snapshot(asset)
         asset.acquired_on = new_day
         for ev in asset.events:
             if ev.happened_on == old and ev.visit_id is None:
                 ev.happened_on = new_day
+        s.flush()
+        audit.record(s, actor, "update", "asset", asset.id, before=before,
+                     after=audit.snapshot(asset))  # fmt: skip
     for vis in s.execute(
         select(Visit).where(Visit.disbursement_id == d.id, Visit.status == "scheduled")
     ).scalars():
         if vis.months_after is not None:
+            closing.ensure_open(s, add_months(new_day, vis.months_after), "handed_on")
+            before = audit.snapshot(vis)
             vis.scheduled_on = add_months(new_day, vis.months_after)
+            s.flush()
+            audit.record(s, actor, "schedule", "visit", vis.id, before=before,
+                         after=audit.snapshot(vis))  # fmt: skip
 
 
 def _view_of_line(s: Session, actor: Actor, d: Disbursement) -> HandoverView:
@@ -839,7 +848,7 @@ def edit_handover(
                 raise ValidationError("handover_lines_differ", "handed_on")
             if new_day.year != d.handed_on.year:
                 raise ValidationError("handover_edit_year", "handed_on", year=d.handed_on.year)
-            _moved(s, d, new_day)
+            _moved(s, actor, d, new_day)
             d.handed_on = new_day
         new_amount = d.amount
         if d.in_kind and change.unit_value is not None:

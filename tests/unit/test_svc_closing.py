@@ -448,3 +448,19 @@ def test_an_import_into_a_closed_quarter_is_refused_row_by_row_and_as_a_whole(
     assert dump(db) == before
     closing.reopen_period(db, admin, "2024-Q2", "Nhập sổ cũ của năm 2024", today=today)
     assert imports.dry_run(db, admin, path, today=today).ok
+
+
+def test_a_receipt_of_several_lines_is_not_corrected_as_one(env: Env) -> None:
+    first, second = cash_plan(env, 3_000_000), cash_plan(env, 2_000_000)
+    both = grants.record_handover(
+        env.db,
+        env.accountant,
+        HandoverInput(grant_id=first.id, handed_on=IN_Q4, amount=3_000_000),
+        also=(HandoverInput(grant_id=second.id, handed_on=IN_Q4, amount=2_000_000),),
+        today=NOW,
+    )
+    assert both.receipt_number is not None
+    with pytest.raises(ValidationError) as info:
+        grants.line_of_receipt(env.db, env.accountant, both.receipt_number)
+    assert info.value.key == "handover_several_lines"
+    assert "nhiều thứ trao cùng một lần" in info.value.message("vi")

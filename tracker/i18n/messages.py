@@ -190,6 +190,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: sau điều chỉnh, giá trị lần trao không được âm.",
         "{field}: after the adjustment the hand-over's value cannot be negative.",
     ),
+    "handover_several_lines": (
+        "{field}: phiếu này gồm nhiều thứ trao cùng một lần; số tiền của phiếu không phải của"
+        " một dòng, nên không sửa được ở đây.",
+        "{field}: this receipt covers several things handed over at once; its amount is not"
+        " one line's, so it cannot be corrected here.",
+    ),
     "handover_edit_year": (
         "{field}: ngày trao mới phải cùng năm với số phiếu ({year}).",
         "{field}: the new date must be in the year of the receipt number ({year}).",

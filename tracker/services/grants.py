@@ -968,7 +968,8 @@ def value_of_handover(db: Database, actor: Actor, disbursement_id: int) -> int:
 
 
 def line_of_receipt(db: Database, actor: Actor, number: str) -> int:
-    """The hand-over line a receipt was numbered for (its first line)."""
+    """The hand-over line a receipt was numbered for; a receipt of several things handed
+    over at once is refused (``handover_several_lines``: its amount is not one line's)."""
     actor.require("read")
     with db.read() as s:
         found = s.execute(
@@ -976,4 +977,9 @@ def line_of_receipt(db: Database, actor: Actor, number: str) -> int:
         ).scalar_one_or_none()
         if found is None:
             raise NotFoundError("receipt", number)
+        others = s.execute(
+            select(Disbursement.id).where(Disbursement.part_of_id == found).limit(1)
+        ).first()
+        if others is not None:
+            raise ValidationError("handover_several_lines", "new_amount")
         return int(found)

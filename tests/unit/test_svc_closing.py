@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import openpyxl
+import pypdf
 import pytest
 from sqlalchemy import select
 
@@ -383,8 +385,15 @@ def test_reopening_needs_an_administrator_and_a_reason_and_shows_on_every_report
     info = (folder / "csv" / "00_info.csv").read_text("utf-8-sig")
     assert "Quý 2025-Q3 được mở khoá lại ngày" in info
     assert "Nguyễn Thị Lan: Tỉnh yêu cầu sửa số liệu tháng 8" in info
-    pdf = next(folder.glob("*.pdf")).read_bytes()
-    assert pdf.startswith(b"%PDF")
+    pdf = pypdf.PdfReader(next(folder.glob("*.pdf")))
+    pdf_text = " ".join((page.extract_text() or "") for page in pdf.pages)
+    assert "mở khoá lại" in pdf_text and "Tỉnh yêu cầu sửa số liệu tháng 8" in " ".join(
+        pdf_text.split()
+    )
+    workbook = openpyxl.load_workbook(next(folder.glob("*.xlsx")), read_only=True)
+    cells = [str(c) for ws in workbook.worksheets for row in ws.iter_rows(values_only=True)
+             for c in row if c]  # fmt: skip
+    assert any("được mở khoá lại ngày" in c and "tháng 8" in c for c in cells)
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     assert manifest["reopened"][0]["reason"] == "Tỉnh yêu cầu sửa số liệu tháng 8"
     year = closing.report_summary(

@@ -267,6 +267,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="hand-overs of money, of goods, or of both",
     )
 
+    p = subs.add_parser(
+        "period", help="list, close, reopen or check reporting quarters (closing: admin)"
+    )
+    _common(p, sub=True)
+    p.add_argument("action", choices=("list", "close", "reopen", "check"))
+    p.add_argument("period", nargs="?", help="a quarter, e.g. 2025-Q3 (close, reopen, check)")
+    p.add_argument("--reason", help="why the quarter is reopened (reopen)")
+    p.add_argument(
+        "--check", action="store_true", help="list: compare every closed quarter's figures"
+    )
+
     p = subs.add_parser("export", help="write a period's summary into a new folder (USB)")
     _common(p, sub=True)
     p.add_argument("kind", choices=("quarter", "year", "6m", "9m", "range"))
@@ -882,6 +893,53 @@ def _export_passphrase() -> str:
     return first
 
 
+def cmd_period(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.services import closing
+
+    lang = get_language()
+
+    def line(p: closing.PeriodState) -> str:
+        if p.closed and p.closed_at is not None:
+            when = _when(p.closed_at)
+            state = _say(f"đã khoá {when} bởi {p.closed_by}", f"closed {when} by {p.closed_by}")
+        elif p.ended:
+            state = _say("mở", "open")
+        else:
+            state = _say("đang diễn ra", "in progress")
+        out = f"{p.key}\t{state}"
+        for r in p.reopenings:
+            out += "\t" + _say(
+                f"mở khoá lại {_when(r.at)} bởi {r.by}: {r.reason}",
+                f"reopened {_when(r.at)} by {r.by}: {r.reason}",
+            )
+        return out
+
+    if args.action == "list":
+        worst = EXIT_OK
+        for p in closing.list_periods(ws.db, ws.actor):
+            print(line(p))
+            if args.check and p.closed:
+                check = closing.check_period(ws.db, ws.actor, p.key)
+                print("\t" + closing.describe_check(check, lang))
+                if not check.same:
+                    worst = EXIT_TRAIL_ALTERED
+        return worst
+    if not args.period:
+        raise ServiceError("required", "period")
+    if args.action == "close":
+        print(line(closing.close_period(ws.db, ws.actor, args.period)))
+        return EXIT_OK
+    if args.action == "reopen":
+        reason = args.reason or ""
+        print(line(closing.reopen_period(ws.db, ws.actor, args.period, reason)))
+        return EXIT_OK
+    check = closing.check_period(ws.db, ws.actor, args.period)
+    print(closing.describe_check(check, lang))
+    if not check.closed:
+        return EXIT_ERROR
+    return EXIT_OK if check.same else EXIT_TRAIL_ALTERED
+
+
 def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
     from pathlib import Path
 
@@ -1128,6 +1186,7 @@ COMMANDS = {
     "db": cmd_db,
     "export": cmd_export,
     "import": cmd_import,
+    "period": cmd_period,
 }
 
 

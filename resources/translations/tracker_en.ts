@@ -1488,6 +1488,41 @@
     </message>
 </context>
 <context>
+    <name>HandoverCorrectionDialog</name>
+    <message>
+        <source>Correct the hand-over of receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over of {date}, receipt {number}: {amount} recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: 8.000.000 was handed over, not 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record it as an adjustment dated today (the quarter is closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over and its quarter&apos;s report stay as they were; the difference is recorded today, points at this hand-over and shows in this quarter&apos;s report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Record a hand-over</source>
@@ -2250,6 +2285,82 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>PeriodsBox</name>
+    <message>
+        <source>Closed quarters</source>
+        <extracomment>A short message for the status bar (closed, reopened).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close a quarter once its summary has gone to the province and the donor: nothing dated in it can then be added, changed or voided, and its report keeps the figures of the close. Later corrections are dated today and point at the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed on {day} by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}, {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close quarter {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close quarter {period}? Its figures are kept as they are now, and nothing dated in it can be added, changed or voided until an administrator reopens it with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter {period} closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the quarter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter {period} reopened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlacePicker</name>
     <message>
         <source>before 1/7/2025, now {names}</source>
@@ -2806,6 +2917,14 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Correct the amount…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In an open quarter the hand-over is changed; in a closed one the correction is an adjustment dated today that points at it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print in one go…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2823,6 +2942,14 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over of receipt {number} was corrected by an adjustment of {change} dated {day}: it now counts {value}. The adjustment shows in this quarter&apos;s report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-over of receipt {number} was corrected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3011,6 +3138,29 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>The printer could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReopenPeriodDialog</name>
+    <message>
+        <source>Reopen quarter {period}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records dated in the quarter can be added, changed and voided again until it is closed once more. The reopening, with who did it and why, is printed on every report of the quarter made from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: the province asked for the August figures to be corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

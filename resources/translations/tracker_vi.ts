@@ -1483,6 +1483,41 @@
     </message>
 </context>
 <context>
+    <name>HandoverCorrectionDialog</name>
+    <message>
+        <source>Correct the hand-over of receipt {number}</source>
+        <translation>Sửa lần trao của phiếu {number}</translation>
+    </message>
+    <message>
+        <source>Save the correction</source>
+        <translation>Lưu điều chỉnh</translation>
+    </message>
+    <message>
+        <source>Hand-over of {date}, receipt {number}: {amount} recorded.</source>
+        <translation>Lần trao ngày {date}, phiếu {number}: đã ghi {amount}.</translation>
+    </message>
+    <message>
+        <source>For example: 8.000.000 was handed over, not 10</source>
+        <translation>Ví dụ: thực trao 8.000.000, không phải 10 triệu</translation>
+    </message>
+    <message>
+        <source>Record it as an adjustment dated today (the quarter is closed)</source>
+        <translation>Ghi thành một điều chỉnh ngày hôm nay (quý đã khoá)</translation>
+    </message>
+    <message>
+        <source>The hand-over and its quarter&apos;s report stay as they were; the difference is recorded today, points at this hand-over and shows in this quarter&apos;s report.</source>
+        <translation>Lần trao và báo cáo của quý đó giữ nguyên; phần chênh lệch được ghi hôm nay, trỏ về lần trao này và hiện trong báo cáo của quý hiện tại.</translation>
+    </message>
+    <message>
+        <source>Correct amount:</source>
+        <translation>Số tiền đúng:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Record a hand-over</source>
@@ -2256,6 +2291,82 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
 </context>
 <context>
+    <name>PeriodsBox</name>
+    <message>
+        <source>Closed quarters</source>
+        <extracomment>A short message for the status bar (closed, reopened).</extracomment>
+        <translation>Khoá sổ theo quý</translation>
+    </message>
+    <message>
+        <source>Close a quarter once its summary has gone to the province and the donor: nothing dated in it can then be added, changed or voided, and its report keeps the figures of the close. Later corrections are dated today and point at the original.</source>
+        <translation>Khoá một quý khi báo cáo tổng hợp đã gửi cấp tỉnh và nhà tài trợ: từ đó không thể thêm, sửa hay hủy bản ghi nào có ngày trong quý, và báo cáo của quý giữ nguyên số liệu lúc khoá. Các điều chỉnh về sau ghi ngày hôm nay và trỏ về bản ghi gốc.</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Đã mở khoá lại</translation>
+    </message>
+    <message>
+        <source>Close the quarter</source>
+        <translation>Khoá quý</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Mở khoá lại…</translation>
+    </message>
+    <message>
+        <source>Check the figures</source>
+        <translation>Kiểm tra số liệu</translation>
+    </message>
+    <message>
+        <source>Closed on {day} by {name}</source>
+        <translation>Đã khoá ngày {day}, người khoá: {name}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Đang mở</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Chưa kết thúc</translation>
+    </message>
+    <message>
+        <source>{day}, {name}: {reason}</source>
+        <translation>{day}, {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Close quarter {period}</source>
+        <translation>Khoá quý {period}</translation>
+    </message>
+    <message>
+        <source>Close quarter {period}? Its figures are kept as they are now, and nothing dated in it can be added, changed or voided until an administrator reopens it with a reason.</source>
+        <translation>Khoá quý {period}? Số liệu của quý được giữ như hiện nay, và không thể thêm, sửa hay hủy bản ghi nào có ngày trong quý cho đến khi quản trị viên mở khoá lại (có nêu lý do).</translation>
+    </message>
+    <message>
+        <source>Quarter {period} closed.</source>
+        <translation>Đã khoá quý {period}.</translation>
+    </message>
+    <message>
+        <source>Closing the quarter…</source>
+        <translation>Đang khoá quý…</translation>
+    </message>
+    <message>
+        <source>Quarter {period} reopened.</source>
+        <translation>Đã mở khoá lại quý {period}.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
     <name>PlacePicker</name>
     <message>
         <source>before 1/7/2025, now {names}</source>
@@ -2806,6 +2917,14 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Hủy phiếu…</translation>
     </message>
     <message>
+        <source>Correct the amount…</source>
+        <translation>Sửa số tiền…</translation>
+    </message>
+    <message>
+        <source>In an open quarter the hand-over is changed; in a closed one the correction is an adjustment dated today that points at it</source>
+        <translation>Trong quý đang mở, lần trao được sửa trực tiếp; trong quý đã khoá, việc sửa là một điều chỉnh ngày hôm nay trỏ về lần trao đó</translation>
+    </message>
+    <message>
         <source>Print in one go…</source>
         <translation>In theo lô…</translation>
     </message>
@@ -2824,6 +2943,14 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Receipt {number}</source>
         <translation>Phiếu {number}</translation>
+    </message>
+    <message>
+        <source>The hand-over of receipt {number} was corrected by an adjustment of {change} dated {day}: it now counts {value}. The adjustment shows in this quarter&apos;s report.</source>
+        <translation>Lần trao của phiếu {number} đã được điều chỉnh {change} ngày {day}: nay tính là {value}. Điều chỉnh hiện trong báo cáo của quý này.</translation>
+    </message>
+    <message>
+        <source>The hand-over of receipt {number} was corrected.</source>
+        <translation>Đã sửa lần trao của phiếu {number}.</translation>
     </message>
     <message>
         <source>Receipt {old} was voided. The hand-over now has the new receipt {new}: it is selected below, ready to print.</source>
@@ -3011,6 +3138,29 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>The printer could not start.</source>
         <translation>Không khởi động được máy in.</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenPeriodDialog</name>
+    <message>
+        <source>Reopen quarter {period}</source>
+        <translation>Mở khoá lại quý {period}</translation>
+    </message>
+    <message>
+        <source>Reopen the quarter</source>
+        <translation>Mở khoá lại quý</translation>
+    </message>
+    <message>
+        <source>Records dated in the quarter can be added, changed and voided again until it is closed once more. The reopening, with who did it and why, is printed on every report of the quarter made from now on.</source>
+        <translation>Các bản ghi có ngày trong quý lại được thêm, sửa và hủy cho đến khi quý được khoá lần nữa. Việc mở khoá lại, ai làm và lý do, được in trên mọi báo cáo của quý lập từ nay.</translation>
+    </message>
+    <message>
+        <source>For example: the province asked for the August figures to be corrected</source>
+        <translation>Ví dụ: tỉnh yêu cầu sửa số liệu tháng 8</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
     </message>
 </context>
 <context>

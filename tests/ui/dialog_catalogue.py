@@ -10,7 +10,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from tracker.config import DatabaseLocation
-from tracker.services import beneficiaries, grant_types, grants, office, projects, receipts
+from tracker.services import (
+    beneficiaries,
+    closing,
+    grant_types,
+    grants,
+    office,
+    projects,
+    receipts,
+)
 from tracker.services import visits as visit_service
 from tracker.ui.context import UiContext
 
@@ -55,6 +63,7 @@ def dialogs() -> dict[str, Maker]:
     from tracker.ui.dialogs.grant_type_dialog import GrantTypeDialog
     from tracker.ui.dialogs.handover_dialog import HandoverDialog
     from tracker.ui.dialogs.import_dialog import ImportDialog
+    from tracker.ui.dialogs.period_dialogs import HandoverCorrectionDialog, ReopenPeriodDialog
     from tracker.ui.dialogs.project_dialog import ProjectDialog
     from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
     from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
@@ -106,6 +115,12 @@ def dialogs() -> dict[str, Maker]:
         "edit_project": lambda c, p: ProjectDialog(c, projects.list_projects(c.db, c.actor)[0], p),
         "void_receipt": lambda c, p: ReceiptVoidDialog(
             c, receipts.list_receipts(c.db, c.actor, limit=1)[0], p
+        ),
+        "correct_handover": lambda c, p: HandoverCorrectionDialog(
+            c, receipts.list_receipts(c.db, c.actor, limit=1)[0], p
+        ),
+        "reopen_quarter": lambda c, p: ReopenPeriodDialog(
+            c, closing.list_periods(c.db, c.actor, today=c.today())[1], p
         ),
         "receipt_batch": lambda c, p: ReceiptBatchDialog(c, p),
         "export": lambda c, p: ExportDialog(c, default_period(c.today()), "donor", p),

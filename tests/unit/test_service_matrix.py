@@ -32,6 +32,7 @@ from tracker.services import (
     audit,
     auth,
     backups,
+    closing,
     exports,
     figures,
     grant_types,
@@ -466,6 +467,56 @@ ENTRIES: dict[str, Entry] = {
     "grants.list_handovers": Entry(
         lambda st, r: grants.list_handovers(st.db, a(st, r)), ALL, read=True
     ),
+    "grants.edit_handover": Entry(
+        lambda st, r: grants.edit_handover(
+            st.db,
+            a(st, r),
+            st.ids["handovers"][0],
+            grants.HandoverEdit(note=f"Sửa bởi {r}"),
+            today=TODAY,
+        ),
+        MONEY,
+    ),
+    "grants.adjust_handover": Entry(
+        lambda st, r: grants.adjust_handover(
+            st.db, a(st, r), st.ids["handovers"][1], 900_000, "Trao thiếu", today=TODAY
+        ),
+        MONEY,
+    ),
+    "grants.line_of_receipt": Entry(
+        lambda st, r: grants.line_of_receipt(st.db, a(st, r), _receipt(2)), ALL, read=True
+    ),
+    "grants.value_of_handover": Entry(
+        lambda st, r: grants.value_of_handover(st.db, a(st, r), st.ids["handovers"][1]),
+        ALL,
+        read=True,
+    ),
+    # closed quarters (2024-Q4 holds no record of this office)
+    "closing.list_periods": Entry(
+        lambda st, r: closing.list_periods(st.db, a(st, r), today=TODAY), ALL, read=True
+    ),
+    "closing.get_period": Entry(
+        lambda st, r: closing.get_period(st.db, a(st, r), "2024-Q4", today=TODAY), ALL, read=True
+    ),
+    "closing.close_period": Entry(
+        lambda st, r: closing.close_period(st.db, a(st, r), "2024-Q4", today=TODAY), ADMIN
+    ),
+    "closing.check_period": Entry(
+        lambda st, r: closing.check_period(st.db, a(st, r), "2024-Q4", today=TODAY),
+        ALL,
+        read=True,
+    ),
+    "closing.report_summary": Entry(
+        lambda st, r: closing.report_summary(
+            st.db, a(st, r), reports.quarter(2024, 4), today=TODAY
+        ),
+        ALL,
+        read=True,
+    ),
+    "closing.reopen_period": Entry(
+        lambda st, r: closing.reopen_period(st.db, a(st, r), "2024-Q4", "Sửa số liệu", today=TODAY),
+        ADMIN,
+    ),
     # imports
     "imports.dry_run": Entry(_dry_run, ALL, read=True),
     "imports.commit": Entry(_import, STAFF, refusal=imports.ImportRejected),
@@ -679,6 +730,8 @@ NO_ROLE: dict[str, str] = {
 IN_TRANSACTION = {
     "assets.hand_over",
     "audit.record",
+    "figures.sign_off_of",
+    "figures.summary_in",
     "grant_types.seed_grant_types",
     "receipts.number_handover",
     "visits.cancel_open_visits",

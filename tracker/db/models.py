@@ -388,6 +388,11 @@ class Receipt(Base):
     # When the original paper was first printed (or saved as PDF); every later print is a
     # copy, counted in ``reprint_count``.
     printed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # A receipt whose quarter was closed is voided, or replaced, in the open period: the
+    # day the void counts in (the closed quarter's figures keep it valid), and the day a
+    # replacement issued then counts in (instead of its hand-over's day). Revision 0007.
+    late_void_on: Mapped[date | None] = mapped_column(Date)
+    late_issued_on: Mapped[date | None] = mapped_column(Date)
 
     disbursement: Mapped[Disbursement] = relationship(foreign_keys=[disbursement_id])
 
@@ -480,6 +485,52 @@ class Visit(Base):
     beneficiary: Mapped[Beneficiary] = relationship()
     grant: Mapped[Grant | None] = relationship()
     officer: Mapped[User | None] = relationship()
+
+
+class HandoverAdjustment(Base):
+    """A correction of a hand-over made after its quarter was closed: dated in an open
+    period (the day it was made), pointing at the hand-over it corrects, with the change of
+    its value in đồng (negative when less was handed over than recorded). The hand-over
+    itself stays as it was, and so does the closed quarter's report."""
+
+    __tablename__ = "handover_adjustment"
+    __table_args__ = (
+        CheckConstraint("amount <> 0", name="amount"),
+        Index("ix_handover_adjustment_disbursement", "disbursement_id"),
+        Index("ix_handover_adjustment_date", "adjusted_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    disbursement_id: Mapped[int] = mapped_column(ForeignKey("disbursement.id"))
+    adjusted_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(300))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PeriodClose(Base):
+    """A quarter closed by an administrator once its summary went out: its figures as they
+    were at the close (every version, as JSON, with their SHA-256), and, once reopened,
+    who reopened it, when and why. A quarter closed again gets a new row; the newest row of
+    a quarter says whether it is closed now."""
+
+    __tablename__ = "period_close"
+    __table_args__ = (Index("ix_period_close_key", "period_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_key: Mapped[str] = mapped_column(String(20))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    closed_by: Mapped[str] = mapped_column(String(120), default="")
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    digest: Mapped[str] = mapped_column(String(64), default="")
+    reopened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reopened_by: Mapped[str] = mapped_column(String(120), default="")
+    reopen_reason: Mapped[str] = mapped_column(String(300), default="")
 
 
 class AuditEvent(Base):

@@ -237,6 +237,43 @@ class ReceiptFigures:
 
 
 @dataclass(frozen=True)
+class CorrectionFigures:
+    """Corrections dated in the period of records of closed quarters: hand-over
+    adjustments (their number and the change of value in đồng, negative when less was
+    handed over than recorded) and receipts of closed quarters voided in the period (their
+    number and amount). The closed quarters' own figures stay as they were."""
+
+    handover_adjustments: int = 0
+    handover_change: int = 0
+    late_voids: int = 0
+    late_void_amount: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.handover_adjustments or self.late_voids)
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """A closed quarter opened again: when (UTC), by whom and why."""
+
+    period_key: str
+    at: datetime
+    by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClosedInfo:
+    """The quarter of a summary is closed: its figures are those kept at the close."""
+
+    period_key: str
+    at: datetime
+    by: str
+    digest: str
+
+
+@dataclass(frozen=True)
 class SignOff:
     """Who signs the report and where: "Mèo Vạc, ngày 06 tháng 12 năm 2026"."""
 
@@ -278,6 +315,12 @@ class Summary:
     #: The period has not ended yet: every figure is provisional ("số liệu tạm tính").
     provisional: bool = False
     sign_off: SignOff = SignOff()
+    #: Corrections of closed quarters' records dated in this period.
+    corrections: CorrectionFigures = CorrectionFigures()
+    #: The quarter is closed: the figures are those kept when it was closed.
+    closed: ClosedInfo | None = None
+    #: Every reopening of a quarter of this period, printed on every report made after it.
+    reopenings: tuple[Reopening, ...] = ()
 
     @property
     def made_at_local(self) -> datetime:

@@ -158,6 +158,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: phiếu {value} đã bị hủy trước đó.",
         "{field}: receipt {value} was already voided.",
     ),
+    "period_closed": (
+        "Quý {period} đã khoá ngày {closed_on} ({by}): không thể thêm, sửa hay hủy bản ghi"
+        " ngày {day}. Hãy ghi một điều chỉnh ngày hôm nay trỏ về bản ghi gốc, hoặc nhờ quản"
+        " trị viên mở khoá lại quý này (cần nêu lý do).",
+        "Quarter {period} was closed on {closed_on} ({by}): a record dated {day} cannot be"
+        " added, changed or voided. Record an adjustment dated today that points at the"
+        " original, or ask an administrator to reopen the quarter (with a reason).",
+    ),
+    "period_close_quarter_only": (
+        "{field}: chỉ khoá được một quý, ví dụ 2025-Q3 (không phải «{value}»).",
+        "{field}: only a quarter can be closed, e.g. 2025-Q3 (not «{value}»).",
+    ),
+    "period_not_ended": (
+        "{field}: quý {value} chưa kết thúc; chỉ khoá được quý đã qua.",
+        "{field}: quarter {value} has not ended; only a past quarter can be closed.",
+    ),
+    "period_already_closed": (
+        "{field}: quý {value} đã khoá rồi.",
+        "{field}: quarter {value} is already closed.",
+    ),
+    "period_not_closed": (
+        "{field}: quý {value} đang mở, không có gì để mở khoá.",
+        "{field}: quarter {value} is open; there is nothing to reopen.",
+    ),
+    "adjustment_zero": (
+        "{field}: số tiền mới bằng số đã ghi; không có gì để điều chỉnh.",
+        "{field}: the new amount is the amount recorded; there is nothing to adjust.",
+    ),
+    "adjustment_below_zero": (
+        "{field}: sau điều chỉnh, giá trị lần trao không được âm.",
+        "{field}: after the adjustment the hand-over's value cannot be negative.",
+    ),
+    "handover_several_lines": (
+        "{field}: phiếu này gồm nhiều thứ trao cùng một lần; số tiền của phiếu không phải của"
+        " một dòng, nên không sửa được ở đây.",
+        "{field}: this receipt covers several things handed over at once; its amount is not"
+        " one line's, so it cannot be corrected here.",
+    ),
+    "handover_edit_year": (
+        "{field}: ngày trao mới phải cùng năm với số phiếu ({year}).",
+        "{field}: the new date must be in the year of the receipt number ({year}).",
+    ),
     "handover_lines_differ": (
         "{field}: những thứ trao cùng một lần phải cho cùng một người, trong cùng một ngày.",
         "{field}: things handed over at once must go to one person on one day.",
@@ -561,6 +603,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "«{value}» has no hand-over of this type on {day} (on the Hand-overs sheet or in the"
         " database).",
     ),
+    "import_period_closed": (
+        "Quý {period} đã khoá ngày {closed_on} ({by}): không nhập được bản ghi ngày trong quý này",
+        "Quarter {period} was closed on {closed_on} ({by}): records dated in it cannot be imported",
+    ),
     "import_group": (
         "{where}: {problem}: {count} dòng ({rows}).{fix}",
         "{where}: {problem}: {count} rows ({rows}).{fix}",
@@ -586,6 +632,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Cách sửa: thêm khoản hỗ trợ của người này vào trang Khoản hỗ trợ, bắt đầu trước"
         " ngày trao.",
         " Fix: add this person's grant to the Grants sheet, starting before the hand-over.",
+    ),
+    "fix_import_period_closed": (
+        " Cách sửa: bỏ các dòng này khỏi tệp, hoặc nhờ quản trị viên mở khoá lại quý {period}"
+        " (cần nêu lý do) rồi nhập lại.",
+        " Fix: leave these rows out of the file, or ask an administrator to reopen quarter"
+        " {period} (with a reason) and import again.",
     ),
     "fix_import_no_handover": (
         " Cách sửa: ghi đúng ngày của lần trao, hoặc thêm lần trao vào trang Lần trao.",
@@ -782,6 +834,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "audience": ("Nơi nhận báo cáo", "Audience"),
     "places": ("Tổng hợp theo địa bàn", "Places grouped by"),
     "csv_separator": ("Dấu phân cách CSV", "CSV separator"),
+    "reopen_reason": ("Lý do mở khoá lại", "Reason for reopening"),
+    "adjust_reason": ("Lý do điều chỉnh", "Reason for the adjustment"),
+    "new_amount": ("Số tiền đúng", "Correct amount"),
+    "handover": ("Lần trao", "Hand-over"),
     "target": ("Nơi lưu", "Destination"),
     "formats": ("Loại tệp", "File types"),
     "passphrase": ("Mật khẩu tệp", "File passphrase"),
@@ -806,6 +862,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "backup.restore": (
         "khôi phục bản sao lưu (chỉ quản trị viên hoặc mã khôi phục)",
         "restore a backup (administrators or the recovery key only)",
+    ),
+    "period.close": (
+        "khoá và mở khoá lại quý báo cáo (chỉ quản trị viên)",
+        "close and reopen reporting quarters (administrators only)",
     ),
     "receipt.write": (
         "in bản gốc (lần in đầu), hủy phiếu chi; sau bản gốc ai cũng in được bản sao",

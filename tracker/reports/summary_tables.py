@@ -14,7 +14,14 @@ from datetime import date
 from typing import Any, Union
 
 from tracker.domain.ethnic import ETHNIC_GROUPS
-from tracker.domain.shapes import Amounts, PeopleCount, Summary, SupportCell, VisitFigures
+from tracker.domain.shapes import (
+    OFFICE_TIME,
+    Amounts,
+    PeopleCount,
+    Summary,
+    SupportCell,
+    VisitFigures,
+)
 from tracker.domain.vocab import AGE_BANDS, CATEGORIES, SEXES
 from tracker.i18n import format_date
 from tracker.i18n.labels import label
@@ -306,6 +313,30 @@ _T: dict[str, tuple[str, str]] = {
     "r_valid": ("Còn hiệu lực", "Valid"),
     "r_voided": ("Đã hủy", "Voided"),
     "r_reprints": ("Lần in lại", "Reprints"),
+    # corrections of closed quarters
+    "t_corrections": (
+        "Điều chỉnh trong kỳ cho số liệu của các quý đã khoá",
+        "Corrections made in the period to figures of closed quarters",
+    ),
+    "s_corrections": ("Điều chỉnh", "Corrections"),
+    "c_change": ("Số tiền thay đổi (đồng)", "Change (dong)"),
+    "x_adjustments": ("Điều chỉnh lần trao", "Hand-over adjustments"),
+    "x_late_voids": ("Phiếu chi của quý đã khoá bị hủy", "Receipts of closed quarters voided"),
+    "note_corrections": (
+        "Ghi vào kỳ này, ngày làm điều chỉnh; báo cáo của quý đã khoá giữ nguyên như lúc khoá.",
+        "Dated in this period, on the day they were made; the closed quarters' reports stay "
+        "as they were when closed.",
+    ),
+    "closed": ("Kỳ đã khoá", "Period closed"),
+    "closed_value": (
+        "Khoá ngày {day} bởi {by}; số liệu giữ nguyên như lúc khoá (SHA-256 {digest})",
+        "Closed on {day} by {by}; the figures are those kept at the close (SHA-256 {digest})",
+    ),
+    "reopened": ("Mở khoá lại", "Reopened"),
+    "reopened_value": (
+        "Quý {period} được mở khoá lại ngày {day} bởi {by}: {reason}",
+        "Quarter {period} reopened on {day} by {by}: {reason}",
+    ),
     # info sheet
     "t_info": ("Thông tin báo cáo", "About this report"),
     "s_info": ("Thông tin", "About"),
@@ -914,6 +945,29 @@ class _Builder:
                       r.valid)  # fmt: skip
         return out
 
+    def corrections(self) -> Table:
+        c = self.s.corrections
+        cols = (
+            Column("figure", self.t("c_figure"), "text"),
+            Column("count", self.t("c_count")),
+            Column("change", self.t("c_change"), "number"),
+        )
+
+        def change(count: int, amount: int) -> Cell:
+            # Beside a count shown as "<5", the amount is hidden too (it could give the
+            # count back); the count itself is protected with the others.
+            return HIDDEN if self.s.suppressed and 0 < count < 5 else amount
+
+        rows: list[tuple[Cell, ...]] = [
+            (
+                self.t("x_adjustments"),
+                c.handover_adjustments,
+                change(c.handover_adjustments, c.handover_change),
+            ),
+            (self.t("x_late_voids"), c.late_voids, change(c.late_voids, -c.late_void_amount)),
+        ]
+        return self.table("corrections", cols, rows, None, self.t("note_corrections"))
+
 
 def build_tables(summary: Summary, lang: str = "vi") -> list[Table]:
     """Every table of the summary, in report order; counts, and the amounts that would
@@ -943,6 +997,8 @@ def tables_and_knowledge(summary: Summary, lang: str = "vi") -> tuple[list[Table
         b.assets(),
         b.receipts(),
     ]
+    if summary.corrections.any:
+        tables.append(b.corrections())
     know = b.know
     published: dict[Key, int] = {}
     for t in tables:
@@ -1054,6 +1110,16 @@ def info_rows(summary: Summary, lang: str, app_version: str) -> list[tuple[str, 
         last_id, count, digest = summary.audit_head
         value = text("audit_head_value", lang, count=count, last_id=last_id, hash=digest)
         rows.append((text("audit_head", lang), value))
+    if summary.closed is not None:
+        c = summary.closed
+        day = c.at.astimezone(OFFICE_TIME).strftime("%d/%m/%Y %H:%M")
+        value = text("closed_value", lang, day=day, by=c.by, digest=c.digest[:16])
+        rows.append((text("closed", lang), value))
+    for r in summary.reopenings:
+        day = r.at.astimezone(OFFICE_TIME).strftime("%d/%m/%Y %H:%M")
+        value = text("reopened_value", lang, period=r.period_key, day=day, by=r.by,
+                     reason=r.reason)  # fmt: skip
+        rows.append((text("reopened", lang), value))
     return [(k, neutralise(v)) for k, v in rows]
 
 

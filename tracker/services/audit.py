@@ -614,7 +614,7 @@ KINDS = (
     _Kind("grant_type", GrantType, ("create", "update")),
     _Kind("beneficiary", Beneficiary, ("create", "update")),
     _Kind("grant", Grant, ("plan", "cancel", "update")),
-    _Kind("disbursement", Disbursement, ("handover",)),
+    _Kind("disbursement", Disbursement, ("handover", "update")),
     _Kind("visit", Visit, ("schedule", "visit", "miss", "cancel")),
     _Kind("asset", Asset, ("update",)),
     _Kind("receipt", Receipt, ("void", "replace"), ignore=("reprint_count",)),

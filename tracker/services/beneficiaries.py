@@ -32,7 +32,7 @@ from tracker.db.models import (
 from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
-from tracker.services import audit, duplicates, places
+from tracker.services import audit, closing, duplicates, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.duplicates import Candidate
@@ -613,6 +613,7 @@ def record_consent(
     decided = v.a_date(decided_on or today, "decided_on", today=today, not_future=True)
     note = v.text(note, "notes", max_len=300)
     with db.write() as s:
+        closing.ensure_open(s, decided, "decided_on")
         b = s.get(Beneficiary, beneficiary_id)
         if b is None:
             raise NotFoundError("beneficiary", beneficiary_id)

@@ -26,6 +26,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # A trip sheet: the visits to make in some villages, printed to take along.
     "trip.print": frozenset({"admin", "officer"}),
     "receipt.write": frozenset({"admin", "accountant"}),
+    # Closing a quarter once its summary went out, and reopening it (with a reason).
+    "period.close": frozenset({"admin"}),
     # The backups the app takes by itself (daily, when the window closes) into its folder.
     "backup.auto": ALL_ROLES,
     # A backup asked for (into the app's folder or onto a USB stick): staff who write.

@@ -30,7 +30,7 @@ from tracker.reports.summary_pdf import render_summary_pdf
 from tracker.reports.summary_tables import build_tables
 from tracker.reports.usb import Drive, WriteFailed, WrittenFile
 from tracker.reports.xlsx_summary import render_summary_xlsx
-from tracker.services import audit
+from tracker.services import audit, closing
 from tracker.services import reports as rep
 from tracker.services.context import Actor
 from tracker.services.errors import ServiceError, ValidationError
@@ -190,7 +190,11 @@ def export_summary(
             progress(percent, what)
 
     step(2, "summary")
-    summary = rep.period_summary(db, actor, period, audience=audience, today=today, places=places)
+    # A closed quarter prints the figures kept at its close; every report says when a
+    # quarter of it was reopened.
+    summary = closing.report_summary(
+        db, actor, period, audience=audience, today=today, places=places
+    )
     # The audit trail's head, printed on every file and in the manifest: whoever holds
     # this export can later check the trail was not cut back or rewritten.
     head = audit.export_head(db)
@@ -230,6 +234,23 @@ def export_summary(
         "audit_head": head,
     }
     manifest.update(places=places, provisional=summary.provisional)
+    if summary.closed is not None:
+        manifest["closed"] = {
+            "period": summary.closed.period_key,
+            "closed_utc": summary.closed.at.isoformat().replace("+00:00", "Z"),
+            "by": summary.closed.by,
+            "figures_sha256": summary.closed.digest,
+        }
+    if summary.reopenings:
+        manifest["reopened"] = [
+            {
+                "period": r.period_key,
+                "reopened_utc": r.at.isoformat().replace("+00:00", "Z"),
+                "by": r.by,
+                "reason": r.reason,
+            }
+            for r in summary.reopenings
+        ]
 
     def write_progress(done: int, total: int, _what: str) -> None:
         if progress is not None:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -74,6 +74,7 @@ from tracker.db.models import (
     Disbursement,
     Grant,
     GrantType,
+    HandoverAdjustment,
     Project,
     Receipt,
     Visit,
@@ -83,6 +84,7 @@ from tracker.domain.shapes import (
     OFFICE_TIME,
     Amounts,
     AssetFigures,
+    CorrectionFigures,
     PeopleCell,
     PeopleCount,
     PeopleFigures,
@@ -726,7 +728,13 @@ def _assets(s: Session, end: date, audience: str) -> tuple[AssetFigures, ...]:
 
 
 def _receipts(s: Session, start: date, end: date, audience: str) -> ReceiptFigures:
-    voided = Receipt.voided_at.is_not(None)
+    # A receipt counts in the period of its hand-over, unless it was issued (a
+    # replacement) after that quarter was closed: then in the period of that day. A void
+    # made after the receipt's quarter was closed counts in the period of the void (see
+    # ``_corrections``), and the receipt stays valid in its own period's figures.
+    own_day = func.coalesce(Receipt.late_issued_on, Disbursement.handed_on)
+    in_period = and_(own_day >= start, own_day <= end)
+    voided = and_(Receipt.voided_at.is_not(None), Receipt.late_void_on.is_(None))
     q = (
         select(
             func.count(Receipt.id),
@@ -735,7 +743,7 @@ def _receipts(s: Session, start: date, end: date, audience: str) -> ReceiptFigur
             func.coalesce(func.sum(Receipt.reprint_count), 0),
         )
         .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
-        .where(Disbursement.handed_on >= start, Disbursement.handed_on <= end)
+        .where(in_period)
     )
     # The amount of a receipt is every line it covers: a hand-over of several lines (money
     # and goods) has one receipt on its first line, the others point to that line.
@@ -745,7 +753,7 @@ def _receipts(s: Session, start: date, end: date, audience: str) -> ReceiptFigur
         .select_from(Receipt)
         .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
         .join(line, func.coalesce(line.part_of_id, line.id) == Disbursement.id)
-        .where(Disbursement.handed_on >= start, Disbursement.handed_on <= end, ~voided)
+        .where(in_period, ~voided)
     )
     if audience in AUDIENCE_CONSENT:
         q = q.join(Grant, Grant.id == Disbursement.grant_id).where(
@@ -756,6 +764,63 @@ def _receipts(s: Session, start: date, end: date, audience: str) -> ReceiptFigur
         )
     issued, voided_n, valid, reprints = (int(x) for x in s.execute(q).one())
     return ReceiptFigures(issued, voided_n, valid, reprints, int(s.execute(amount).scalar_one()))
+
+
+def _corrections(s: Session, start: date, end: date, audience: str) -> CorrectionFigures:
+    """Corrections dated in the period of records of closed quarters: hand-over
+    adjustments, and receipts voided after their quarter was closed."""
+    adj = (
+        select(
+            func.count(HandoverAdjustment.id), func.coalesce(func.sum(HandoverAdjustment.amount), 0)
+        )
+        .join(Disbursement, Disbursement.id == HandoverAdjustment.disbursement_id)
+        .join(Grant, Grant.id == Disbursement.grant_id)
+        .where(HandoverAdjustment.adjusted_on >= start, HandoverAdjustment.adjusted_on <= end)
+        .where(eligible(Grant.beneficiary_id, audience))
+    )
+    line = aliased(Disbursement)
+    voids = (
+        select(func.count(func.distinct(Receipt.id)), func.coalesce(func.sum(line.amount), 0))
+        .select_from(Receipt)
+        .join(Disbursement, Disbursement.id == Receipt.disbursement_id)
+        .join(line, func.coalesce(line.part_of_id, line.id) == Disbursement.id)
+        .join(Grant, Grant.id == Disbursement.grant_id)
+        .where(Receipt.late_void_on >= start, Receipt.late_void_on <= end)
+        .where(eligible(Grant.beneficiary_id, audience))
+    )
+    n_adj, change = (int(x) for x in s.execute(adj).one())
+    n_void, void_amount = (int(x) for x in s.execute(voids).one())
+    return CorrectionFigures(n_adj, change, n_void, void_amount)
+
+
+def _with_adjustments(
+    s: Session, start: date, end: date, rows: tuple[ProjectRow, ...]
+) -> tuple[ProjectRow, ...]:
+    """The projects' spending with the hand-over adjustments dated up to the period's end
+    (and in it): a correction made after a quarter closed counts when it was made."""
+    if not rows or not s.execute(select(HandoverAdjustment.id).limit(1)).first():
+        return rows
+    dated = HandoverAdjustment.adjusted_on
+    found = s.execute(
+        select(
+            Project.code,
+            sum_if(dated <= end, HandoverAdjustment.amount),
+            sum_if(and_(dated >= start, dated <= end), HandoverAdjustment.amount),
+        )
+        .join(Disbursement, Disbursement.id == HandoverAdjustment.disbursement_id)
+        .join(Grant, Grant.id == Disbursement.grant_id)
+        .join(Project, Project.id == Grant.project_id)
+        .group_by(Project.code)
+    ).all()
+    extra = {code: (int(total), int(within)) for code, total, within in found}
+    return tuple(
+        replace(
+            r,
+            spent=r.spent + extra.get(r.code, (0, 0))[0],
+            spent_in_period=r.spent_in_period + extra.get(r.code, (0, 0))[1],
+        )
+        for r in rows
+    )
 
 
 def _excluded(s: Session, audience: str) -> int:
@@ -797,7 +862,7 @@ def check_places(places: object, end: date) -> str:
     return str(places)
 
 
-def _sign_off(office: Any, actor: Actor, made_on: date) -> SignOff:
+def sign_off_of(office: Any, actor: Actor, made_on: date) -> SignOff:
     """The office's signatories, and the place the report is signed in: its commune (or
     province) as it is named today, without the type ("Mèo Vạc")."""
     g = gazetteer()
@@ -833,34 +898,50 @@ def summary(
     if period is None or (period.start, period.end) != (start, end):
         period = Period(start, end, "range")
     today = today or date.today()
-    made_at = datetime.now(UTC).replace(microsecond=0)
     with db.read() as s:
-        office = current_office(s)
-        visits_by_step, visits_total = _visits(s, start, end, today, audience)
-        people, support, projects_, by_category, by_place, csa = _handovers(
-            s, start, end, audience, places
-        )
-        return Summary(
-            office_name=office.name,
-            office_prefix=office.receipt_prefix,
-            period=period,
-            audience=audience,
-            generated_at=made_at,
-            people=people,
-            support=support,
-            projects=projects_,
-            visits=visits_by_step,
-            visits_total=visits_total,
-            assets=_assets(s, end, audience),
-            receipts=_receipts(s, start, end, audience),
-            excluded_people=_excluded(s, audience),
-            support_by_category=by_category,
-            support_by_place=by_place,
-            people_by_category_sex_age=csa,
-            places=places,
-            provisional=end >= today,
-            sign_off=_sign_off(office, actor, made_at.astimezone(OFFICE_TIME).date()),
-        )
+        return summary_in(s, actor, start, end, audience, period, today, places)
+
+
+def summary_in(
+    s: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    audience: str,
+    period: Period,
+    today: date,
+    places: str,
+) -> Summary:
+    """:func:`summary` in the caller's session (arguments already checked): a quarter
+    closed keeps the figures read in its closing transaction."""
+    made_at = datetime.now(UTC).replace(microsecond=0)
+    office = current_office(s)
+    visits_by_step, visits_total = _visits(s, start, end, today, audience)
+    people, support, projects_, by_category, by_place, csa = _handovers(
+        s, start, end, audience, places
+    )
+    return Summary(
+        office_name=office.name,
+        office_prefix=office.receipt_prefix,
+        period=period,
+        audience=audience,
+        generated_at=made_at,
+        people=people,
+        support=support,
+        projects=_with_adjustments(s, start, end, projects_),
+        visits=visits_by_step,
+        visits_total=visits_total,
+        assets=_assets(s, end, audience),
+        receipts=_receipts(s, start, end, audience),
+        corrections=_corrections(s, start, end, audience),
+        excluded_people=_excluded(s, audience),
+        support_by_category=by_category,
+        support_by_place=by_place,
+        people_by_category_sex_age=csa,
+        places=places,
+        provisional=end >= today,
+        sign_off=sign_off_of(office, actor, made_at.astimezone(OFFICE_TIME).date()),
+    )
 
 
 def period_summary(

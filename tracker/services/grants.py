@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
 from tracker.db.models import (
+    Asset,
     Beneficiary,
     Consent,
     Disbursement,
     Grant,
     GrantType,
+    HandoverAdjustment,
     Project,
     Receipt,
     Tranche,
@@ -25,14 +27,14 @@ from tracker.db.models import (
     Visit,
 )
 from tracker.domain.papers import kind_of
-from tracker.services import assets, audit, receipts, visits
+from tracker.services import assets, audit, closing, receipts, visits
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import LimitExceeded, NotFoundError, ValidationError
 from tracker.services.grant_types import by_code
 from tracker.services.listing import matching_people, ordering
 from tracker.services.projects import spent_on
-from tracker.services.visits import cancel_open_visits
+from tracker.services.visits import add_months, cancel_open_visits
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,16 @@ def _delivered_by_tranche(s: Session, grant_id: int) -> dict[int | None, int]:
         .where(Disbursement.grant_id == grant_id)
         .group_by(Disbursement.tranche_id)
     ).all()
-    return {tid: int(total) for tid, total in rows}
+    out = {tid: int(total) for tid, total in rows}
+    # Corrections made after a quarter closed (dated in the open period) count too.
+    for tid, change in s.execute(
+        select(Disbursement.tranche_id, func.sum(HandoverAdjustment.amount))
+        .join(Disbursement, Disbursement.id == HandoverAdjustment.disbursement_id)
+        .where(Disbursement.grant_id == grant_id)
+        .group_by(Disbursement.tranche_id)
+    ).all():
+        out[tid] = out.get(tid, 0) + int(change)
+    return out
 
 
 def _grant_view(s: Session, g: Grant) -> GrantView:
@@ -309,6 +320,7 @@ def plan_grant(
         start = v.a_date(
             data.start_date, "start_date", not_before=p.start_date, not_after=p.end_date
         )
+        closing.ensure_open(s, start, "start_date")
         officer_id = data.officer_id if data.officer_id is not None else actor.user_id
         if officer_id is not None and s.get(User, officer_id) is None:
             raise NotFoundError("officer", officer_id)
@@ -528,6 +540,7 @@ def _add_line(
         not_before=max(g.start_date, g.project.start_date),
         not_after=g.project.end_date,
     )
+    closing.ensure_open(s, handed_on, "handed_on")
     if head is not None and (
         handed_on != head.handed_on or g.beneficiary_id != head.grant.beneficiary_id
     ):
@@ -713,3 +726,260 @@ def list_handovers(
             )
             for d, g, b, gt, username, number in rows
         ]
+
+
+# --- corrections --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HandoverEdit:
+    """What can be changed in a hand-over of an open quarter: its day (within the year of
+    its receipt number; its animals, looms and visits still booked follow), the amount of
+    money (cash) or the unit value of goods, the description and the note. None: kept."""
+
+    handed_on: date | None = None
+    amount: int | None = None
+    unit_value: int | None = None
+    description: str | None = None
+    note: str | None = None
+    override_reason: str = ""
+
+
+def _line(s: Session, disbursement_id: object) -> Disbursement:
+    d = s.get(Disbursement, v.integer(disbursement_id, "handover"))
+    if d is None:
+        raise NotFoundError("handover", disbursement_id)
+    return d
+
+
+def _receipt_number(s: Session, d: Disbursement) -> str | None:
+    return s.execute(
+        select(Receipt.number)
+        .where(
+            Receipt.disbursement_id == (d.part_of_id or d.id),
+            Receipt.voided_at.is_(None),
+        )
+        .order_by(Receipt.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def _moved(s: Session, actor: Actor, d: Disbursement, new_day: date) -> None:
+    """A hand-over's day changed: its animals and looms were acquired that day, and the
+    visits of its plan still booked move with it (each change in the audit trail)."""
+    old = d.handed_on
+    for asset in s.execute(select(Asset).where(Asset.disbursement_id == d.id)).scalars():
+        before = audit.snapshot(asset)
+        asset.acquired_on = new_day
+        for ev in asset.events:
+            if ev.happened_on == old and ev.visit_id is None:
+                ev.happened_on = new_day
+        s.flush()
+        audit.record(s, actor, "update", "asset", asset.id, before=before,
+                     after=audit.snapshot(asset))  # fmt: skip
+    for vis in s.execute(
+        select(Visit).where(Visit.disbursement_id == d.id, Visit.status == "scheduled")
+    ).scalars():
+        if vis.months_after is not None:
+            closing.ensure_open(s, add_months(new_day, vis.months_after), "handed_on")
+            before = audit.snapshot(vis)
+            vis.scheduled_on = add_months(new_day, vis.months_after)
+            s.flush()
+            audit.record(s, actor, "schedule", "visit", vis.id, before=before,
+                         after=audit.snapshot(vis))  # fmt: skip
+
+
+def _view_of_line(s: Session, actor: Actor, d: Disbursement) -> HandoverView:
+    g = d.grant
+    return HandoverView(
+        id=d.id,
+        grant_id=g.id,
+        beneficiary_id=g.beneficiary_id,
+        beneficiary_code=g.beneficiary.code,
+        beneficiary_name=g.beneficiary.full_name,
+        grant_type=g.grant_type.code,
+        handed_on=d.handed_on,
+        description=d.description,
+        in_kind=d.in_kind,
+        quantity=d.quantity,
+        unit_value=d.unit_value,
+        amount=d.amount,
+        staff=actor.username,
+        override_reason=d.override_reason,
+        receipt_number=_receipt_number(s, d),
+        kind="goods" if d.in_kind else "cash",
+        total=d.amount,
+        line_ids=(d.id,),
+    )
+
+
+def edit_handover(
+    db: Database,
+    actor: Actor,
+    disbursement_id: int,
+    change: HandoverEdit,
+    *,
+    today: date | None = None,
+) -> HandoverView:
+    """Correct a hand-over of an open quarter in place. One dated in a closed quarter, or
+    moved into one, is refused (``closing.ensure_open``): it is corrected by an adjustment
+    dated today (:func:`adjust_handover`)."""
+    actor.require("handover.write")
+    today = today or date.today()
+    with db.write() as s:
+        d = _line(s, disbursement_id)
+        closing.ensure_open(s, d.handed_on, "handed_on")
+        g = d.grant
+        before = audit.snapshot(d)
+        if change.handed_on is not None and change.handed_on != d.handed_on:
+            new_day = v.a_date(
+                change.handed_on,
+                "handed_on",
+                today=today,
+                not_future=True,
+                not_before=max(g.start_date, g.project.start_date),
+                not_after=g.project.end_date,
+            )
+            closing.ensure_open(s, new_day, "handed_on")
+            others = s.execute(
+                select(Disbursement.id).where(Disbursement.part_of_id == d.id).limit(1)
+            ).first()
+            if d.part_of_id is not None or others is not None:
+                raise ValidationError("handover_lines_differ", "handed_on")
+            if new_day.year != d.handed_on.year:
+                raise ValidationError("handover_edit_year", "handed_on", year=d.handed_on.year)
+            _moved(s, actor, d, new_day)
+            d.handed_on = new_day
+        new_amount = d.amount
+        if d.in_kind and change.unit_value is not None:
+            unit = v.amount(change.unit_value, "unit_value")
+            new_amount = v.amount((d.quantity or 1) * unit, "amount")
+            d.unit_value = unit
+        elif not d.in_kind and change.amount is not None:
+            new_amount = v.amount(change.amount, "amount")
+        if new_amount > d.amount:
+            override = v.text(change.override_reason, "override_reason", max_len=300)
+            _check_limits(s, g, new_amount - d.amount, override)
+            if override:
+                d.override_reason = override
+        d.amount = new_amount
+        if change.description is not None:
+            d.description = v.text(change.description, "description", max_len=200) or (
+                d.description
+            )
+        if change.note is not None:
+            d.note = v.multiline(change.note, "notes", max_len=4000)
+        s.flush()
+        after = audit.snapshot(d)
+        if after != before:
+            audit.record(s, actor, "update", "disbursement", d.id, before=before, after=after)
+        return _view_of_line(s, actor, d)
+
+
+@dataclass(frozen=True)
+class AdjustmentView:
+    id: int
+    disbursement_id: int
+    receipt_number: str | None
+    handed_on: date
+    adjusted_on: date
+    #: The change of the hand-over's value (negative: less was handed over).
+    amount: int
+    value_before: int
+    value_after: int
+    reason: str
+
+
+def adjust_handover(
+    db: Database,
+    actor: Actor,
+    disbursement_id: int,
+    new_amount: int,
+    reason: str,
+    *,
+    override_reason: str = "",
+    today: date | None = None,
+) -> AdjustmentView:
+    """Correct what a hand-over gave by an adjustment dated ``today`` (in the open period)
+    that points at it: ``new_amount`` is what was really handed over, in đồng. The
+    hand-over, its receipt and its closed quarter's figures stay as they were; the
+    adjustment counts in today's quarter (the summary's corrections, the project's
+    spending, what is left of the plan)."""
+    actor.require("handover.write")
+    today = today or date.today()
+    why = v.text(reason, "adjust_reason", max_len=300, required=True)
+    target = v.amount(new_amount, "new_amount", allow_zero=True)
+    override = v.text(override_reason, "override_reason", max_len=300)
+    with db.write() as s:
+        closing.ensure_open(s, today, "new_amount")
+        d = _line(s, disbursement_id)
+        if today < d.handed_on:
+            raise ValidationError("date_before", "new_amount", other=f"{d.handed_on:%d/%m/%Y}")
+        earlier = s.execute(
+            select(func.coalesce(func.sum(HandoverAdjustment.amount), 0)).where(
+                HandoverAdjustment.disbursement_id == d.id
+            )
+        ).scalar_one()
+        value_before = d.amount + int(earlier)
+        change = target - value_before
+        if change == 0:
+            raise ValidationError("adjustment_zero", "new_amount")
+        if change > 0:
+            _check_limits(s, d.grant, change, override)
+        adj = HandoverAdjustment(
+            disbursement_id=d.id,
+            adjusted_on=today,
+            amount=change,
+            reason=why,
+            recorded_by_id=actor.user_id,
+        )
+        s.add(adj)
+        s.flush()
+        number = _receipt_number(s, d)
+        after = audit.snapshot(adj)
+        after.update(receipt_number=number, value_before=value_before, value_after=target)
+        if override and change > 0:
+            after["override_reason"] = override
+        audit.record(s, actor, "adjust", "disbursement", d.id, after=after)
+        return AdjustmentView(
+            id=adj.id,
+            disbursement_id=d.id,
+            receipt_number=number,
+            handed_on=d.handed_on,
+            adjusted_on=today,
+            amount=change,
+            value_before=value_before,
+            value_after=target,
+            reason=why,
+        )
+
+
+def value_of_handover(db: Database, actor: Actor, disbursement_id: int) -> int:
+    """What a hand-over line gave, its adjustments included (đồng)."""
+    actor.require("read")
+    with db.read() as s:
+        d = _line(s, disbursement_id)
+        earlier = s.execute(
+            select(func.coalesce(func.sum(HandoverAdjustment.amount), 0)).where(
+                HandoverAdjustment.disbursement_id == d.id
+            )
+        ).scalar_one()
+        return d.amount + int(earlier)
+
+
+def line_of_receipt(db: Database, actor: Actor, number: str) -> int:
+    """The hand-over line a receipt was numbered for; a receipt of several things handed
+    over at once is refused (``handover_several_lines``: its amount is not one line's)."""
+    actor.require("read")
+    with db.read() as s:
+        found = s.execute(
+            select(Receipt.disbursement_id).where(Receipt.number == str(number).strip())
+        ).scalar_one_or_none()
+        if found is None:
+            raise NotFoundError("receipt", number)
+        others = s.execute(
+            select(Disbursement.id).where(Disbursement.part_of_id == found).limit(1)
+        ).first()
+        if others is not None:
+            raise ValidationError("handover_several_lines", "new_amount")
+        return int(found)

@@ -79,7 +79,7 @@ from tracker.i18n import get_language
 from tracker.i18n.labels import LABELS
 from tracker.i18n.messages import MESSAGES
 from tracker.i18n.text import fold
-from tracker.services import assets, audit, places
+from tracker.services import assets, audit, closing, places
 from tracker.services import beneficiaries as ben
 from tracker.services import grants as grant_svc
 from tracker.services import projects as proj_svc
@@ -1113,6 +1113,8 @@ class _Plan:
         self.sheets = {d.spec.key: d for d in sheets}
         self.decisions = {int(k): str(v) for k, v in decisions.items()}
         self.today = today
+        # The quarters closed now: nothing dated in them is imported (closing.ensure_open).
+        self.closed = closing.closed_spans(s)
         self.options = options
         self.progress = progress
         self.problems: list[Problem] = []
@@ -1387,6 +1389,16 @@ class _Plan:
             ):
                 continue  # the birth date's own problem says it
             self.problem(data, row, err)
+
+    def in_closed(self, data: SheetData, row: Row, key: str, day: date | None) -> bool:
+        """A row dated in a closed quarter: one problem per quarter, with its rows."""
+        span = next((c for c in self.closed if day is not None and c.holds(day)), None)
+        if span is None:
+            return False
+        err = closing.refusal(span, day or span.start, key)
+        params = {k: err.params[k] for k in ("period", "closed_on", "by")}
+        self.cell_problem(data, row, key, "import_period_closed", **params)
+        return True
 
     def cell_problem(
         self, data: SheetData, row: Row, key: str, problem: str, **params: Any
@@ -1824,6 +1836,8 @@ class _Plan:
             if self._already(self.grant_keys, (person, project.ref, t.id, start, planned)):
                 counts.existing += 1
                 continue
+            if self.in_closed(data, row, "start_date", start):
+                continue
             ref = _Ref(
                 None,
                 {
@@ -1883,6 +1897,8 @@ class _Plan:
                 continue
             if self._already(self.handover_keys, (g.ref, on, amount)):
                 counts.existing += 1
+                continue
+            if self.in_closed(data, row, "handed_on", on):
                 continue
             errs: list[ServiceError] = []
             if g.status in ("cancelled", "completed"):
@@ -2104,6 +2120,10 @@ class _Plan:
                         self.new_assets.pop()
                     self.errors(data, row, errs)
                     continue
+                if self.in_closed(data, row, "status_on", when):
+                    if earlier is None:
+                        self.new_assets.pop()
+                    continue
                 events = asset.extra["events"]
                 events.append((when, status, v.get("notes", "")))
                 events.sort(key=lambda e: e[0])
@@ -2141,6 +2161,8 @@ class _Plan:
             gref = g.ref if g is not None else None
             if self._already(self.visit_keys, (person, gref, on)):
                 counts.existing += 1
+                continue
+            if self.in_closed(data, row, "done_on", on):
                 continue
             try:
                 va.a_date(

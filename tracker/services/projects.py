@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import Disbursement, Grant, Project
+from tracker.db.models import Disbursement, Grant, HandoverAdjustment, Project
 from tracker.domain.vocab import PROJECT_STATUSES
 from tracker.services import audit
 from tracker.services import validate as v
@@ -75,13 +75,19 @@ def clean(data: ProjectInput) -> dict[str, object]:
 
 
 def spent_on(s: Session, project_id: int) -> int:
-    return int(
-        s.execute(
-            select(func.coalesce(func.sum(Disbursement.amount), 0))
-            .join(Grant, Grant.id == Disbursement.grant_id)
-            .where(Grant.project_id == project_id)
-        ).scalar_one()
-    )
+    """What a project has handed over, with the corrections made after quarters closed."""
+    handed = s.execute(
+        select(func.coalesce(func.sum(Disbursement.amount), 0))
+        .join(Grant, Grant.id == Disbursement.grant_id)
+        .where(Grant.project_id == project_id)
+    ).scalar_one()
+    adjusted = s.execute(
+        select(func.coalesce(func.sum(HandoverAdjustment.amount), 0))
+        .join(Disbursement, Disbursement.id == HandoverAdjustment.disbursement_id)
+        .join(Grant, Grant.id == Disbursement.grant_id)
+        .where(Grant.project_id == project_id)
+    ).scalar_one()
+    return int(handed) + int(adjusted)
 
 
 def _view(s: Session, p: Project) -> ProjectView:

@@ -74,7 +74,7 @@ from tracker.reports import (
 )
 from tracker.reports._layout import is_sensitive
 from tracker.reports.printing import render_papers
-from tracker.services import audit, places
+from tracker.services import audit, closing, places
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
@@ -637,21 +637,36 @@ def next_print(detail: ReceiptDetail) -> ReceiptDetail:
 
 
 def void_receipt(
-    db: Database, actor: Actor, number: str, reason: str, *, replace: bool = False
+    db: Database,
+    actor: Actor,
+    number: str,
+    reason: str,
+    *,
+    replace: bool = False,
+    today: date | None = None,
 ) -> ReceiptDetail:
     """Void a receipt (kept, struck through, with the reason). With ``replace`` the same
     hand-over gets a new number, in the same transaction, that refers to the voided one;
-    the new receipt is returned, else the voided one."""
+    the new receipt is returned, else the voided one.
+
+    A receipt whose quarter is closed is voided in the open period: the void (and the
+    replacement) is dated ``today`` and counts in today's quarter; the closed quarter's
+    figures keep the receipt as they had it."""
     actor.require("receipt.write")
+    today = today or date.today()
     why = v.text(reason, "void_reason", max_len=300, required=True)
     with db.write() as s:
+        closing.ensure_open(s, today, "void_reason")
         r = _find(s, number)
         if r.voided_at is not None:
             raise ValidationError("already_voided", "receipt", value=r.number)
+        own_day = r.late_issued_on or r.disbursement.handed_on
+        late = any(span.holds(own_day) for span in closing.closed_spans(s))
         before = audit.snapshot(r)
         r.voided_at = utcnow()
         r.voided_by_id = actor.user_id
         r.void_reason = why
+        r.late_void_on = today if late else None
         s.flush()
         audit.record(s, actor, "void", "receipt", r.id, before=before, after=audit.snapshot(r))
         if not replace:
@@ -668,6 +683,7 @@ def void_receipt(
             disbursement_id=r.disbursement_id,
             issued_by_id=actor.user_id,
             replaces_id=r.id,
+            late_issued_on=today if late else None,
         )
         s.add(new)
         s.flush()

@@ -26,6 +26,7 @@ from tracker.domain.shapes import (
     VisitFigures,
 )
 from tracker.domain.vocab import AGE_BANDS, AUDIENCE_CONSENT, AUDIENCES, PERIOD_KINDS
+from tracker.services.closing import report_summary
 from tracker.services.figures import (
     ASSET_COLUMNS,
     PLACES,
@@ -86,6 +87,7 @@ __all__ = [
     "period_summary",
     "quarter",
     "quarter_of",
+    "report_summary",
     "summary",
     "whole_year",
     "withdrawn_ids",

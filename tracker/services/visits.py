@@ -29,7 +29,7 @@ from tracker.domain.vocab import (
     LIVESTOCK,
     MISSED_REASONS,
 )
-from tracker.services import audit
+from tracker.services import audit, closing
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
@@ -476,7 +476,10 @@ def _closing(
     if vis.status != "scheduled":
         raise ValidationError("visit_already_done", "visit")
     day = v.a_date(on, "done_on", today=today, not_future=True, not_before=_start(s, vis))
-    return vis, day, _next_visit_on(next_on, day)
+    closing.ensure_open(s, day, "done_on")
+    following = _next_visit_on(next_on, day)
+    closing.ensure_open(s, following, "next_visit_on")
+    return vis, day, following
 
 
 def _start(s: Session, vis: Visit) -> date | None:
@@ -566,6 +569,7 @@ def schedule_visit(
         not_after=today + timedelta(days=3 * 366),
     )
     with db.write() as s:
+        closing.ensure_open(s, when, "scheduled_on")
         b = s.get(Beneficiary, beneficiary_id)
         if b is None:
             raise NotFoundError("beneficiary", beneficiary_id)

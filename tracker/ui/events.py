@@ -33,6 +33,8 @@ class Change(StrEnum):
     BACKUP = "backup"
     #: Files written for the donor or the province (logged in the audit trail).
     EXPORT = "export"
+    #: A quarter closed or reopened.
+    PERIOD = "period"
 
 
 #: Every kind of data (the audit trail shows them all).

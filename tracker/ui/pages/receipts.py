@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 from tracker.domain.papers import PAPERS_OF_KIND
 from tracker.reports._layout import write_atomic
 from tracker.services import receipts
-from tracker.services.grants import HandoverView
+from tracker.services.grants import AdjustmentView, HandoverView
 from tracker.services.receipts import ReceiptDetail, ReceiptRow
 from tracker.ui import fmt, prefs
 from tracker.ui.context import Change, ChangeNotice, UiContext
+from tracker.ui.dialogs.period_dialogs import HandoverCorrectionDialog
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
 from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel, Pager
@@ -246,9 +247,11 @@ class ReceiptsPage(Page):
         self.print_button = QPushButton(self)
         self.save_button = QPushButton(self)
         self.void_button = QPushButton(self)
+        self.correct_button = QPushButton(self)
         self.batch_button = QPushButton(self)
         # Voids are for administrators and accountants (the services check too).
         self.void_button.setVisible(can_write)
+        self.correct_button.setVisible(ctx.actor.can("handover.write"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -277,6 +280,7 @@ class ReceiptsPage(Page):
             self.print_button,
             self.save_button,
             self.void_button,
+            self.correct_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -311,6 +315,7 @@ class ReceiptsPage(Page):
         self.print_button.clicked.connect(lambda: self.print_selected())
         self.save_button.clicked.connect(lambda: self.save_selected())
         self.void_button.clicked.connect(lambda: self.void_selected())
+        self.correct_button.clicked.connect(lambda: self.correct_selected())
         self.batch_button.clicked.connect(lambda: self.open_batch())
         self.retranslate()
         self._update_buttons()
@@ -355,6 +360,13 @@ class ReceiptsPage(Page):
         self.save_button.setText(self.tr("Save as PDF…"))
         self.save_button.setToolTip(self.tr("A PDF counts as a print, like one on paper"))
         self.void_button.setText(self.tr("Void…"))
+        self.correct_button.setText(self.tr("Correct the amount…"))
+        self.correct_button.setToolTip(
+            self.tr(
+                "In an open quarter the hand-over is changed; in a closed one the correction "
+                "is an adjustment dated today that points at it"
+            )
+        )
         self.batch_button.setText(self.tr("Print in one go…"))
         self.batch_button.setToolTip(
             self.tr("All receipts of a day, or the signature list of a month's allowance")
@@ -439,6 +451,9 @@ class ReceiptsPage(Page):
         for button in (self.open_button, self.print_button, self.save_button):
             button.setEnabled(row is not None and idle)
         self.void_button.setEnabled(can_write and idle and row is not None and not row.voided)
+        self.correct_button.setEnabled(
+            self.ctx.actor.can("handover.write") and idle and row is not None and not row.voided
+        )
         self._fill_papers(row)
 
     def _fill_papers(self, row: ReceiptRow | None) -> None:
@@ -651,6 +666,36 @@ class ReceiptsPage(Page):
             self.output.saved.emit(str(path))
 
         return self._make(row.number, saved, record=True, to_file=path)
+
+    def correct_selected(self) -> HandoverCorrectionDialog | None:
+        row = self.selected()
+        if row is None or row.voided or not self.ctx.actor.can("handover.write"):
+            return None
+        dialog = HandoverCorrectionDialog(self.ctx, row, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.saved.connect(lambda result: self._corrected(row, result))
+        dialog.open()
+        return dialog
+
+    def _corrected(self, row: ReceiptRow, result: object) -> None:
+        if isinstance(result, AdjustmentView):
+            text = self.tr(
+                "The hand-over of receipt {number} was corrected by an adjustment of {change} "
+                "dated {day}: it now counts {value}. The adjustment shows in this quarter's "
+                "report."
+            ).format(
+                number=row.number,
+                change=fmt.money(result.amount),
+                day=fmt.day(result.adjusted_on),
+                value=fmt.money(result.value_after),
+            )
+        else:
+            text = self.tr("The hand-over of receipt {number} was corrected.").format(
+                number=row.number
+            )
+        self.notice.setText(text)
+        self.notice.show()
+        self.status_message.emit(text)
 
     def void_selected(self) -> ReceiptVoidDialog | None:
         row = self.selected()

@@ -248,6 +248,7 @@ class ReportsPage(Page):
             Change.PROJECT,
             Change.GRANT_TYPE,
             Change.OFFICE,
+            Change.PERIOD,
         }
     )
 
@@ -465,7 +466,7 @@ class ReportsPage(Page):
         lang = get_language()
 
         def load() -> tuple[Summary, list[Table], list[ProjectView]]:
-            summary = reports.period_summary(
+            summary = reports.report_summary(
                 ctx.db, ctx.actor, period, audience=audience, today=ctx.today(), places=places
             )
             # The protection of a version that leaves the office takes a few seconds.

@@ -42,6 +42,7 @@ from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.grant_types_box import GrantTypesBox
 from tracker.ui.pages.legal_basis_box import LegalBasisBox
+from tracker.ui.pages.periods_box import PeriodsBox
 from tracker.ui.place_picker import PlacePicker
 from tracker.ui.translations import LANGUAGES
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors
@@ -56,7 +57,9 @@ class SettingsPage(Page):
     and password, backups, and data folders."""
 
     key = "settings"
-    shows = frozenset({Change.OFFICE, Change.PROJECT, Change.GRANT_TYPE, Change.BACKUP})
+    shows = frozenset(
+        {Change.OFFICE, Change.PROJECT, Change.GRANT_TYPE, Change.BACKUP, Change.PERIOD}
+    )
 
     #: The user chose another language (``"vi"`` or ``"en"``).
     language_chosen = Signal(str)
@@ -180,6 +183,9 @@ class SettingsPage(Page):
         self.grant_types_box = GrantTypesBox(ctx, self)
         self.legal_basis_box = LegalBasisBox(ctx, self)
         self.legal_basis_box.status.connect(self.status_message)
+        self.periods_box = PeriodsBox(ctx, self)
+        self.periods_box.status.connect(self.status_message)
+        self.periods_box.setVisible(ctx.actor.can("period.close"))
         self._build_backups()
 
         self.data_box = QGroupBox(self)
@@ -207,6 +213,7 @@ class SettingsPage(Page):
         column.addWidget(self.banner)
         column.addWidget(self.office_box)
         column.addWidget(self.legal_basis_box)
+        column.addWidget(self.periods_box)
         column.addWidget(self.projects_box)
         column.addWidget(self.grant_types_box)
         column.addWidget(self.language_box)
@@ -365,6 +372,7 @@ class SettingsPage(Page):
         self._fill_projects()
         self.grant_types_box.retranslate()
         self.legal_basis_box.retranslate()
+        self.periods_box.retranslate()
         self.language_box.setTitle(self.tr("Language"))
         self.language_label.setText(self.tr("Language of the window"))
         self.security_box.setTitle(self.tr("Screen lock and password"))
@@ -423,6 +431,8 @@ class SettingsPage(Page):
         self._load_projects()
         self.grant_types_box.load()
         self.legal_basis_box.load()
+        if self.ctx.actor.can("period.close"):
+            self.periods_box.load()
         self._fill_backups()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -715,6 +715,7 @@ NO_ROLE: dict[str, str] = {
     "auth.sync_copies": "rewrites backups' key files for the present accounts after a change",
     "auth.quick_check": "integrity check at sign-in",
     "auth.mark_demo": "marks a key file while the demo is built",
+    "auth.warm_up": "loads code before a sign-in (reads no records)",
     "audit.reanchor": "follows a restore inside backups.restore",
     "audit.check_before_sign_in": "runs inside the sign-in",
     "audit.store_anchor": "runs after a write's commit",

@@ -762,5 +762,17 @@ def quick_check(db: Database) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
+def warm_up() -> None:
+    """Load what the first sign-in of the process needs besides the password: the schema
+    tools and the mapped classes (the sign-in dialog calls this on a background thread
+    while the user types)."""
+    import alembic.command
+    import alembic.runtime.migration
+    import alembic.script  # noqa: F401
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 def database_file_exists(location: DatabaseLocation) -> bool:
     return location.path is None or Path(location.path).exists()

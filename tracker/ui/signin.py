@@ -37,17 +37,9 @@ def preload() -> None:
     import threading
 
     def load() -> None:
-        import alembic.command
-        import alembic.runtime.migration
-        import alembic.script  # noqa: F401
-        from sqlalchemy.orm import configure_mappers
+        from tracker.services import auth, backups, office  # noqa: F401
 
-        import tracker.db.models
-        import tracker.services.auth
-        import tracker.services.backups
-        import tracker.services.office  # noqa: F401
-
-        configure_mappers()  # else the first query after the password does it
+        auth.warm_up()
 
     threading.Thread(target=load, name="preload", daemon=True).start()
 

@@ -23,6 +23,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "grant.write": frozenset({"admin", "officer"}),
     "handover.write": frozenset({"admin", "accountant"}),
     "visit.write": frozenset({"admin", "officer"}),
+    # An animal or a thing passed on from one family to another (field work).
+    "pass_on.write": frozenset({"admin", "officer"}),
     "receipt.write": frozenset({"admin", "accountant"}),
     # The backups the app takes by itself (daily, when the window closes) into its folder.
     "backup.auto": ALL_ROLES,

@@ -170,8 +170,9 @@ def _blocks(doc: PassOnNoteDoc, st: Style) -> list[Block]:
     if st.lang == "vi":
         day = day[0].lower() + day[1:]
     blocks.append(
-        c.paragraph(st, L("handover_intro", date=day, place=clean(doc.place)),
-                    space_before=st.section)  # fmt: skip
+        c.paragraph(
+            st, L("handover_intro", date=day, place=clean(doc.place)), space_before=st.section
+        )
     )
     blocks.append(c.field(st, W["giver"], doc.giver_name, space_before=st.gap * 1.5))
     blocks.append(c.field(st, L("address"), doc.giver_address, value_font=st.R))

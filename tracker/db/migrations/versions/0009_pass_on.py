@@ -82,5 +82,6 @@ def downgrade() -> None:
     op.drop_index("ix_pass_on_giver", table_name="pass_on")
     op.drop_index("ix_pass_on_handed_on", table_name="pass_on")
     op.drop_table("pass_on")
-    with op.batch_alter_table("grant_type") as batch:
-        batch.drop_column("pass_on_months")
+    # In place (SQLite 3.35 and later): a copy of the table could not drop the old one,
+    # grants point to it and foreign keys are on.
+    op.drop_column("grant_type", "pass_on_months")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tracker.db.models import Asset, AuditEvent, PassOn, Visit
+from tracker.domain.shapes import PassOnFigures, Summary
 from tracker.services import grant_types, grants, pass_on, visits
 from tracker.services.errors import PermissionDenied
 from tracker.services.pass_on import PassOnInput
@@ -228,3 +229,33 @@ def test_the_note_names_both_families_the_witness_and_the_value(
     out = tmp_path / "note.pdf"
     assert pass_on.write_pass_on_note(world.db, world.officer, done.id, out) == 1
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_summary_counts_the_pass_on_apart_from_the_money(world: World) -> None:
+    from tracker.reports.summary_tables import SUPPRESSED, build_tables
+    from tracker.services import figures
+
+    def summary(audience: str = "office") -> Summary:
+        return figures.summary(world.db, world.officer, date(2025, 4, 1), date(2025, 6, 30),
+                               audience=audience, today=TODAY)  # fmt: skip
+
+    calf = calve(world)
+    before = summary()
+    give(world, calf)
+    after = summary()
+    # Not new money: support, spending and people supported as they were.
+    assert after.support == before.support
+    assert after.projects == before.projects
+    assert after.people == before.people
+    assert after.pass_on_total == PassOnFigures("", 1, 1, 1, 1)
+    assert [(p.kind, p.passed_on, p.families) for p in after.pass_on] == [("cow", 1, 1)]
+    # The period before: to its end, nothing yet.
+    earlier = figures.summary(world.db, world.officer, date(2025, 1, 1), date(2025, 3, 31),
+                              today=TODAY)  # fmt: skip
+    assert earlier.pass_on == () and earlier.pass_on_total.passed_on_total == 0
+    [table] = [t for t in build_tables(after) if t.key == "pass_on"]
+    assert table.title == "Chuyển giao quay vòng giữa các gia đình"
+    assert table.rows == (("Bò", 1, 1, 1, 1),)
+    # The donor's version: one calf, one family, hidden.
+    [donor] = [t for t in build_tables(summary("donor")) if t.key == "pass_on"]
+    assert donor.total is not None and donor.total[1:] == (SUPPRESSED,) * 4

@@ -144,8 +144,9 @@ def _blocks(doc: PassOnNoteDoc, st: Style) -> list[Block]:
     right_w = st.W - right_x
     y = head.text(0, 0, left_w, clean(doc.office_name).upper(), st.B, st.body, align=CENTRE)
     if clean(doc.number):
-        head.text(0, y + 2 * s, left_w, f"{L('number')} {clean(doc.number)}", st.R, st.body,
-                  align=CENTRE)  # fmt: skip
+        head.text(
+            0, y + 2 * s, left_w, f"{L('number')} {clean(doc.number)}", st.R, st.body, align=CENTRE
+        )
     nation = L("nation")
     size = c.fit_size(nation, st.B, st.body, right_w)
     y = head.text(right_x, 0, right_w, nation, st.B, size, align=CENTRE)
@@ -154,16 +155,24 @@ def _blocks(doc: PassOnNoteDoc, st: Style) -> list[Block]:
     y += head.text(right_x, y, right_w, motto, st.B, motto_size, align=CENTRE)
     line_w = width(motto, st.B, motto_size)
     head.line(right_x + (right_w - line_w) / 2, y, right_x + (right_w + line_w) / 2, y, 0.6 * s)
-    head.text(right_x, y + 5 * s, right_w, c.place_and_date(doc.written_at, doc.issued_on,
-              st.lang), st.I, st.body, align=CENTRE)  # fmt: skip
+    head.text(
+        right_x,
+        y + 5 * s,
+        right_w,
+        c.place_and_date(doc.written_at, doc.issued_on, st.lang),
+        st.I,
+        st.body,
+        align=CENTRE,
+    )
     blocks.append(head)
 
     title = Block(st.section * 1.6)
     h = title.text(0, 0, st.W, W["title"], st.B, st.title, align=CENTRE)
     what = clean(doc.item_name) or clean(doc.description)
     what = what[:1].lower() + what[1:]
-    title.text(st.W * 0.1, h, st.W * 0.8, W["subject"].format(what=what), st.I, st.body,
-               align=CENTRE)  # fmt: skip
+    title.text(
+        st.W * 0.1, h, st.W * 0.8, W["subject"].format(what=what), st.I, st.body, align=CENTRE
+    )
     blocks.append(title)
 
     day = c.document_date(doc.issued_on, st.lang)
@@ -191,14 +200,22 @@ def _blocks(doc: PassOnNoteDoc, st: Style) -> list[Block]:
         Column(L("quantity"), 0.14, RIGHT, nowrap=True),
         Column(W["value"], 0.24, RIGHT, nowrap=True),
     ]
-    rows = [["1", doc.description, doc.unit, c.number(doc.quantity, st.lang),
-             c.number(doc.value, st.lang)]]  # fmt: skip
+    rows = [
+        [
+            "1",
+            doc.description,
+            doc.unit,
+            c.number(doc.quantity, st.lang),
+            c.number(doc.value, st.lang),
+        ]
+    ]
     tail: list[list[str | Cell]] = [
         [Cell(L("total"), span=4, align=CENTRE), c.number(doc.value, st.lang)]
     ]
     blocks += c.table(st, columns, rows, tail=tail, space_before=st.gap * 1.5)
-    blocks.append(c.field(st, W["total_value"], c.money(doc.value, st.lang),
-                          space_before=st.section))  # fmt: skip
+    blocks.append(
+        c.field(st, W["total_value"], c.money(doc.value, st.lang), space_before=st.section)
+    )
     if doc.value:
         blocks.append(c.amount_words_block(st, L("in_words"), doc.value, round_suffix=False))
     if clean(doc.condition_note):

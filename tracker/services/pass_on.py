@@ -228,8 +228,9 @@ def record_pass_on(
         if newest.status in ASSET_CLOSED_STATUSES:
             asset.closed_on = newest.happened_on
         s.flush()
-        audit.record(s, actor, "update", "asset", asset.id, before=before,
-                     after=audit.snapshot(asset))  # fmt: skip
+        audit.record(
+            s, actor, "update", "asset", asset.id, before=before, after=audit.snapshot(asset)
+        )
         # The receiver's own asset.
         first = "alive" if asset.kind in LIVESTOCK else "in_use"
         received = Asset(
@@ -243,9 +244,10 @@ def record_pass_on(
             acquired_on=handed_on,
         )
         received.events = [
-            AssetEvent(happened_on=handed_on, status=first, note=description,
-                       recorded_by_id=actor.user_id)
-        ]  # fmt: skip
+            AssetEvent(
+                happened_on=handed_on, status=first, note=description, recorded_by_id=actor.user_id
+            )
+        ]
         s.add(received)
         s.flush()
         p = PassOn(
@@ -399,10 +401,9 @@ def open_obligations(
 # --- the note -------------------------------------------------------------------------
 
 _WORDS = {
-    "vi": {"born": "sinh ngày {day}", "tag": "số tai/ký hiệu {tag}", "unit": "con",
-           "thing": "cái"},
+    "vi": {"born": "sinh ngày {day}", "tag": "số tai/ký hiệu {tag}", "unit": "con", "thing": "cái"},
     "en": {"born": "born {day}", "tag": "ear tag/mark {tag}", "unit": "head", "thing": "item"},
-}  # fmt: skip
+}
 
 
 def pass_on_note(

@@ -248,6 +248,7 @@ class ReportsPage(Page):
             Change.PROJECT,
             Change.GRANT_TYPE,
             Change.OFFICE,
+            Change.PASS_ON,
         }
     )
 

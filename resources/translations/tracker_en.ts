@@ -1394,7 +1394,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The family passes the first calf on to another family within these months of its birth; later, it is overdue on Today and in the profile.</source>
+        <source>Months from the calf&apos;s birth; later, it is overdue on Today.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

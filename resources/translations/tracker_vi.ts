@@ -1389,8 +1389,8 @@
         <translation>Chuyển giao con đầu trong vòng</translation>
     </message>
     <message>
-        <source>The family passes the first calf on to another family within these months of its birth; later, it is overdue on Today and in the profile.</source>
-        <translation>Gia đình chuyển giao con đầu tiên cho một gia đình khác trong số tháng này kể từ khi con vật sinh ra; quá hạn thì hiện ở trang Hôm nay và trong hồ sơ.</translation>
+        <source>Months from the calf&apos;s birth; later, it is overdue on Today.</source>
+        <translation>Tính từ ngày con sinh ra; quá hạn thì hiện ở trang Hôm nay.</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from tracker.config import DatabaseLocation
-from tracker.services import beneficiaries, grant_types, grants, office, projects, receipts
+from tracker.services import (
+    beneficiaries,
+    grant_types,
+    grants,
+    office,
+    pass_on,
+    projects,
+    receipts,
+)
 from tracker.services import visits as visit_service
 from tracker.ui.context import UiContext
 
@@ -35,6 +43,20 @@ def _visit(ctx: UiContext):  # type: ignore[no-untyped-def]
     return (cattle or open_visits)[0]
 
 
+def _giver(ctx: UiContext):  # type: ignore[no-untyped-def]
+    """A family with a calf still to pass on (else the first with an animal)."""
+    duties = pass_on.open_obligations(ctx.db, ctx.actor, today=ctx.today())
+    if duties:
+        person_id = duties[0].beneficiary_id
+    else:
+        person_id = next(g for g in grants.list_grants(ctx.db, ctx.actor)
+                         if g.grant_type == "cattle").beneficiary_id  # fmt: skip
+    return (
+        beneficiaries.get(ctx.db, ctx.actor, person_id),
+        visit_service.list_assets(ctx.db, ctx.actor, person_id),
+    )
+
+
 def dialogs() -> dict[str, Maker]:
     """Name -> a function building the dialog (not shown) for ``ctx`` under ``parent``."""
     from tracker.services.reports import default_period
@@ -54,6 +76,7 @@ def dialogs() -> dict[str, Maker]:
     from tracker.ui.dialogs.grant_type_dialog import GrantTypeDialog
     from tracker.ui.dialogs.handover_dialog import HandoverDialog
     from tracker.ui.dialogs.import_dialog import ImportDialog
+    from tracker.ui.dialogs.pass_on_dialog import PassOnDialog
     from tracker.ui.dialogs.project_dialog import ProjectDialog
     from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
     from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
@@ -86,6 +109,7 @@ def dialogs() -> dict[str, Maker]:
         "plan_grant": lambda c, p: GrantDialog(c, None, p),
         "hand_over": lambda c, p: HandoverDialog(c, _grant(c), p),
         "visit": lambda c, p: VisitDialog(c, _visit(c), p),
+        "pass_on": lambda c, p: PassOnDialog(c, *_giver(c), p),
         "support_type": lambda c, p: GrantTypeDialog(
             c, grant_types.list_grant_types(c.db, c.actor)[0], p
         ),

@@ -85,10 +85,7 @@ class GrantTypeDialog(FormDialog):
                 self.tr("First calf passed on within"),
                 self.pass_on,
                 "pass_on_months",
-                hint=self.tr(
-                    "The family passes the first calf on to another family within these "
-                    "months of its birth; later, it is overdue on Today and in the profile."
-                ),
+                hint=self.tr("Months from the calf's birth; later, it is overdue on Today."),
             )
         else:
             self.pass_on.hide()

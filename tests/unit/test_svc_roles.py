@@ -13,7 +13,16 @@ from sqlalchemy import select
 from tracker.db.engine import Database
 from tracker.db.models import AuditEvent, Visit
 from tracker.services import beneficiaries as ben
-from tracker.services import grant_types, grants, office, places, projects, receipts, visits
+from tracker.services import (
+    grant_types,
+    grants,
+    office,
+    pass_on,
+    places,
+    projects,
+    receipts,
+    visits,
+)
 from tracker.services.context import ALL_ROLES, PERMISSIONS, Actor
 from tracker.services.errors import PermissionDenied
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
@@ -30,6 +39,9 @@ class Stage:
     project: projects.ProjectView
     cash_grant: int
     visit_id: int
+    #: The cow handed over, and a family to pass it on to.
+    cow: int = 0
+    receiver: int = 0
 
 
 def person_input(name: str = "Vàng Thị Mỷ", **changes: Any) -> ben.BeneficiaryInput:
@@ -77,7 +89,9 @@ def stage(db: Database, actors: dict[str, Actor]) -> Stage:
         visit_id = s.execute(
             select(Visit.id).where(Visit.grant_id == cattle).order_by(Visit.id).limit(1)
         ).scalar_one()
-    return Stage(db, actors, person, project, cash, visit_id)
+    [cow] = visits.list_assets(db, admin, person.id)
+    receiver = ben.register(db, admin, person_input("Hầu Thị Pà"), today=TODAY)
+    return Stage(db, actors, person, project, cash, visit_id, cow.id, receiver.id)
 
 
 Write = Callable[[Stage, Actor], object]
@@ -164,6 +178,12 @@ WRITES: dict[str, tuple[str, Write]] = {
         "visit.write",
         lambda st, a: visits.schedule_visit(st.db, a, st.person.id, date(2025, 7, 1), today=TODAY),
     ),
+    "record_pass_on": (
+        "pass_on.write",
+        lambda st, a: pass_on.record_pass_on(
+            st.db, a, pass_on.PassOnInput(st.cow, st.receiver, date(2025, 6, 1)), today=TODAY
+        ),
+    ),
     # The first print of a receipt (its original); copies after it are open to everyone.
     "record_print": (
         "receipt.write",
@@ -194,6 +214,7 @@ ALLOWED: dict[str, set[str]] = {
         "record_visit",
         "record_missed",
         "schedule_visit",
+        "record_pass_on",
         "show_names",
     },
     "accountant": {"record_handover", "record_print", "void_receipt", "show_names"},

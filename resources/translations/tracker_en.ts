@@ -428,6 +428,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>pass-on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>receipt</source>
         <translation type="unfinished"></translation>
     </message>

@@ -425,6 +425,10 @@
         <translation>tài sản</translation>
     </message>
     <message>
+        <source>pass-on</source>
+        <translation>chuyển giao quay vòng</translation>
+    </message>
+    <message>
         <source>receipt</source>
         <translation>phiếu chi</translation>
     </message>

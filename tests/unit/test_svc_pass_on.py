@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tracker.db.models import Asset, AuditEvent, PassOn, Visit
 from tracker.domain.shapes import PassOnFigures, Summary
-from tracker.services import grant_types, grants, pass_on, visits
+from tracker.services import audit, grant_types, grants, pass_on, visits
 from tracker.services.errors import PermissionDenied
 from tracker.services.pass_on import PassOnInput
 from tracker.services.visits import AssetUpdate
@@ -112,6 +112,12 @@ def test_passing_the_calf_on_makes_it_the_receivers_with_visits(world: World) ->
             )
         ).scalar_one()
         assert (event.action, event.username) == ("pass_on", "hoa")
+    # Every record it wrote is as its audit event says; the chain holds.
+    with world.db.read() as s:
+        assert audit.verify_chain(s).ok
+        checks = {c.entity: c for c in audit.check_rows(s)}
+        assert checks["pass_on"].checked == 1 and not checks["pass_on"].changed
+        assert not checks["asset"].changed
     # The duty is done: no longer listed.
     assert pass_on.open_obligations(world.db, world.officer, today=date(2026, 3, 1)) == []
     both = pass_on.list_pass_ons(world.db, world.officer, beneficiary_id=world.su.id)

@@ -52,6 +52,15 @@ def test_a_calf_passed_on_shows_on_the_receivers_profile_and_in_the_report(  # t
     )  # fmt: skip
     ctx.names_visible = True
 
+    # Today names the family whose first calf is still to pass on.
+    today = window.show_page("today")
+    today.refresh()  # the records above were made by the services, without a notice
+    qtbot.waitUntil(today.duties_label.isVisible, timeout=5000)
+    assert today.duties_label.text() == (
+        f"Con đầu chưa chuyển giao quay vòng: 1 — {h.beneficiary_code} {h.beneficiary_name}"
+        " (trước 12/02/2026)"
+    )
+
     # The giver's profile: the open duty, and the button.
     giver = open_profile(window, qtbot, h.beneficiary_id)
     assert giver.tabs.tabText(6) == "Quay vòng (1)"
@@ -92,6 +101,9 @@ def test_a_calf_passed_on_shows_on_the_receivers_profile_and_in_the_report(  # t
     passed = ["Đã chuyển giao cho"]
     qtbot.waitUntil(lambda: [r[1] for r in giver.pass_on_texts()] == passed, timeout=5000)
     assert giver.pass_on_texts()[0][2].endswith(RECEIVER)
+
+    window.show_page("today")
+    qtbot.waitUntil(lambda: not today.duties_label.isVisible(), timeout=5000)
 
     # The receiving family's profile: the calf is hers, with its visits and the note.
     mine = open_profile(window, qtbot, receiver.id)

@@ -11,6 +11,7 @@ from tracker.services import beneficiaries, reports, visits
 from tracker.services.beneficiaries import BeneficiaryInput
 from tracker.services.projects import ProjectView
 from tracker.services.visits import AssetUpdate, VisitOutcome
+from tracker.ui import worker
 from tracker.ui.context import Change
 from tracker.ui.dialogs.pass_on_dialog import PassOnDialog
 from tracker.ui.main_window import MainWindow
@@ -54,7 +55,8 @@ def test_a_calf_passed_on_shows_on_the_receivers_profile_and_in_the_report(  # t
 
     # Today names the family whose first calf is still to pass on.
     today = window.show_page("today")
-    today.refresh()  # the records above were made by the services, without a notice
+    worker.wait_for_tasks(5000)  # its first load, from before the records above
+    today.refresh()  # they were made by the services, without a notice
     qtbot.waitUntil(today.duties_label.isVisible, timeout=5000)
     assert today.duties_label.text() == (
         f"Con đầu chưa chuyển giao quay vòng: 1 — {h.beneficiary_code} {h.beneficiary_name}"

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     from tracker.config import DatabaseLocation
     from tracker.demo import build_demo, create_demo_workspace, sample_receipts
     from tracker.reports import render_signature_list
-    from tracker.services import office, receipts
+    from tracker.services import office, pass_on, receipts
 
     ws = create_demo_workspace(DatabaseLocation(path=tmp / "demo.db"))
     build_demo(ws, today=args.today)
@@ -121,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     paper("note-school-supplies", numbers["school_supplies"])
     paper("mixed-voucher-and-note", numbers["mixed"])
     paper("copy-voucher", numbers["cash"])  # its second print: BẢN SAO – in lại lần 1
+    # A calf passed on from one family to another: its own note.
+    passed = pass_on.list_pass_ons(db, admin)
+    if passed:
+        pdf = pdfs / "note-pass-on.pdf"
+        pass_on.write_pass_on_note(db, admin, passed[-1].id, pdf)
+        made.extend(_pngs(pdf, args.out, "note-pass-on"))
     receipts.void_receipt(db, admin, numbers["cow"], "Ghi sai số thẻ tai", replace=True)
     paper("void-note", numbers["cow"])
     month = receipts.get_receipt(db, admin, numbers["allowance"]).row.handed_on

@@ -256,6 +256,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="full names beside codes and aliases (administrators and officers; logged)",
     )
 
+    p = subs.add_parser(
+        "pass-on",
+        help="animals passed on between families (bò quay vòng): the list, the first calves"
+        " still to pass on, or one pass-on's note as PDF",
+    )
+    _common(p, sub=True)
+    p.add_argument("action", choices=("list", "due", "note"))
+    p.add_argument("number", nargs="?", help="for 'note': the note's number, e.g. QV-2025-00005")
+    p.add_argument("--out", metavar="FILE.pdf", help="for 'note': the PDF to write")
+    p.add_argument("--page", choices=("A4", "A5"), default="A4", help="page size")
+    p.add_argument("--overdue", action="store_true", help="for 'due': only those overdue")
+
     p = subs.add_parser("receipts", help="list receipts (number, date, kind, amount, status)")
     _common(p, sub=True)
     p.add_argument("action", choices=("list",))
@@ -1126,6 +1138,43 @@ def cmd_trip_sheet(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_OK
 
 
+def cmd_pass_on(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.i18n.formatting import format_date
+    from tracker.services import pass_on
+    from tracker.services.errors import NotFoundError, ValidationError
+
+    db, actor = ws.db, ws.actor
+    lang = get_language()
+    if args.action == "list":
+        done = pass_on.list_pass_ons(db, actor, limit=100_000)
+        for po in done:
+            print(f"{po.number}\t{format_date(po.handed_on, lang)}\t{po.giver_code}"
+                  f"\t→ {po.receiver_code}\t{po.description}\t{po.value}")  # fmt: skip
+        print(_say(f"{len(done)} lần chuyển giao.", f"{len(done)} passed on."))
+        return EXIT_OK
+    if args.action == "due":
+        duties = pass_on.open_obligations(db, actor, overdue_only=args.overdue)
+        for d in duties:
+            late = _say(f"quá hạn {d.days_late} ngày", f"{d.days_late} days late")
+            print(f"{d.beneficiary_code}\t{d.description}\t{format_date(d.first_born_on, lang)}"
+                  f"\t{format_date(d.due_on, lang)}\t{late if d.overdue else ''}")  # fmt: skip
+        print(_say(f"{len(duties)} con đầu chưa chuyển giao.",
+                   f"{len(duties)} first calves still to pass on."))  # fmt: skip
+        return EXIT_OK
+    if not args.number or not args.out:
+        raise ValidationError("required", "pass_on")
+    wanted = args.number.strip().upper()
+    found = next((p for p in pass_on.list_pass_ons(db, actor, limit=100_000)
+                  if p.number == wanted), None)  # fmt: skip
+    if found is None:
+        raise NotFoundError("pass_on", wanted)
+    pages = pass_on.write_pass_on_note(
+        db, actor, found.id, args.out, lang=lang, page_size=args.page
+    )
+    print(_say(f"Đã ghi {args.out} ({pages} trang).", f"Wrote {args.out} ({pages} page(s))."))
+    return EXIT_OK
+
+
 def cmd_receipts(args: argparse.Namespace, ws: Workspace) -> int:
     from tracker.i18n.formatting import format_date, format_number
     from tracker.services import receipts
@@ -1177,6 +1226,7 @@ COMMANDS = {
     "receipt": cmd_receipt,
     "receipts": cmd_receipts,
     "trip-sheet": cmd_trip_sheet,
+    "pass-on": cmd_pass_on,
     "projects": cmd_projects,
     "users": cmd_users,
     "passwd": cmd_passwd,

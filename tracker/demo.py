@@ -19,7 +19,7 @@ from tracker.config import DatabaseLocation
 from tracker.db.engine import Database
 from tracker.db.reference import DEMO_UNITS
 from tracker.demo_names import FIRST_DEMO_PERSON, STAFF, VILLAGES, make_person
-from tracker.services import auth, grants, office, projects, visits
+from tracker.services import auth, grants, office, pass_on, projects, visits
 from tracker.services import beneficiaries as ben
 from tracker.services.auth import Workspace
 from tracker.services.context import SYSTEM, Actor
@@ -216,6 +216,8 @@ def build_demo(
         grants.record_handover(db, accountant, h.lines[0], also=h.lines[1:], today=today)
 
     done, open_ = _visit_history(db, rng, officers, today)
+    if _pass_ons(db, officers, today):
+        open_ = visits.count_visits(db, SYSTEM, "open", today=today, within_days=7)
     return DemoSummary(people, grant_count, len(pending), done, open_)
 
 
@@ -425,6 +427,61 @@ def _visit_history(
         done += 1
     open_ = visits.count_visits(db, SYSTEM, "open", today=today, within_days=7)
     return done, open_
+
+
+#: Fictional witnesses of the pass-ons: the village women's group leader.
+_WITNESSES = ("Lù Thị Mai", "Giàng Thị Chá", "Vừ Thị Sua")
+
+
+def _pass_ons(db: Database, officers: list[Actor], today: date) -> int:
+    """Some calves a few months old passed on to another family (adults given looms or
+    allowances), some duties left open; with its own random stream (the rest stays as it
+    was). Returns how many were passed on."""
+    rng = random.Random(f"pass on {today}")
+    receivers = sorted(
+        {
+            g.beneficiary_id
+            for g in grants.list_grants(db, SYSTEM, limit=100_000)
+            if g.grant_type in ("linen_weaving", "initial_hardship", "monthly_allowance")
+        }
+    )
+    rng.shuffle(receivers)
+    givers = sorted(
+        {g.beneficiary_id for g in grants.list_grants(db, SYSTEM, limit=100_000)
+         if g.grant_type == "cattle"}
+    )  # fmt: skip
+    calves = [
+        calf
+        for giver in givers
+        for calf in visits.list_assets(db, SYSTEM, giver)
+        if calf.parent_id is not None
+        and calf.is_open
+        and calf.acquired_on + timedelta(days=90) < today
+    ]
+    passed = 0
+    for i, calf in enumerate(calves):
+        if i % 3 == 2 or not receivers:
+            continue  # not yet: a duty still open (overdue once its months are past)
+        latest = today - timedelta(days=rng.randint(1, 20))
+        day = max(min(calf.acquired_on + timedelta(days=rng.randint(90, 150)), latest),
+                  calf.acquired_on)  # fmt: skip
+        pass_on.record_pass_on(
+            db,
+            officers[passed % len(officers)],
+            pass_on.PassOnInput(
+                calf.id,
+                receivers.pop(),
+                day,
+                value=rng.choice((7_000_000, 7_500_000, 8_000_000)),
+                description="Bê con (bò cái)",
+                witness_name=rng.choice(_WITNESSES),
+                witness_title="Chi hội trưởng Chi hội Phụ nữ thôn",
+                note="Khỏe mạnh, đã cai sữa.",
+            ),
+            today=today,
+        )
+        passed += 1
+    return passed
 
 
 #: The files a SQLite demo database is made of (a half-built one is removed).

@@ -432,6 +432,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>pass-on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,6 +747,7 @@
     <name>BudgetBar</name>
     <message>
         <source>{percent} % used</source>
+        <extracomment>First calves still to be passed on (the overdue first).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1361,6 +1366,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No pass-on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name (Vietnamese)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,6 +1399,14 @@
     </message>
     <message>
         <source>Reason on papers (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First calf passed on within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months from the calf&apos;s birth; later, it is overdue on Today.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2218,6 +2239,65 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>PassOnDialog</name>
+    <message>
+        <source>Pass on to another family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. head of the village women&apos;s group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is passed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen by the commune Women&apos;s Union.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed on on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated value (đồng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not money spent: it is not added to the support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description on the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Witness&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition, notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PdfOutput</name>
     <message>
         <source>Preparing the preview…</source>
@@ -2437,6 +2517,34 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pass on…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass a calf (or a loom) on to another family, with its hand-over note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pass-on note as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass-on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animal or thing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2481,6 +2589,13 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation>
             <numerusform>Visits (%n)</numerusform>
             <numerusform>Visits (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pass-on (%n)</source>
+        <translation>
+            <numerusform>Pass-on (%n)</numerusform>
+            <numerusform>Pass-on (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -2533,6 +2648,45 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>First calf to pass on: overdue by %n day(s)</source>
+        <translation>
+            <numerusform>First calf to pass on: overdue by %n day</numerusform>
+            <numerusform>First calf to pass on: overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First calf to pass on by {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calf born on {day}; {n} months allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed on to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the pass-on note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass-on note {number}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the pass-on note…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3745,7 +3899,7 @@ It is encrypted: it opens only with the password of an account of this office or
     <name>TodayPage</name>
     <message>
         <source>Today</source>
-        <extracomment>The user asked to see a whole list on another page (page key).</extracomment>
+        <extracomment>The user asked to see a whole list on another page (page key). The first calves still to be passed on (shown when there are any).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3793,6 +3947,31 @@ It is encrypted: it opens only with the password of an account of this office or
     <message>
         <source>No project yet. An administrator adds projects.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{who} (late by %n day(s))</source>
+        <translation>
+            <numerusform>{who} (late by %n day)</numerusform>
+            <numerusform>{who} (late by %n days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} (by {day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>First calves still to pass on: %n</source>
+        <translation>
+            <numerusform>First calf still to pass on: %n</numerusform>
+            <numerusform>First calves still to pass on: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue: %n</source>
+        <translation>
+            <numerusform>overdue: %n</numerusform>
+            <numerusform>overdue: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading today&apos;s work…</source>

@@ -429,6 +429,10 @@
         <translation>tài sản</translation>
     </message>
     <message>
+        <source>pass-on</source>
+        <translation>chuyển giao quay vòng</translation>
+    </message>
+    <message>
         <source>receipt</source>
         <translation>phiếu chi</translation>
     </message>
@@ -739,6 +743,7 @@
     <name>BudgetBar</name>
     <message>
         <source>{percent} % used</source>
+        <extracomment>First calves still to be passed on (the overdue first).</extracomment>
         <translation>Đã dùng {percent} %</translation>
     </message>
     <message>
@@ -1356,6 +1361,14 @@
         <translation>Được chọn khi lập kế hoạch hỗ trợ mới</translation>
     </message>
     <message>
+        <source>No pass-on</source>
+        <translation>Không áp dụng</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
         <source>Name (Vietnamese)</source>
         <translation>Tên (tiếng Việt)</translation>
     </message>
@@ -1382,6 +1395,14 @@
     <message>
         <source>Reason on papers (English)</source>
         <translation>Nội dung trên giấy tờ (tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>First calf passed on within</source>
+        <translation>Chuyển giao con đầu trong vòng</translation>
+    </message>
+    <message>
+        <source>Months from the calf&apos;s birth; later, it is overdue on Today.</source>
+        <translation>Tính từ ngày con sinh ra; quá hạn thì hiện ở trang Hôm nay.</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2246,65 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
 </context>
 <context>
+    <name>PassOnDialog</name>
+    <message>
+        <source>Pass on to another family</source>
+        <translation>Chuyển giao quay vòng cho gia đình khác</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>e.g. head of the village women&apos;s group</source>
+        <translation>ví dụ: Chi hội trưởng phụ nữ thôn</translation>
+    </message>
+    <message>
+        <source>What is passed on</source>
+        <translation>Vật nuôi/tài sản chuyển giao</translation>
+    </message>
+    <message>
+        <source>Receiving family</source>
+        <translation>Gia đình nhận</translation>
+    </message>
+    <message>
+        <source>Chosen by the commune Women&apos;s Union.</source>
+        <translation>Do Hội Phụ nữ xã lựa chọn.</translation>
+    </message>
+    <message>
+        <source>Passed on on</source>
+        <translation>Ngày chuyển giao</translation>
+    </message>
+    <message>
+        <source>Estimated value (đồng)</source>
+        <translation>Giá trị ước tính (đồng)</translation>
+    </message>
+    <message>
+        <source>Not money spent: it is not added to the support.</source>
+        <translation>Không phải khoản chi: không cộng vào số tiền hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Description on the note</source>
+        <translation>Mô tả trên biên bản</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Người chứng kiến</translation>
+    </message>
+    <message>
+        <source>Witness&apos;s position</source>
+        <translation>Chức vụ người chứng kiến</translation>
+    </message>
+    <message>
+        <source>Condition, notes</source>
+        <translation>Tình trạng, ghi chú</translation>
+    </message>
+    <message>
+        <source>From {who}</source>
+        <translation>Gia đình giao: {who}</translation>
+    </message>
+</context>
+<context>
     <name>PdfOutput</name>
     <message>
         <source>Preparing the preview…</source>
@@ -2443,6 +2523,34 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Giá trị</translation>
     </message>
     <message>
+        <source>Pass on…</source>
+        <translation>Chuyển giao quay vòng…</translation>
+    </message>
+    <message>
+        <source>Pass a calf (or a loom) on to another family, with its hand-over note</source>
+        <translation>Chuyển giao bê con (hoặc khung dệt) cho gia đình khác, kèm biên bản bàn giao</translation>
+    </message>
+    <message>
+        <source>Save the pass-on note as PDF…</source>
+        <translation>Lưu biên bản quay vòng (PDF)…</translation>
+    </message>
+    <message>
+        <source>Pass-on</source>
+        <translation>Quay vòng</translation>
+    </message>
+    <message>
+        <source>Other family</source>
+        <translation>Gia đình kia</translation>
+    </message>
+    <message>
+        <source>Animal or thing</source>
+        <translation>Vật nuôi/tài sản</translation>
+    </message>
+    <message>
+        <source>Note no.</source>
+        <translation>Số biên bản</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -2482,6 +2590,12 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <source>Visits (%n)</source>
         <translation>
             <numerusform>Lần thăm (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pass-on (%n)</source>
+        <translation>
+            <numerusform>Quay vòng (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -2535,6 +2649,44 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>History</source>
         <translation>Lịch sử</translation>
+    </message>
+    <message numerus="yes">
+        <source>First calf to pass on: overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Con đầu chưa chuyển giao: quá hạn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First calf to pass on by {day}</source>
+        <translation>Con đầu phải chuyển giao trước ngày {day}</translation>
+    </message>
+    <message>
+        <source>Calf born on {day}; {n} months allowed</source>
+        <translation>Con sinh ngày {day}; thời hạn {n} tháng</translation>
+    </message>
+    <message>
+        <source>Passed on to</source>
+        <translation>Đã chuyển giao cho</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Nhận từ</translation>
+    </message>
+    <message>
+        <source>Save the pass-on note</source>
+        <translation>Lưu biên bản quay vòng</translation>
+    </message>
+    <message>
+        <source>Pass-on note {number}.pdf</source>
+        <translation>Biên bản quay vòng {number}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the pass-on note…</source>
+        <translation>Đang ghi biên bản quay vòng…</translation>
     </message>
 </context>
 <context>
@@ -3754,7 +3906,7 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     <name>TodayPage</name>
     <message>
         <source>Today</source>
-        <extracomment>The user asked to see a whole list on another page (page key).</extracomment>
+        <extracomment>The user asked to see a whole list on another page (page key). The first calves still to be passed on (shown when there are any).</extracomment>
         <translation>Hôm nay</translation>
     </message>
     <message>
@@ -3800,6 +3952,28 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     <message>
         <source>No project yet. An administrator adds projects.</source>
         <translation>Chưa có dự án nào. Người quản trị sẽ thêm dự án.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{who} (late by %n day(s))</source>
+        <translation>
+            <numerusform>{who} (quá hạn %n ngày)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} (by {day})</source>
+        <translation>{who} (trước {day})</translation>
+    </message>
+    <message numerus="yes">
+        <source>First calves still to pass on: %n</source>
+        <translation>
+            <numerusform>Con đầu chưa chuyển giao quay vòng: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>overdue: %n</source>
+        <translation>
+            <numerusform>quá hạn: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading today&apos;s work…</source>

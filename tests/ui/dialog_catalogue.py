@@ -16,6 +16,7 @@ from tracker.services import (
     grant_types,
     grants,
     office,
+    pass_on,
     projects,
     receipts,
 )
@@ -44,6 +45,20 @@ def _visit(ctx: UiContext):  # type: ignore[no-untyped-def]
     return (cattle or open_visits)[0]
 
 
+def _giver(ctx: UiContext):  # type: ignore[no-untyped-def]
+    """A family with a calf still to pass on (else the first with an animal)."""
+    duties = pass_on.open_obligations(ctx.db, ctx.actor, today=ctx.today())
+    if duties:
+        person_id = duties[0].beneficiary_id
+    else:
+        person_id = next(g for g in grants.list_grants(ctx.db, ctx.actor)
+                         if g.grant_type == "cattle").beneficiary_id  # fmt: skip
+    return (
+        beneficiaries.get(ctx.db, ctx.actor, person_id),
+        visit_service.list_assets(ctx.db, ctx.actor, person_id),
+    )
+
+
 def dialogs() -> dict[str, Maker]:
     """Name -> a function building the dialog (not shown) for ``ctx`` under ``parent``."""
     from tracker.services.reports import default_period
@@ -63,6 +78,7 @@ def dialogs() -> dict[str, Maker]:
     from tracker.ui.dialogs.grant_type_dialog import GrantTypeDialog
     from tracker.ui.dialogs.handover_dialog import HandoverDialog
     from tracker.ui.dialogs.import_dialog import ImportDialog
+    from tracker.ui.dialogs.pass_on_dialog import PassOnDialog
     from tracker.ui.dialogs.period_dialogs import HandoverCorrectionDialog, ReopenPeriodDialog
     from tracker.ui.dialogs.project_dialog import ProjectDialog
     from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
@@ -108,6 +124,7 @@ def dialogs() -> dict[str, Maker]:
             },
             p,
         ),
+        "pass_on": lambda c, p: PassOnDialog(c, *_giver(c), p),
         "support_type": lambda c, p: GrantTypeDialog(
             c, grant_types.list_grant_types(c.db, c.actor)[0], p
         ),

@@ -96,7 +96,7 @@ def test_page_shows_the_summary_as_chart_and_tables(page: ReportsPage) -> None:
     s = page.summary
     assert s is not None and s.period == reports.quarter(2025, 1)
     assert s.people.total.new == 6
-    assert page.tabs.count() == 15  # the period's tables, then the projects today
+    assert page.tabs.count() == 16  # the period's tables, then the projects today
     assert page.model.rowCount() == 1 and "500.000.000" in page.totals.text()
     assert page.tabs.tabText(0) == "Theo giới tính"
     sex = table_cells(page, "people_sex")

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 import tracker.services
 from tracker.config import DatabaseLocation
 from tracker.db.base import Base
-from tracker.db.models import AuditEvent, Visit
+from tracker.db.models import Asset, AuditEvent, Visit
 from tracker.db.reference import DEMO_UNITS
 from tracker.domain.papers import LegalBasis
 from tracker.domain.vocab import ROLES
@@ -40,6 +40,7 @@ from tracker.services import (
     imports,
     line_list,
     office,
+    pass_on,
     places,
     projects,
     receipts,
@@ -153,12 +154,12 @@ def st(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
 
         cash = [plan("initial_hardship", TrancheInput("Tiền", amount=30_000_000)) for _ in "ab"]
         cattle = plan("cattle", TrancheInput("Bò", quantity=1, unit_value=15_000_000))
-        grants.record_handover(
+        [cow] = grants.record_handover(
             ws.db,
             admin,
             HandoverInput(cattle, date(2025, 2, 1), quantity=1, unit_value=15_000_000),
             today=TODAY,
-        )
+        ).asset_ids
         for n in range(4):  # receipts MV-2025-00002 .. 00005, never printed
             grants.record_handover(
                 ws.db,
@@ -172,6 +173,22 @@ def st(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
                 .scalars()
                 .all()
             )
+        # Two calves of the cow, at its first visit (a visit no allowed role records in
+        # the matrix: the first is the viewer's), to be passed on to another family.
+        visits.record_visit(
+            ws.db,
+            admin,
+            visits.VisitOutcome(
+                visit_ids[0],
+                date(2025, 3, 2),
+                True,
+                asset_updates=(visits.AssetUpdate(cow, "calved", young_born=2),),
+            ),
+            today=TODAY,
+        )
+        with ws.db.read() as s:
+            calves = list(s.execute(select(Asset.id).where(Asset.parent_id == cow)).scalars())
+        receiver = _person(ws, "Sùng Thị Dợ")
         backups.backup_now(ws, now=datetime(2025, 6, 1, tzinfo=UTC))
         ws.close()
         st = Office(root, loc, code)
@@ -181,6 +198,8 @@ def st(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
             "project": project.id,
             "cash": cash,
             "visits": visit_ids,
+            "calves": calves,
+            "receiver": receiver.id,
         }
         st.open()
         st.ids["handovers"] = [h.id for h in grants.list_handovers(st.db, st.ws["admin"].actor)]
@@ -582,6 +601,38 @@ ENTRIES: dict[str, Entry] = {
     ),
     "projects.list_projects": Entry(
         lambda st, r: projects.list_projects(st.db, a(st, r)), ALL, read=True
+    ),
+    # pass-on: a calf to another family (each allowed role passes its own calf on)
+    "pass_on.record_pass_on": Entry(
+        lambda st, r: pass_on.record_pass_on(
+            st.db,
+            a(st, r),
+            pass_on.PassOnInput(
+                st.ids["calves"][1 if r == "admin" else 0],
+                st.ids["receiver"],
+                date(2025, 6, 1),
+                value=5_000_000,
+            ),
+            today=TODAY,
+        ),
+        STAFF,
+    ),
+    "pass_on.list_pass_ons": Entry(
+        lambda st, r: pass_on.list_pass_ons(st.db, a(st, r)), ALL, read=True
+    ),
+    "pass_on.get_pass_on": Entry(
+        lambda st, r: pass_on.get_pass_on(st.db, a(st, r), 1), ALL, read=True
+    ),
+    "pass_on.open_obligations": Entry(
+        lambda st, r: pass_on.open_obligations(st.db, a(st, r), today=TODAY), ALL, read=True
+    ),
+    "pass_on.pass_on_note": Entry(
+        lambda st, r: pass_on.pass_on_note(st.db, a(st, r), 1), ALL, read=True
+    ),
+    "pass_on.write_pass_on_note": Entry(
+        lambda st, r: pass_on.write_pass_on_note(st.db, a(st, r), 1, st.root / f"note-{r}.pdf"),
+        ALL,
+        audited=False,
     ),
     # receipts: the original of a receipt is printed by money staff; copies by anyone
     "receipts.record_print": Entry(

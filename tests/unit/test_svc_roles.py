@@ -17,6 +17,7 @@ from tracker.services import (
     grant_types,
     grants,
     office,
+    pass_on,
     places,
     projects,
     receipts,
@@ -39,6 +40,9 @@ class Stage:
     project: projects.ProjectView
     cash_grant: int
     visit_id: int
+    #: The cow handed over, and a family to pass it on to.
+    cow: int = 0
+    receiver: int = 0
 
 
 def person_input(name: str = "Vàng Thị Mỷ", **changes: Any) -> ben.BeneficiaryInput:
@@ -86,7 +90,9 @@ def stage(db: Database, actors: dict[str, Actor]) -> Stage:
         visit_id = s.execute(
             select(Visit.id).where(Visit.grant_id == cattle).order_by(Visit.id).limit(1)
         ).scalar_one()
-    return Stage(db, actors, person, project, cash, visit_id)
+    [cow] = visits.list_assets(db, admin, person.id)
+    receiver = ben.register(db, admin, person_input("Hầu Thị Pà"), today=TODAY)
+    return Stage(db, actors, person, project, cash, visit_id, cow.id, receiver.id)
 
 
 Write = Callable[[Stage, Actor], object]
@@ -180,6 +186,12 @@ WRITES: dict[str, tuple[str, Write]] = {
             st.db, a, ["00769"], date(2025, 1, 1), date(2025, 12, 31), today=TODAY
         ),
     ),
+    "record_pass_on": (
+        "pass_on.write",
+        lambda st, a: pass_on.record_pass_on(
+            st.db, a, pass_on.PassOnInput(st.cow, st.receiver, date(2025, 6, 1)), today=TODAY
+        ),
+    ),
     # The first print of a receipt (its original); copies after it are open to everyone.
     "record_print": (
         "receipt.write",
@@ -211,6 +223,7 @@ ALLOWED: dict[str, set[str]] = {
         "record_missed",
         "schedule_visit",
         "trip_sheet",
+        "record_pass_on",
         "show_names",
     },
     "accountant": {"record_handover", "record_print", "void_receipt", "show_names"},

@@ -259,6 +259,9 @@ class GrantType(Base):
     receipt_reason_en: Mapped[str] = mapped_column(String(200))
     fields: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: "The first calf is passed on to another family" within this many months of its
+    #: birth (revision 0009); None: no such rule.
+    pass_on_months: Mapped[int | None] = mapped_column(Integer)
 
 
 class Grant(Base):
@@ -451,6 +454,41 @@ class AssetEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     asset: Mapped[Asset] = relationship(back_populates="events")
+
+
+class PassOn(Base):
+    """An animal (a calf) or a thing (a loom) a family passes on to another family
+    (bò quay vòng): the giver's asset closes as passed on, the receiver gets an asset of
+    her own with its hand-over note and its follow-up visits. Not money spent: the value
+    is the animal's, written on the note (revision 0009)."""
+
+    __tablename__ = "pass_on"
+    __table_args__ = (
+        CheckConstraint("value >= 0", name="value"),
+        CheckConstraint("giver_id <> receiver_id", name="two_families"),
+        Index("ix_pass_on_handed_on", "handed_on"),
+        Index("ix_pass_on_giver", "giver_id"),
+        Index("ix_pass_on_receiver", "receiver_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The giver's asset that was passed on (closed with status "passed_on").
+    from_asset_id: Mapped[int] = mapped_column(ForeignKey("asset.id"), unique=True)
+    #: The asset it became for the receiving family.
+    asset_id: Mapped[int] = mapped_column(ForeignKey("asset.id"), unique=True)
+    #: The granted animal whose "first calf" duty this pass-on fulfils (None: none).
+    obligation_asset_id: Mapped[int | None] = mapped_column(ForeignKey("asset.id"))
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
+    giver_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    receiver_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    handed_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(String(200))
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    witness_name: Mapped[str] = mapped_column(String(120), default="")
+    witness_title: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Visit(Base):

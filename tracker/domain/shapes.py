@@ -228,6 +228,19 @@ class AssetFigures:
 
 
 @dataclass(frozen=True)
+class PassOnFigures:
+    """Animals and things passed on from one family to another (bò quay vòng), of one
+    kind (or all, ``kind`` ""): how many and how many families received, in the period and
+    to its end. Not money spent: their value is never added to the support."""
+
+    kind: str
+    passed_on: int
+    families: int
+    passed_on_total: int
+    families_total: int
+
+
+@dataclass(frozen=True)
 class ReceiptFigures:
     issued: int
     voided: int
@@ -314,6 +327,9 @@ class Summary:
     places: str = "commune"
     #: The period has not ended yet: every figure is provisional ("số liệu tạm tính").
     provisional: bool = False
+    #: Passed on between families, by kind, and all kinds together (families once each).
+    pass_on: tuple[PassOnFigures, ...] = ()
+    pass_on_total: PassOnFigures = PassOnFigures("", 0, 0, 0, 0)
     sign_off: SignOff = SignOff()
     #: Corrections of closed quarters' records dated in this period.
     corrections: CorrectionFigures = CorrectionFigures()

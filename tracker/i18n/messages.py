@@ -145,6 +145,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: tài sản không thuộc người được thăm.",
         "{field}: the asset does not belong to the person visited.",
     ),
+    "pass_on_same_family": (
+        "{field}: không thể chuyển giao cho chính gia đình đang giữ tài sản này.",
+        "{field}: cannot be passed on to the family that already holds it.",
+    ),
+    "pass_on_receiver_closed": (
+        "{field}: hồ sơ người nhận đã đóng ({status}), không thể nhận chuyển giao.",
+        "{field}: the receiver's file is closed ({status}); nothing can be passed on to her.",
+    ),
+    "pass_on_months_range": (
+        "{field}: phải từ 0 (không áp dụng) đến {max} tháng.",
+        "{field}: must be from 0 (no such rule) to {max} months.",
+    ),
     "calves_need_animal": (
         "{field}: chỉ gia súc mới sinh con.",
         "{field}: only livestock can give birth.",
@@ -805,6 +817,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "asset": ("Tài sản", "Asset"),
     "asset_status": ("Tình trạng tài sản", "Asset status"),
     "calves_born": ("Số con sinh ra", "Young born"),
+    "pass_on": ("Chuyển giao quay vòng", "Pass-on"),
+    "pass_on_months": ("Thời hạn chuyển giao con đầu (tháng)", "Months to pass the first calf on"),
+    "receiver": ("Gia đình nhận", "Receiving family"),
+    "witness_name": ("Người làm chứng", "Witness"),
+    "witness_title": ("Chức vụ người làm chứng", "Witness's position"),
+    "value": ("Giá trị", "Value"),
     "followup_months": ("Lịch thăm (tháng)", "Follow-up plan (months)"),
     "username": ("Tên đăng nhập", "User name"),
     "role": ("Vai trò", "Role"),
@@ -857,6 +875,10 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "handover.write": ("ghi nhận trao hỗ trợ", "record hand-overs"),
     "visit.write": ("ghi nhận chuyến thăm", "record visits"),
     "trip.print": ("in phiếu đi thăm gia đình", "print trip sheets"),
+    "pass_on.write": (
+        "ghi nhận chuyển giao quay vòng",
+        "record an animal or a thing passed on to another family",
+    ),
     "backup.auto": ("sao lưu tự động", "take the automatic backup"),
     "backup.write": ("sao lưu dữ liệu", "back up the data"),
     "backup.restore": (

@@ -17,6 +17,7 @@ from tracker.domain.ethnic import ETHNIC_GROUPS
 from tracker.domain.shapes import (
     OFFICE_TIME,
     Amounts,
+    PassOnFigures,
     PeopleCount,
     Summary,
     SupportCell,
@@ -175,8 +176,18 @@ _T: dict[str, tuple[str, str]] = {
         " the value of goods handed over in the period. One person may get several types.",
     ),
     "note_assets": (
-        "Tình trạng tại ngày cuối kỳ, gồm cả con sinh ra.",
-        "Condition on the period's last day, young born included.",
+        "Tình trạng tại ngày cuối kỳ, gồm cả con sinh ra. Con vật chuyển giao quay vòng có ở"
+        " gia đình giao (đã chuyển giao) và ở gia đình nhận (được trao).",
+        "Condition on the period's last day, young born included. An animal passed on is"
+        " with the giving family (passed on) and with the receiving family (granted).",
+    ),
+    "note_pass_on": (
+        "Con vật (bê con đầu) hoặc tài sản một gia đình chuyển giao cho gia đình khác theo"
+        " hình thức quay vòng. Không phải khoản chi mới: giá trị không cộng vào số tiền hỗ"
+        " trợ. Gia đình nhận được tính một lần.",
+        "Animals (the first calf) or things one family passed on to another. Not new"
+        " spending: their value is in no amount of support. Each receiving family is"
+        " counted once.",
     ),
     "note_receipts": (
         "Phiếu chi đã cấp số cho các lần trao trong kỳ.",
@@ -289,6 +300,15 @@ _T: dict[str, tuple[str, str]] = {
     "c_income_medium": ("Thu nhập trung bình", "Income medium"),
     "c_income_high": ("Thu nhập khá", "Income good"),
     # assets
+    "t_pass_on": (
+        "Chuyển giao quay vòng giữa các gia đình",
+        "Passed on from family to family",
+    ),
+    "s_pass_on": ("Quay vòng", "Pass-on"),
+    "c_po_given": ("Chuyển giao trong kỳ", "Passed on in the period"),
+    "c_po_families": ("Gia đình nhận trong kỳ", "Families reached in the period"),
+    "c_po_given_total": ("Chuyển giao lũy kế", "Passed on, cumulative"),
+    "c_po_families_total": ("Gia đình nhận lũy kế", "Families reached, cumulative"),
     "t_assets": ("Tài sản được hỗ trợ", "Granted assets"),
     "s_assets": ("Tài sản", "Assets"),
     "c_asset": ("Loại tài sản", "Asset"),
@@ -920,6 +940,35 @@ class _Builder:
         self.sum_rows("assets", ids, (*keys[3:10], "total"))
         return out
 
+    def pass_on(self) -> Table:
+        keys = ("passed_on", "families", "passed_on_total", "families_total")
+        titles = ("c_po_given", "c_po_families", "c_po_given_total", "c_po_families_total")
+        cols = (
+            Column("kind", self.t("c_asset"), "text"),
+            *[Column(k, self.t(t)) for k, t in zip(keys, titles, strict=True)],
+        )
+        rows = [
+            (label("asset_kind", p.kind, self.lang), *[getattr(p, k) for k in keys])
+            for p in self.s.pass_on
+        ]
+        t = self.s.pass_on_total
+        out = self.table(
+            "pass_on", cols, rows, (self.t("total"), *[getattr(t, k) for k in keys]),
+            self.t("note_pass_on"),
+        )  # fmt: skip
+        # As many things passed on as families reached, at least; the period's within the
+        # cumulative figures.
+        k = self.know.key
+        figures: list[tuple[int | str, PassOnFigures]] = [*enumerate(self.s.pass_on)]
+        for r, p in [*figures, ("total", t)]:
+            for given, families in (("passed_on", "families"),
+                                    ("passed_on_total", "families_total")):  # fmt: skip
+                self.at_least(k("pass_on", r, given), k("pass_on", r, families),
+                              getattr(p, given), getattr(p, families))  # fmt: skip
+            self.at_least(k("pass_on", r, "passed_on_total"), k("pass_on", r, "passed_on"),
+                          p.passed_on_total, p.passed_on)  # fmt: skip
+        return out
+
     def receipts(self) -> Table:
         r = self.s.receipts
         cols = (
@@ -994,6 +1043,7 @@ def tables_and_knowledge(summary: Summary, lang: str = "vi") -> tuple[list[Table
         b.projects(),
         b.visits(),
         b.visit_outcomes(),
+        b.pass_on(),
         b.assets(),
         b.receipts(),
     ]

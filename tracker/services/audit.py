@@ -41,6 +41,7 @@ from tracker.db.models import (
     Grant,
     GrantType,
     Office,
+    PassOn,
     Project,
     Receipt,
     Tranche,
@@ -617,6 +618,7 @@ KINDS = (
     _Kind("disbursement", Disbursement, ("handover", "update")),
     _Kind("visit", Visit, ("schedule", "visit", "miss", "cancel")),
     _Kind("asset", Asset, ("update",)),
+    _Kind("pass_on", PassOn, ("pass_on",)),
     _Kind("receipt", Receipt, ("void", "replace"), ignore=("reprint_count",)),
 )  # fmt: skip
 

@@ -25,6 +25,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "visit.write": frozenset({"admin", "officer"}),
     # A trip sheet: the visits to make in some villages, printed to take along.
     "trip.print": frozenset({"admin", "officer"}),
+    # An animal or a thing passed on from one family to another (field work).
+    "pass_on.write": frozenset({"admin", "officer"}),
     "receipt.write": frozenset({"admin", "accountant"}),
     # Closing a quarter once its summary went out, and reopening it (with a reason).
     "period.close": frozenset({"admin"}),

@@ -31,6 +31,9 @@ Definitions (the same in the PDF notes and in the tests):
 * Assets: held on the period's end (acquired by then) in the condition of their latest
   event up to that day; "gave birth" counts animals with a birth recorded by then.
 * Receipts: those numbered for hand-overs made in the period, and how many are voided.
+* Pass-on: animals and things a family passed on to another family in the period (and to
+  its end), by kind, and the families that received them, each once. Not money: a calf
+  passed on is no new support, so its value is in no amount of the summary.
 * Donor and province versions leave out everyone whose latest consent of that kind
   ("donor_reporting", "province_sharing") is withdrawn, from every table about people,
   support, visits, assets and receipts. Project budgets stay whole: they are accounts.
@@ -75,6 +78,7 @@ from tracker.db.models import (
     Grant,
     GrantType,
     HandoverAdjustment,
+    PassOn,
     Project,
     Receipt,
     Visit,
@@ -85,6 +89,7 @@ from tracker.domain.shapes import (
     Amounts,
     AssetFigures,
     CorrectionFigures,
+    PassOnFigures,
     PeopleCell,
     PeopleCount,
     PeopleFigures,
@@ -727,6 +732,35 @@ def _assets(s: Session, end: date, audience: str) -> tuple[AssetFigures, ...]:
     return tuple(AssetFigures(r[0], *[int(x) for x in r[1:]]) for r in rows)
 
 
+def _pass_ons(
+    s: Session, start: date, end: date, audience: str
+) -> tuple[tuple[PassOnFigures, ...], PassOnFigures]:
+    """Animals and things passed on between families by kind, in the period and to its
+    end, with the families that received them (each once); both families must be in
+    the version (their consent)."""
+    in_period = PassOn.handed_on >= start
+    cols = (
+        sum_if(in_period),
+        func.count(func.distinct(case((in_period, PassOn.receiver_id)))),
+        func.count(),
+        func.count(func.distinct(PassOn.receiver_id)),
+    )
+    base = (
+        select(*cols)
+        .select_from(PassOn)
+        .join(Asset, Asset.id == PassOn.asset_id)
+        .where(
+            PassOn.handed_on <= end,
+            eligible(PassOn.receiver_id, audience),
+            eligible(PassOn.giver_id, audience),
+        )
+    )
+    rows = s.execute(base.add_columns(Asset.kind).group_by(Asset.kind).order_by(Asset.kind)).all()
+    by_kind = tuple(PassOnFigures(r[4], *[int(x) for x in r[:4]]) for r in rows)
+    total = PassOnFigures("", *[int(x) for x in s.execute(base).one()])
+    return by_kind, total
+
+
 def _receipts(s: Session, start: date, end: date, audience: str) -> ReceiptFigures:
     # A receipt counts in the period of its hand-over, unless it was issued (a
     # replacement) after that quarter was closed: then in the period of that day. A void
@@ -920,6 +954,7 @@ def summary_in(
     people, support, projects_, by_category, by_place, csa = _handovers(
         s, start, end, audience, places
     )
+    passed_on, passed_on_total = _pass_ons(s, start, end, audience)
     return Summary(
         office_name=office.name,
         office_prefix=office.receipt_prefix,
@@ -940,6 +975,8 @@ def summary_in(
         people_by_category_sex_age=csa,
         places=places,
         provisional=end >= today,
+        pass_on=passed_on,
+        pass_on_total=passed_on_total,
         sign_off=sign_off_of(office, actor, made_at.astimezone(OFFICE_TIME).date()),
     )
 

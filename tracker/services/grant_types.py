@@ -32,6 +32,8 @@ class GrantTypeView:
     receipt_reason_en: str
     fields: tuple[str, ...]
     active: bool
+    #: Months allowed to pass the first calf on to another family; None: no such rule.
+    pass_on_months: int | None = None
 
     def name(self, lang: str) -> str:
         return self.name_vi if lang == "vi" else self.name_en
@@ -81,6 +83,12 @@ SEED: tuple[tuple[object, ...], ...] = (
 )  # fmt: skip
 
 
+#: The seeded types whose first calf is passed on to another family, and the months allowed
+#: from its birth (an administrator changes them in Settings).
+PASS_ON_MONTHS = {"cattle": 12, "buffalo": 12}
+MAX_PASS_ON_MONTHS = 60
+
+
 def seed_grant_types(session: Session, actor: Actor) -> int:
     """Add the standard types that are missing; returns how many were added."""
     existing = set(session.execute(select(GrantType.code)).scalars())
@@ -102,6 +110,7 @@ def seed_grant_types(session: Session, actor: Actor) -> int:
             receipt_reason_en=r_en,
             fields=list(fields),  # type: ignore[call-overload]
             active=True,
+            pass_on_months=PASS_ON_MONTHS.get(str(code)),
         )
         session.add(gt)
         session.flush()
@@ -125,6 +134,7 @@ def view(gt: GrantType) -> GrantTypeView:
         gt.receipt_reason_en,
         tuple(gt.fields or ()),
         gt.active,
+        gt.pass_on_months,
     )
 
 
@@ -179,7 +189,10 @@ def update_grant_type(
     receipt_reason_vi: str | None = None,
     receipt_reason_en: str | None = None,
     active: bool | None = None,
+    pass_on_months: int | None = None,
 ) -> GrantTypeView:
+    """Change a support type; ``pass_on_months``: the months allowed to pass the first
+    calf on (1 to 60), 0 for no such rule, None to leave it as it is."""
     actor.require("grant_type.write")
     with db.write() as s:
         gt = s.execute(select(GrantType).where(GrantType.code == code)).scalar_one_or_none()
@@ -202,6 +215,13 @@ def update_grant_type(
             )
         if active is not None:
             gt.active = bool(active)
+        if pass_on_months is not None:
+            months = v.integer(pass_on_months, "pass_on_months")
+            if not 0 <= months <= MAX_PASS_ON_MONTHS:
+                raise ValidationError(
+                    "pass_on_months_range", "pass_on_months", max=MAX_PASS_ON_MONTHS
+                )
+            gt.pass_on_months = months or None
         s.flush()
         audit.record(
             s, actor, "update", "grant_type", gt.id, before=before, after=audit.snapshot(gt)

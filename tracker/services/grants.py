@@ -429,7 +429,10 @@ def cancel_grant(db: Database, actor: Actor, grant_id: int, reason: str) -> Gran
         g.note = (g.note + "\n" if g.note else "") + reason
         s.flush()
         audit.record(s, actor, "cancel", "grant", g.id, before=before, after=audit.snapshot(g))
-        cancel_open_visits(s, actor, Visit.grant_id == g.id)
+        # The visits of the animals passed on from this grant to other families go on.
+        cancel_open_visits(
+            s, actor, Visit.grant_id == g.id, Visit.beneficiary_id == g.beneficiary_id
+        )
         s.flush()
         return _grant_view(s, g)
 

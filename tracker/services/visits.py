@@ -138,14 +138,28 @@ def schedule_followups(
     s: Session, g: Grant, d: Disbursement, months: list[int], officer_id: int | None
 ) -> list[date]:
     """Book a visit for each step of the follow-up plan (months after the hand-over)."""
+    return book_plan(s, g.beneficiary_id, g.id, d.id, d.handed_on, months, officer_id)
+
+
+def book_plan(
+    s: Session,
+    beneficiary_id: int,
+    grant_id: int | None,
+    disbursement_id: int | None,
+    start: date,
+    months: list[int],
+    officer_id: int | None,
+) -> list[date]:
+    """A visit for each step of a follow-up plan, ``months`` after ``start`` (a hand-over,
+    or an animal passed on to another family); returns the days booked."""
     dates = []
     for m in months:
-        when = add_months(d.handed_on, m)
+        when = add_months(start, m)
         s.add(
             Visit(
-                beneficiary_id=g.beneficiary_id,
-                grant_id=g.id,
-                disbursement_id=d.id,
+                beneficiary_id=beneficiary_id,
+                grant_id=grant_id,
+                disbursement_id=disbursement_id,
                 months_after=m,
                 scheduled_on=when,
                 officer_id=officer_id,

@@ -25,6 +25,8 @@ class Change(StrEnum):
     RECEIPT = "receipt"
     #: A visit done, missed or booked.
     VISIT = "visit"
+    #: An animal or thing passed on to another family (its assets and the visits booked).
+    PASS_ON = "pass_on"
     PROJECT = "project"
     GRANT_TYPE = "grant_type"
     OFFICE = "office"

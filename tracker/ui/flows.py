@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.services.beneficiaries import BeneficiaryRow, BeneficiaryView
 from tracker.services.grants import GrantView
-from tracker.services.visits import VisitRow
+from tracker.services.visits import AssetView, VisitRow
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.base import FormDialog
 from tracker.ui.dialogs.beneficiary_dialog import BeneficiaryDialog
 from tracker.ui.dialogs.consent_dialog import ConsentDialog
 from tracker.ui.dialogs.grant_dialog import GrantDialog
 from tracker.ui.dialogs.handover_dialog import HandoverDialog
+from tracker.ui.dialogs.pass_on_dialog import PassOnDialog
 from tracker.ui.dialogs.visit_dialog import VisitDialog
 
 
@@ -53,3 +54,12 @@ def record_handover(
 
 def record_visit(ctx: UiContext, parent: QWidget, visit: VisitRow) -> FormDialog:
     return _open(VisitDialog(ctx, visit, parent))
+
+
+def pass_on(
+    ctx: UiContext,
+    parent: QWidget,
+    giver: BeneficiaryRow | BeneficiaryView,
+    assets: list[AssetView],
+) -> FormDialog:
+    return _open(PassOnDialog(ctx, giver, assets, parent))

@@ -10,9 +10,10 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from tracker.services import grant_types
-from tracker.services.grant_types import GrantTypeView
+from tracker.services.grant_types import MAX_PASS_ON_MONTHS, GrantTypeView
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
+from tracker.ui.widgets import spin
 
 
 def months_text(months: tuple[int, ...] | list[int]) -> str:
@@ -53,6 +54,9 @@ class GrantTypeDialog(FormDialog):
         self.reason_en.setMaxLength(200)
         self.active = QCheckBox(self.tr("Can be chosen for new grants"), self)
         self.active.setChecked(grant_type.active)
+        self.pass_on = spin(0, MAX_PASS_ON_MONTHS, grant_type.pass_on_months or 0, self)
+        self.pass_on.setSpecialValueText(self.tr("No pass-on"))
+        self.pass_on.setSuffix(self.tr(" months"))
 
         form = form_layout()
         self.add_field(form, self.tr("Name (Vietnamese)"), self.name_vi, "grant_type")
@@ -75,6 +79,16 @@ class GrantTypeDialog(FormDialog):
             hint=self.tr("Printed on receipts; it must not reveal why the person is helped."),
         )
         self.add_field(form, self.tr("Reason on papers (English)"), self.reason_en)
+        if grant_type.asset_kind is not None:
+            self.add_field(
+                form,
+                self.tr("First calf passed on within"),
+                self.pass_on,
+                "pass_on_months",
+                hint=self.tr("Months from the calf's birth; later, it is overdue on Today."),
+            )
+        else:
+            self.pass_on.hide()
         self.add_field(form, "", self.active)
 
         layout = QVBoxLayout(self)
@@ -84,7 +98,13 @@ class GrantTypeDialog(FormDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.watch(
-            self.name_vi, self.name_en, self.months, self.reason_vi, self.reason_en, self.active
+            self.name_vi,
+            self.name_en,
+            self.months,
+            self.reason_vi,
+            self.reason_en,
+            self.active,
+            self.pass_on,
         )
         self.months.setFocus()
 
@@ -94,6 +114,7 @@ class GrantTypeDialog(FormDialog):
         reason_vi, reason_en = self.reason_vi.text(), self.reason_en.text()
         active = self.active.isChecked()
         typed_months = self.months.text()
+        pass_on = self.pass_on.value() if self.grant_type.asset_kind is not None else None
 
         def save() -> GrantTypeView:
             months = grant_types.parse_months(typed_months)
@@ -107,6 +128,7 @@ class GrantTypeDialog(FormDialog):
                 receipt_reason_vi=reason_vi,
                 receipt_reason_en=reason_en,
                 active=active,
+                pass_on_months=pass_on,
             )
 
         return save

@@ -42,6 +42,7 @@ ENTITIES = (
     "disbursement",
     "visit",
     "asset",
+    "pass_on",
     "receipt",
     "project",
     "grant_type",
@@ -130,6 +131,7 @@ class AuditTableModel(RowsTableModel):
             "new_key": self.tr("gave a new key to"),
             "audit_alert": self.tr("found the trail altered:"),
             "import": self.tr("imported"),
+            "pass_on": self.tr("recorded"),
         }
         return labels.get(action, action)
 
@@ -140,6 +142,7 @@ class AuditTableModel(RowsTableModel):
             "disbursement": self.tr("hand-over"),
             "visit": self.tr("visit"),
             "asset": self.tr("asset"),
+            "pass_on": self.tr("pass-on"),
             "receipt": self.tr("receipt"),
             "project": self.tr("project"),
             "grant_type": self.tr("support type"),

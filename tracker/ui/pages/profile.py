@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services import beneficiaries, grants, visits
+from tracker.services import beneficiaries, grants, pass_on, visits
 from tracker.services.beneficiaries import BeneficiaryView
 from tracker.services.grants import GrantView, HandoverView
+from tracker.services.pass_on import ObligationView, PassOnView
 from tracker.services.visits import AssetView, VisitRow
-from tracker.ui import flows, fmt
+from tracker.ui import files, flows, fmt
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
 from tracker.ui.widgets import fit_tree_columns, fitting_tree, heading, table_view
@@ -37,6 +38,8 @@ class ProfileData:
     handovers: list[HandoverView]
     assets: list[AssetView]
     visits: list[VisitRow]
+    pass_ons: list[PassOnView]
+    duties: list[ObligationView]
 
 
 def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) -> ProfileData:
@@ -50,6 +53,10 @@ def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) 
         assets=visits.list_assets(db, actor, beneficiary_id),
         visits=visits.list_visits(
             db, actor, "all", today=ctx.today(), beneficiary_id=beneficiary_id
+        ),
+        pass_ons=pass_on.list_pass_ons(db, actor, beneficiary_id=beneficiary_id),
+        duties=pass_on.open_obligations(
+            db, actor, beneficiary_id=beneficiary_id, today=ctx.today()
         ),
     )
     if log_view:
@@ -83,6 +90,9 @@ class ProfilePanel(QWidget):
         self.edit_button = QPushButton(self)
         self.grant_button = QPushButton(self)
         self.consent_button = QPushButton(self)
+        self.pass_on_button = QPushButton(self)
+        self.pass_on_button.clicked.connect(self._pass_on)
+        self.pass_on_button.setEnabled(False)
         self.edit_button.clicked.connect(self._edit)
         self.grant_button.clicked.connect(self._plan_grant)
         self.consent_button.clicked.connect(self._consent)
@@ -119,6 +129,21 @@ class ProfilePanel(QWidget):
         self.visits_view.setModel(self.visits_model)
         for key in ("beneficiary", "commune", "village", "days_late"):
             self.visits_view.setColumnHidden(self.visits_model.column_of(key), True)
+        # Pass-on: the first-calf duties still open, the animals given and received.
+        self.pass_on_tab = QWidget(self.tabs)
+        self.pass_ons = QTreeWidget(self.pass_on_tab)
+        self.pass_ons.setRootIsDecorated(False)
+        fitting_tree(self.pass_ons)
+        self.note_button = QPushButton(self.pass_on_tab)
+        self.note_button.setEnabled(False)
+        self.note_button.clicked.connect(self._save_note)
+        self.pass_ons.currentItemChanged.connect(
+            lambda *_a: self.note_button.setEnabled(self.chosen_pass_on() is not None)
+        )
+        box = QVBoxLayout(self.pass_on_tab)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.pass_ons, 1)
+        box.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
         for widget in (
             self.details,
             self.consents,
@@ -126,6 +151,7 @@ class ProfilePanel(QWidget):
             self.handovers_view,
             self.assets,
             self.visits_view,
+            self.pass_on_tab,
         ):
             self.tabs.addTab(widget, "")
 
@@ -139,6 +165,7 @@ class ProfilePanel(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.grant_button)
         buttons.addWidget(self.consent_button)
+        buttons.addWidget(self.pass_on_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -168,7 +195,14 @@ class ProfilePanel(QWidget):
 
     #: The kinds of data a profile shows.
     shows = frozenset(
-        {Change.BENEFICIARY, Change.GRANT, Change.HANDOVER, Change.VISIT, Change.RECEIPT}
+        {
+            Change.BENEFICIARY,
+            Change.GRANT,
+            Change.HANDOVER,
+            Change.VISIT,
+            Change.RECEIPT,
+            Change.PASS_ON,
+        }
     )
 
     def _data_changed(self, notice: ChangeNotice) -> None:
@@ -179,6 +213,10 @@ class ProfilePanel(QWidget):
         person: int | None
         if isinstance(changed, BeneficiaryView):
             person = changed.id
+        elif isinstance(changed, PassOnView):
+            if self.beneficiary_id in (changed.giver_id, changed.receiver_id):
+                self.show_person(self.beneficiary_id, log_view=False)
+            return
         else:
             person = getattr(changed, "beneficiary_id", None)
             row = getattr(changed, "row", None)  # a receipt voided or reprinted
@@ -209,6 +247,21 @@ class ProfilePanel(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.grant_button.setText(self.tr("Plan a grant…"))
         self.consent_button.setText(self.tr("Record consent…"))
+        self.pass_on_button.setText(self.tr("Pass on…"))
+        self.pass_on_button.setToolTip(
+            self.tr("Pass a calf (or a loom) on to another family, with its hand-over note")
+        )
+        self.note_button.setText(self.tr("Save the pass-on note as PDF…"))
+        self.pass_ons.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Pass-on"),
+                self.tr("Other family"),
+                self.tr("Animal or thing"),
+                self.tr("Value"),
+                self.tr("Note no."),
+            ]
+        )
         self.consents.setHeaderLabels(
             [self.tr("Consent to"), self.tr("Decision"), self.tr("Date"), self.tr("Recorded by")]
         )
@@ -223,7 +276,7 @@ class ProfilePanel(QWidget):
         )
         d = self.data
         counts = (
-            (0, 0, 0, 0, 0)
+            (0, 0, 0, 0, 0, 0)
             if d is None
             else (
                 len(d.person.consents),
@@ -231,6 +284,7 @@ class ProfilePanel(QWidget):
                 len(d.handovers),
                 len(d.assets),
                 len(d.visits),
+                len(d.pass_ons) + len(d.duties),
             )
         )
         self.tabs.setTabText(0, self.tr("Details"))
@@ -239,6 +293,7 @@ class ProfilePanel(QWidget):
         self.tabs.setTabText(3, self.tr("Hand-overs (%n)", "", counts[2]))
         self.tabs.setTabText(4, self.tr("Assets (%n)", "", counts[3]))
         self.tabs.setTabText(5, self.tr("Visits (%n)", "", counts[4]))
+        self.tabs.setTabText(6, self.tr("Pass-on (%n)", "", counts[5]))
         for model in (self.grants_model, self.handovers_model, self.visits_model):
             model.retranslate()
         if d is not None:
@@ -319,6 +374,65 @@ class ProfilePanel(QWidget):
                 )
         self.assets.expandToDepth(0)
         fit_tree_columns(self.assets)
+        self._fill_pass_ons(d)
+        self.pass_on_button.setEnabled(
+            self.ctx.actor.can("pass_on.write")
+            and p.status == "active"
+            and any(a.is_open for a in d.assets)
+        )
+
+    def _fill_pass_ons(self, d: ProfileData) -> None:
+        self.pass_ons.clear()
+        for duty in d.duties:
+            what = duty.description or fmt.label("asset_kind", duty.kind)
+            if duty.overdue:
+                state = self.tr("First calf to pass on: overdue by %n day(s)", "", duty.days_late)
+            else:
+                state = self.tr("First calf to pass on by {day}").format(day=fmt.day(duty.due_on))
+            item = QTreeWidgetItem(
+                self.pass_ons,
+                [fmt.day(duty.first_born_on), state, "", what, "", ""],
+            )
+            item.setToolTip(
+                1,
+                self.tr("Calf born on {day}; {n} months allowed").format(
+                    day=fmt.day(duty.first_born_on), n=duty.months_allowed
+                ),
+            )
+        for po in d.pass_ons:
+            given = po.giver_id == d.person.id
+            other = (
+                (po.receiver_code, po.receiver_name) if given else (po.giver_code, po.giver_name)
+            )
+            other_text = other[0] + (f" · {other[1]}" if self.ctx.names_visible else "")
+            item = QTreeWidgetItem(
+                self.pass_ons,
+                [
+                    fmt.day(po.handed_on),
+                    self.tr("Passed on to") if given else self.tr("Received from"),
+                    other_text,
+                    po.description,
+                    fmt.money(po.value) if po.value else "",
+                    po.number,
+                ],
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, po.id)
+        fit_tree_columns(self.pass_ons)
+        self.note_button.setEnabled(self.chosen_pass_on() is not None)
+
+    def pass_on_texts(self) -> list[list[str]]:
+        """Every row of the pass-on tab, as shown (for tests)."""
+        out = []
+        for i in range(self.pass_ons.topLevelItemCount()):
+            item = self.pass_ons.topLevelItem(i)
+            assert item is not None
+            out.append([item.text(c) for c in range(self.pass_ons.columnCount())])
+        return out
+
+    def chosen_pass_on(self) -> int | None:
+        item = self.pass_ons.currentItem()
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
 
     # --- actions -----------------------------------------------------------------------
     def _close(self) -> None:
@@ -342,6 +456,30 @@ class ProfilePanel(QWidget):
     def _consent(self) -> None:
         if self.data is not None:
             flows.record_consent(self.ctx, self, self.data.person)
+
+    def _pass_on(self) -> None:
+        if self.data is not None:
+            flows.pass_on(self.ctx, self, self.data.person, self.data.assets)
+
+    def _save_note(self) -> None:
+        chosen = self.chosen_pass_on()
+        if chosen is None or self.data is None:
+            return
+        number = next((p.number for p in self.data.pass_ons if p.id == chosen), "")
+        path = files.save_file(
+            self,
+            self.tr("Save the pass-on note"),
+            self.tr("Pass-on note {number}.pdf").format(number=number),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if not path:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.read(
+            self,
+            lambda: pass_on.write_pass_on_note(db, actor, chosen, path),
+            label=self.tr("Writing the pass-on note…"),
+        )
 
     def asset_texts(self) -> list[str]:
         """The first column of every asset row (also the young), for tests."""

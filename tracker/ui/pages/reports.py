@@ -249,6 +249,7 @@ class ReportsPage(Page):
             Change.GRANT_TYPE,
             Change.OFFICE,
             Change.PERIOD,
+            Change.PASS_ON,
         }
     )
 

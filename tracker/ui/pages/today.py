@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services import grants, projects, visits
+from tracker.services import grants, pass_on, projects, visits
 from tracker.services.grants import HandoverView
+from tracker.services.pass_on import ObligationView
 from tracker.services.projects import ProjectView
 from tracker.services.visits import VisitRow
 from tracker.ui import flows, fmt
@@ -41,6 +42,8 @@ class TodayData:
     due: list[VisitRow]
     handovers: list[HandoverView]
     projects: list[ProjectView]
+    #: First calves still to be passed on (the overdue first).
+    duties: list[ObligationView]
 
 
 def load_today(ctx: UiContext) -> TodayData:
@@ -53,6 +56,10 @@ def load_today(ctx: UiContext) -> TodayData:
         ),
         handovers=grants.list_handovers(ctx.db, ctx.actor, limit=RECENT_HANDOVERS),
         projects=projects.list_projects(ctx.db, ctx.actor),
+        duties=sorted(
+            pass_on.open_obligations(ctx.db, ctx.actor, today=today),
+            key=lambda d: (-d.days_late, d.due_on),
+        ),
     )
 
 
@@ -99,7 +106,14 @@ class TodayPage(Page):
 
     key = "today"
     shows = frozenset(
-        {Change.HANDOVER, Change.VISIT, Change.GRANT, Change.BENEFICIARY, Change.PROJECT}
+        {
+            Change.HANDOVER,
+            Change.VISIT,
+            Change.GRANT,
+            Change.BENEFICIARY,
+            Change.PROJECT,
+            Change.PASS_ON,
+        }
     )
 
     #: The user asked to see a whole list on another page (page key).
@@ -129,6 +143,12 @@ class TodayPage(Page):
             self.visits_button,
         ):
             actions.addWidget(button)
+
+        #: The first calves still to be passed on (shown when there are any).
+        self.duties_label = QLabel(self)
+        self.duties_label.setWordWrap(True)
+        self.duties_label.hide()
+        self.duties: list[ObligationView] = []
 
         self.overdue_model = VisitTableModel(ctx, self)
         self.overdue_view = table_view(self)
@@ -186,6 +206,7 @@ class TodayPage(Page):
         grid.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
+        layout.addWidget(self.duties_label)
         layout.addLayout(grid, 1)
 
         self.retranslate()
@@ -210,6 +231,29 @@ class TodayPage(Page):
             model.retranslate()
         for bar in self.bars:
             bar.retranslate()
+        self._fill_duties()
+
+    def _fill_duties(self) -> None:
+        duties = self.duties
+        self.duties_label.setVisible(bool(duties))
+        if not duties:
+            return
+        late = [d for d in duties if d.overdue]
+        shown = []
+        for d in duties[:8]:
+            who = d.beneficiary_code
+            if self.ctx.names_visible:
+                who += f" {d.beneficiary_name}"
+            if d.overdue:
+                shown.append(self.tr("{who} (late by %n day(s))", "", d.days_late).format(who=who))
+            else:
+                shown.append(self.tr("{who} (by {day})").format(who=who, day=fmt.day(d.due_on)))
+        more = len(duties) - len(shown)
+        text = self.tr("First calves still to pass on: %n", "", len(duties))
+        if late:
+            text += " · " + self.tr("overdue: %n", "", len(late))
+        text += " — " + ", ".join(shown) + (f", +{more}" if more > 0 else "")
+        self.duties_label.setText(text)
 
     def refresh(self) -> None:
         super().refresh()
@@ -227,6 +271,7 @@ class TodayPage(Page):
         self.overdue_model.set_rows(data.overdue)
         self.due_model.set_rows(data.due)
         self.handover_model.set_rows(data.handovers)
+        self.duties = data.duties
         for bar in self.bars:
             self.budget_list.removeWidget(bar)
             bar.deleteLater()

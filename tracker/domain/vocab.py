@@ -50,3 +50,10 @@ LABEL_GROUPS: dict[str, tuple[str, ...]] = {
     "missed_reason": MISSED_REASONS,
     "role": ROLES,
 }
+
+#: Photos and scans kept with the records (inside the encrypted database, never exported).
+ATTACHMENT_KINDS = ("photo", "scan", "signed_receipt")
+#: What a file is attached to: the person, a grant, a hand-over, a visit, an animal or
+#: loom, or a receipt.
+ATTACHMENT_TARGETS = ("beneficiary", "grant", "disbursement", "visit", "asset", "receipt")
+ATTACHMENT_TYPES = ("image/jpeg", "image/png", "application/pdf")

@@ -128,6 +128,8 @@ class AuditTableModel(RowsTableModel):
             "new_key": self.tr("gave a new key to"),
             "audit_alert": self.tr("found the trail altered:"),
             "import": self.tr("imported"),
+            "attach": self.tr("added"),
+            "remove": self.tr("removed"),
         }
         return labels.get(action, action)
 
@@ -146,6 +148,7 @@ class AuditTableModel(RowsTableModel):
             "database": self.tr("database"),
             "report": self.tr("report"),
             "workbook": self.tr("import workbook"),
+            "attachment": self.tr("photo or scan"),
         }
         return labels.get(entity, entity)
 

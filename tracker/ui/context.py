@@ -45,6 +45,8 @@ class Change(StrEnum):
     BACKUP = "backup"
     #: Files written for the donor or the province (logged in the audit trail).
     EXPORT = "export"
+    #: A photo or scan added or removed.
+    ATTACHMENT = "attachment"
 
 
 #: Every kind of data (the audit trail shows them all).

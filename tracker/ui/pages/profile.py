@@ -3,6 +3,7 @@ and visits. Loaded on the worker when opened."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services import beneficiaries, grants, visits
+from tracker.services import attachments, beneficiaries, grants, visits
+from tracker.services.attachments import AttachmentView
 from tracker.services.beneficiaries import BeneficiaryView
 from tracker.services.grants import GrantView, HandoverView
 from tracker.services.visits import AssetView, VisitRow
 from tracker.ui import flows, fmt
+from tracker.ui.attachments import AttachmentsTab
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
 from tracker.ui.widgets import fit_tree_columns, fitting_tree, heading, table_view
@@ -37,6 +40,8 @@ class ProfileData:
     handovers: list[HandoverView]
     assets: list[AssetView]
     visits: list[VisitRow]
+    #: Photos and scans (empty for a role that may not see them).
+    attachments: list[AttachmentView] = dataclasses.field(default_factory=list)
 
 
 def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) -> ProfileData:
@@ -50,6 +55,11 @@ def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) 
         assets=visits.list_assets(db, actor, beneficiary_id),
         visits=visits.list_visits(
             db, actor, "all", today=ctx.today(), beneficiary_id=beneficiary_id
+        ),
+        attachments=(
+            attachments.list_attachments(db, actor, beneficiary_id)
+            if actor.can("attachment.read")
+            else []
         ),
     )
     if log_view:
@@ -119,6 +129,7 @@ class ProfilePanel(QWidget):
         self.visits_view.setModel(self.visits_model)
         for key in ("beneficiary", "commune", "village", "days_late"):
             self.visits_view.setColumnHidden(self.visits_model.column_of(key), True)
+        self.files = AttachmentsTab(ctx, self.tabs)
         for widget in (
             self.details,
             self.consents,
@@ -128,6 +139,8 @@ class ProfilePanel(QWidget):
             self.visits_view,
         ):
             self.tabs.addTab(widget, "")
+        if ctx.actor.can("attachment.read"):
+            self.tabs.addTab(self.files, "")
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -168,7 +181,14 @@ class ProfilePanel(QWidget):
 
     #: The kinds of data a profile shows.
     shows = frozenset(
-        {Change.BENEFICIARY, Change.GRANT, Change.HANDOVER, Change.VISIT, Change.RECEIPT}
+        {
+            Change.BENEFICIARY,
+            Change.GRANT,
+            Change.HANDOVER,
+            Change.VISIT,
+            Change.RECEIPT,
+            Change.ATTACHMENT,
+        }
     )
 
     def _data_changed(self, notice: ChangeNotice) -> None:
@@ -239,6 +259,9 @@ class ProfilePanel(QWidget):
         self.tabs.setTabText(3, self.tr("Hand-overs (%n)", "", counts[2]))
         self.tabs.setTabText(4, self.tr("Assets (%n)", "", counts[3]))
         self.tabs.setTabText(5, self.tr("Visits (%n)", "", counts[4]))
+        if self.tabs.count() > 6:
+            n = 0 if d is None else len(d.attachments)
+            self.tabs.setTabText(6, self.tr("Photos and scans (%n)", "", n))
         for model in (self.grants_model, self.handovers_model, self.visits_model):
             model.retranslate()
         if d is not None:
@@ -319,6 +342,27 @@ class ProfilePanel(QWidget):
                 )
         self.assets.expandToDepth(0)
         fit_tree_columns(self.assets)
+        self.files.set_data(p.id, d.attachments, self.attachment_targets(d))
+
+    def attachment_targets(self, d: ProfileData) -> list[tuple[str, str, int]]:
+        """What a file can be attached to besides the person, with the words shown."""
+        out: list[tuple[str, str, int]] = []
+        for g in d.grants:
+            name = fmt.type_name(g.grant_type_name_vi, g.grant_type_name_en)
+            out.append((self.tr("Grant: {name}").format(name=name), "grant", g.id))
+        for h in d.handovers:
+            text = f"{fmt.day(h.handed_on)} {h.description}"
+            out.append((self.tr("Hand-over: {what}").format(what=text), "disbursement", h.id))
+        for vis in d.visits:
+            if vis.status == "done":
+                day = fmt.day(vis.done_on or vis.scheduled_on)
+                out.append((self.tr("Visit of {day}").format(day=day), "visit", vis.id))
+        for a in d.assets:
+            what = " ".join(
+                x for x in (a.description or fmt.label("asset_kind", a.kind), a.tag) if x
+            )
+            out.append((self.tr("Asset: {what}").format(what=what), "asset", a.id))
+        return out
 
     # --- actions -----------------------------------------------------------------------
     def _close(self) -> None:

@@ -29,15 +29,15 @@ from tracker.services.attachments import AttachmentImages, AttachmentInput, Atta
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 
-#: File names taken by drag and drop and offered by "Add file…" (the service checks the
-#: bytes themselves).
+# File names taken by drag and drop and offered by "Add file…" (the service checks the
+# bytes themselves).
 SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
 
 
 class AttachmentsTab(QWidget):
     """A person's photos and scans, as thumbnails; double-click opens one full size."""
 
-    #: A file was opened in the viewer (attachment id).
+    # A file was opened in the viewer (attachment id).
     opened = Signal(int)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

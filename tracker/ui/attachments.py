@@ -26,12 +26,8 @@ from PySide6.QtWidgets import (
 
 from tracker.services import attachments
 from tracker.services.attachments import AttachmentImages, AttachmentInput, AttachmentView
-from tracker.ui import fmt
+from tracker.ui import files, fmt
 from tracker.ui.context import Change, UiContext
-
-# File names taken by drag and drop and offered by "Add file…" (the service checks the
-# bytes themselves).
-SUFFIXES = (".jpg", ".jpeg", ".png", ".pdf")
 
 
 class AttachmentsTab(QWidget):
@@ -162,11 +158,13 @@ class AttachmentsTab(QWidget):
 
     # --- adding ------------------------------------------------------------------------
     def _choose(self) -> None:
+        # Qt's own dialog (the same on every PC), opening in Documents or a memory card.
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add photos or scans"),
-            "",
+            str(files.start_folder(stick=True)),
             self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)"),
+            options=files.OPTIONS,
         )
         for path in paths:
             self.add_file(Path(path))

@@ -97,3 +97,28 @@ def test_a_file_refused_says_why(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "giay.jpg" in shown[0]
     assert tab.thumbnail_count() == 0
+
+
+def test_a_file_dropped_on_the_tab_is_attached_to_the_person(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, workspace, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    person = register(workspace)
+    tab = files_tab(window, qtbot, person.id)
+    picture = tmp_path / "nha.png"
+    picture.write_bytes(photo((500, 400), fmt="PNG"))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(picture))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tab.dropEvent(event)
+    qtbot.waitUntil(lambda: tab.thumbnail_count() == 1, timeout=10_000)
+    [kept] = attachments.list_attachments(workspace.db, workspace.actor, person.id)
+    assert (kept.target, kept.mime, kept.file_name) == ("beneficiary", "image/png", "nha.png")

@@ -180,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         "--today", type=date.fromisoformat, default=date.today(), help="the day the demo is seen"
     )
     parser.add_argument("--no-help", action="store_true", help="leave the guide's pictures")
+    parser.add_argument(
+        "--photos-only", action="store_true", help="only the profile's photos and scans"
+    )
     args = parser.parse_args(argv)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -199,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
         db, actor = build_database(tmp, today)
         try:
             shots = Shooter(app, db, actor, today, out, help_images=not args.no_help)
+            if args.photos_only:
+                for lang in ("vi", "en"):
+                    use_language(lang)
+                    shots.photos(lang)
+                return 0
             use_language("vi")
             shots.run("vi", full=True)
             shots.qt_dialogs("vi")
@@ -207,6 +215,52 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             db.dispose()
     return 0
+
+
+def _drawing(what: str) -> bytes:
+    """A picture drawn for the screenshots (no real person's photo is ever used)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (1200, 900), (150, 200, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 560, 1200, 900), fill=(95, 160, 70))
+    if what == "house":
+        d.rectangle((330, 380, 870, 700), fill=(215, 190, 150))
+        d.polygon([(290, 390), (600, 180), (910, 390)], fill=(150, 60, 40))
+        d.rectangle((540, 520, 660, 700), fill=(110, 70, 40))
+    else:
+        scale = 1.0 if what == "cow" else 0.6
+        x0, y0 = 300, 430 if what == "cow" else 520
+        w, h = int(520 * scale), int(230 * scale)
+        d.ellipse((x0, y0, x0 + w, y0 + h), fill=(140, 85, 45))
+        d.ellipse((x0 + w - 40, y0 - 60, x0 + w + 110, y0 + 70), fill=(140, 85, 45))
+        for lx in (x0 + 60, x0 + 140, x0 + w - 150, x0 + w - 70):
+            d.rectangle((lx, y0 + h - 30, lx + 35, y0 + h + int(140 * scale)), fill=(120, 70, 40))
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def _voucher() -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A5
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 520, "PHIEU CHI")
+    c.setFont("Helvetica", 11)
+    for i, line in enumerate(("So: MV-2025-00012", "Ly do chi: ho tro sinh ke", "Da nhan du")):
+        c.drawString(60, 480 - 22 * i, line)
+    c.line(60, 300, 200, 320)
+    c.line(200, 320, 240, 290)
+    c.showPage()
+    c.save()
+    return out.getvalue()
 
 
 class Shooter:
@@ -373,6 +427,55 @@ class Shooter:
             dialog._dirty = False
             dialog.reject()
         del people
+        window.close()
+        window.deleteLater()
+        self.settle()
+
+    def photos(self, lang: str) -> None:
+        """The profile's Photos and scans tab, with pictures drawn here (a cow, a house,
+        a signed voucher): attached once, shown in both languages."""
+        from tracker.services import attachments, beneficiaries, grants, visits
+        from tracker.ui.context import UiContext
+        from tracker.ui.main_window import MainWindow
+
+        person = self._person_with_calf(beneficiaries, visits)
+        if person is None:
+            return
+        if not attachments.list_attachments(self.db, self.actor, person):
+            handovers = grants.list_handovers(self.db, self.actor, beneficiary_id=person)
+            assets = visits.list_assets(self.db, self.actor, person)
+            done = [
+                v
+                for v in visits.list_visits(
+                    self.db, self.actor, "done", today=self.today, beneficiary_id=person
+                )
+            ]
+            files = [("asset", assets[0].id, "photo", "bo.jpg", _drawing("cow"))]
+            if done:
+                files.append(("visit", done[0].id, "photo", "tham.jpg", _drawing("calf")))
+            files.append(("beneficiary", person, "photo", "nha.jpg", _drawing("house")))
+            if handovers:
+                files.append(
+                    ("disbursement", handovers[0].id, "signed_receipt", "phieu.pdf", _voucher())
+                )
+            for target, target_id, kind, name, data in files:
+                attachments.add_attachment(
+                    self.db,
+                    self.actor,
+                    attachments.AttachmentInput(target, target_id, kind, name, data),
+                )
+        ctx = UiContext(db=self.db, actor=self.actor, clock=lambda: self.today)
+        window = MainWindow(ctx)
+        window.resize(*SIZE)
+        window.show()
+        self.settle()
+        page = window.show_page("beneficiaries")
+        self.settle()
+        page.select(person)
+        page.open_profile(person)
+        self.settle()
+        page.profile.tabs.setCurrentWidget(page.profile.files)
+        self.save(window, f"{lang}-profile-photos")
         window.close()
         window.deleteLater()
         self.settle()

@@ -92,6 +92,75 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Photo or scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more page(s) not shown.</source>
+        <translation>
+            <numerusform>%n more page not shown.</numerusform>
+            <numerusform>%n more pages not shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG, PNG or PDF. Drop files here or use “Add file…”. Photos are kept encrypted with the records, without their GPS position or camera details, and never leave the office in an export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add photos or scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
@@ -412,6 +481,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>beneficiary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,6 +546,10 @@
     </message>
     <message>
         <source>trip sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo or scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2468,7 +2549,7 @@ The database was closed for the restore. Sign in again: if the database cannot b
     <name>ProfilePanel</name>
     <message>
         <source>Opening the profile…</source>
-        <extracomment>The panel was closed by the user. A profile finished loading (beneficiary id).</extracomment>
+        <extracomment>Photos and scans (empty for a role that may not see them). The panel was closed by the user. A profile finished loading (beneficiary id).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2598,6 +2679,13 @@ The database was closed for the restore. Sign in again: if the database cannot b
             <numerusform>Pass-on (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Photos and scans (%n)</source>
+        <translation>
+            <numerusform>Photos and scans (%n)</numerusform>
+            <numerusform>Photos and scans (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>alias “{alias}”</source>
         <translation type="unfinished"></translation>
@@ -2671,6 +2759,22 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Received from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset: {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2887,6 +2991,7 @@ The database was closed for the restore. Sign in again: if the database cannot b
     <name>ReceiptTableModel</name>
     <message>
         <source>Receipt no.</source>
+        <extracomment>Only receipts whose signed copy is on file (True), or missing (False).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2926,6 +3031,10 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>replaces {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed copy on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3032,6 +3141,18 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed copy: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed copy on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed copy on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

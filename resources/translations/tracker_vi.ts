@@ -92,6 +92,74 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Photo or scan</source>
+        <translation>Ảnh hoặc bản quét</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more page(s) not shown.</source>
+        <translation>
+            <numerusform>Còn %n trang không hiển thị.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>Xóa tệp này</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Photo</source>
+        <translation>Ảnh chụp</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Bản quét</translation>
+    </message>
+    <message>
+        <source>Signed receipt</source>
+        <translation>Phiếu chi đã ký</translation>
+    </message>
+    <message>
+        <source>Attach to:</source>
+        <translation>Gắn vào:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG or PDF. Drop files here or use “Add file…”. Photos are kept encrypted with the records, without their GPS position or camera details, and never leave the office in an export.</source>
+        <translation>JPEG, PNG hoặc PDF. Kéo thả tệp vào đây hoặc bấm «Thêm tệp…». Ảnh được lưu mã hóa cùng hồ sơ, đã bỏ vị trí GPS và thông tin máy chụp, và không bao giờ ra khỏi văn phòng khi xuất báo cáo.</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>Người hưởng</translation>
+    </message>
+    <message>
+        <source>Add photos or scans</source>
+        <translation>Thêm ảnh hoặc bản quét</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Ảnh và bản quét (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>Adding the file…</source>
+        <translation>Đang thêm tệp…</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>Đang mở tệp…</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Audit trail</source>
@@ -409,6 +477,14 @@
         <translation>nhập</translation>
     </message>
     <message>
+        <source>added</source>
+        <translation>đã thêm</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>đã xóa</translation>
+    </message>
+    <message>
         <source>beneficiary</source>
         <translation>người hưởng hỗ trợ</translation>
     </message>
@@ -467,6 +543,10 @@
     <message>
         <source>trip sheet</source>
         <translation>phiếu đi thăm</translation>
+    </message>
+    <message>
+        <source>photo or scan</source>
+        <translation>ảnh hoặc bản quét</translation>
     </message>
     <message>
         <source>Event #{id}</source>
@@ -2474,7 +2554,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <name>ProfilePanel</name>
     <message>
         <source>Opening the profile…</source>
-        <extracomment>The panel was closed by the user. A profile finished loading (beneficiary id).</extracomment>
+        <extracomment>Photos and scans (empty for a role that may not see them). The panel was closed by the user. A profile finished loading (beneficiary id).</extracomment>
         <translation>Đang mở hồ sơ…</translation>
     </message>
     <message>
@@ -2598,6 +2678,12 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
             <numerusform>Quay vòng (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Photos and scans (%n)</source>
+        <translation>
+            <numerusform>Ảnh và bản quét (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>alias “{alias}”</source>
         <translation>tên gọi “{alias}”</translation>
@@ -2671,6 +2757,22 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Received from</source>
         <translation>Nhận từ</translation>
+    </message>
+    <message>
+        <source>Grant: {name}</source>
+        <translation>Hỗ trợ: {name}</translation>
+    </message>
+    <message>
+        <source>Hand-over: {what}</source>
+        <translation>Lần trao: {what}</translation>
+    </message>
+    <message>
+        <source>Visit of {day}</source>
+        <translation>Lần thăm ngày {day}</translation>
+    </message>
+    <message>
+        <source>Asset: {what}</source>
+        <translation>Tài sản: {what}</translation>
     </message>
     <message>
         <source>Save the pass-on note</source>
@@ -2886,6 +2988,7 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <name>ReceiptTableModel</name>
     <message>
         <source>Receipt no.</source>
+        <extracomment>Only receipts whose signed copy is on file (True), or missing (False).</extracomment>
         <translation>Số phiếu</translation>
     </message>
     <message>
@@ -2925,6 +3028,10 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>replaces {number}</source>
         <translation>thay phiếu {number}</translation>
+    </message>
+    <message>
+        <source>signed copy on file</source>
+        <translation>đã lưu bản có chữ ký</translation>
     </message>
     <message>
         <source>Voided: {reason}</source>
@@ -3031,6 +3138,18 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Page:</source>
         <translation>Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>Signed copy: any</source>
+        <translation>Bản có chữ ký: tất cả</translation>
+    </message>
+    <message>
+        <source>No signed copy on file</source>
+        <translation>Chưa lưu bản có chữ ký</translation>
+    </message>
+    <message>
+        <source>Signed copy on file</source>
+        <translation>Đã lưu bản có chữ ký</translation>
     </message>
     <message>
         <source>Copies:</source>

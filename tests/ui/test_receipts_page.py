@@ -533,3 +533,34 @@ def test_a_hand_over_of_money_and_goods_offers_both_papers(  # type: ignore[no-u
     assert "Khung dệt lanh" not in voucher
     assert "BIÊN BẢN BÀN GIAO" in note and "Sợi lanh" in note and " kg " in f" {note} "
     assert "nhận tiền" not in note and "Tiền ăn" not in note
+
+
+# --- signed copies -------------------------------------------------------------------------
+
+
+def test_receipts_without_a_signed_copy_are_found_before_an_audit(  # type: ignore[no-untyped-def]
+    window: MainWindow, stage: Stage, qtbot
+):
+    from tracker.services import attachments
+
+    from ..unit.test_svc_attachments import pdf_bytes
+
+    page = receipts_page(window, qtbot)
+    ctx = window.ctx
+    signed = receipts.get_receipt(ctx.db, ctx.actor, stage.cow).row
+    attachments.add_attachment(
+        ctx.db,
+        ctx.actor,
+        attachments.AttachmentInput(
+            "receipt", signed.id, "signed_receipt", "phieu-ky.pdf", pdf_bytes()
+        ),
+    )
+    page.signed_filter.setCurrentIndex(page.signed_filter.findText("No signed copy on file"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=3000)
+    assert stage.cow not in numbers(page)
+    assert "6" in page.count_label.text()
+    page.signed_filter.setCurrentIndex(page.signed_filter.findText("Signed copy on file"))
+    qtbot.waitUntil(lambda: numbers(page) == [stage.cow], timeout=3000)
+    assert "signed copy on file" in column(page, "status")[0]
+    page.signed_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=3000)

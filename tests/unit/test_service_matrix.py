@@ -29,6 +29,7 @@ from tracker.db.reference import DEMO_UNITS
 from tracker.domain.papers import LegalBasis
 from tracker.domain.vocab import ROLES
 from tracker.services import (
+    attachments,
     audit,
     auth,
     backups,
@@ -203,6 +204,7 @@ def st(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
         }
         st.open()
         st.ids["handovers"] = [h.id for h in grants.list_handovers(st.db, st.ws["admin"].actor)]
+        st.ids["attachment"] = _attach(st, "admin").id  # type: ignore[attr-defined]
         yield st
         st.close()
 
@@ -311,11 +313,51 @@ def _export(st: Office, role: str, *, names: bool = False) -> object:
     )
 
 
+def _photo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), (90, 140, 60)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _attach(st: Office, role: str) -> object:
+    return attachments.add_attachment(
+        st.db,
+        a(st, role),
+        attachments.AttachmentInput(
+            "beneficiary", st.ids["person"].id, "photo", f"{role}.jpg", _photo()
+        ),
+    )
+
+
+def _first_attachment(st: Office) -> int:
+    """A file added by the administrator (another role may not remove it)."""
+    return int(st.ids["attachment"])
+
+
 def _receipt(n: int) -> str:
     return f"MV-2025-{n:05d}"
 
 
 ENTRIES: dict[str, Entry] = {
+    # photos and scans: seen by who sees names, added by staff who write
+    "attachments.add_attachment": Entry(_attach, WRITERS),
+    "attachments.list_attachments": Entry(
+        lambda st, r: attachments.list_attachments(st.db, a(st, r), st.ids["person"].id),
+        WRITERS,
+        read=True,
+    ),
+    "attachments.open_attachment": Entry(
+        lambda st, r: attachments.open_attachment(st.db, a(st, r), _first_attachment(st)),
+        WRITERS,
+    ),
+    "attachments.remove_attachment": Entry(
+        lambda st, r: attachments.remove_attachment(st.db, a(st, r), _first_attachment(st)),
+        ADMIN,
+    ),
     # audit
     "audit.list_events": Entry(lambda st, r: audit.list_events(st.db, a(st, r)), ADMIN, read=True),
     "audit.verify": Entry(lambda st, r: audit.verify(st.db, a(st, r)), ADMIN, read=True),
@@ -757,6 +799,9 @@ ENTRIES: dict[str, Entry] = {
 #: Public functions that take no role, with why: they establish who is acting (sign-in),
 #: run inside a caller's transaction that checked the role, or read no records.
 NO_ROLE: dict[str, str] = {
+    "attachments.read_upload": "reads a file the user chose (the add checks the role)",
+    "attachments.prepare": "checks and re-encodes bytes in memory (the add checks the role)",
+    "attachments.signed_copy_on_file": "a condition for a query of receipts",
     "auth.create_workspace": "creates a new database and its first administrator",
     "auth.sign_in": "establishes the actor",
     "auth.unlock": "establishes the actor (first step of a sign-in)",

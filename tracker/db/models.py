@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -31,6 +32,8 @@ from tracker.db.base import Base, UTCDateTime, utcnow
 from tracker.domain.vocab import (
     ASSET_KINDS,
     ASSET_STATUSES,
+    ATTACHMENT_KINDS,
+    ATTACHMENT_TYPES,
     BENEFICIARY_STATUSES,
     CATEGORIES,
     CONSENT_KINDS,
@@ -569,6 +572,43 @@ class PeriodClose(Base):
     reopened_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     reopened_by: Mapped[str] = mapped_column(String(120), default="")
     reopen_reason: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Attachment(Base):
+    """A photo or scan kept with a person's records (revision 0008): the cow at the
+    hand-over, the repaired house, the signed paper voucher. The bytes live here, in the
+    encrypted database (and so in its backups), with their metadata already stripped; the
+    person is always set, and at most one of the more precise targets."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (
+        CheckConstraint(_in("kind", ATTACHMENT_KINDS), name="kind"),
+        CheckConstraint(_in("mime", ATTACHMENT_TYPES), name="mime"),
+        Index("ix_attachment_beneficiary", "beneficiary_id"),
+        Index("ix_attachment_disbursement", "disbursement_id"),
+        Index("ix_attachment_receipt", "receipt_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
+    grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant_plan.id"))
+    disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"))
+    asset_id: Mapped[int | None] = mapped_column(ForeignKey("asset.id"))
+    receipt_id: Mapped[int | None] = mapped_column(ForeignKey("receipt.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    mime: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    caption: Mapped[str] = mapped_column(String(300), default="")
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes | None] = mapped_column(LargeBinary)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class AuditEvent(Base):

@@ -76,3 +76,11 @@ def visit_checks(type_code: str, kind: str, asset_kind: str | None) -> str:
     if kind == "cash":
         return "money"
     return "other"
+
+
+#: Photos and scans kept with the records (inside the encrypted database, never exported).
+ATTACHMENT_KINDS = ("photo", "scan", "signed_receipt")
+#: What a file is attached to: the person, a grant, a hand-over, a visit, an animal or
+#: loom, or a receipt.
+ATTACHMENT_TARGETS = ("beneficiary", "grant", "disbursement", "visit", "asset", "receipt")
+ATTACHMENT_TYPES = ("image/jpeg", "image/png", "application/pdf")

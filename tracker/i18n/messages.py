@@ -90,6 +90,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: không có đơn vị hành chính nào mang mã «{value}».",
         "{field}: no administrative unit has the code «{value}».",
     ),
+    "attachment_too_large": (
+        "Tệp «{name}» quá lớn ({size} MB); chỉ nhận tệp đến {limit} MB.",
+        "The file «{name}» is too large ({size} MB); files up to {limit} MB are taken.",
+    ),
+    "attachment_not_supported": (
+        "Tệp «{name}» không phải ảnh JPEG, PNG hay tệp PDF; chỉ nhận ba loại đó.",
+        "The file «{name}» is not a JPEG or PNG image or a PDF; only those are taken.",
+    ),
+    "attachment_damaged": (
+        "Tệp «{name}» bị hỏng hoặc không đọc được; hãy chụp hay quét lại.",
+        "The file «{name}» is damaged or cannot be read; take or scan it again.",
+    ),
+    "attachment_not_yours": (
+        "Chỉ người đã thêm tệp này hoặc quản trị viên mới xóa được nó.",
+        "Only who added this file, or an administrator, may remove it.",
+    ),
     "not_found": ("{field}: không tìm thấy «{value}».", "{field}: «{value}» was not found."),
     "no_service_consent": (
         "Người {code} đã không đồng ý nhận dịch vụ. Chỉ tiếp tục khi đã trao đổi lại với"
@@ -879,6 +895,9 @@ ACTIONS: dict[str, tuple[str, str]] = {
         "ghi nhận chuyển giao quay vòng",
         "record an animal or a thing passed on to another family",
     ),
+    "attachment.read": ("xem ảnh và bản quét", "see photos and scans"),
+    "attachment.write": ("thêm ảnh và bản quét", "add photos and scans"),
+    "attachment.remove": ("xóa ảnh, bản quét của người khác", "remove others' photos and scans"),
     "backup.auto": ("sao lưu tự động", "take the automatic backup"),
     "backup.write": ("sao lưu dữ liệu", "back up the data"),
     "backup.restore": (

@@ -30,6 +30,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "receipt.write": frozenset({"admin", "accountant"}),
     # Closing a quarter once its summary went out, and reopening it (with a reason).
     "period.close": frozenset({"admin"}),
+    # Photos and scans: faces and papers, seen by those who see names; added by staff who
+    # write (officers at visits, accountants the signed vouchers); removed by who added
+    # them, or an administrator ("attachment.remove" is anyone's file).
+    "attachment.read": frozenset({"admin", "officer", "accountant"}),
+    "attachment.write": frozenset({"admin", "officer", "accountant"}),
+    "attachment.remove": frozenset({"admin"}),
     # The backups the app takes by itself (daily, when the window closes) into its folder.
     "backup.auto": ALL_ROLES,
     # A backup asked for (into the app's folder or onto a USB stick): staff who write.

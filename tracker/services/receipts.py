@@ -76,6 +76,7 @@ from tracker.reports._layout import is_sensitive
 from tracker.reports.printing import render_papers
 from tracker.services import audit, closing, places
 from tracker.services import validate as v
+from tracker.services.attachments import signed_copy_on_file
 from tracker.services.context import Actor
 from tracker.services.errors import NotFoundError, ValidationError
 from tracker.services.listing import ordering
@@ -103,6 +104,8 @@ class ReceiptRow:
     kind: str = "cash"
     #: Whether the original has been printed (every later print is a copy).
     printed: bool = False
+    #: Whether the signed paper has been scanned and kept ("signed copy on file").
+    signed_copy: bool = False
 
     @property
     def next_copy(self) -> int:
@@ -219,7 +222,14 @@ def _plain_query() -> Select:  # type: ignore[type-arg]
 
 def _build_query(parts: Any) -> Select:  # type: ignore[type-arg]
     replaced = aliased(Receipt)
-    columns: list[Any] = [Receipt, Disbursement, Beneficiary, GrantType, replaced.number]
+    columns: list[Any] = [
+        Receipt,
+        Disbursement,
+        Beneficiary,
+        GrantType,
+        replaced.number,
+        signed_copy_on_file().label("signed_copy"),
+    ]
     if parts is not None:
         columns += [parts.c.n, parts.c.goods, parts.c.amount]
     q = (
@@ -241,6 +251,7 @@ def _row(
     b: Beneficiary,
     gt: GrantType,
     old: str | None,
+    signed: bool | None = False,
     more: int | None = None,
     more_goods: int | None = None,
     more_amount: int | None = None,
@@ -266,6 +277,7 @@ def _row(
         old,
         kind,
         r.printed_at is not None,
+        bool(signed),
     )
 
 
@@ -290,7 +302,11 @@ def _filtered(
     until: date | None,
     include_voided: bool,
     kind: str | None = None,
+    signed: bool | None = None,
 ) -> Select:  # type: ignore[type-arg]
+    if signed is not None:
+        on_file = signed_copy_on_file()
+        q = q.where(on_file if signed else ~on_file)
     for word in fold(text or "").split():
         like = f"%{word.replace('%', '').replace('_', '')}%"
         q = q.where(or_(func.lower(Receipt.number).like(like), Beneficiary.search_key.like(like)))
@@ -326,6 +342,7 @@ def list_receipts(
     until: date | None = None,
     include_voided: bool = True,
     kind: str | None = None,
+    signed: bool | None = None,
     oldest_first: bool = False,
     limit: int = 200,
     offset: int = 0,
@@ -335,11 +352,12 @@ def list_receipts(
     """Receipts newest first (``oldest_first``: in date and number order); ``text``
     matches the number, or the person's name, alias or code with or without diacritics;
     ``kind`` keeps the hand-overs of money (``cash``), of goods (``goods``) or of both
-    (``mixed``); ``order``: a key of :data:`RECEIPT_SORTS` (the whole list sorted by the
+    (``mixed``); ``signed``: those whose signed paper is on file (True) or missing
+    (False); ``order``: a key of :data:`RECEIPT_SORTS` (the whole list sorted by the
     query, a page at a time)."""
     actor.require("read")
     parts = _parts()
-    q = _filtered(_query(parts), parts, text, since, until, include_voided, kind)
+    q = _filtered(_query(parts), parts, text, since, until, include_voided, kind, signed)
     if order in RECEIPT_SORTS:
         amount = Disbursement.amount + func.coalesce(parts.c.amount, 0)
         spec = [amount if c == "amount" else c for c in RECEIPT_SORTS[order]]
@@ -361,6 +379,7 @@ def count_receipts(
     until: date | None = None,
     include_voided: bool = True,
     kind: str | None = None,
+    signed: bool | None = None,
 ) -> int:
     """How many receipts :func:`list_receipts` finds with the same filter (all pages)."""
     actor.require("read")
@@ -374,7 +393,7 @@ def count_receipts(
     )
     if kind is not None:
         q = q.outerjoin(parts, parts.c.head_id == Disbursement.id)
-    q = _filtered(q, parts, text, since, until, include_voided, kind)
+    q = _filtered(q, parts, text, since, until, include_voided, kind, signed)
     with db.read() as s:
         return int(s.execute(q).scalar_one())
 
@@ -492,7 +511,7 @@ def _detail(
     bases: list[paper_rules.LegalBasis] | None = None,
 ) -> ReceiptDetail:
     row = s.execute(_query().where(Receipt.id == r.id)).one()
-    _, d, b, gt, old = row
+    _, d, b, gt, old, signed = row
     office = s.get(Office, r.office_id)
     assert office is not None
     preparer = s.get(User, d.staff_id) if d.staff_id else None
@@ -508,6 +527,7 @@ def _detail(
         b,
         gt,
         old,
+        signed,
         more=len(more),
         more_goods=sum(1 for line in more if line.in_kind),
         more_amount=sum(line.amount for line in more),

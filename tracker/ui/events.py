@@ -35,6 +35,8 @@ class Change(StrEnum):
     BACKUP = "backup"
     #: Files written for the donor or the province (logged in the audit trail).
     EXPORT = "export"
+    #: A photo or scan added or removed.
+    ATTACHMENT = "attachment"
     #: A quarter closed or reopened.
     PERIOD = "period"
 

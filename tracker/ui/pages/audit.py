@@ -132,6 +132,8 @@ class AuditTableModel(RowsTableModel):
             "audit_alert": self.tr("found the trail altered:"),
             "import": self.tr("imported"),
             "pass_on": self.tr("recorded"),
+            "attach": self.tr("added"),
+            "remove": self.tr("removed"),
         }
         return labels.get(action, action)
 
@@ -152,6 +154,7 @@ class AuditTableModel(RowsTableModel):
             "report": self.tr("report"),
             "workbook": self.tr("import workbook"),
             "trip_sheet": self.tr("trip sheet"),
+            "attachment": self.tr("photo or scan"),
         }
         return labels.get(entity, entity)
 

@@ -3,6 +3,7 @@ and visits. Loaded on the worker when opened."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.services import beneficiaries, grants, pass_on, visits
+from tracker.services import attachments, beneficiaries, grants, pass_on, visits
+from tracker.services.attachments import AttachmentView
 from tracker.services.beneficiaries import BeneficiaryView
 from tracker.services.grants import GrantView, HandoverView
 from tracker.services.pass_on import ObligationView, PassOnView
 from tracker.services.visits import AssetView, VisitRow
 from tracker.ui import files, flows, fmt
+from tracker.ui.attachments import AttachmentsTab
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
 from tracker.ui.widgets import fit_tree_columns, fitting_tree, heading, table_view
@@ -40,6 +43,8 @@ class ProfileData:
     visits: list[VisitRow]
     pass_ons: list[PassOnView]
     duties: list[ObligationView]
+    #: Photos and scans (empty for a role that may not see them).
+    attachments: list[AttachmentView] = dataclasses.field(default_factory=list)
 
 
 def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) -> ProfileData:
@@ -57,6 +62,11 @@ def load_profile(ctx: UiContext, beneficiary_id: int, *, log_view: bool = True) 
         pass_ons=pass_on.list_pass_ons(db, actor, beneficiary_id=beneficiary_id),
         duties=pass_on.open_obligations(
             db, actor, beneficiary_id=beneficiary_id, today=ctx.today()
+        ),
+        attachments=(
+            attachments.list_attachments(db, actor, beneficiary_id)
+            if actor.can("attachment.read")
+            else []
         ),
     )
     if log_view:
@@ -144,6 +154,7 @@ class ProfilePanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.pass_ons, 1)
         box.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.files = AttachmentsTab(ctx, self.tabs)
         for widget in (
             self.details,
             self.consents,
@@ -154,6 +165,8 @@ class ProfilePanel(QWidget):
             self.pass_on_tab,
         ):
             self.tabs.addTab(widget, "")
+        if ctx.actor.can("attachment.read"):
+            self.tabs.addTab(self.files, "")
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -202,6 +215,7 @@ class ProfilePanel(QWidget):
             Change.VISIT,
             Change.RECEIPT,
             Change.PASS_ON,
+            Change.ATTACHMENT,
         }
     )
 
@@ -294,6 +308,9 @@ class ProfilePanel(QWidget):
         self.tabs.setTabText(4, self.tr("Assets (%n)", "", counts[3]))
         self.tabs.setTabText(5, self.tr("Visits (%n)", "", counts[4]))
         self.tabs.setTabText(6, self.tr("Pass-on (%n)", "", counts[5]))
+        if self.tabs.count() > 7:
+            n = 0 if d is None else len(d.attachments)
+            self.tabs.setTabText(7, self.tr("Photos and scans (%n)", "", n))
         for model in (self.grants_model, self.handovers_model, self.visits_model):
             model.retranslate()
         if d is not None:
@@ -381,6 +398,8 @@ class ProfilePanel(QWidget):
             and any(a.is_open for a in d.assets)
         )
 
+        self.files.set_data(p.id, d.attachments, self.attachment_targets(d))
+
     def _fill_pass_ons(self, d: ProfileData) -> None:
         self.pass_ons.clear()
         for duty in d.duties:
@@ -433,6 +452,26 @@ class ProfilePanel(QWidget):
         item = self.pass_ons.currentItem()
         value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         return int(value) if value is not None else None
+
+    def attachment_targets(self, d: ProfileData) -> list[tuple[str, str, int]]:
+        """What a file can be attached to besides the person, with the words shown."""
+        out: list[tuple[str, str, int]] = []
+        for g in d.grants:
+            name = fmt.type_name(g.grant_type_name_vi, g.grant_type_name_en)
+            out.append((self.tr("Grant: {name}").format(name=name), "grant", g.id))
+        for h in d.handovers:
+            text = f"{fmt.day(h.handed_on)} {h.description}"
+            out.append((self.tr("Hand-over: {what}").format(what=text), "disbursement", h.id))
+        for vis in d.visits:
+            if vis.status == "done":
+                day = fmt.day(vis.done_on or vis.scheduled_on)
+                out.append((self.tr("Visit of {day}").format(day=day), "visit", vis.id))
+        for a in d.assets:
+            what = " ".join(
+                x for x in (a.description or fmt.label("asset_kind", a.kind), a.tag) if x
+            )
+            out.append((self.tr("Asset: {what}").format(what=what), "asset", a.id))
+        return out
 
     # --- actions -----------------------------------------------------------------------
     def _close(self) -> None:

@@ -85,6 +85,8 @@ class ReceiptTableModel(PagedTableModel):
         self.text = ""
         self.since: date | None = None
         self.until: date | None = None
+        #: Only receipts whose signed copy is on file (True), or missing (False).
+        self.signed: bool | None = None
         ctx.events.names_visible_changed.connect(lambda _v: self.retranslate())
 
     def headers(self) -> dict[str, str]:
@@ -102,13 +104,14 @@ class ReceiptTableModel(PagedTableModel):
         db, actor, text, since, until = (
             self.ctx.db, self.ctx.actor, self.text, self.since, self.until
         )  # fmt: skip
-        order, descending = self.order, self.descending
+        order, descending, signed = self.order, self.descending, self.signed
         return lambda offset, limit: receipts.list_receipts(
             db,
             actor,
             text,
             since=since,
             until=until,
+            signed=signed,
             limit=limit,
             offset=offset,
             order=order,
@@ -119,7 +122,10 @@ class ReceiptTableModel(PagedTableModel):
         db, actor, text, since, until = (
             self.ctx.db, self.ctx.actor, self.text, self.since, self.until
         )  # fmt: skip
-        return lambda: receipts.count_receipts(db, actor, text, since=since, until=until)
+        signed = self.signed
+        return lambda: receipts.count_receipts(
+            db, actor, text, since=since, until=until, signed=signed
+        )
 
     def paper_text(self, row: ReceiptRow) -> str:
         """The paper(s) the hand-over is printed on."""
@@ -139,6 +145,8 @@ class ReceiptTableModel(PagedTableModel):
             parts.append(self.tr("%n copy(ies) printed", "", row.reprint_count))
         if row.replaces_number:
             parts.append(self.tr("replaces {number}").format(number=row.replaces_number))
+        if row.signed_copy:
+            parts.append(self.tr("signed copy on file"))
         return " · ".join(parts)
 
     def display(self, row: ReceiptRow, key: str) -> str:
@@ -230,6 +238,11 @@ class ReceiptsPage(Page):
         sort_by_service(self.view)
         self.count_label = QLabel(self)
 
+        self.signed_filter = QComboBox(self)
+        for value in (None, False, True):
+            self.signed_filter.addItem("", value)
+        self.signed_filter.currentIndexChanged.connect(self.apply_filter)
+
         self.paper_label = QLabel(self)
         self.paper = QComboBox(self)
         self.page_size_label = QLabel(self)
@@ -260,6 +273,8 @@ class ReceiptsPage(Page):
         filters.addWidget(self.since)
         filters.addWidget(self.until_label)
         filters.addWidget(self.until)
+        filters.addSpacing(8)
+        filters.addWidget(self.signed_filter)
         filters.addSpacing(8)
         filters.addWidget(self.show_names)
         options = QHBoxLayout()
@@ -337,6 +352,14 @@ class ReceiptsPage(Page):
         )
         self.since_label.setText(self.tr("From:"))
         self.until_label.setText(self.tr("To:"))
+        for i, text in enumerate(
+            (
+                self.tr("Signed copy: any"),
+                self.tr("No signed copy on file"),
+                self.tr("Signed copy on file"),
+            )
+        ):
+            self.signed_filter.setItemText(i, text)
         self.show_names.setText(self.tr("Show names"))
         self.show_names.setToolTip(
             self.tr("Names are hidden in lists so that nobody reads them over your shoulder.")
@@ -399,6 +422,7 @@ class ReceiptsPage(Page):
         self.model.text = self.search.text().strip()
         self.model.since = self.since.value()
         self.model.until = self.until.value()
+        self.model.signed = self.signed_filter.currentData()
         self.banner.show_message("")
         self.model.reload()
 

@@ -57,14 +57,14 @@ def setup_sql(
         "-- pg_hba.conf: only TLS from the office network, e.g.",
         f"--   hostssl {database} +{app_role} 192.168.1.0/24 scram-sha-256",
         "BEGIN;",
-        f"REVOKE ALL ON DATABASE \"{database}\" FROM PUBLIC;",
+        f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC;',
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC;",
         "DO $$ BEGIN",
         f"  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{app_role}') THEN",
         f"    CREATE ROLE {app_role} NOLOGIN;",
         "  END IF;",
         "END $$;",
-        f"GRANT CONNECT ON DATABASE \"{database}\" TO {app_role};",
+        f'GRANT CONNECT ON DATABASE "{database}" TO {app_role};',
         f"GRANT USAGE ON SCHEMA public TO {app_role};",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {app_role};",
         f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {app_role};",
@@ -109,7 +109,10 @@ def run_setup(admin_url: str, sql: str) -> None:
         with engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
-            with raw.cursor() as cur:
+            cur = raw.cursor()
+            try:
                 cur.execute(sql)
+            finally:
+                cur.close()
     finally:
         engine.dispose()

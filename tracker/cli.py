@@ -191,7 +191,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = subs.add_parser("db", help="database maintenance")
     _common(p, sub=True)
-    p.add_argument("action", choices=("upgrade", "info"))
+    p.add_argument("action", choices=("upgrade", "info", "setup-postgres"))
+    p.add_argument(
+        "--login",
+        action="append",
+        default=[],
+        metavar="ROLE",
+        help="setup-postgres: a login role for one PC or one person (repeat; default pc1)",
+    )
+    p.add_argument(
+        "--database", default=None, help="setup-postgres: the database name (default: --db-url's)"
+    )
+    p.add_argument(
+        "--run",
+        metavar="ADMIN_URL",
+        default=None,
+        help="setup-postgres: execute the SQL as the owner at this URL instead of printing it",
+    )
 
     p = subs.add_parser(
         "receipt",
@@ -891,6 +907,47 @@ def cmd_db(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_OK
 
 
+def cmd_setup_postgres(args: argparse.Namespace) -> int:
+    """Print (or with --run execute) the SQL that gives each PC a login role with only the
+    rights the app needs and keeps the audit trail insert-only; no sign-in (it is the
+    server's owner who runs it)."""
+    from sqlalchemy.engine import make_url
+
+    from tracker.db import pg_setup
+
+    url = args.run or getattr(args, "db_url", None) or os.environ.get("DATABASE_URL")
+    database = args.database or (make_url(url).database if url else None)
+    if not database:
+        print(
+            _say(
+                "Cần --database TÊN (hoặc --db-url / --run với URL của máy chủ PostgreSQL).",
+                "Give --database NAME (or --db-url / --run with the PostgreSQL server's URL).",
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    try:
+        sql = pg_setup.setup_sql(database, args.login or ["pc1"])
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    if args.run:
+        pg_setup.run_setup(args.run, sql)
+        print(
+            _say(
+                "Đã tạo quyền cho các máy (mật khẩu ở dưới, chỉ hiện một lần):",
+                "The PCs' roles are set up (their passwords below, shown once):",
+            )
+        )
+        for line in sql.splitlines():
+            if line.startswith("ALTER ROLE"):
+                print("  " + line.split(" LOGIN")[0].removeprefix("ALTER ROLE ") + "\t"
+                      + line.split("PASSWORD '")[1].rstrip("';"))  # fmt: skip
+        return EXIT_OK
+    print(sql, end="")
+    return EXIT_OK
+
+
 def _export_passphrase() -> str:
     if os.environ.get(ENV_EXPORT_PASSPHRASE):
         return os.environ[ENV_EXPORT_PASSPHRASE]
@@ -1262,6 +1319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "recover": cmd_recover,
                 "places": cmd_places,
             }[args.command](args)
+        if args.command == "db" and args.action == "setup-postgres":
+            return cmd_setup_postgres(args)
         ws = sign_in(args)
         try:
             return COMMANDS[args.command](args, ws)

@@ -739,6 +739,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{field}: yours «{mine}», saved «{theirs}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other version holds the same values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the saved version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my changes on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Same ID number</source>
         <translation type="unfinished"></translation>
     </message>

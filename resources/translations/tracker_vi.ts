@@ -734,6 +734,26 @@
         <translation>Hoặc bấm Hủy rồi mở hồ sơ đã có.</translation>
     </message>
     <message>
+        <source>{field}: yours «{mine}», saved «{theirs}»</source>
+        <translation>{field}: của bạn «{mine}», bản đã lưu «{theirs}»</translation>
+    </message>
+    <message>
+        <source>Changed on another computer</source>
+        <translation>Đã được sửa trên máy khác</translation>
+    </message>
+    <message>
+        <source>The other version holds the same values.</source>
+        <translation>Bản kia có cùng các giá trị.</translation>
+    </message>
+    <message>
+        <source>Reload the saved version</source>
+        <translation>Tải lại bản đã lưu</translation>
+    </message>
+    <message>
+        <source>Keep my changes on screen</source>
+        <translation>Giữ thay đổi của tôi trên màn hình</translation>
+    </message>
+    <message>
         <source>Same ID number</source>
         <translation>Trùng số CCCD</translation>
     </message>

@@ -279,7 +279,9 @@ def test_upgrade_of_older_schema_copies_first(
     assert not list(copy.parent.glob(".*.partial"))
     assert version_of(copy, key) == ["0002"]
     assert "scratch" not in {row[1] for row in sqlite_schema(copy, key)}
-    assert _rows(copy, "beneficiary", key) == _rows(path, "beneficiary", key)
+    # The same people (the columns added since, such as the version, come after).
+    kept = _rows(copy, "beneficiary", key)
+    assert kept and kept == [r[: len(kept[0])] for r in _rows(path, "beneficiary", key)]
     assert len(_rows(copy, "beneficiary", key)) == 2
     if encrypted:
         # The copy is as protected as the file it was taken from.

@@ -361,6 +361,10 @@ ENTRIES: dict[str, Entry] = {
     # audit
     "audit.list_events": Entry(lambda st, r: audit.list_events(st.db, a(st, r)), ADMIN, read=True),
     "audit.verify": Entry(lambda st, r: audit.verify(st.db, a(st, r)), ADMIN, read=True),
+    # Every window polls it (another PC's writes): the kinds of record changed, no values.
+    "audit.changes_since": Entry(
+        lambda st, r: audit.changes_since(st.db, a(st, r), 1), ALL, read=True
+    ),
     "audit.check_manifest_head": Entry(
         lambda st, r: audit.check_manifest_head(st.db, a(st, r), {}), ADMIN, read=True
     ),

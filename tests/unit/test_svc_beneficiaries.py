@@ -680,7 +680,7 @@ def test_edit_keeps_address_date_unless_address_changes(
 ) -> None:
     view = register(db, actors["officer"], address_text="Thôn Pả Vi")
     later = TODAY + timedelta(days=30)
-    ben.edit(
+    view = ben.edit(
         db, actors["officer"], view.id, ben.with_changes(view, phone="0912345678"), today=later
     )
     assert stored(db, view.id).address_recorded_on == TODAY

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import QueuePool
 
 from tracker.config import DatabaseLocation
@@ -488,7 +489,9 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error. The
+        """One transaction: committed when the block ends, rolled back on any error (a
+        record another PC saved in between raises
+        :class:`~tracker.i18n.errors.EditConflict`). The
         write lock is waited for a bounded time (:func:`busy_timeout_ms`), then
         :class:`~tracker.i18n.errors.DatabaseBusy` says so and nothing is changed."""
         path = self.location.path if self.is_sqlite else None
@@ -510,6 +513,12 @@ class Database:
                     head = session.info.pop(AUDIT_HEAD, None)
                     if head is not None and self.on_audit_head is not None:
                         prepared = self.on_audit_head(session, head)
+        except StaleDataError as exc:
+            # A record's version changed between this transaction's read and its update
+            # (another PC saved it in between): nothing of this one is written.
+            from tracker.i18n.errors import EditConflict
+
+            raise EditConflict("record", "", "", "") from exc
         except driver_errors() as exc:
             if is_busy(exc):
                 raise _busy(exc) from exc

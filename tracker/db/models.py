@@ -69,6 +69,10 @@ class Office(Base):
     __table_args__ = (CheckConstraint(_in("kind", OFFICE_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default="district")
     province_code: Mapped[str | None] = mapped_column(String(8))
@@ -129,6 +133,10 @@ class User(Base):
     __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     username: Mapped[str] = mapped_column(String(60), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(16))
@@ -170,6 +178,10 @@ class Beneficiary(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     code: Mapped[str] = mapped_column(String(20), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
@@ -232,6 +244,10 @@ class Project(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -250,6 +266,10 @@ class GrantType(Base):
     __table_args__ = (CheckConstraint(_in("kind", GRANT_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     code: Mapped[str] = mapped_column(String(30), unique=True)
     name_vi: Mapped[str] = mapped_column(String(120))
     name_en: Mapped[str] = mapped_column(String(120))
@@ -279,6 +299,10 @@ class Grant(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id"))
     grant_type_id: Mapped[int] = mapped_column(ForeignKey("grant_type.id"))
@@ -310,6 +334,10 @@ class Tranche(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
     seq: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(200))
@@ -334,6 +362,10 @@ class Disbursement(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
     tranche_id: Mapped[int | None] = mapped_column(ForeignKey("tranche.id"))
     handed_on: Mapped[date] = mapped_column(Date)
@@ -379,6 +411,10 @@ class Receipt(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     office_id: Mapped[int] = mapped_column(ForeignKey("office.id"))
     year: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer)
@@ -426,6 +462,10 @@ class Asset(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
     grant_id: Mapped[int] = mapped_column(ForeignKey("grant_plan.id"))
     disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))
@@ -506,6 +546,10 @@ class Visit(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Counted up by every update (revision 0011): a save made from an older version
+    #: is refused instead of overwriting what another PC saved in between.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     beneficiary_id: Mapped[int] = mapped_column(ForeignKey("beneficiary.id"))
     grant_id: Mapped[int | None] = mapped_column(ForeignKey("grant_plan.id"))
     disbursement_id: Mapped[int | None] = mapped_column(ForeignKey("disbursement.id"))

@@ -56,6 +56,37 @@ class ConflictError(ValidationError):
     """A unique value (code, user name) is already taken."""
 
 
+class EditConflict(ServiceError):
+    """A save made from a version of a record that someone else changed since (on another
+    PC): nothing was written. Names who changed it and when (from the audit trail), and
+    carries the record as it is now (``theirs``) so that both versions can be shown."""
+
+    def __init__(
+        self,
+        entity: str,
+        ref: str,
+        who: str,
+        when: str,
+        theirs: dict[str, Any] | None = None,
+    ) -> None:
+        self.entity = entity
+        self.ref = ref
+        self.who = who
+        self.when = when
+        self.theirs = dict(theirs or {})
+        key = "edit_conflict" if who else "edit_conflict_unknown"
+        super().__init__(key, None, who=who, when=when, what=ref)
+
+    def message(self, lang: str | None = None) -> str:
+        from tracker.i18n.messages import RECORD_WORDS
+
+        lang = lang or get_language()
+        vi, en = RECORD_WORDS.get(self.entity, RECORD_WORDS["record"])
+        word = vi if lang == "vi" else en
+        self.params["what"] = f"{word} {self.ref}".strip()
+        return super().message(lang)
+
+
 class PermissionDenied(ServiceError):
     def __init__(self, role: str, action: str) -> None:
         super().__init__("permission", None, role=role, action=action)

@@ -596,6 +596,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database is busy (someone else is saving, for example importing a large file)."
         " Waited {seconds} seconds. Nothing was changed; try again in a few minutes.",
     ),
+    "edit_conflict": (
+        "{who} đã sửa {what} lúc {when} (trên máy khác) sau khi bạn mở nó. Thay đổi của bạn"
+        " chưa được lưu và không ghi đè lên của họ: hãy xem cả hai bản, tải lại bản mới rồi"
+        " sửa lại.",
+        "{who} changed {what} at {when} (on another computer) after you opened it. Your"
+        " changes were not saved and did not overwrite theirs: look at both versions, reload"
+        " the new one and make your changes again.",
+    ),
+    "edit_conflict_unknown": (
+        "Một người khác vừa sửa {what} (trên máy khác) sau khi bạn mở nó. Thay đổi của bạn"
+        " chưa được lưu: hãy tải lại bản mới rồi sửa lại.",
+        "Someone else has just changed {what} (on another computer) after you opened it."
+        " Your changes were not saved: reload the new version and make your changes again.",
+    ),
     "unexpected_error": (
         "Không làm được việc này do một lỗi không lường trước ({detail}). Không có gì thêm"
         " được lưu. Hãy thử lại; nếu vẫn lỗi, báo người phụ trách máy tính này.",
@@ -876,6 +890,21 @@ FIELDS: dict[str, tuple[str, str]] = {
     "formats": ("Loại tệp", "File types"),
     "passphrase": ("Mật khẩu tệp", "File passphrase"),
     "import_file": ("Tệp nhập", "Import file"),
+}
+
+#: A record as an edit conflict names it ("hồ sơ HG-0001"), by the audit trail's entity.
+RECORD_WORDS: dict[str, tuple[str, str]] = {
+    "record": ("bản ghi", "the record"),
+    "beneficiary": ("hồ sơ", "the file of"),
+    "project": ("dự án", "the project"),
+    "grant_type": ("loại hỗ trợ", "the support type"),
+    "grant": ("khoản hỗ trợ", "the grant"),
+    "user": ("tài khoản", "the account"),
+    "office": ("thông tin đơn vị", "the office's details"),
+    "receipt": ("phiếu", "the receipt"),
+    "visit": ("chuyến thăm", "the visit"),
+    "asset": ("tài sản", "the asset"),
+    "disbursement": ("lần trao", "the hand-over"),
 }
 
 ACTIONS: dict[str, tuple[str, str]] = {

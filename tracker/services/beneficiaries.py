@@ -32,7 +32,7 @@ from tracker.db.models import (
 from tracker.domain.ethnic import ETHNIC_CODES, ETHNIC_LIST
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, CONSENT_KINDS, SEXES
 from tracker.i18n.text import fold, sort_key
-from tracker.services import audit, closing, duplicates, places
+from tracker.services import audit, closing, duplicates, places, versions
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.duplicates import Candidate
@@ -69,6 +69,10 @@ class BeneficiaryInput:
     #: an address before the July 2025 reform typed in later. The commune code is read as
     #: the unit valid on that day.
     address_on: date | None = None
+    #: The version of the record the edit was made from (``BeneficiaryView.version``): a
+    #: save over a version someone else changed since is refused (EditConflict). None: not
+    #: checked.
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,7 @@ class BeneficiaryView(BeneficiaryRow):
     notes: str = ""
     consents: tuple[ConsentView, ...] = field(default_factory=tuple)
     address_recorded_on: date | None = None
+    version: int = 1
 
     def consent(self, kind: str) -> ConsentView | None:
         """The decision in force for one kind of consent (the latest recorded)."""
@@ -131,6 +136,7 @@ class BeneficiaryView(BeneficiaryRow):
             status=self.status,
             registered_on=self.registered_on,
             notes=self.notes,
+            version=self.version,
         )
 
 
@@ -187,6 +193,7 @@ def _view(b: Beneficiary, consents: list[ConsentView]) -> BeneficiaryView:
         notes=b.notes,
         consents=tuple(consents),
         address_recorded_on=b.address_recorded_on,
+        version=b.version,
     )
 
 
@@ -362,9 +369,9 @@ def edit(
     today = today or date.today()
     values = clean(data, today)
     with db.write() as s:
-        b = s.get(Beneficiary, beneficiary_id)
-        if b is None:
-            raise NotFoundError("beneficiary", beneficiary_id)
+        b = versions.load(
+            s, Beneficiary, beneficiary_id, data.version, "beneficiary", lambda b: b.code
+        )
         if not allow_duplicate:
             dups = _duplicates(s, values, b.id)
             if dups:

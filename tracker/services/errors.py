@@ -4,6 +4,7 @@ layer can raise them too: a key file refused, a busy database)."""
 from tracker.i18n.errors import (
     ConflictError,
     DatabaseBusy,
+    EditConflict,
     LimitExceeded,
     NotFoundError,
     PermissionDenied,
@@ -16,6 +17,7 @@ from tracker.i18n.errors import (
 __all__ = [
     "ConflictError",
     "DatabaseBusy",
+    "EditConflict",
     "LimitExceeded",
     "NotFoundError",
     "PermissionDenied",

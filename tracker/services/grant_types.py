@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
 from tracker.db.models import GrantType
-from tracker.services import audit
+from tracker.services import audit, versions
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ValidationError
@@ -34,6 +34,7 @@ class GrantTypeView:
     active: bool
     #: Months allowed to pass the first calf on to another family; None: no such rule.
     pass_on_months: int | None = None
+    version: int = 1
 
     def name(self, lang: str) -> str:
         return self.name_vi if lang == "vi" else self.name_en
@@ -135,6 +136,7 @@ def view(gt: GrantType) -> GrantTypeView:
         tuple(gt.fields or ()),
         gt.active,
         gt.pass_on_months,
+        gt.version,
     )
 
 
@@ -190,14 +192,20 @@ def update_grant_type(
     receipt_reason_en: str | None = None,
     active: bool | None = None,
     pass_on_months: int | None = None,
+    version: int | None = None,
 ) -> GrantTypeView:
     """Change a support type; ``pass_on_months``: the months allowed to pass the first
-    calf on (1 to 60), 0 for no such rule, None to leave it as it is."""
+    calf on (1 to 60), 0 for no such rule, None to leave it as it is; ``version``: the one
+    the change was made from (``GrantTypeView.version``), refused with EditConflict when
+    someone saved it since."""
     actor.require("grant_type.write")
     with db.write() as s:
-        gt = s.execute(select(GrantType).where(GrantType.code == code)).scalar_one_or_none()
+        gt = s.execute(
+            select(GrantType).where(GrantType.code == code).with_for_update()
+        ).scalar_one_or_none()
         if gt is None:
             raise ValidationError("unknown_grant_type", "grant_type", value=code)
+        versions.check(s, gt, version, "grant_type", gt.code)
         before = audit.snapshot(gt)
         if name_vi is not None:
             gt.name_vi = v.text(name_vi, "grant_type", max_len=120, required=True)

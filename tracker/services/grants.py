@@ -419,7 +419,7 @@ def cancel_grant(db: Database, actor: Actor, grant_id: int, reason: str) -> Gran
     actor.require("grant.write")
     reason = v.text(reason, "notes", max_len=300, required=True)
     with db.write() as s:
-        g = s.get(Grant, grant_id)
+        g = s.get(Grant, grant_id, with_for_update=True, populate_existing=True)
         if g is None:
             raise NotFoundError("grant", grant_id)
         if g.status in ("cancelled", "completed"):
@@ -462,10 +462,18 @@ def handover_amounts(data: HandoverInput) -> tuple[int | None, int | None, int]:
 
 
 def _open_grant(s: Session, grant_id: object) -> Grant:
-    """The grant a hand-over is for, while it and its project still take hand-overs."""
-    g = s.get(Grant, v.integer(grant_id, "grant"))
+    """The grant a hand-over is for, while it and its project still take hand-overs.
+
+    The grant and its project are locked until the transaction ends (PostgreSQL's
+    ``SELECT ... FOR UPDATE``; SQLite writes one at a time already): two PCs handing over
+    under the same grant or project at once are checked against the plan and the budget
+    one after the other, each seeing what the other handed over, and the grant's status
+    is never written from a version read before the other's. Locks are taken in one order
+    in every write (grant, project, receipt counter, audit trail)."""
+    g = s.get(Grant, v.integer(grant_id, "grant"), with_for_update=True, populate_existing=True)
     if g is None:
         raise NotFoundError("grant", grant_id)
+    s.get(Project, g.project_id, with_for_update=True, populate_existing=True)
     if g.status in ("cancelled", "completed"):
         raise ValidationError("grant_closed", "grant", status=g.status)
     if g.project.status != "active":

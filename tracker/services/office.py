@@ -13,7 +13,7 @@ from tracker.db.engine import Database
 from tracker.db.models import Office, User
 from tracker.domain.vocab import OFFICE_KINDS, ROLES
 from tracker.i18n.text import has_control_chars
-from tracker.services import audit
+from tracker.services import audit, versions
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ConflictError, NotFoundError, ValidationError
@@ -35,6 +35,8 @@ class OfficeInput:
     accountant_name: str = ""
     cashier_name: str = ""
     voucher_book: str = ""
+    #: The version the change was made from (``OfficeView.version``); None: not checked.
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class OfficeView:
     accountant_name: str
     cashier_name: str
     voucher_book: str = ""
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ def _office_view(o: Office) -> OfficeView:
         o.accountant_name,
         o.cashier_name,
         o.voucher_book,
+        o.version,
     )
 
 
@@ -155,6 +159,8 @@ def save_office(db: Database, actor: Actor, data: OfficeInput) -> OfficeView:
             audit.record(s, actor, "create", "office", office.id, after=audit.snapshot(office))
             seed_grant_types(s, actor)
         else:
+            s.refresh(office, with_for_update=True)
+            versions.check(s, office, data.version, "office", "")
             before = audit.snapshot(office)
             for key, value in values.items():
                 setattr(office, key, value)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from tracker.db.engine import Database
 from tracker.db.models import Disbursement, Grant, HandoverAdjustment, Project
 from tracker.domain.vocab import PROJECT_STATUSES
-from tracker.services import audit
+from tracker.services import audit, versions
 from tracker.services import validate as v
 from tracker.services.context import Actor
 from tracker.services.errors import ConflictError, NotFoundError, ValidationError
@@ -29,6 +29,8 @@ class ProjectInput:
     end_date: date
     budget: int
     status: str = "active"
+    #: The version the edit was made from (``ProjectView.version``); None: not checked.
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class ProjectView:
     status: str
     planned: int  # sum of the grants planned under it
     spent: int  # sum of the hand-overs made under it
+    version: int = 1
 
     @property
     def left(self) -> int:
@@ -107,6 +110,7 @@ def _view(s: Session, p: Project) -> ProjectView:
         p.status,
         int(planned),
         spent_on(s, p.id),
+        p.version,
     )
 
 
@@ -128,9 +132,7 @@ def edit_project(db: Database, actor: Actor, project_id: int, data: ProjectInput
     actor.require("project.write")
     values = _clean(data)
     with db.write() as s:
-        p = s.get(Project, project_id)
-        if p is None:
-            raise NotFoundError("project", project_id)
+        p = versions.load(s, Project, project_id, data.version, "project", lambda p: p.code)
         clash = s.execute(
             select(Project.id).where(Project.code == values["code"], Project.id != p.id)
         ).first()

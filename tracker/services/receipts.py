@@ -677,7 +677,9 @@ def void_receipt(
     why = v.text(reason, "void_reason", max_len=300, required=True)
     with db.write() as s:
         closing.ensure_open(s, today, "void_reason")
-        r = _find(s, number)
+        # Locked: a second void of the same receipt from another PC waits, then finds it
+        # voided (never two replacements for one hand-over).
+        r = _find(s, number, lock=True)
         if r.voided_at is not None:
             raise ValidationError("already_voided", "receipt", value=r.number)
         own_day = r.late_issued_on or r.disbursement.handed_on
@@ -688,13 +690,17 @@ def void_receipt(
         r.void_reason = why
         r.late_void_on = today if late else None
         s.flush()
-        audit.record(s, actor, "void", "receipt", r.id, before=before, after=audit.snapshot(r))
         if not replace:
+            audit.record(s, actor, "void", "receipt", r.id, before=before, after=audit.snapshot(r))
             return _detail(s, r)
         office = s.get(Office, r.office_id)
         assert office is not None
         year = r.year
+        # The replacement's number before the first event: the receipt counter's row lock
+        # comes before the audit trail's lock in every write (two PCs never wait on each
+        # other in a circle).
         seq, new_number = next_receipt_number(s, office.id, office.receipt_prefix, year)
+        audit.record(s, actor, "void", "receipt", r.id, before=before, after=audit.snapshot(r))
         new = Receipt(
             office_id=office.id,
             year=year,

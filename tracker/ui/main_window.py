@@ -56,6 +56,7 @@ from tracker.ui.pages.users import UsersPage
 from tracker.ui.pages.visits import VisitsPage
 from tracker.ui.screen import available_area
 from tracker.ui.translations import translations
+from tracker.ui.watch import ChangeWatcher, poll_interval
 from tracker.ui.worker import error_text, pending, run_task, wait_for_tasks
 
 #: Every page, in the order of the navigation (Users and Audit trail: administrators only).
@@ -174,6 +175,16 @@ class MainWindow(QMainWindow):
         if ctx.workspace is not None:
             self.idle_lock = IdleLock(prefs.IDLE_MINUTES.get(), self)
             self.idle_lock.idle.connect(self.lock)
+        # Another PC's writes (a shared PostgreSQL server): the pages reload on their own.
+        self.watcher = ChangeWatcher(ctx, self)
+        self.watcher.start(poll_interval(shared=not ctx.db.is_sqlite))
+        self.lock_changed.connect(
+            lambda locked: (
+                self.watcher.stop()
+                if locked
+                else self.watcher.start(poll_interval(shared=not ctx.db.is_sqlite))
+            )
+        )
         self.retranslate()
         self.restore_state()
 
@@ -692,6 +703,7 @@ class MainWindow(QMainWindow):
             dialog.hide()
             dialog.deleteLater()
         self.save_state()
+        self.watcher.stop()
         # Let running work (a save on its way to the database) come back first.
         wait_for_tasks(10_000)
         super().closeEvent(event)

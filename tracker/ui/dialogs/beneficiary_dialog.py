@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.ethnic import ETHNIC_GROUPS
 from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES, SEXES
-from tracker.i18n import get_language
+from tracker.i18n import field_label, get_language
 from tracker.services import beneficiaries, places
 from tracker.services.beneficiaries import BeneficiaryInput, BeneficiaryView
-from tracker.services.errors import PossibleDuplicate
+from tracker.services.errors import EditConflict, PossibleDuplicate
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout, two_columns
@@ -311,6 +312,7 @@ class BeneficiaryDialog(FormDialog):
             status=self.status.currentData() or "active",
             registered_on=self.registered_on.value(),
             notes=self.notes.toPlainText(),
+            version=None if self.existing is None else self.existing.version,
         )
 
     def check(self) -> None:
@@ -337,6 +339,63 @@ class BeneficiaryDialog(FormDialog):
             return
         self.duplicates.hide()
         super().handle_error(exc)
+        if isinstance(exc, EditConflict) and self.existing is not None:
+            self.show_conflict(exc)
+
+    # The fields compared when another PC saved the person in between.
+    _COMPARED = (
+        "full_name", "alias", "code", "sex", "birth_year", "birth_date", "ethnicity_code",
+        "category", "status", "id_number", "phone", "commune_code", "village", "address_text",
+        "registered_on", "notes",
+    )  # fmt: skip
+
+    def conflict_lines(self, exc: EditConflict) -> list[str]:
+        """Each field where this form and the version saved on the other PC differ:
+        "Field: yours «…», saved «…»"."""
+        mine = self.data()
+        lines = []
+        for name in self._COMPARED:
+            ours = getattr(mine, name)
+            ours_text = "" if ours is None else str(ours.isoformat() if isinstance(ours, date)
+                                                    else ours)  # fmt: skip
+            theirs = exc.theirs.get(name)
+            theirs_text = "" if theirs is None else str(theirs)
+            if name == "code" and not ours_text:
+                continue
+            if ours_text != theirs_text:
+                lines.append(
+                    self.tr("{field}: yours «{mine}», saved «{theirs}»").format(
+                        field=field_label(name), mine=ours_text, theirs=theirs_text
+                    )
+                )
+        return lines
+
+    def show_conflict(self, exc: EditConflict) -> None:
+        """Both versions side by side; "Reload" puts the saved one in the form (with its
+        version), so that the changes can be made again on top of it."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed on another computer"),
+                          exc.message(), parent=self)  # fmt: skip
+        lines = self.conflict_lines(exc)
+        box.setInformativeText(
+            "\n".join(lines) if lines else self.tr("The other version holds the same values.")
+        )
+        reload_button = box.addButton(self.tr("Reload the saved version"),
+                                      QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
+        box.addButton(self.tr("Keep my changes on screen"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reload_button:
+            self.reload()
+
+    def reload(self) -> None:
+        assert self.existing is not None
+        db, actor, bid = self.ctx.db, self.ctx.actor, self.existing.id
+
+        def loaded(view: BeneficiaryView) -> None:
+            self.existing = view
+            self._load(view)
+            self.errors.clear()
+
+        self.ctx.read(self, lambda: beneficiaries.get(db, actor, bid), on_success=loaded)
 
     def _reason_text(self, reason: str) -> str:
         return {

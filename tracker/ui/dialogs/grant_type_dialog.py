@@ -110,6 +110,7 @@ class GrantTypeDialog(FormDialog):
 
     def prepare(self) -> Callable[[], Any]:
         db, actor, code = self.ctx.db, self.ctx.actor, self.grant_type.code
+        version = self.grant_type.version  # another PC's save since it opened: refused
         name_vi, name_en = self.name_vi.text(), self.name_en.text()
         reason_vi, reason_en = self.reason_vi.text(), self.reason_en.text()
         active = self.active.isChecked()
@@ -129,6 +130,7 @@ class GrantTypeDialog(FormDialog):
                 receipt_reason_en=reason_en,
                 active=active,
                 pass_on_months=pass_on,
+                version=version,
             )
 
         return save

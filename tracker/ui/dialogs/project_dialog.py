@@ -99,6 +99,8 @@ class ProjectDialog(FormDialog):
             end_date=self.end_date.value(),
             budget=budget if budget is not None else 0,
             status=self.status.currentData() or "active",
+            # Refused (with who and when) if another PC saved the project since it opened.
+            version=None if self.project is None else self.project.version,
         )
 
     def prepare(self) -> Callable[[], Any]:

@@ -448,6 +448,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     office.check_office(data)  # a mistyped code fails before a password is asked
     password = _new_password()
     ws, code = auth.create_workspace(_location(args), data, args.admin, args.admin_name, password)
+    from tracker.services import consolidate
+
+    found = consolidate.identity(ws.db, ws.actor).fingerprint
     ws.close()
     print(
         _say(
@@ -457,6 +460,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     if code:
         _print_recovery(code)
+    if found:
+        print(_say(f"Dấu vân tay khóa ký: {found}", f"Signing key fingerprint: {found}"))
     return EXIT_OK
 
 

@@ -26,6 +26,11 @@ from tracker.reports.suppression import Equation, protect, sum_equation
 from tracker.reports.usb import safe_name
 
 PROVINCE = "province"
+#: Nodes of the exact search per protected cell (``suppression.protect``) of each office's
+#: part; the joint check across offices runs on intervals alone (``JOINT_BUDGET``): the
+#: joint report is several offices' reports at once, too large for the exact search.
+SEARCH_BUDGET = 60
+JOINT_BUDGET = 0
 
 _WORDS = {
     "province": ("Toàn tỉnh", "Whole province"),
@@ -68,10 +73,14 @@ def province_tables(
     *,
     once: tuple[int | None, int | None] | None = None,
     without_hashes: Sequence[str] = (),
+    budget: int = SEARCH_BUDGET,
+    joint_budget: int = JOINT_BUDGET,
+    protected: bool = True,
 ) -> list[Table]:
     """The total's tables, the people counted once (when the offices sent hashes), then
     each office's tables: small cells hidden, and whatever would give them back from a
-    total, a row, an amount or the province's total minus the other offices."""
+    total, a row, an amount or the province's total minus the other offices
+    (``protected=False``: every figure as it is, for checks)."""
     parts: list[tuple[Hashable, Summary]] = [(PROVINCE, total)]
     parts += [(i, s) for i, s in enumerate(offices)]
     built: list[tuple[Hashable, Summary, list[Table], Knowledge]] = []
@@ -85,8 +94,10 @@ def province_tables(
     fixed: list[Hashable] = []
     truth: dict[Hashable, int] = {}
     cells: dict[Hashable, dict[tuple[object, ...], Hashable]] = {}
+    start: dict[Hashable, str] = {}
     for tag, _s, tables, know in built:
         mine: dict[tuple[object, ...], Hashable] = {}
+        own: dict[Hashable, int] = {}
         for t in tables:
             for rid, row in zip(_ids(t), t.all_rows(), strict=True):
                 label = _label(t, row, rid)
@@ -94,12 +105,27 @@ def province_tables(
                     if col.kind in ("count", "money") and isinstance(value, int):
                         name = (tag, know.key(t.key, rid, col.key))
                         values[name] = value
+                        own[know.key(t.key, rid, col.key)] = value
                         mine[(t.key, label, col.key)] = name
                         if t.key == "projects":
                             fixed.append(name)
         cells[tag] = mine
-        for eq in [*map(sum_equation, holding_sums(know)), *know.equations]:
+        own_eqs = [*map(sum_equation, holding_sums(know)), *know.equations]
+        for eq in own_eqs:
             equations.append(tuple(((tag, k), c) for k, c in eq))
+        if protected and tag != PROVINCE:
+            # Each office's part protected on its own first (as its own report is): the
+            # joint check below adds what the province's total and the others give.
+            own_marks = protect(
+                own,
+                (),
+                equations=own_eqs,
+                depends={k: v for k, v in know.depends.items() if k in own},
+                fixed=[k for k in own if isinstance(k, tuple) and k[0] == "projects"],
+                truth=dict(know.truth.items()),
+                budget=budget,
+            )
+            start.update({(tag, k): m for k, m in own_marks.items()})
         for k, ds in know.depends.items():
             if (tag, k) in values:
                 depends[(tag, k)] = tuple((tag, d) for d in ds)
@@ -128,7 +154,20 @@ def province_tables(
             rows=((once[0], once[1]),),
             note=_w("once_note", lang, offices=", ".join(without_hashes) or "—"),
         )
-    marks = protect(values, (), equations=equations, depends=depends, fixed=fixed, truth=truth)
+    marks = (
+        {}
+        if not protected
+        else protect(
+            values,
+            (),
+            equations=equations,
+            depends=depends,
+            fixed=fixed,
+            truth=truth,
+            start=start,
+            budget=joint_budget,
+        )
+    )
 
     def masked(tag: Hashable, t: Table, know: Knowledge) -> Table:
         def row_of(rid: int | str, row: tuple[Cell, ...]) -> tuple[Cell, ...]:

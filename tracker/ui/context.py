@@ -45,6 +45,8 @@ class Change(StrEnum):
     BACKUP = "backup"
     #: Files written for the donor or the province (logged in the audit trail).
     EXPORT = "export"
+    #: At a province-level office: an office registered, or its bundles taken in.
+    PROVINCE = "province"
 
 
 #: Every kind of data (the audit trail shows them all).

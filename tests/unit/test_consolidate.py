@@ -347,13 +347,20 @@ def test_the_province_total_minus_the_other_offices_gives_no_small_count_back(
     # where they hold (a column of people whose parts overlap does not add up).
     relevant = [eq for eq in eqs if sum(c * truth[k] for k, c in eq) == 0]
     assert len(relevant) > 0.9 * len(eqs)
-    reader = Reader(shown, hidden, relevant, truth, budget=50_000)
-    checked = 0
-    for key, mark in hidden.items():
-        if mark == SUPPRESSED and any(key in dict(eq) for eq in relevant):
-            assert reader.can_differ(key), key
-            checked += 1
-    assert checked > 5
+    reader = Reader(shown, hidden, relevant, truth, budget=20_000)
+    # The small cells of the offices that the province's total and the others would give
+    # back if nothing else were hidden (each office's own relations are checked by
+    # test_report_protection).
+    exposed = [
+        key
+        for key, mark in hidden.items()
+        if mark == SUPPRESSED
+        and not key[0].startswith("tinh")
+        and any(key in dict(eq) for eq in relevant)
+    ]
+    assert exposed
+    for key in exposed[:12]:
+        assert reader.can_differ(key), key
 
 
 def test_the_provincial_export_writes_pdf_xlsx_and_csv(world: World) -> None:

@@ -29,6 +29,7 @@ ENV_NEW_PASSWORD = "TRACKER_NEW_PASSWORD"
 ENV_RECOVERY = "TRACKER_RECOVERY_KEY"
 ENV_EXPORT_PASSPHRASE = "TRACKER_EXPORT_PASSPHRASE"
 ENV_DEBUG = "TRACKER_DEBUG"
+ENV_PEOPLE_KEY = "TRACKER_PEOPLE_KEY"
 _FILE_SUFFIXES = ("", "-wal", "-shm", ".keys")
 
 
@@ -335,6 +336,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
 
+    p = subs.add_parser("office", help="this office: name, code, signing key's fingerprint")
+    _common(p, sub=True)
+    osub = p.add_subparsers(dest="office_action", metavar="ACTION", required=True)
+    q = osub.add_parser("info", help="office name, code and the fingerprint of its signing key")
+    _common(q, sub=True)
+    q = osub.add_parser(
+        "people-key",
+        help="enter the key the province shared to count people once (admin; from"
+        f" {ENV_PEOPLE_KEY} or a prompt)",
+    )
+    _common(q, sub=True)
+    q.add_argument("--clear", action="store_true", help="remove the key")
+
+    p = subs.add_parser(
+        "consolidate", help="province office: register offices, import their bundles, board"
+    )
+    _common(p, sub=True)
+    csub = p.add_subparsers(dest="consolidate_action", metavar="ACTION", required=True)
+    q = csub.add_parser("register", help="register an office by the fingerprint it printed")
+    _common(q, sub=True)
+    q.add_argument("--name", required=True, help="the office's name")
+    q.add_argument("--fingerprint", required=True, help="as on its setup paper")
+    q = csub.add_parser("import", help="take in the province bundle(s) on a stick or folder")
+    _common(q, sub=True)
+    q.add_argument("where", metavar="STICK_OR_FOLDER")
+    q.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    q = csub.add_parser("status", help="which offices sent which quarters, late, replaced")
+    _common(q, sub=True)
+    q.add_argument("--today", type=date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    q = csub.add_parser("people-key", help="make a new key to share with the offices")
+    _common(q, sub=True)
+
     p = subs.add_parser("import", help="import an Excel workbook made from the template")
     _common(p, sub=True)
     p.add_argument("file", metavar="FILE.xlsx")
@@ -498,6 +531,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     office.check_office(data)  # a mistyped code fails before a password is asked
     password = _new_password()
     ws, code = auth.create_workspace(_location(args), data, args.admin, args.admin_name, password)
+    from tracker.services import consolidate
+
+    found = consolidate.identity(ws.db, ws.actor).fingerprint
     ws.close()
     print(
         _say(
@@ -507,6 +543,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     if code:
         _print_recovery(code)
+    if found:
+        print(_say(f"Dấu vân tay khóa ký: {found}", f"Signing key fingerprint: {found}"))
     return EXIT_OK
 
 
@@ -1279,7 +1317,92 @@ def cmd_receipts(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_OK
 
 
+def cmd_office(args: argparse.Namespace, ws: Workspace) -> int:
+    from tracker.services import consolidate
+
+    if args.office_action == "people-key":
+        text = None
+        if not args.clear:
+            text = read_password(
+                "Khóa chung của tỉnh: ", "The province's shared key: ", env=ENV_PEOPLE_KEY
+            )
+        tag = consolidate.set_people_key(ws.db, ws.actor, text)
+        print(
+            _say(f"Đã ghi khóa chung (mã {tag}).", f"Shared key saved (tag {tag}).")
+            if tag
+            else _say("Đã xóa khóa chung.", "Shared key removed.")
+        )
+        return EXIT_OK
+    me = consolidate.identity(ws.db, ws.actor)
+    missing = _say("(chưa có: quản trị viên đăng nhập một lần)", "(none yet: an admin signs in)")
+    print(f"{_say('Đơn vị', 'Office')}: {me.name}")
+    print(f"{_say('Mã', 'Code')}: {me.code}")
+    print(f"{_say('Cấp', 'Level')}: {me.kind}")
+    print(f"{_say('Dấu vân tay khóa ký', 'Signing key fingerprint')}: {me.fingerprint or missing}")
+    if me.people_key_id:
+        print(f"{_say('Khóa chung đếm người', 'Shared people key')}: {me.people_key_id}")
+    return EXIT_OK
+
+
+def cmd_consolidate(args: argparse.Namespace, ws: Workspace) -> int:
+    from pathlib import Path
+
+    from tracker.services import consolidate
+
+    action = args.consolidate_action
+    if action == "people-key":
+        print(consolidate.new_people_key())
+        return EXIT_OK
+    if action == "register":
+        found = consolidate.register_office(ws.db, ws.actor, args.name, args.fingerprint)
+        print(
+            _say(
+                f"Đã đăng ký {found.name} ({found.fingerprint}).",
+                f"Registered {found.name} ({found.fingerprint}).",
+            )
+        )
+        return EXIT_OK
+    if action == "import":
+        for done in consolidate.import_bundles(ws.db, ws.actor, Path(args.where), today=args.today):
+            said = {
+                "imported": _say("đã nhập", "taken in"),
+                "already_there": _say("đã có từ trước, không đổi gì", "already there"),
+                "replaced": _say("đã nhập, thay gói trước", "taken in, replaces the earlier"),
+            }[done.outcome]
+            print(f"{done.folder}\t{done.office}\t{done.period}\t{said}")
+        return EXIT_OK
+    board = consolidate.board(ws.db, ws.actor, today=args.today)
+    words = {
+        "received": _say("đã gửi", "sent"),
+        "late": _say("CHẬM", "LATE"),
+        "waiting": _say("chưa đến hạn", "not due yet"),
+    }
+    print("\t".join([_say("Đơn vị", "Office"), *(p.key for p in board.periods)]))
+    for row in board.rows:
+        cells = []
+        for c in row.cells:
+            text = words[c.state]
+            if c.replaced:
+                text += _say(f" (thay {c.replaced} lần)", f" (replaced {c.replaced}x)")
+            cells.append(text)
+        print("\t".join([row.office, *cells]))
+    if not board.rows:
+        print(_say("Chưa đăng ký đơn vị nào.", "No office registered yet."))
+    for r in board.replacements:
+        print(
+            _say(
+                f"Thay thế: {r.office} {r.period}: gói lập {r.earlier_made:%d/%m/%Y %H:%M}"
+                f" được thay bằng gói lập {r.later_made:%d/%m/%Y %H:%M}",
+                f"Replaced: {r.office} {r.period}: the bundle made {r.earlier_made:%d/%m/%Y %H:%M}"
+                f" by the one made {r.later_made:%d/%m/%Y %H:%M}",
+            )
+        )
+    return EXIT_OK
+
+
 COMMANDS = {
+    "office": cmd_office,
+    "consolidate": cmd_consolidate,
     "receipt": cmd_receipt,
     "receipts": cmd_receipts,
     "trip-sheet": cmd_trip_sheet,

@@ -2921,6 +2921,65 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>ProvincePage</name>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a stick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register an office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(replaced {n}×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{office}, {period}: the bundle made {earlier} was replaced by the one made {later}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The USB stick or the bundle&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and taking in the bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already there, nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken in, replaces the earlier bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptBatchDialog</name>
     <message>
         <source>Print in one go</source>
@@ -3437,6 +3496,21 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register an office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key fingerprint (from its setup paper)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReopenPeriodDialog</name>
     <message>
         <source>Reopen quarter {period}</source>
@@ -3942,6 +4016,10 @@ It is encrypted: it opens only with the password of an account of this office or
     <name>SetupWizard</name>
     <message>
         <source>Print it (or write it down) and keep the paper in the office safe, away from this computer. Do not photograph it or keep it in a file: anyone holding it can open every record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint of this office&apos;s signing key (the province registers it to take in your reports): {fingerprint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

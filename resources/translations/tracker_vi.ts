@@ -2918,6 +2918,65 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
 </context>
 <context>
+    <name>ProvincePage</name>
+    <message>
+        <source>Province</source>
+        <translation>Cấp tỉnh</translation>
+    </message>
+    <message>
+        <source>Import a stick…</source>
+        <translation>Nhập từ USB…</translation>
+    </message>
+    <message>
+        <source>Register an office…</source>
+        <translation>Đăng ký đơn vị…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>CHẬM</translation>
+    </message>
+    <message>
+        <source>Not due yet</source>
+        <translation>Chưa đến hạn</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>(replaced {n}×)</source>
+        <translation>(thay {n} lần)</translation>
+    </message>
+    <message>
+        <source>{office}, {period}: the bundle made {earlier} was replaced by the one made {later}.</source>
+        <translation>{office}, {period}: gói lập lúc {earlier} đã được thay bằng gói lập lúc {later}.</translation>
+    </message>
+    <message>
+        <source>The USB stick or the bundle&apos;s folder</source>
+        <translation>Ổ USB hoặc thư mục của gói báo cáo</translation>
+    </message>
+    <message>
+        <source>Checking and taking in the bundles…</source>
+        <translation>Đang kiểm tra và nhập các gói báo cáo…</translation>
+    </message>
+    <message>
+        <source>taken in</source>
+        <translation>đã nhập</translation>
+    </message>
+    <message>
+        <source>already there, nothing changed</source>
+        <translation>đã có từ trước, không thay đổi gì</translation>
+    </message>
+    <message>
+        <source>taken in, replaces the earlier bundle</source>
+        <translation>đã nhập, thay cho gói trước</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptBatchDialog</name>
     <message>
         <source>Print in one go</source>
@@ -3429,6 +3488,21 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>The printer could not start.</source>
         <translation>Không khởi động được máy in.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register an office</source>
+        <translation>Đăng ký đơn vị</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Tên đơn vị</translation>
+    </message>
+    <message>
+        <source>Key fingerprint (from its setup paper)</source>
+        <translation>Dấu vân tay khóa (trên giấy khai báo của đơn vị)</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4022,10 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     <message>
         <source>Print it (or write it down) and keep the paper in the office safe, away from this computer. Do not photograph it or keep it in a file: anyone holding it can open every record.</source>
         <translation>Hãy in ra (hoặc chép lại) và cất tờ giấy trong két sắt của đơn vị, tách xa máy tính này. Không chụp ảnh, không lưu mã vào tệp: ai giữ mã này cũng mở được mọi hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this office&apos;s signing key (the province registers it to take in your reports): {fingerprint}</source>
+        <translation>Dấu vân tay khóa ký của đơn vị (cấp tỉnh đăng ký dấu này để nhận báo cáo của đơn vị): {fingerprint}</translation>
     </message>
     <message>
         <source>GRANT TRACKER RECOVERY KEY</source>

@@ -73,6 +73,7 @@ def test_export_encrypted_line_list(demo_db: Path, tmp_path: Path) -> None:
         "MV_2025_office.pdf",
         secret.name,
         "manifest.json",
+        "manifest.sig",  # the office's signature of the manifest
     }
     inside = read_encrypted_zip(secret.read_bytes(), "cụm mật khẩu dài")
     assert "line_list.xlsx" in inside

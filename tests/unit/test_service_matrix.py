@@ -34,6 +34,7 @@ from tracker.services import (
     auth,
     backups,
     closing,
+    consolidate,
     exports,
     figures,
     grant_types,
@@ -463,6 +464,33 @@ ENTRIES: dict[str, Entry] = {
     ),
     "beneficiaries.find_duplicates": Entry(
         lambda st, r: ben.find_duplicates(st.db, a(st, r), person_input("Vàng Thị Mỷ")),
+        ALL,
+        read=True,
+    ),
+    # the province: signing, the people key, offices' bundles (this office is a commune's:
+    # the province's own calls are refused for what they ask, after the role)
+    "consolidate.identity": Entry(
+        lambda st, r: consolidate.identity(st.db, a(st, r)), ALL, read=True
+    ),
+    "consolidate.set_people_key": Entry(
+        lambda st, r: consolidate.set_people_key(st.db, a(st, r), f"{r}-" + "K" * 40), ADMIN
+    ),
+    "consolidate.register_office": Entry(
+        lambda st, r: consolidate.register_office(st.db, a(st, r), "Xã khác", "A" * 32), ADMIN
+    ),
+    "consolidate.list_offices": Entry(
+        lambda st, r: consolidate.list_offices(st.db, a(st, r)), ALL, read=True
+    ),
+    "consolidate.import_bundles": Entry(
+        lambda st, r: consolidate.import_bundles(st.db, a(st, r), st.root / "nowhere"), STAFF
+    ),
+    "consolidate.board": Entry(
+        lambda st, r: consolidate.board(st.db, a(st, r), today=TODAY), ALL, read=True
+    ),
+    "consolidate.province_figures": Entry(
+        lambda st, r: consolidate.province_figures(
+            st.db, a(st, r), reports.parse_period("2025-Q1", "quarter")
+        ),
         ALL,
         read=True,
     ),

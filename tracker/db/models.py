@@ -676,3 +676,44 @@ class AuditEvent(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ProvinceOffice(Base):
+    """An office registered at a province-level office: its name and the fingerprint of
+    the public key that signs its exports (the key itself is learnt from its first bundle,
+    revision 0010)."""
+
+    __tablename__ = "province_office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    prefix: Mapped[str | None] = mapped_column(String(12))
+    registered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ProvinceBundle(Base):
+    """One office's export bundle taken in at the province: its period, its figures (the
+    province version of the summary, no names) and, when a later bundle of the same
+    office and period came, which one replaced it (revision 0010)."""
+
+    __tablename__ = "province_bundle"
+    __table_args__ = (Index("ix_province_bundle_office_period", "office_id", "period_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("province_office.id"))
+    period_key: Mapped[str] = mapped_column(String(40))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    #: SHA-256 of the bundle's signed manifest: the same bundle twice is one bundle.
+    manifest_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    app_version: Mapped[str] = mapped_column(String(40))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(60))
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("province_bundle.id"))
+    replaced_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    office: Mapped[ProvinceOffice] = relationship()

@@ -12,7 +12,9 @@ key file beside it (``tracker.db.keys``) never holds that key in clear:
   resetting a password ends that password's access (:meth:`Vault.begin_rotation`).
 * A small *box*, encrypted with the current database key, holds the audit-trail key and
   every older database key (``history``), so that the current accounts and the recovery
-  key still open backups taken before a change of key.
+  key still open backups taken before a change of key; and the office's Ed25519 signing
+  key, which signs every export's manifest (an office set up before signing existed gets
+  one at an administrator's next sign-in: :meth:`Vault.add_signing_key`).
 * ``pending`` records a change of key in progress: the database opens with either the
   ``generation`` key or the ``pending`` one, whichever a crash left it with, and the next
   sign-in finishes the change.
@@ -48,6 +50,7 @@ from typing import Any
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -499,10 +502,12 @@ def _check_box(raw: Any) -> dict[str, str] | None:
 
 @dataclass
 class Secrets:
-    """What the box holds: the audit-trail key and every older database key."""
+    """What the box holds: the audit-trail key, every older database key, and the office's
+    Ed25519 signing key (its 32-byte seed; None in a file made before signing existed)."""
 
     audit_key: bytes
     history: dict[int, bytes]
+    signing_key: bytes | None = None
 
 
 @dataclass
@@ -680,7 +685,8 @@ class Vault:
         Returns the vault, the user's keys and the recovery code (shown once)."""
         key = secrets.token_bytes(KEY_BYTES)
         vault = cls(path, str(uuid.uuid4()), [])
-        vault.box = vault._close_box(key, 0, Secrets(secrets.token_bytes(KEY_BYTES), {}))
+        signing = new_signing_key()
+        vault.box = vault._close_box(key, 0, Secrets(secrets.token_bytes(KEY_BYTES), {}, signing))
         private = vault._add_slot(USER, username, password, {0: key})
         code = new_recovery_code()
         vault._add_slot(RECOVERY, "", code, {0: key})
@@ -701,6 +707,8 @@ class Vault:
             "audit_key": content.audit_key.hex(),
             "history": {str(g): k.hex() for g, k in sorted(content.history.items())},
         }
+        if content.signing_key is not None:
+            doc["signing_key"] = content.signing_key.hex()
         nonce = secrets.token_bytes(12)
         ct = AESGCM(key).encrypt(
             nonce, json.dumps(doc).encode("ascii"), self._aad("box", generation)
@@ -716,11 +724,15 @@ class Vault:
             doc = json.loads(AESGCM(key).decrypt(nonce, ct, self._aad("box", generation)))
             audit_key = bytes.fromhex(doc["audit_key"])
             history = {int(g): bytes.fromhex(k) for g, k in doc["history"].items()}
-        except (InvalidTag, _Invalid, ValueError, KeyError, TypeError):
+            raw_signing = doc.get("signing_key")
+            signing = bytes.fromhex(raw_signing) if raw_signing is not None else None
+        except (InvalidTag, _Invalid, ValueError, KeyError, TypeError, AttributeError):
             return None
         if len(audit_key) != KEY_BYTES or any(len(k) != KEY_BYTES for k in history.values()):
             return None
-        return Secrets(audit_key, history)
+        if signing is not None and len(signing) != KEY_BYTES:
+            return None
+        return Secrets(audit_key, history, signing)
 
     def _add_slot(
         self, kind: str, name: str, secret: str, keys: dict[int, bytes]
@@ -875,11 +887,45 @@ class Vault:
         if self.generation in keys.keys:
             history[self.generation] = keys.keys[self.generation]
         generation = self.generation + 1
-        pending_box = self._close_box(new_key, generation, Secrets(content.audit_key, history))
+        pending_box = self._close_box(
+            new_key, generation, Secrets(content.audit_key, history, content.signing_key)
+        )
         self.pending = Pending(generation, {}, pending_box)
         for slot in self.slots:
             self._seal_to(slot, {generation: new_key})
         return dropped
+
+    def add_signing_key(self, keys: Keys) -> bool:
+        """Give a key file made before signing existed the office's signing key (in the
+        box, and in the pending box of a change of key in progress). False when it has one
+        already, or when ``keys`` cannot open the box."""
+        keys.absorb(self)
+        content = keys.secrets
+        current = keys.key_for(self.generation)
+        if content is None or current is None:
+            return False
+        if content.signing_key is not None:
+            return False
+        signing = new_signing_key()
+        self.box = self._close_box(
+            current, self.generation, Secrets(content.audit_key, content.history, signing)
+        )
+        if self.pending is not None:
+            pending_key = keys.key_for(self.pending.generation)
+            opened = (
+                self.open_box(pending_key, self.pending.generation, self.pending.box)
+                if pending_key is not None
+                else None
+            )
+            if pending_key is None or opened is None:
+                return False
+            self.pending.box = self._close_box(
+                pending_key,
+                self.pending.generation,
+                Secrets(opened.audit_key, opened.history, signing),
+            )
+        keys.absorb(self)
+        return True
 
     def finish_rotation(self) -> None:
         """The database now uses the pending key: it becomes the current one."""
@@ -1019,6 +1065,12 @@ class Keys:
     def audit_key(self) -> bytes | None:
         return self.secrets.audit_key if self.secrets is not None else None
 
+    @property
+    def signing_key(self) -> Ed25519PrivateKey | None:
+        """The office's signing key (None in a file that has none yet)."""
+        seed = self.secrets.signing_key if self.secrets is not None else None
+        return Ed25519PrivateKey.from_private_bytes(seed) if seed is not None else None
+
     def all_keys(self) -> list[bytes]:
         return [self.keys[g] for g in sorted(self.keys, reverse=True)]
 
@@ -1027,6 +1079,11 @@ class Keys:
 
     def hex(self) -> str:
         return self.current().hex()
+
+
+def new_signing_key() -> bytes:
+    """A fresh Ed25519 signing key (its 32-byte seed)."""
+    return Ed25519PrivateKey.generate().private_bytes_raw()
 
 
 def derive_for(slot: Slot | None, vault: Vault, username: str, secret: str) -> bytes:

@@ -797,9 +797,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Cách sửa: xóa dòng lặp hoặc đổi mã.",
         " Fix: remove the repeated row or change the code.",
     ),
+    "bundle_not_found": (
+        "Không thấy gói báo cáo cấp tỉnh nào (thư mục có manifest.json và figures.json) ở {path}.",
+        "No province bundle (a folder with manifest.json and figures.json) was found at {path}.",
+    ),
+    "bundle_not_province": (
+        "Gói {folder} là bản dành cho «{audience}», không phải bản cấp tỉnh: ở đơn vị, xuất"
+        " lại với bản dành cho cấp tỉnh. Không có gì được nhập.",
+        "The bundle {folder} is the «{audience}» version, not the province version: export"
+        " it again at the office for the province. Nothing was taken in.",
+    ),
+    "bundle_tampered": (
+        "Gói {folder} bị sửa hoặc hỏng: tệp {name} không khớp với manifest.json. Không có gì"
+        " được nhập; xin đơn vị xuất lại.",
+        "The bundle {folder} was changed or damaged: {name} does not match manifest.json."
+        " Nothing was taken in; ask the office to export it again.",
+    ),
+    "bundle_bad_signature": (
+        "Chữ ký của gói {folder} không đúng: manifest.json không phải do khóa ký ghi trong"
+        " nó ký ra. Không có gì được nhập.",
+        "The signature of the bundle {folder} is wrong: manifest.json was not signed by the"
+        " key it names. Nothing was taken in.",
+    ),
+    "bundle_unregistered": (
+        "Gói {folder} do một đơn vị chưa đăng ký ký (dấu vân tay khóa {fingerprint}). Đăng ký"
+        " đơn vị với dấu vân tay in trên giấy khai báo của đơn vị rồi nhập lại. Không có gì"
+        " được nhập.",
+        "The bundle {folder} is signed by an office that is not registered (key fingerprint"
+        " {fingerprint}). Register the office with the fingerprint on its setup paper, then"
+        " import again. Nothing was taken in.",
+    ),
+    "bundle_future": (
+        "Gói {folder} là của kỳ {period}, kỳ này chưa bắt đầu (hôm nay {today}). Kiểm tra"
+        " ngày trên máy của đơn vị. Không có gì được nhập.",
+        "The bundle {folder} is for {period}, which has not started yet (today is {today})."
+        " Check the date on the office's computer. Nothing was taken in.",
+    ),
+    "bundle_too_old": (
+        "Gói {folder} được xuất bằng Grant Tracker {version}, phiên bản chưa ký và chưa ghi"
+        " số liệu cho cấp tỉnh. Ở đơn vị, cài Grant Tracker {needed} trở lên rồi xuất lại."
+        " Không có gì được nhập.",
+        "The bundle {folder} was written by Grant Tracker {version}, which neither signs nor"
+        " carries the figures for the province. Install Grant Tracker {needed} or newer at"
+        " the office and export again. Nothing was taken in.",
+    ),
+    "bundle_too_new": (
+        "Gói {folder} được xuất bằng Grant Tracker {version}, mới hơn phiên bản này: cài"
+        " phiên bản mới hơn ở cấp tỉnh. Không có gì được nhập.",
+        "The bundle {folder} was written by Grant Tracker {version}, newer than this one:"
+        " install the newer version at the province. Nothing was taken in.",
+    ),
+    "bundle_older": (
+        "Gói {folder} cũ hơn gói đã nhập của {office} cho kỳ {period} (lập lúc {made}). Giữ"
+        " gói mới hơn; không có gì được nhập.",
+        "The bundle {folder} is older than the one already taken in from {office} for"
+        " {period} (made at {made}). The newer one stays; nothing was taken in.",
+    ),
+    "not_province_office": (
+        "Chỉ đơn vị cấp tỉnh mới tổng hợp gói báo cáo của các đơn vị (đơn vị này là cấp {kind}).",
+        "Only a province-level office consolidates the offices' bundles (this office is at"
+        " {kind} level).",
+    ),
+    "bad_fingerprint": (
+        "{field}: «{value}» không phải dấu vân tay khóa (32 chữ cái A–Z và số 2–7, in trên"
+        " giấy khai báo của đơn vị).",
+        "{field}: «{value}» is not a key fingerprint (32 letters A–Z and digits 2–7, as"
+        " printed on the office's setup paper).",
+    ),
+    "duplicate_fingerprint": (
+        "{field}: dấu vân tay này đã được đăng ký cho {value}.",
+        "{field}: this fingerprint is already registered for {value}.",
+    ),
+    "no_signing_key": (
+        "Đơn vị chưa có khóa ký báo cáo: một quản trị viên đăng nhập một lần (hoặc dùng"
+        " cơ sở dữ liệu có tệp khóa) rồi xuất lại.",
+        "This office has no signing key yet: an administrator signs in once (or use a"
+        " database with a key file), then export again.",
+    ),
+    "bad_people_key": (
+        "{field}: khóa chung phải là 32 ký tự trở lên như cấp tỉnh đã đưa.",
+        "{field}: the shared key has at least 32 characters, as the province gave it.",
+    ),
+    "no_bundles_for_period": (
+        "Chưa nhập gói nào của kỳ {period}: chưa có gì để tổng hợp.",
+        "No bundle of {period} has been taken in yet: there is nothing to consolidate.",
+    ),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
+    "fingerprint": ("Dấu vân tay khóa", "Key fingerprint"),
+    "people_key": ("Khóa chung đếm người", "Shared people key"),
     "full_name": ("Họ và tên", "Full name"),
     "alias": ("Tên gọi khác", "Alias"),
     "code": ("Mã", "Code"),
@@ -909,6 +996,10 @@ RECORD_WORDS: dict[str, tuple[str, str]] = {
 
 ACTIONS: dict[str, tuple[str, str]] = {
     "office.setup": ("khai báo đơn vị", "set up the office"),
+    "consolidate.write": (
+        "nhập gói báo cáo của các đơn vị",
+        "take in the offices' bundles",
+    ),
     "user.manage": ("quản lý người dùng", "manage users"),
     "read": ("xem dữ liệu", "read records"),
     "names.read": ("xem họ tên người hưởng trong danh sách", "see beneficiaries' names in lists"),

@@ -59,6 +59,7 @@ def protect(
     fixed: Iterable[Hashable] = (),
     truth: Mapping[Hashable, int] | None = None,
     budget: int = 400,
+    start: Mapping[Hashable, str] | None = None,
 ) -> dict[Hashable, str]:
     """The cells to hide: ``{key: SMALL or HIDDEN}``.
 
@@ -78,7 +79,8 @@ def protect(
     relation in which it has another value is looked for (``truth``, the true value of
     the figures that are not published, guides the search; ``budget`` nodes per cell). A
     cell with no such solution is pinned; a search that runs out of budget proves nothing
-    and leaves the cell as the intervals found it.
+    and leaves the cell as the intervals found it. ``start``: cells already known to need
+    hiding (each part of a larger report protected on its own first), kept hidden.
     """
     depends = dict(depends or {})
     keep = set(fixed)
@@ -91,6 +93,11 @@ def protect(
     marks: dict[Hashable, str] = {
         k: SMALL for k, v in values.items() if 0 < v < 5 and k not in amounts
     }
+    # Cells already found to hide (each part of a larger report protected on its own
+    # first): the checks below start from there.
+    for k, m in (start or {}).items():
+        if k in values and k not in marks:
+            marks[k] = HIDDEN if m != SMALL or k in amounts else m
     stuck: set[Hashable] = set()
     while True:
         for k in amounts:

@@ -51,7 +51,9 @@ PARTIAL_MARKER = "GRANT-TRACKER-PARTIAL.json"
 PARTIAL_FORMAT = "grant-tracker-partial/1"
 _PARTIAL = re.compile(re.escape(PARTIAL_PREFIX) + r"[A-Za-z0-9_-]{1,80} - ([0-9a-f]{8})")
 _OLD_PARTIAL = re.compile(r"\.[A-Za-z0-9_-]{1,80}\.partial-[0-9a-f]{8}")
-_EXPORT_SUFFIXES = (".pdf", ".xlsx", ".csv", ".zip", ".json")
+_EXPORT_SUFFIXES = (".pdf", ".xlsx", ".csv", ".zip", ".json", ".sig")
+#: The signature of the manifest's bytes, written beside it (``tracker.reports.bundle``).
+MANIFEST_SIGNATURE = "manifest.sig"
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _CHUNK = 1 << 20
 
@@ -414,13 +416,15 @@ def write_folder(
     *,
     progress: Callable[[int, int, str], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    sign: Callable[[bytes], bytes] | None = None,
 ) -> tuple[Path, list[WrittenFile]]:
     """Write ``files`` (relative path with "/", bytes) into ``parent/name`` atomically,
     with ``manifest.json`` (``manifest`` plus the list of files with their SHA-256).
 
     Returns the final folder and the files checked. On any failure nothing is left under
     the final name and :class:`WriteFailed` says why. What interrupted exports left in
-    ``parent`` is removed first (:func:`remove_leftovers`).
+    ``parent`` is removed first (:func:`remove_leftovers`). ``sign`` turns the
+    manifest's bytes into the content of ``manifest.sig``, written beside it.
     """
     if not parent.is_dir():
         raise WriteFailed(GONE, parent, "not a folder")
@@ -464,7 +468,11 @@ def write_folder(
         folders = {tmp}
         for i, (rel, data) in enumerate(files, start=1):
             step(i - 1, rel)
-            if rel.startswith("/") or ".." in rel.split("/") or rel == MANIFEST:
+            if (
+                rel.startswith("/")
+                or ".." in rel.split("/")
+                or rel in (MANIFEST, MANIFEST_SIGNATURE)
+            ):
                 raise WriteFailed(OTHER, final, f"bad file name {rel!r}")
             parts = rel.split("/")
             target = tmp.joinpath(*parts)
@@ -481,10 +489,12 @@ def write_folder(
         step(len(files), MANIFEST)
         body = dict(manifest)
         body["files"] = written
-        _write_file(
-            tmp / MANIFEST,
-            json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8"),
+        manifest_bytes = json.dumps(body, ensure_ascii=False, indent=2, sort_keys=True).encode(
+            "utf-8"
         )
+        _write_file(tmp / MANIFEST, manifest_bytes)
+        if sign is not None:
+            _write_file(tmp / MANIFEST_SIGNATURE, sign(manifest_bytes))
         for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
             _fsync_dir(folder)
         step(len(files) + 1, "")

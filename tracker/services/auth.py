@@ -354,7 +354,23 @@ def open_unlocked(
         db.dispose()
         raise
     findings = _record_sign_in(db, actor)
+    if actor.role == "admin" and key.signing_key is None:
+        vault = _add_signing_key(db, actor, key) or vault
     return Workspace(db, actor, vault, key, findings)
+
+
+def _add_signing_key(db: Database, actor: Actor, key: Keys) -> Vault | None:
+    """An office set up before exports were signed gets its signing key at an
+    administrator's sign-in (in the key file's box, like the database key)."""
+    try:
+        with Vault.update(key.path) as vault:
+            added = vault.add_signing_key(key)
+    except VaultError:
+        return None  # the sign-in stands; the next one tries again
+    if added:
+        with db.write() as s:
+            audit.record(s, actor, "signing_key_created", "office", None)
+    return vault
 
 
 def _record_sign_in(db: Database, actor: Actor) -> list[audit.Finding]:

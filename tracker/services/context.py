@@ -13,6 +13,8 @@ ALL_ROLES = frozenset(ROLES)
 PERMISSIONS: dict[str, frozenset[str]] = {
     "office.setup": frozenset({"admin"}),
     "user.manage": frozenset({"admin"}),
+    # At a province-level office: taking in the offices' export bundles.
+    "consolidate.write": frozenset({"admin", "officer"}),
     "read": ALL_ROLES,
     # Full names in lists and searches (a viewer sees codes and aliases); audited.
     "names.read": frozenset({"admin", "officer", "accountant"}),

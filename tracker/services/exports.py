@@ -17,9 +17,10 @@ from pathlib import Path
 from tracker import __version__
 from tracker.db.engine import Database
 from tracker.i18n import get_language
-from tracker.reports import usb
+from tracker.reports import bundle, usb
 from tracker.reports.csv_summary import SEPARATORS as CSV_SEPARATORS
 from tracker.reports.csv_summary import render_summary_csv
+from tracker.reports.province_tables import province_tables
 from tracker.reports.summary_linelist import (
     LINE_LIST_NAME,
     MIN_PASSPHRASE,
@@ -27,13 +28,14 @@ from tracker.reports.summary_linelist import (
     line_list_xlsx,
 )
 from tracker.reports.summary_pdf import render_summary_pdf
-from tracker.reports.summary_tables import build_tables
+from tracker.reports.summary_tables import Table, build_tables
 from tracker.reports.usb import Drive, WriteFailed, WrittenFile
 from tracker.reports.xlsx_summary import render_summary_xlsx
-from tracker.services import audit, closing
+from tracker.services import audit, closing, consolidate
 from tracker.services import reports as rep
 from tracker.services.context import Actor
 from tracker.services.errors import ServiceError, ValidationError
+from tracker.services.office import get_office
 
 FORMATS = ("pdf", "xlsx", "csv")
 Progress = Callable[[int, str], None]
@@ -78,8 +80,10 @@ def build_files(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
     csv_separator: str | None = None,
+    tables: list[Table] | None = None,
 ) -> list[tuple[str, bytes]]:
-    """Relative path -> bytes of every file of the export, in memory."""
+    """Relative path -> bytes of every file of the export, in memory (``tables``: the
+    tables to lay out instead of the summary's own, e.g. the provincial summary's)."""
 
     def step(percent: int, what: str) -> None:
         if should_stop is not None and should_stop():
@@ -87,7 +91,8 @@ def build_files(
         if progress is not None:
             progress(percent, what)
 
-    tables = build_tables(summary, lang)
+    if tables is None:
+        tables = build_tables(summary, lang)
     base = f"{usb.safe_name(summary.office_prefix)}_{summary.period.slug}_{summary.audience}"
     files: list[tuple[str, bytes]] = []
     if "pdf" in formats:
@@ -190,11 +195,33 @@ def export_summary(
             progress(percent, what)
 
     step(2, "summary")
-    # A closed quarter prints the figures kept at its close; every report says when a
-    # quarter of it was reopened.
-    summary = closing.report_summary(
-        db, actor, period, audience=audience, today=today, places=places
-    )
+    office = get_office(db, actor)
+    provincial = audience == "province" and office is not None and office.kind == "province"
+    tables: list[Table] | None = None
+    people_doc = None
+    if provincial:
+        # A province-level office: the offices' bundles taken in, per office and in total.
+        found = consolidate.province_figures(db, actor, period)
+        summary = found.total
+        tables = province_tables(
+            found.total,
+            found.offices,
+            lang,
+            once=(found.people_in_period, found.people_to_end),
+            without_hashes=found.offices_without_hashes,
+        )
+    else:
+        # A closed quarter prints the figures kept at its close; every report says when a
+        # quarter of it was reopened.
+        summary = closing.report_summary(
+            db, actor, period, audience=audience, today=today, places=places
+        )
+        if audience == "province":
+            with db.read() as s:
+                people_doc = consolidate.people_document(s, period)
+    signing_key = db.keys.signing_key if db.keys is not None else None
+    # A database without a key file (PostgreSQL, a plain file) has no signing key: its
+    # province version is written unsigned, and a province refuses to take it in.
     # The audit trail's head, printed on every file and in the manifest: whoever holds
     # this export can later check the trail was not cut back or rewritten.
     head = audit.export_head(db)
@@ -214,7 +241,10 @@ def export_summary(
         progress=progress,
         should_stop=should_stop,
         csv_separator=csv_separator,
+        tables=tables,
     )
+    if audience == "province" and not provincial:
+        files.append(bundle.figures_document(summary, people_doc))
     name = usb.free_name(target, folder_name(summary.office_prefix, period, audience))
     manifest = {
         "format": usb.MANIFEST_FORMAT,
@@ -251,6 +281,10 @@ def export_summary(
             }
             for r in summary.reopenings
         ]
+    if provincial:
+        manifest["offices"] = len(found.offices)
+    if signing_key is not None:
+        manifest["signing"] = bundle.signing_block(signing_key)
 
     def write_progress(done: int, total: int, _what: str) -> None:
         if progress is not None:
@@ -281,6 +315,7 @@ def export_summary(
             manifest,
             progress=write_progress,
             should_stop=should_stop,
+            sign=(lambda data: bundle.sign(signing_key, data)) if signing_key else None,
         )
     except WriteFailed as exc:
         _log(db, actor, "export_failed", {"folder": name, "reason": exc.reason})

@@ -35,6 +35,8 @@ class Change(StrEnum):
     BACKUP = "backup"
     #: Files written for the donor or the province (logged in the audit trail).
     EXPORT = "export"
+    #: At a province-level office: an office registered, or its bundles taken in.
+    PROVINCE = "province"
     #: A photo or scan added or removed.
     ATTACHMENT = "attachment"
     #: A quarter closed or reopened.

@@ -48,6 +48,7 @@ from tracker.ui.pages.audit import AuditPage
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.beneficiaries import BeneficiariesPage
 from tracker.ui.pages.grants import GrantsPage
+from tracker.ui.pages.province import ProvincePage
 from tracker.ui.pages.receipts import ReceiptsPage
 from tracker.ui.pages.reports import ReportsPage
 from tracker.ui.pages.settings import SettingsPage
@@ -67,6 +68,7 @@ PAGE_ORDER = (
     "visits",
     "receipts",
     "reports",
+    "province",
     "users",
     "audit",
     "settings",
@@ -129,6 +131,9 @@ class MainWindow(QMainWindow):
         self.visits_page = VisitsPage(ctx, self.stack)
         self.receipts_page = ReceiptsPage(ctx, self.stack)
         self.reports_page = ReportsPage(ctx, self.stack)
+        # A province-level office takes in its offices' bundles.
+        at_province = ctx.office is not None and ctx.office.kind == "province"
+        self.province_page = ProvincePage(ctx, self.stack) if at_province else None
         # Administrators only: the pages are not even built for the other roles (and the
         # services refuse them anyway).
         is_admin = ctx.actor.can("user.manage")
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
             self.visits_page,
             self.receipts_page,
             self.reports_page,
+            self.province_page,
             self.users_page,
             self.audit_page,
             self.settings_page,

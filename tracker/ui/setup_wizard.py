@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.config import DatabaseLocation
-from tracker.services import auth, office
+from tracker.services import auth, consolidate, office
 from tracker.services.auth import Workspace
 from tracker.services.errors import ServiceError, ValidationError
 from tracker.ui.place_picker import PlacePicker
@@ -339,6 +339,7 @@ class RecoveryPage(QWizardPage):
         super().__init__(parent)
         self.code = ""
         self.office_name = ""
+        self.fingerprint = ""
         self.setTitle(self.tr("The recovery key"))
         self.setSubTitle(
             self.tr(
@@ -359,6 +360,10 @@ class RecoveryPage(QWizardPage):
         where = QLabel(recovery_advice(), self)
         where.setWordWrap(True)
         layout.addWidget(where)
+        self.fingerprint_label = QLabel(self)
+        self.fingerprint_label.setWordWrap(True)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.fingerprint_label)
         self.print_button = QPushButton(self.tr("Print the recovery key…"), self)
         self.print_button.clicked.connect(self.print_key)
         layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -367,10 +372,13 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(self.kept)
         layout.addStretch(1)
 
-    def show_key(self, code: str | None, office_name: str) -> None:
+    def show_key(self, code: str | None, office_name: str, fingerprint: str = "") -> None:
         self.code = code or ""
         self.office_name = office_name
+        self.fingerprint = fingerprint
         self.key_label.setText(self.code)
+        self.fingerprint_label.setText(fingerprint_text(fingerprint) if fingerprint else "")
+        self.fingerprint_label.setVisible(bool(fingerprint))
         # PostgreSQL has no key file: nothing to keep.
         for w in (self.print_button, self.kept, self.key_label):
             w.setVisible(bool(self.code))
@@ -384,7 +392,9 @@ class RecoveryPage(QWizardPage):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        if not render_recovery_sheet(printer, self.code, self.office_name):
+        if not render_recovery_sheet(
+            printer, self.code, self.office_name, fingerprint=self.fingerprint
+        ):
             QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not start."))
 
 
@@ -397,8 +407,21 @@ def recovery_advice() -> str:
     )
 
 
+def fingerprint_text(fingerprint: str) -> str:
+    return QCoreApplication.translate(
+        "SetupWizard",
+        "Fingerprint of this office's signing key (the province registers it to take in "
+        "your reports): {fingerprint}",
+    ).format(fingerprint=fingerprint)
+
+
 def render_recovery_sheet(
-    printer: QPrinter, code: str, office_name: str, when: datetime | None = None
+    printer: QPrinter,
+    code: str,
+    office_name: str,
+    when: datetime | None = None,
+    *,
+    fingerprint: str = "",
 ) -> bool:
     """Draw the recovery page: the office, the key, the day, and where to keep it."""
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
@@ -431,6 +454,8 @@ def render_recovery_sheet(
         stamp = (when or datetime.now()).strftime("%d/%m/%Y")
         block(QCoreApplication.translate("SetupWizard", "Made on {day}.").format(day=stamp), 11)
         block(recovery_advice(), 12)
+        if fingerprint:
+            block(fingerprint_text(fingerprint), 11, mono=True)
         block(
             QCoreApplication.translate(
                 "SetupWizard",
@@ -469,8 +494,11 @@ class SetupWizard(QWizard):
 
     def _page_shown(self, _id: int) -> None:
         if self.currentPage() is self.recovery_page and self.admin_page.created:
-            _ws, code = self.admin_page.created
-            self.recovery_page.show_key(code, self.office_page.name.text().strip())
+            ws, code = self.admin_page.created
+            me = consolidate.identity(ws.db, ws.actor)
+            self.recovery_page.show_key(
+                code, self.office_page.name.text().strip(), me.fingerprint or ""
+            )
 
     def workspace(self) -> Workspace | None:
         return self.admin_page.created[0] if self.admin_page.created else None

@@ -621,9 +621,9 @@ def province_figures(db: Database, actor: Actor, period: Period) -> ProvinceFigu
             .order_by(ProvinceOffice.name)
         ).all()
         name, prefix = office.name, office.receipt_prefix
-        from tracker.services.figures import _sign_off
+        from tracker.services.figures import sign_off_of
 
-        sign_off = _sign_off(office, actor, datetime.now(UTC).date())
+        sign_off = sign_off_of(office, actor, datetime.now(UTC).date())
     if not rows:
         raise ValidationError("no_bundles_for_period", None, period=period.label(_lang()))
     offices = []

@@ -356,7 +356,8 @@ class Disbursement(Base):
     __tablename__ = "disbursement"
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount"),
-        Index("ix_disbursement_grant", "grant_id"),
+        # The grant and the amount together: a project's spending is read from the index.
+        Index("ix_disbursement_grant_amount", "grant_id", "amount"),
         Index("ix_disbursement_date", "handed_on"),
         Index("ix_disbursement_part_of", "part_of_id"),
     )

@@ -249,6 +249,19 @@ def test_a_bundle_of_an_older_version_names_the_version_needed(world: World) -> 
     assert "0.0.9" in message and __version__ in message
 
 
+def test_an_unsigned_bundle_of_this_version_says_why_it_cannot_be_taken_in(
+    world: World,
+) -> None:
+    # What an office on PostgreSQL (no key file, so no signing key) writes.
+    folder = _copy(world, world.offices[0].bundle, "unsigned")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest.pop("signing")
+    (folder / bundle.SIGNATURE).unlink()
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    message = _refused(world, folder, "bundle_unsigned")
+    assert "no signature" in message and "PostgreSQL" in message
+
+
 def test_a_later_bundle_replaces_the_earlier_and_the_board_shows_it(world: World) -> None:
     o = world.offices[0]
     later = _export(o, o.ws, world.root / "sticks" / "later")

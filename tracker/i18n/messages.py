@@ -841,6 +841,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " carries the figures for the province. Install Grant Tracker {needed} or newer at"
         " the office and export again. Nothing was taken in.",
     ),
+    "bundle_unsigned": (
+        "Gói {folder} không có chữ ký của đơn vị: đơn vị đó dùng cơ sở dữ liệu không có tệp"
+        " khóa (PostgreSQL) nên không ký được báo cáo. Không thể xác minh gói này; không có gì"
+        " được nhập. Đơn vị hãy gửi số liệu bằng cách khác đã thống nhất với cấp tỉnh.",
+        "The bundle {folder} carries no signature of its office: that office's database has"
+        " no key file (PostgreSQL), so it cannot sign its reports. This bundle cannot be"
+        " verified; nothing was taken in. The office sends its figures another way agreed"
+        " with the province.",
+    ),
     "bundle_too_new": (
         "Gói {folder} được xuất bằng Grant Tracker {version}, mới hơn phiên bản này: cài"
         " phiên bản mới hơn ở cấp tỉnh. Không có gì được nhập.",

@@ -267,6 +267,10 @@ def _check(folder: Path, today: date) -> _Checked | None:
             audience = loose.get("audience") if loose else None
             if audience not in (None, "province"):
                 return None
+            if loose is not None and "signing" not in loose and (folder / bundle.FIGURES).exists():
+                # This version's figures without a signature: an office whose database
+                # has no key file (PostgreSQL) writes its province version unsigned.
+                raise _refuse("bundle_unsigned", folder) from exc
             raise _refuse("bundle_too_old", folder, version=exc.detail, needed=__version__) from exc
         if exc.reason == "too_new":
             raise _refuse("bundle_too_new", folder, version=exc.detail) from exc

@@ -243,7 +243,10 @@ def test_matrix_agrees_with_permissions() -> None:
     # Every write permission is exercised by at least one service call above; those of
     # backups need an encrypted file, and closing a quarter an ended quarter with its
     # figures: they are in test_service_matrix.py.
-    elsewhere = {"backup.auto", "backup.write", "backup.restore", "period.close"}
+    elsewhere = {
+        "backup.auto", "backup.write", "backup.restore", "period.close",
+        "attachment.read", "attachment.write", "attachment.remove", "consolidate.write",
+    }  # fmt: skip
     assert {p for p, _ in WRITES.values()} == set(PERMISSIONS) - {"read"} - elsewhere
 
 

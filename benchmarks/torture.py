@@ -3,9 +3,9 @@ USB stick, a damaged disk or a careless file would, on a real encrypted database
 
 Run: ``.venv/bin/python benchmarks/torture.py`` (the full counts: 1,000 kills, 20 writers
 x 500 hand-overs, 1,000 corruptions, 50 exports, 10,000 fuzzed inputs; several hours on two
-cores); ``--kills 8 --writers 3 --handovers 10 ...`` for a quick run; ``--only kill,fuzz``
-picks attacks. With ``TRACKER_TEST_PG_URL`` set (a throwaway PostgreSQL database: it is
-emptied), the writers run against PostgreSQL too.
+cores); ``--kills 8 --writers 3 --handovers 10 ...`` for a quick run; ``--only kill,fuzz`` or
+``--only kill:export`` picks attacks. With ``TRACKER_TEST_PG_URL`` set (a throwaway
+PostgreSQL database: it is emptied), the writers run against PostgreSQL too.
 
 One line per attack: how many tries, how many failed (something lost, a traceback, a
 partial write, an incomplete folder under a final name), what was lost, and the time. The
@@ -937,7 +937,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cap", type=int, default=0, help="a smaller import row cap for 'holes' (0: the app's)"
     )
-    parser.add_argument("--only", default="", help="comma-separated attacks (default: all)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated attacks: kill, kill:export... (default: all)"
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     opts = parser.parse_args(args)
@@ -948,10 +950,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["TRACKER_DATA_DIR"] = str(work / "data")
     each = max(1, opts.kills // 4)
     attacks: list[tuple[str, Callable[[Office], Result]]] = [
-        ("kill", lambda o: attack_kill_handover(o, work, each, rng)),
-        ("kill", lambda o: attack_kill_import(o, work, each, rng)),
-        ("kill", lambda o: attack_kill_backup(o, work, each, rng)),
-        ("kill", lambda o: attack_kill_export(o, work, opts.kills - 3 * each, rng)),
+        ("kill:handover", lambda o: attack_kill_handover(o, work, each, rng)),
+        ("kill:import", lambda o: attack_kill_import(o, work, each, rng)),
+        ("kill:backup", lambda o: attack_kill_backup(o, work, each, rng)),
+        ("kill:export", lambda o: attack_kill_export(o, work, opts.kills - 3 * each, rng)),
         ("writers", lambda o: attack_writers(o, work, opts.writers, opts.handovers)),
         ("corrupt", lambda o: attack_corrupt(o, work, opts.corruptions, rng)),
         ("export-fault", lambda o: attack_export_fault(o, work, opts.exports, rng)),
@@ -967,7 +969,7 @@ def main(argv: list[str] | None = None) -> int:
         base = build_office(work / "base")
         print(f"torture on {base.path} (seed {opts.seed})", flush=True)
         for group, run in attacks:
-            if only and group not in only:
+            if only and group not in only and group.split(":")[0] not in only:
                 continue
             start = time.monotonic()
             try:

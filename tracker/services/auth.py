@@ -177,7 +177,9 @@ def create_workspace(
             raise AuthError("database_exists", None, path=location.describe())
         office.save_office(db, SYSTEM, office_data)
         office.create_user(db, SYSTEM, name, full_name, "admin", password)
-        return Workspace(db, office.actor_for(db, name)), None
+        actor = office.actor_for(db, name)
+        _pg_signing_key(db, actor)
+        return Workspace(db, actor), None
 
     path = location.path
     keys = vault_path(path)
@@ -308,6 +310,7 @@ def sign_in(
             db.dispose()
             raise
         _record_sign_in(db, actor)
+        _pg_signing_key(db, actor)
         return Workspace(db, actor)
 
     vault, key = unlock(location, name, password, now=now)
@@ -357,6 +360,16 @@ def open_unlocked(
     if actor.role == "admin" and key.signing_key is None:
         vault = _add_signing_key(db, actor, key) or vault
     return Workspace(db, actor, vault, key, findings)
+
+
+def _pg_signing_key(db: Database, actor: Actor) -> None:
+    """A database without a key file gets its signing key at set-up, or (made before
+    exports were signed) at an administrator's sign-in."""
+    if actor.role != "admin":
+        return
+    from tracker.services import consolidate
+
+    consolidate.signing_key(db, actor)
 
 
 def _add_signing_key(db: Database, actor: Actor, key: Keys) -> Vault | None:

@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -37,6 +38,7 @@ from tracker.db.models import (
     ProvinceBundle,
     ProvinceOffice,
 )
+from tracker.db.vault import new_signing_key
 from tracker.domain.shapes import (
     Amounts,
     PeopleCount,
@@ -55,6 +57,8 @@ from tracker.services.office import current_office
 from tracker.services.periods import parse_period, quarter_of
 
 PEOPLE_KEY = "people_key"
+#: ``app_meta``: the signing key of a database without a key file (PostgreSQL).
+SIGNING_KEY = "signing_key"
 MIN_PEOPLE_KEY = 32
 #: An office's quarter is late when nothing came this many days after it ended.
 LATE_AFTER_DAYS = 15
@@ -85,7 +89,7 @@ def identity(db: Database, actor: Actor) -> OfficeIdentity:
         office = current_office(s)
         name, code, kind = office.name, office.receipt_prefix, office.kind
         people = _people_key(s)
-    key = db.keys.signing_key if db.keys is not None else None
+    key = signing_key(db)
     return OfficeIdentity(
         name,
         code,
@@ -93,6 +97,33 @@ def identity(db: Database, actor: Actor) -> OfficeIdentity:
         bundle.fingerprint(bundle.public_bytes(key)) if key is not None else None,
         bundle.key_id(people) if people is not None else None,
     )
+
+
+def signing_key(db: Database, actor: Actor | None = None) -> Ed25519PrivateKey | None:
+    """The key that signs this office's exports. On an encrypted file it is sealed in the
+    key file's box, like the database key. A database without a key file (PostgreSQL)
+    keeps it in ``app_meta``, protected by the server like every record and readable only
+    by the app's roles; given ``actor`` (an administrator signing in, or the set-up), one
+    is made there when there is none yet, and the audit trail says so."""
+    if db.keys is not None:
+        return db.keys.signing_key
+    with db.read() as s:
+        row = s.get(AppMeta, SIGNING_KEY)
+        seed = row.value if row is not None else None
+    if seed is None and actor is not None and actor.role == "admin":
+        with db.write() as s:
+            row = s.get(AppMeta, SIGNING_KEY)
+            if row is None:
+                row = AppMeta(key=SIGNING_KEY, value=new_signing_key().hex())
+                s.add(row)
+                audit.record(s, actor, "signing_key_created", "office", None)
+            seed = row.value
+    if seed is None:
+        return None
+    try:
+        return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(seed))
+    except ValueError:
+        return None
 
 
 def new_people_key() -> str:

@@ -219,9 +219,7 @@ def export_summary(
         if audience == "province":
             with db.read() as s:
                 people_doc = consolidate.people_document(s, period)
-    signing_key = db.keys.signing_key if db.keys is not None else None
-    # A database without a key file (PostgreSQL, a plain file) has no signing key: its
-    # province version is written unsigned, and a province refuses to take it in.
+    signing_key = consolidate.signing_key(db)
     # The audit trail's head, printed on every file and in the manifest: whoever holds
     # this export can later check the trail was not cut back or rewritten.
     head = audit.export_head(db)

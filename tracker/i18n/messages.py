@@ -590,6 +590,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file {path} is too large to import (at most {max} rows a sheet). Split it into"
         " smaller files. Nothing was saved.",
     ),
+    "server_unreachable": (
+        "Không kết nối được máy chủ cơ sở dữ liệu {server} ({detail}). Hãy kiểm tra máy chủ"
+        " đang chạy, dây mạng và địa chỉ; không có gì bị thay đổi.",
+        "Could not connect to the database server {server} ({detail}). Check that the server"
+        " is running, the network cable and the address; nothing was changed.",
+    ),
+    "server_tls": (
+        "Máy chủ cơ sở dữ liệu {server} không qua được kiểm tra mã hóa kết nối (TLS): {detail}."
+        " Không gửi mật khẩu hay dữ liệu nào. Hãy báo người quản trị máy chủ (chứng chỉ của"
+        " máy chủ, tệp CA của đơn vị, sslmode).",
+        "The database server {server} did not pass the check of the connection's encryption"
+        " (TLS): {detail}. No password or data was sent. Tell the server's administrator (the"
+        " server's certificate, the office CA file, sslmode).",
+    ),
     "database_busy": (
         "Cơ sở dữ liệu đang bận (một người khác đang lưu dữ liệu, ví dụ đang nhập một tệp"
         " lớn). Đã chờ {seconds} giây. Không có gì bị thay đổi; hãy thử lại sau ít phút.",

@@ -170,8 +170,7 @@ def create_workspace(
     name = office.check_username(username)
     office.check_password(password)
     if location.path is None:
-        db = Database(location)
-        upgrade(db)
+        db = _reach_server(location)
         if office.get_office(db, SYSTEM) is not None:
             db.dispose()
             raise AuthError("database_exists", None, path=location.describe())
@@ -302,8 +301,7 @@ def sign_in(
     if not isinstance(password, str) or not password:
         raise AuthError("password_needed")
     if location.path is None:
-        db = Database(location)
-        upgrade(db)
+        db = _reach_server(location)
         try:
             actor = _pg_sign_in(db, name, password, now)
         except BaseException:
@@ -315,6 +313,36 @@ def sign_in(
 
     vault, key = unlock(location, name, password, now=now)
     return open_unlocked(location, vault, key, name, password)
+
+
+def _server_of(location: DatabaseLocation) -> str:
+    """host:port/database, without the password or the connection's options."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(location.url or "")
+    return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
+
+def _reach_server(location: DatabaseLocation) -> Database:
+    """Connect to the PostgreSQL server and bring its schema up to date. A server that
+    cannot be reached, refuses the connection or fails the TLS check is told in words
+    (the check that failed named), never as a driver's error."""
+    db = Database(location)
+    try:
+        upgrade(db)
+    except driver_errors() as exc:
+        db.dispose()
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""]
+        words = detail[0][:200]
+        tls = any(w in words.lower() for w in ("ssl", "certificate", "tls", "no encryption"))
+        raise AuthError(
+            "server_tls" if tls else "server_unreachable", None, server=_server_of(location),
+            detail=words,
+        ) from exc  # fmt: skip
+    except BaseException:
+        db.dispose()
+        raise
+    return db
 
 
 def unlock(

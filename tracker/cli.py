@@ -28,6 +28,7 @@ ENV_PASSWORD = "TRACKER_PASSWORD"
 ENV_NEW_PASSWORD = "TRACKER_NEW_PASSWORD"
 ENV_RECOVERY = "TRACKER_RECOVERY_KEY"
 ENV_EXPORT_PASSPHRASE = "TRACKER_EXPORT_PASSPHRASE"
+ENV_BACKUP_PASSPHRASE = "TRACKER_BACKUP_PASSPHRASE"
 ENV_DEBUG = "TRACKER_DEBUG"
 ENV_PEOPLE_KEY = "TRACKER_PEOPLE_KEY"
 _FILE_SUFFIXES = ("", "-wal", "-shm", ".keys")
@@ -140,7 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
         " create: a checked, encrypted backup (--to DIR: onto a USB stick); not a viewer."
         " restore: put a backup (FILE, default the newest good one) in place of the"
         " database, keeping the file in use aside; an administrator's sign-in (--user) or"
-        f" --recovery-key ({ENV_RECOVERY} or a prompt); works on a damaged database; audited.",
+        f" --recovery-key ({ENV_RECOVERY} or a prompt); works on a damaged database; audited."
+        " On PostgreSQL (--db-url): create --to DIR writes a pg_dump encrypted under a"
+        f" passphrase ({ENV_BACKUP_PASSPHRASE} or a prompt); restore FILE, with the owner's"
+        " URL, puts it back in one transaction.",
     )
     _common(p, sub=True)
     p.add_argument("action", choices=("list", "create", "restore"))
@@ -732,7 +736,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     location = _location(args)
     if location.path is None:
-        raise ServiceError("no_backup_postgres")
+        return _backup_postgres(args, location)
     lang = get_language()
     if args.action == "list":
         rows = backups.list_backups(location.path)
@@ -780,6 +784,53 @@ def cmd_backup(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def _backup_passphrase(*, twice: bool) -> str:
+    if os.environ.get(ENV_BACKUP_PASSPHRASE):
+        return os.environ[ENV_BACKUP_PASSPHRASE]
+    if not sys.stdin or not sys.stdin.isatty():
+        from tracker.services.backups import MIN_PASSPHRASE
+
+        raise ServiceError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
+    first = getpass.getpass(_say("Cụm mật khẩu của bản sao lưu: ", "Backup passphrase: "))
+    if twice:
+        again = getpass.getpass(_say("Nhập lại cụm mật khẩu: ", "Passphrase again: "))
+        if again != first:
+            raise AuthError("passwords_differ")
+    return first
+
+
+def _backup_postgres(args: argparse.Namespace, location: DatabaseLocation) -> int:
+    """PostgreSQL: ``create --to DIR`` signs in and writes an encrypted pg_dump there;
+    ``restore FILE`` (the owner's URL, no sign-in: the database may be empty) puts one
+    back."""
+    from pathlib import Path
+
+    from tracker.i18n.formatting import format_number
+    from tracker.services import backups
+
+    if args.action == "create" and args.to:
+        passphrase = _backup_passphrase(twice=True)
+        ws = sign_in(args)
+        try:
+            info = backups.backup_postgres(ws, Path(args.to), passphrase)
+        finally:
+            ws.close()
+        size = format_number(info.size, get_language())
+        print(
+            _say(
+                f"Đã sao lưu (pg_dump, mã hóa) và kiểm tra: {info.path} ({size} byte).",
+                f"Backed up (pg_dump, encrypted) and checked: {info.path} ({size} bytes).",
+            )
+        )
+        return EXIT_OK
+    if args.action == "restore" and args.file:
+        assert location.url is not None
+        backups.restore_postgres(location.url, Path(args.file), _backup_passphrase(twice=False))
+        print(_say(f"Đã khôi phục {args.file}.", f"Restored {args.file}."))
+        return EXIT_OK
+    raise ServiceError("no_backup_postgres")
 
 
 def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:

@@ -378,8 +378,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " recovery key) can restore the newest good backup.",
     ),
     "no_backup_postgres": (
-        "Cơ sở dữ liệu PostgreSQL được sao lưu trên máy chủ (pg_dump).",
-        "A PostgreSQL database is backed up on its server (pg_dump).",
+        "Cơ sở dữ liệu PostgreSQL được sao lưu bằng «tracker backup create --to THƯ_MỤC» (bản"
+        " pg_dump được mã hóa bằng cụm mật khẩu); không có danh sách sao lưu tự động.",
+        "A PostgreSQL database is backed up with 'tracker backup create --to FOLDER' (a"
+        " pg_dump encrypted under a passphrase); there is no list of automatic backups.",
+    ),
+    "backup_not_postgres": (
+        "Đây không phải cơ sở dữ liệu PostgreSQL.",
+        "This is not a PostgreSQL database.",
+    ),
+    "pg_tool_missing": (
+        "Không tìm thấy chương trình {tool} của PostgreSQL trên máy này. Hãy cài công cụ"
+        " dòng lệnh của PostgreSQL (cùng phiên bản với máy chủ hoặc mới hơn).",
+        "PostgreSQL's {tool} was not found on this computer. Install PostgreSQL's command"
+        " line tools (the server's version or newer).",
+    ),
+    "backup_passphrase_wrong": (
+        "Cụm mật khẩu không mở được bản sao lưu {name}. Không có gì bị thay đổi.",
+        "The passphrase does not open the backup {name}. Nothing was changed.",
+    ),
+    "not_a_pg_backup": (
+        "{name} không phải bản sao lưu PostgreSQL của chương trình (hoặc đã hỏng). Không có"
+        " gì bị thay đổi.",
+        "{name} is not one of the program's PostgreSQL backups (or it is damaged). Nothing"
+        " was changed.",
     ),
     "backup_failed": (
         "Không sao lưu được: {detail}. Cơ sở dữ liệu không bị ảnh hưởng.",

@@ -7,16 +7,19 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from tracker.config import DatabaseLocation, vault_path
+from tracker.db import pg_backup
 from tracker.db.engine import Database, driver_errors, pages_open_with
 from tracker.db.migrate import NewerDatabaseError, _config, head_revision, upgrade
+from tracker.db.pg_backup import PgToolError
 from tracker.db.vault import (
     Keys,
     Vault,
@@ -28,10 +31,12 @@ from tracker.db.vault import (
 )
 from tracker.services import audit
 from tracker.services.auth import AuthError, Workspace, _attach, _auth_error
-from tracker.services.context import RECOVERY_KEY, Actor
-from tracker.services.errors import PermissionDenied, ServiceError
+from tracker.services.context import RECOVERY_KEY, SYSTEM, Actor
+from tracker.services.errors import PermissionDenied, ServiceError, ValidationError
 
 KEEP = 30
+#: The shortest passphrase of a PostgreSQL backup (as for an export's line list).
+MIN_PASSPHRASE = 10
 DAILY = timedelta(hours=24)
 SUFFIX = ".backup.db"
 #: The backups the app takes by itself, into its own folder: open to every role.
@@ -435,3 +440,69 @@ def may_restore_after_damage(
     if isinstance(by, Actor):
         return by.can("backup.restore") and next(good_backups(location, keys), None) is not None
     return may_restore(location, keys, by)
+
+
+# --- PostgreSQL ------------------------------------------------------------------------
+
+
+def _pg_error(exc: PgToolError) -> ServiceError:
+    if exc.reason == "missing":
+        return ServiceError("pg_tool_missing", None, tool=exc.detail)
+    if exc.reason == "passphrase":
+        return ValidationError("backup_passphrase_wrong", "passphrase", name=exc.detail)
+    if exc.reason == "not_backup":
+        return ValidationError("not_a_pg_backup", "file", name=exc.detail)
+    return ServiceError("backup_failed", None, detail=exc.detail or exc.reason)
+
+
+def backup_postgres(
+    ws: Workspace,
+    folder: Path,
+    passphrase: str,
+    *,
+    now: datetime | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> BackupInfo:
+    """An encrypted ``pg_dump`` of the PostgreSQL database into ``folder`` (a USB stick,
+    the server's backup disk), checked by ``pg_restore --list`` before it takes its name,
+    and in the audit trail."""
+    ws.actor.require("backup.write")
+    location = ws.db.location
+    if location.url is None or location.path is not None:
+        raise ServiceError("backup_not_postgres")
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
+    now = now or datetime.now(UTC)
+    database = make_url(location.url).database or "tracker"
+    target = Path(folder) / f"{database}-{_stamp(now)}{pg_backup.SUFFIX}"
+    try:
+        size = pg_backup.dump(location.url, target, passphrase, should_stop=should_stop)
+    except PgToolError as exc:
+        raise _pg_error(exc) from exc
+    except OSError as exc:
+        raise ServiceError("backup_failed", None, detail=exc.strerror or str(exc)) from exc
+    with ws.db.write() as s:
+        audit.record(
+            s, ws.actor, "backup", "database", None, after={"file": target.name, "reason": "pg"}
+        )
+    return BackupInfo(target, now, size)
+
+
+def restore_postgres(owner_url: str, source: Path, passphrase: str) -> None:
+    """Put an encrypted ``pg_dump`` back in place of the database, as its owner (the one
+    who made the schema): all of it in one transaction, or nothing. The restored trail
+    then says who restored what."""
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError("not_a_pg_backup", "file", name=str(source))
+    try:
+        pg_backup.restore(owner_url, source, passphrase)
+    except PgToolError as exc:
+        raise _pg_error(exc) from exc
+    db = Database(DatabaseLocation(url=owner_url))
+    try:
+        with db.write() as s:
+            audit.record(s, SYSTEM, "restore", "database", None,
+                         after={"file": source.name})  # fmt: skip
+    finally:
+        db.dispose()

@@ -2566,6 +2566,37 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
 </context>
 <context>
+    <name>PostgresBackupDialog</name>
+    <message>
+        <source>Back up the server&apos;s database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole database on the server is written into {folder}, encrypted (AES-256) with this passphrase as it is written. Without the passphrase the backup cannot be opened, by anyone: keep it apart from the stick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
         <source>Opening the profile…</source>
@@ -3891,10 +3922,6 @@ The window closes during the restore; then everyone signs in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: it is backed up on the server (pg_dump) by whoever looks after the server, not from this window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A backup is made when the app closes and once a day; the last 30 are kept in {folder}. Backups are encrypted like the database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3979,6 +4006,14 @@ The window closes during the restore; then everyone signs in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The backup was written to {folder}:
+
+{file}
+
+It is encrypted: it opens only with the passphrase. Keep the passphrase apart from the stick, and the stick in a safe place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backup made: {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3993,6 +4028,10 @@ It is encrypted: it opens only with the password of an account of this office or
     </message>
     <message>
         <source>Backup written to {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server. &quot;Back up to a USB stick or folder&quot; writes all of it there (pg_dump), encrypted with a passphrase you choose; PostgreSQL&apos;s command line tools must be installed on this computer. A restore is made on the server by its owner (tracker backup restore).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2571,6 +2571,37 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     </message>
 </context>
 <context>
+    <name>PostgresBackupDialog</name>
+    <message>
+        <source>Back up the server&apos;s database</source>
+        <translation>Sao lưu cơ sở dữ liệu trên máy chủ</translation>
+    </message>
+    <message>
+        <source>Write the backup</source>
+        <translation>Ghi bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The whole database on the server is written into {folder}, encrypted (AES-256) with this passphrase as it is written. Without the passphrase the backup cannot be opened, by anyone: keep it apart from the stick.</source>
+        <translation>Toàn bộ cơ sở dữ liệu trên máy chủ được ghi vào {folder}, mã hóa (AES-256) bằng cụm mật khẩu này ngay khi ghi. Không có cụm mật khẩu thì không ai mở được bản sao lưu: hãy cất nó riêng, không để cùng USB.</translation>
+    </message>
+    <message>
+        <source>At least {n} characters</source>
+        <translation>Ít nhất {n} ký tự</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Cụm mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Nhập lại:</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>Đang ghi bản sao lưu…</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
         <source>Opening the profile…</source>
@@ -3891,10 +3922,6 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server: it is backed up on the server (pg_dump) by whoever looks after the server, not from this window.</source>
-        <translation>Cơ sở dữ liệu này nằm trên máy chủ PostgreSQL: việc sao lưu do người quản lý máy chủ làm trên máy chủ (pg_dump), không làm từ cửa sổ này.</translation>
-    </message>
-    <message>
         <source>A backup is made when the app closes and once a day; the last 30 are kept in {folder}. Backups are encrypted like the database.</source>
         <translation>Phần mềm tự sao lưu khi đóng và mỗi ngày một lần; 30 bản mới nhất được giữ trong {folder}. Bản sao lưu được mã hóa như cơ sở dữ liệu.</translation>
     </message>
@@ -3979,6 +4006,18 @@ Cửa sổ sẽ đóng trong lúc khôi phục; sau đó mọi người đăng n
         <translation>Chọn USB hoặc thư mục để lưu bản sao lưu</translation>
     </message>
     <message>
+        <source>The backup was written to {folder}:
+
+{file}
+
+It is encrypted: it opens only with the passphrase. Keep the passphrase apart from the stick, and the stick in a safe place.</source>
+        <translation>Đã ghi bản sao lưu vào {folder}:
+
+{file}
+
+Bản sao lưu đã được mã hóa: chỉ mở được bằng cụm mật khẩu. Hãy cất cụm mật khẩu riêng, không để cùng USB, và cất USB ở nơi an toàn.</translation>
+    </message>
+    <message>
         <source>Backup made: {file}</source>
         <translation>Đã sao lưu: {file}</translation>
     </message>
@@ -3999,6 +4038,10 @@ Bản sao lưu được mã hóa: chỉ mở được bằng mật khẩu của 
     <message>
         <source>Backup written to {folder}</source>
         <translation>Đã ghi bản sao lưu vào {folder}</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server. &quot;Back up to a USB stick or folder&quot; writes all of it there (pg_dump), encrypted with a passphrase you choose; PostgreSQL&apos;s command line tools must be installed on this computer. A restore is made on the server by its owner (tracker backup restore).</source>
+        <translation>Cơ sở dữ liệu này ở trên máy chủ PostgreSQL. «Sao lưu vào USB hoặc thư mục» ghi toàn bộ dữ liệu vào đó (pg_dump), mã hóa bằng cụm mật khẩu bạn chọn; máy tính này cần cài công cụ dòng lệnh của PostgreSQL. Việc khôi phục do người quản lý máy chủ làm trên máy chủ (tracker backup restore).</translation>
     </message>
     <message>
         <source>Backup written</source>

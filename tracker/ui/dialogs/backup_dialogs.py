@@ -3,21 +3,29 @@ local time, its size)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.i18n import get_language
-from tracker.services.backups import BackupInfo
+from tracker.services import backups
+from tracker.services.backups import MIN_PASSPHRASE, BackupInfo
+from tracker.services.errors import ValidationError
 from tracker.ui import fmt
+from tracker.ui.context import Change, UiContext
+from tracker.ui.dialogs.base import form_layout
+from tracker.ui.dialogs.fitting import FittingDialog
 
 WARNING_STYLE = (
     "QLabel { background: #fff4e5; color: #5f3b00; border: 1px solid #f0c36d;"
@@ -113,3 +121,54 @@ class RestoreConfirmDialog(QDialog):
             return dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             dialog.deleteLater()
+
+
+class PostgresBackupDialog(FittingDialog):
+    """A backup of a PostgreSQL database onto a stick: the passphrase twice, then an
+    encrypted pg_dump written there. ``saved`` carries the ``BackupInfo``."""
+
+    changes = frozenset({Change.BACKUP})
+
+    def __init__(self, ctx: UiContext, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent, events=ctx.events)
+        self.ctx = ctx
+        self.folder = folder
+        self.setWindowTitle(self.tr("Back up the server's database"))
+        self.save_button.setText(self.tr("Write the backup"))
+        self.explain = QLabel(
+            self.tr(
+                "The whole database on the server is written into {folder}, encrypted "
+                "(AES-256) with this passphrase as it is written. Without the passphrase the "
+                "backup cannot be opened, by anyone: keep it apart from the stick."
+            ).format(folder=str(folder)),
+            self,
+        )
+        self.explain.setWordWrap(True)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(
+            self.tr("At least {n} characters").format(n=MIN_PASSPHRASE)
+        )
+        self.again = QLineEdit(self)
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form = form_layout()
+        self.add_field(form, self.tr("Passphrase:"), self.passphrase, "passphrase")
+        self.add_field(form, self.tr("Again:"), self.again, "passphrase_again")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.watch(self.passphrase, self.again)
+        self.resize(540, self.sizeHint().height())
+
+    def busy_text(self) -> str:
+        return self.tr("Writing the backup…")
+
+    def prepare(self) -> Callable[[], Any]:
+        first, again = self.passphrase.text(), self.again.text()
+        if first != again:
+            raise ValidationError("passwords_differ", "passphrase_again")
+        ws, folder = self.ctx.session(), self.folder
+        return lambda: backups.backup_postgres(ws, folder, first)

@@ -37,7 +37,7 @@ from tracker.services.office import OfficeInput, OfficeView
 from tracker.services.projects import ProjectView
 from tracker.ui import files, fmt, prefs
 from tracker.ui.context import Change, UiContext
-from tracker.ui.dialogs.backup_dialogs import size_text, time_text
+from tracker.ui.dialogs.backup_dialogs import PostgresBackupDialog, size_text, time_text
 from tracker.ui.dialogs.project_dialog import ProjectDialog
 from tracker.ui.pages.base import Page
 from tracker.ui.pages.grant_types_box import GrantTypesBox
@@ -305,8 +305,9 @@ class SettingsPage(Page):
         on_file = ctx.db.location.path is not None
         can_restore = ctx.actor.can("backup.restore")
         self.backup_list.setVisible(on_file)
-        for widget in (self.backup_button, self.usb_button):
-            widget.setVisible(on_file and ctx.actor.can("backup.write"))
+        self.backup_button.setVisible(on_file and ctx.actor.can("backup.write"))
+        # On PostgreSQL: an encrypted pg_dump onto a stick or a folder.
+        self.usb_button.setVisible(ctx.actor.can("backup.write"))
         for widget in (self.restore_button, self.restore_file_button):
             widget.setVisible(on_file and can_restore)
         self.restore_note.setVisible(on_file and not can_restore)
@@ -389,8 +390,11 @@ class SettingsPage(Page):
         if self.ctx.db.location.path is None:
             self.backup_note.setText(
                 self.tr(
-                    "This database is on a PostgreSQL server: it is backed up on the server "
-                    "(pg_dump) by whoever looks after the server, not from this window."
+                    'This database is on a PostgreSQL server. "Back up to a USB stick or '
+                    'folder" writes all of it there (pg_dump), encrypted with a passphrase '
+                    "you choose; PostgreSQL's command line tools must be installed on this "
+                    "computer. A restore is made on the server by its owner (tracker backup "
+                    "restore)."
                 )
             )
         else:
@@ -652,8 +656,29 @@ class SettingsPage(Page):
         folder = files.choose_folder(
             self, self.tr("Choose the USB stick or folder for the backup"), stick=True
         )
-        if folder:
-            self._run_backup(Path(folder))
+        if not folder:
+            return
+        if self.ctx.db.location.path is None:
+            dialog = PostgresBackupDialog(self.ctx, Path(folder), self)
+            dialog.saved.connect(self._backed_up_postgres)
+            dialog.open()
+            return
+        self._run_backup(Path(folder))
+
+    def _backed_up_postgres(self, info: BackupInfo) -> None:
+        self.backup_written.emit(info)
+        self.status_message.emit(
+            self.tr("Backup written to {folder}").format(folder=info.path.parent)
+        )
+        QMessageBox.information(
+            self,
+            self.tr("Backup written"),
+            self.tr(
+                "The backup was written to {folder}:\n\n{file}\n\nIt is encrypted: it "
+                "opens only with the passphrase. Keep the passphrase apart from the stick, "
+                "and the stick in a safe place."
+            ).format(folder=str(info.path.parent), file=info.path.name),
+        )
 
     def _backed_up(self, info: BackupInfo, folder: Path | None) -> None:
         self._update_backup_buttons()

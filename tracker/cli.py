@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 from tracker import __version__
 from tracker.config import DatabaseLocation, resolve_database
@@ -36,6 +37,28 @@ _FILE_SUFFIXES = ("", "-wal", "-shm", ".keys")
 
 def _say(vi: str, en: str) -> str:
     return vi if get_language() == "vi" else en
+
+
+def _out_file(name: str) -> Path | None:
+    """The file ``--out`` names, or None (said on stderr) when its folder does not exist."""
+    out = Path(name)
+    if not out.parent.is_dir():
+        print(
+            _say(f"Không có thư mục {out.parent}.", f"There is no folder {out.parent}."),
+            file=sys.stderr,
+        )
+        return None
+    return out
+
+
+def _say_written(out: object, pages: int, what_vi: str = "", what_en: str = "") -> None:
+    """ "Đã ghi <what><out> (N trang)." / "Wrote <what><out> (N page(s))." """
+    print(
+        _say(
+            f"Đã ghi {what_vi}{out} ({pages} trang).",
+            f"Wrote {what_en}{out} ({pages} page(s)).",
+        )
+    )
 
 
 def _common(parser: argparse.ArgumentParser, *, sub: bool) -> None:
@@ -729,8 +752,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """``list`` needs no sign-in (names, times and sizes only); ``create`` signs in;
     ``restore`` signs in as an administrator or uses the recovery key, and works when the
     database or its key file is damaged (the newest good backup is the way back)."""
-    from pathlib import Path
-
     from tracker.i18n.formatting import format_number
     from tracker.services import backups
 
@@ -1099,8 +1120,6 @@ def cmd_period(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
-    from pathlib import Path
-
     from tracker.i18n.formatting import format_number
     from tracker.services import exports, reports
 
@@ -1133,8 +1152,6 @@ def cmd_export(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
-    from pathlib import Path
-
     from tracker.services import imports
 
     lang = get_language()
@@ -1199,16 +1216,10 @@ def cmd_import(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_receipt(args: argparse.Namespace, ws: Workspace) -> int:
-    from pathlib import Path
-
     from tracker.services import receipts
 
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        print(
-            _say(f"Không có thư mục {out.parent}.", f"There is no folder {out.parent}."),
-            file=sys.stderr,
-        )
+    out = _out_file(args.out)
+    if out is None:
         return EXIT_ERROR
     # Checked before the print is counted: a paper the hand-over does not have.
     receipts.papers_of(receipts.get_receipt(ws.db, ws.actor, args.number), args.paper)
@@ -1240,26 +1251,20 @@ def cmd_receipt(args: argparse.Namespace, ws: Workspace) -> int:
         )
     else:
         state += _say(" (bản gốc)", " (original)")
-    print(
-        _say(
-            f"Đã ghi {papers} số {detail.row.number}{state}: {out} ({pages} trang).",
-            f"Wrote the {papers} no. {detail.row.number}{state}: {out} ({pages} page(s)).",
-        )
+    _say_written(
+        out,
+        pages,
+        f"{papers} số {detail.row.number}{state}: ",
+        f"the {papers} no. {detail.row.number}{state}: ",
     )
     return EXIT_OK
 
 
 def cmd_trip_sheet(args: argparse.Namespace, ws: Workspace) -> int:
-    from pathlib import Path
-
     from tracker.services import trips
 
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        print(
-            _say(f"Không có thư mục {out.parent}.", f"There is no folder {out.parent}."),
-            file=sys.stderr,
-        )
+    out = _out_file(args.out)
+    if out is None:
         return EXIT_ERROR
     sheet = trips.trip_sheet(
         ws.db,
@@ -1273,13 +1278,11 @@ def cmd_trip_sheet(args: argparse.Namespace, ws: Workspace) -> int:
     )
     pages = trips.write_trip_sheet(sheet, out, lang=get_language())
     villages = len(sheet.village_groups)
-    print(
-        _say(
-            f"Đã ghi phiếu đi thăm: {len(sheet.stops)} lượt thăm ở {villages} thôn/bản:"
-            f" {out} ({pages} trang).",
-            f"Wrote the trip sheet: {len(sheet.stops)} visit(s) in {villages} village(s):"
-            f" {out} ({pages} page(s)).",
-        )
+    _say_written(
+        out,
+        pages,
+        f"phiếu đi thăm: {len(sheet.stops)} lượt thăm ở {villages} thôn/bản: ",
+        f"the trip sheet: {len(sheet.stops)} visit(s) in {villages} village(s): ",
     )
     return EXIT_OK
 
@@ -1317,7 +1320,7 @@ def cmd_pass_on(args: argparse.Namespace, ws: Workspace) -> int:
     pages = pass_on.write_pass_on_note(
         db, actor, found.id, args.out, lang=lang, page_size=args.page
     )
-    print(_say(f"Đã ghi {args.out} ({pages} trang).", f"Wrote {args.out} ({pages} page(s))."))
+    _say_written(args.out, pages)
     return EXIT_OK
 
 
@@ -1396,8 +1399,6 @@ def cmd_office(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace, ws: Workspace) -> int:
-    from pathlib import Path
-
     from tracker.services import consolidate
 
     action = args.consolidate_action

@@ -2010,7 +2010,6 @@ Project {project}.</source>
     <name>LegalBasisBox</name>
     <message>
         <source>Payment vouchers: form code and legal basis</source>
-        <extracomment>A short message for the status bar (saved).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2469,7 +2468,6 @@ The database was closed for the restore. Sign in again: if the database cannot b
     <name>PeriodsBox</name>
     <message>
         <source>Closed quarters</source>
-        <extracomment>A short message for the status bar (closed, reopened).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

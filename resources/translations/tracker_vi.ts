@@ -2005,7 +2005,6 @@ Dự án {project}.</translation>
     <name>LegalBasisBox</name>
     <message>
         <source>Payment vouchers: form code and legal basis</source>
-        <extracomment>A short message for the status bar (saved).</extracomment>
         <translation>Phiếu chi: mẫu số và căn cứ pháp lý</translation>
     </message>
     <message>
@@ -2474,7 +2473,6 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <name>PeriodsBox</name>
     <message>
         <source>Closed quarters</source>
-        <extracomment>A short message for the status bar (closed, reopened).</extracomment>
         <translation>Khoá sổ theo quý</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""Pieces shared by the receipt, the hand-over note and the signature list.
+"""Pieces shared by the receipt, the hand-over and pass-on notes and the signature list.
 
 Page geometry for A4 and A5, the type sizes, and builders for the parts every paper has:
 the two-column head (unit on the left, form code or national motto on the right), a
@@ -128,6 +128,11 @@ def money(amount: int, lang: str) -> str:
     return f"VND {format_number(amount, 'en')}"
 
 
+def copies(count: int, lang: str) -> str:
+    """How many copies a note is made in, as its closing line writes it ("02", "2")."""
+    return f"{count:02d}" if lang == "vi" else str(count)
+
+
 @lru_cache(maxsize=4096)
 def words(amount: int, lang: str, round_suffix: bool = False) -> str:
     return amount_in_words(amount, lang, round_suffix=round_suffix)
@@ -178,6 +183,75 @@ def two_column_head(
     for runs, size_key in right:
         y += block.text(right_x, y, right_w, runs, st.R, getattr(st, size_key), align=CENTRE)
     return block
+
+
+def office_head(
+    st: Style,
+    office_name: str,
+    number: str,
+    issued_on: date,
+    written_at: str,
+    *,
+    copy_no: int | None = None,
+) -> Block:
+    """Head of a note: office, number and copy on the left; nation, motto (underlined) and
+    the place and date line on the right."""
+    head = Block()
+    s = st.s
+    gap = 0.03 * st.W
+    left_w = st.W * 0.45
+    right_x = left_w + gap
+    right_w = st.W - right_x
+    y = head.text(0, 0, left_w, clean(office_name).upper(), st.B, st.body, align=CENTRE)
+    if clean(number):
+        y += head.text(
+            0,
+            y + 2 * s,
+            left_w,
+            f"{st.label('number')} {clean(number)}",
+            st.R,
+            st.body,
+            align=CENTRE,
+        )
+    if copy_no:
+        head.text(0, y + 4 * s, left_w, st.label("copy", n=copy_no), st.B, st.body, align=CENTRE)
+    nation = st.label("nation")
+    size = fit_size(nation, st.B, st.body, right_w)
+    y = head.text(right_x, 0, right_w, nation, st.B, size, align=CENTRE)
+    motto = st.label("motto")
+    motto_size = fit_size(motto, st.B, st.body, right_w)
+    y += head.text(right_x, y, right_w, motto, st.B, motto_size, align=CENTRE)
+    line_w = width(motto, st.B, motto_size)
+    head.line(right_x + (right_w - line_w) / 2, y, right_x + (right_w + line_w) / 2, y, 0.6 * s)
+    head.text(
+        right_x,
+        y + 5 * s,
+        right_w,
+        place_and_date(written_at, issued_on, st.lang),
+        st.I,
+        st.body,
+        align=CENTRE,
+    )
+    return head
+
+
+def note_title(st: Style, title: str, subject: str = "") -> Block:
+    """The title of a note, centred, and under it its subject line in italics (if any)."""
+    block = Block(st.section * 1.6)
+    h = block.text(0, 0, st.W, title, st.B, st.title, align=CENTRE)
+    if subject:
+        block.text(st.W * 0.1, h, st.W * 0.8, subject, st.I, st.body, align=CENTRE)
+    return block
+
+
+def handover_intro(st: Style, issued_on: date, place: str) -> Block:
+    """ "Hôm nay, ngày ... tại ..., chúng tôi gồm:" opening a hand-over note."""
+    day = document_date(issued_on, st.lang)
+    if st.lang == "vi":
+        day = day[0].lower() + day[1:]
+    return paragraph(
+        st, st.label("handover_intro", date=day, place=clean(place)), space_before=st.section
+    )
 
 
 def field(

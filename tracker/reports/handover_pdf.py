@@ -24,7 +24,6 @@ from tracker.reports._layout import (
     Page,
     check_neutral,
     clean,
-    width,
     write_atomic,
 )
 
@@ -79,59 +78,16 @@ class HandoverNoteDoc:
         check_common(self)
 
 
-def _fit(text: str, font: str, size: float, avail: float) -> float:
-    w = width(text, font, size)
-    return size if w <= avail else size * avail / w
-
-
 def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
     L = st.label
-    s = st.s
     blocks: list[Block] = []
 
-    # Head: office and number on the left; nation, motto and date line on the right.
-    head = Block()
-    gap = 0.03 * st.W
-    left_w = st.W * 0.45
-    right_x = left_w + gap
-    right_w = st.W - right_x
-    y = head.text(0, 0, left_w, clean(doc.office_name).upper(), st.B, st.body, align=CENTRE)
-    if clean(doc.number):
-        y += head.text(
-            0,
-            y + 2 * s,
-            left_w,
-            f"{L('number')} {clean(doc.number)}",
-            st.R,
-            st.body,
-            align=CENTRE,
+    blocks.append(
+        c.office_head(
+            st, doc.office_name, doc.number, doc.issued_on, doc.written_at, copy_no=doc.copy_no
         )
-    if doc.copy_no:
-        head.text(0, y + 4 * s, left_w, L("copy", n=doc.copy_no), st.B, st.body, align=CENTRE)
-    nation = L("nation")
-    size = _fit(nation, st.B, st.body, right_w)
-    y = head.text(right_x, 0, right_w, nation, st.B, size, align=CENTRE)
-    motto = L("motto")
-    motto_size = _fit(motto, st.B, st.body, right_w)
-    y += head.text(right_x, y, right_w, motto, st.B, motto_size, align=CENTRE)
-    line_w = width(motto, st.B, motto_size)
-    head.line(right_x + (right_w - line_w) / 2, y, right_x + (right_w + line_w) / 2, y, 0.6 * s)
-    head.text(
-        right_x,
-        y + 5 * s,
-        right_w,
-        c.place_and_date(doc.written_at, doc.issued_on, st.lang),
-        st.I,
-        st.body,
-        align=CENTRE,
     )
-    blocks.append(head)
-
-    title = Block(st.section * 1.6)
-    h = title.text(0, 0, st.W, L("handover_title"), st.B, st.title, align=CENTRE)
-    if clean(doc.subject):
-        title.text(st.W * 0.1, h, st.W * 0.8, clean(doc.subject), st.I, st.body, align=CENTRE)
-    blocks.append(title)
+    blocks.append(c.note_title(st, L("handover_title"), clean(doc.subject)))
     if doc.reprint:
         blocks.append(c.boxed_marker(st, L("reprint", n=doc.reprint)))
     if doc.voided:
@@ -152,14 +108,7 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
             )
         )
 
-    day = c.document_date(doc.issued_on, st.lang)
-    if st.lang == "vi":
-        day = day[0].lower() + day[1:]
-    blocks.append(
-        c.paragraph(
-            st, L("handover_intro", date=day, place=clean(doc.place)), space_before=st.section
-        )
-    )
+    blocks.append(c.handover_intro(st, doc.issued_on, doc.place))
     # Bên giao
     blocks.append(c.field(st, L("giver"), doc.office_name, space_before=st.gap * 1.5))
     blocks.append(c.field(st, L("address"), doc.office_address, value_font=st.R))
@@ -220,7 +169,7 @@ def _blocks(doc: HandoverNoteDoc, st: Style) -> list[Block]:
     if clean(doc.condition_note):
         blocks.append(c.field(st, L("condition"), doc.condition_note, value_font=st.R))
     each = "01" if st.lang == "vi" else "one"
-    copies = f"{doc.copies_made:02d}" if st.lang == "vi" else str(doc.copies_made)
+    copies = c.copies(doc.copies_made, st.lang)
     blocks.append(c.paragraph(st, L("handover_close", copies=copies, each=each)))
 
     sigs = [

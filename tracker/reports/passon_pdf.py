@@ -24,7 +24,6 @@ from tracker.reports._layout import (
     Page,
     check_neutral,
     clean,
-    width,
     write_atomic,
 )
 
@@ -134,55 +133,13 @@ class PassOnNoteDoc:
 def _blocks(doc: PassOnNoteDoc, st: Style) -> list[Block]:
     L = st.label
     W = _WORDS[st.lang]
-    s = st.s
     blocks: list[Block] = []
 
-    head = Block()
-    gap = 0.03 * st.W
-    left_w = st.W * 0.45
-    right_x = left_w + gap
-    right_w = st.W - right_x
-    y = head.text(0, 0, left_w, clean(doc.office_name).upper(), st.B, st.body, align=CENTRE)
-    if clean(doc.number):
-        head.text(
-            0, y + 2 * s, left_w, f"{L('number')} {clean(doc.number)}", st.R, st.body, align=CENTRE
-        )
-    nation = L("nation")
-    size = c.fit_size(nation, st.B, st.body, right_w)
-    y = head.text(right_x, 0, right_w, nation, st.B, size, align=CENTRE)
-    motto = L("motto")
-    motto_size = c.fit_size(motto, st.B, st.body, right_w)
-    y += head.text(right_x, y, right_w, motto, st.B, motto_size, align=CENTRE)
-    line_w = width(motto, st.B, motto_size)
-    head.line(right_x + (right_w - line_w) / 2, y, right_x + (right_w + line_w) / 2, y, 0.6 * s)
-    head.text(
-        right_x,
-        y + 5 * s,
-        right_w,
-        c.place_and_date(doc.written_at, doc.issued_on, st.lang),
-        st.I,
-        st.body,
-        align=CENTRE,
-    )
-    blocks.append(head)
-
-    title = Block(st.section * 1.6)
-    h = title.text(0, 0, st.W, W["title"], st.B, st.title, align=CENTRE)
+    blocks.append(c.office_head(st, doc.office_name, doc.number, doc.issued_on, doc.written_at))
     what = clean(doc.item_name) or clean(doc.description)
     what = what[:1].lower() + what[1:]
-    title.text(
-        st.W * 0.1, h, st.W * 0.8, W["subject"].format(what=what), st.I, st.body, align=CENTRE
-    )
-    blocks.append(title)
-
-    day = c.document_date(doc.issued_on, st.lang)
-    if st.lang == "vi":
-        day = day[0].lower() + day[1:]
-    blocks.append(
-        c.paragraph(
-            st, L("handover_intro", date=day, place=clean(doc.place)), space_before=st.section
-        )
-    )
+    blocks.append(c.note_title(st, W["title"], W["subject"].format(what=what)))
+    blocks.append(c.handover_intro(st, doc.issued_on, doc.place))
     blocks.append(c.field(st, W["giver"], doc.giver_name, space_before=st.gap * 1.5))
     blocks.append(c.field(st, L("address"), doc.giver_address, value_font=st.R))
     blocks.append(c.field(st, W["receiver"], doc.receiver_name, space_before=st.gap * 1.5))
@@ -222,7 +179,7 @@ def _blocks(doc: PassOnNoteDoc, st: Style) -> list[Block]:
         blocks.append(c.field(st, W["condition"], doc.condition_note, value_font=st.R))
     if doc.passes_on_again:
         blocks.append(c.paragraph(st, W["duty"], space_before=st.gap))
-    copies = f"{doc.copies_made:02d}" if st.lang == "vi" else str(doc.copies_made)
+    copies = c.copies(doc.copies_made, st.lang)
     blocks.append(c.paragraph(st, W["close"].format(copies=copies, office=clean(doc.office_name))))
 
     witness = doc.witness.name if doc.witness is not None else ""

@@ -646,27 +646,13 @@ def record_handover(
             after = audit.snapshot(grant)
             if before["status"] != after["status"]:
                 audit.record(s, actor, "update", "grant", grant.id, before=before, after=after)
-        return HandoverView(
-            id=head.id,
-            grant_id=g.id,
-            beneficiary_id=g.beneficiary_id,
-            beneficiary_code=g.beneficiary.code,
-            beneficiary_name=g.beneficiary.full_name,
-            grant_type=g.grant_type.code,
-            handed_on=head.handed_on,
-            description=head.description,
-            in_kind=head.in_kind,
-            quantity=head.quantity,
-            unit_value=head.unit_value,
-            amount=head.amount,
-            staff=actor.username,
-            override_reason=head.override_reason,
-            receipt_number=number,
+        return _handover_view(
+            actor,
+            head,
+            [d for d, _ids in added],
+            number,
             visits_scheduled=tuple(sorted(set(all_visits))),
             asset_ids=tuple(all_assets),
-            kind=kind_of(d.in_kind for d, _ids in added),
-            total=sum(d.amount for d, _ids in added),
-            line_ids=tuple(d.id for d, _ids in added),
         )
 
 
@@ -800,28 +786,44 @@ def _moved(s: Session, actor: Actor, d: Disbursement, new_day: date) -> None:
                          after=audit.snapshot(vis))  # fmt: skip
 
 
-def _view_of_line(s: Session, actor: Actor, d: Disbursement) -> HandoverView:
-    g = d.grant
+def _handover_view(
+    actor: Actor,
+    head: Disbursement,
+    lines: Sequence[Disbursement],
+    receipt_number: str | None,
+    *,
+    visits_scheduled: tuple[date, ...] = (),
+    asset_ids: tuple[int, ...] = (),
+) -> HandoverView:
+    """The view of a hand-over whose first line is ``head``: the head's own fields, what
+    all ``lines`` gave together, recorded by ``actor``."""
+    g = head.grant
     return HandoverView(
-        id=d.id,
+        id=head.id,
         grant_id=g.id,
         beneficiary_id=g.beneficiary_id,
         beneficiary_code=g.beneficiary.code,
         beneficiary_name=g.beneficiary.full_name,
         grant_type=g.grant_type.code,
-        handed_on=d.handed_on,
-        description=d.description,
-        in_kind=d.in_kind,
-        quantity=d.quantity,
-        unit_value=d.unit_value,
-        amount=d.amount,
+        handed_on=head.handed_on,
+        description=head.description,
+        in_kind=head.in_kind,
+        quantity=head.quantity,
+        unit_value=head.unit_value,
+        amount=head.amount,
         staff=actor.username,
-        override_reason=d.override_reason,
-        receipt_number=_receipt_number(s, d),
-        kind="goods" if d.in_kind else "cash",
-        total=d.amount,
-        line_ids=(d.id,),
+        override_reason=head.override_reason,
+        receipt_number=receipt_number,
+        visits_scheduled=visits_scheduled,
+        asset_ids=asset_ids,
+        kind=kind_of(d.in_kind for d in lines),
+        total=sum(d.amount for d in lines),
+        line_ids=tuple(d.id for d in lines),
     )
+
+
+def _view_of_line(s: Session, actor: Actor, d: Disbursement) -> HandoverView:
+    return _handover_view(actor, d, [d], _receipt_number(s, d))
 
 
 def edit_handover(

@@ -5,74 +5,37 @@ Administrators change the table; the change is in the audit trail."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QTableWidgetItem, QWidget
 
 from tracker.domain.papers import LegalBasis
 from tracker.services import receipts
 from tracker.ui.context import Change, UiContext
-from tracker.ui.widgets import Banner, DateEdit
-from tracker.ui.worker import Task, error_text, run_task
+from tracker.ui.table_box import TableBox
+from tracker.ui.widgets import DateEdit
+from tracker.ui.worker import Task
 
 FROM, FORM, NOTE = range(3)
 
 
-class LegalBasisBox(QGroupBox):
+class LegalBasisBox(TableBox):
     """A table of (from date, form code, legal-basis line), editable by administrators."""
 
-    #: A short message for the status bar (saved).
-    status = Signal(str)
-
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._task: Task | None = None
-        self.can_write = ctx.actor.can("office.setup")
-        layout = QVBoxLayout(self)
-        self.banner = Banner(self)
-        layout.addWidget(self.banner)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(FROM, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FORM, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(100)
-        self.table.setMaximumHeight(170)
-        if not self.can_write:
-            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table)
+        can_write = ctx.actor.can("office.setup")
+        super().__init__(ctx, parent, columns=3, heights=(100, 170), editable=can_write)
+        self.can_write = can_write
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.save_button = QPushButton(self)
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_selected)
         self.save_button.clicked.connect(lambda: self.save())
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in (self.add_button, self.remove_button, self.save_button):
-            button.setVisible(self.can_write)
-            row.addWidget(button)
-        layout.addLayout(row)
+        self.add_buttons(
+            self.add_button, self.remove_button, self.save_button, visible=self.can_write
+        )
         self.retranslate()
         self._update_buttons()
 
@@ -95,20 +58,9 @@ class LegalBasisBox(QGroupBox):
         self.remove_button.setText(self.tr("Remove the line"))
         self.save_button.setText(self.tr("Save the legal basis"))
 
-    def load(self) -> None:
-        if self._task is not None and not self._task.is_done:
-            self._task.cancel()
+    def reader(self) -> Callable[[], list[LegalBasis]]:
         ctx = self.ctx
-        self._task = run_task(
-            self,
-            lambda: receipts.legal_bases(ctx.db, ctx.actor),
-            on_success=self._loaded,
-            on_failure=lambda exc: self.banner.show_message(error_text(exc)),
-        )
-
-    def _loaded(self, rows: list[LegalBasis]) -> None:
-        self._task = None
-        self.set_rows(rows)
+        return lambda: receipts.legal_bases(ctx.db, ctx.actor)
 
     def set_rows(self, rows: list[LegalBasis]) -> None:
         self.banner.show_message("")
@@ -158,7 +110,7 @@ class LegalBasisBox(QGroupBox):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._task is not None and not self._task.is_done
+        busy = self.busy()
         self.remove_button.setEnabled(
             self.can_write and bool(self.table.selectionModel().selectedRows())
         )
@@ -185,8 +137,3 @@ class LegalBasisBox(QGroupBox):
         self._task = None
         self.set_rows(rows)
         self.status.emit(self.tr("Legal basis of payment vouchers saved."))
-
-    def _failed(self, exc: BaseException) -> None:
-        self._task = None
-        self.banner.show_message(error_text(exc))
-        self._update_buttons()

@@ -5,20 +5,9 @@ close."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidgetItem, QWidget
 
 from tracker.domain.shapes import OFFICE_TIME
 from tracker.i18n import get_language
@@ -26,56 +15,26 @@ from tracker.services import closing
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.period_dialogs import ReopenPeriodDialog
-from tracker.ui.widgets import Banner
-from tracker.ui.worker import Task, error_text
+from tracker.ui.table_box import TableBox
+from tracker.ui.worker import Task
 
 QUARTER, STATE, REOPENED = range(3)
 
 
-class PeriodsBox(QGroupBox):
+class PeriodsBox(TableBox):
     """The list of quarters with Close, Reopen… and Check."""
 
-    #: A short message for the status bar (closed, reopened).
-    status = Signal(str)
-
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._task: Task | None = None
+        super().__init__(ctx, parent, columns=3, heights=(120, 200))
         self.states: list[closing.PeriodState] = []
-        layout = QVBoxLayout(self)
-        self.banner = Banner(self)
-        layout.addWidget(self.banner)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QUARTER, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(REOPENED, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(120)
-        self.table.setMaximumHeight(200)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table)
-        self.result = QLabel(self)
-        self.result.setWordWrap(True)
-        layout.addWidget(self.result)
+        self.result = self.add_line()
         self.close_button = QPushButton(self)
         self.reopen_button = QPushButton(self)
         self.check_button = QPushButton(self)
         self.close_button.clicked.connect(lambda: self.close_selected())
         self.reopen_button.clicked.connect(lambda: self.reopen_selected())
         self.check_button.clicked.connect(lambda: self.check_selected())
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for button in (self.check_button, self.reopen_button, self.close_button):
-            row.addWidget(button)
-        layout.addLayout(row)
+        self.add_buttons(self.check_button, self.reopen_button, self.close_button)
         self.retranslate()
         self._update_buttons()
 
@@ -99,21 +58,10 @@ class PeriodsBox(QGroupBox):
             self.set_rows(self.states)
 
     # --- loading -------------------------------------------------------------------------
-    def load(self) -> None:
-        if self._task is not None and not self._task.is_done:
-            self._task.cancel()
+    def reader(self) -> Callable[[], list[closing.PeriodState]]:
         ctx = self.ctx
         today = ctx.today()
-        self._task = ctx.read(
-            self,
-            lambda: closing.list_periods(ctx.db, ctx.actor, today=today),
-            on_success=self._loaded,
-            on_failure=lambda exc: self.banner.show_message(error_text(exc)),
-        )
-
-    def _loaded(self, states: list[closing.PeriodState]) -> None:
-        self._task = None
-        self.set_rows(states)
+        return lambda: closing.list_periods(ctx.db, ctx.actor, today=today)
 
     def state_text(self, p: closing.PeriodState) -> str:
         if p.closed and p.closed_at is not None:
@@ -162,7 +110,7 @@ class PeriodsBox(QGroupBox):
 
     def _update_buttons(self) -> None:
         p = self.selected()
-        busy = self._task is not None and not self._task.is_done
+        busy = self.busy()
         self.close_button.setEnabled(not busy and p is not None and p.ended and not p.closed)
         self.reopen_button.setEnabled(not busy and p is not None and p.closed)
         self.check_button.setEnabled(not busy and p is not None and p.closed)
@@ -239,7 +187,5 @@ class PeriodsBox(QGroupBox):
         self.load()
 
     def _failed(self, exc: BaseException) -> None:
-        self._task = None
         self.result.setText("")
-        self.banner.show_message(error_text(exc))
-        self._update_buttons()
+        super()._failed(exc)

@@ -1312,15 +1312,16 @@ def cmd_pass_on(args: argparse.Namespace, ws: Workspace) -> int:
         return EXIT_OK
     if not args.number or not args.out:
         raise ValidationError("required", "pass_on")
+    out = _out_file(args.out)
+    if out is None:
+        return EXIT_ERROR
     wanted = args.number.strip().upper()
     found = next((p for p in pass_on.list_pass_ons(db, actor, limit=100_000)
                   if p.number == wanted), None)  # fmt: skip
     if found is None:
         raise NotFoundError("pass_on", wanted)
-    pages = pass_on.write_pass_on_note(
-        db, actor, found.id, args.out, lang=lang, page_size=args.page
-    )
-    _say_written(args.out, pages)
+    pages = pass_on.write_pass_on_note(db, actor, found.id, out, lang=lang, page_size=args.page)
+    _say_written(out, pages)
     return EXIT_OK
 
 

@@ -37,3 +37,9 @@ def test_list_due_and_the_note(demo: Path, tmp_path: Path) -> None:
         "pass-on", "note", "QV-2025-99999", "--out", str(out), "--db", str(demo), "--user", "admin"
     )
     assert unknown.returncode == 1 and "QV-2025-99999" in unknown.stderr
+    nowhere = tmp_path / "no-such-folder" / "quay-vong.pdf"
+    missing = run(
+        "pass-on", "note", number, "--out", str(nowhere), "--db", str(demo), "--user", "admin"
+    )
+    assert missing.returncode == 1 and "Không có thư mục" in missing.stderr, missing.stderr
+    assert "không lường trước" not in missing.stderr

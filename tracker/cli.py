@@ -1275,6 +1275,7 @@ def cmd_trip_sheet(args: argparse.Namespace, ws: Workspace) -> int:
         villages=args.village,
         names=args.names,
         officer=args.officer,
+        purpose="save",
     )
     pages = trips.write_trip_sheet(sheet, out, lang=get_language())
     villages = len(sheet.village_groups)

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from tracker.services import beneficiaries, grants, visits
+from tracker.services import audit, beneficiaries, grants, visits
 from tracker.services.beneficiaries import BeneficiaryInput
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
@@ -134,6 +134,9 @@ def test_print_a_trip_sheet_and_type_in_its_results(  # type: ignore[no-untyped-
                      "Mỷ", "Sú", "Còn sống, khỏe", "Cán bộ đi thăm: Nguyễn Thị Lan"):  # fmt: skip
         assert expected in text, expected
     assert "Vàng Thị Mỷ" not in text, "names only when ticked"
+    # The trail says what each sheet was made for.
+    sheets = audit.list_events(window.ctx.db, window.ctx.actor, action="print_sheet")
+    assert [e.after["purpose"] for e in sheets[:2]] == ["save", "print"]
 
     # Back at the office: the results, in the sheet's order, by keyboard.
     qtbot.mouseClick(dialog.results_button, Qt.MouseButton.LeftButton)

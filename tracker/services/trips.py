@@ -282,12 +282,15 @@ def trip_sheet(
     names: bool = False,
     officer: str = "",
     today: date | None = None,
+    purpose: str = "print",
 ) -> TripSheet:
     """The sheet to print for a trip (officers and administrators): the visits still to
     make in ``communes`` (only ``villages`` of them when given) that fall due up to ``end``,
     those overdue included. ``names`` puts full names beside the codes (a role that may
-    see names only). Logged in the audit trail; nothing to visit is an error."""
+    see names only). Logged in the audit trail with what it was made for (``purpose``:
+    print, preview or save); nothing to visit is an error."""
     actor.require("trip.print")
+    purpose = v.choice(purpose, "purpose", ("print", "preview", "save"))
     if names:
         actor.require("names.read")
     codes, village_names = _places(communes, villages)
@@ -317,6 +320,7 @@ def trip_sheet(
                 "end": last.isoformat(),
                 "visits": [stop.visit_id for stop in sheet.stops],
                 "names": bool(names),
+                "purpose": purpose,
                 "people": sorted({stop.beneficiary_id for stop in sheet.stops}),
             },
         )

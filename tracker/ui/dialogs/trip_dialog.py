@@ -138,9 +138,9 @@ class TripSheetDialog(QDialog):
         layout.addWidget(buttons)
 
         self.commune.currentIndexChanged.connect(lambda _i: self._fill_villages())
-        self.preview_button.clicked.connect(lambda: self.make(self._preview))
-        self.print_button.clicked.connect(lambda: self.make(self._print))
-        self.save_button.clicked.connect(lambda: self.make(self._save))
+        self.preview_button.clicked.connect(lambda: self.make(self._preview, "preview"))
+        self.print_button.clicked.connect(lambda: self.make(self._print, "print"))
+        self.save_button.clicked.connect(lambda: self.make(self._save, "save"))
         self.results_button.clicked.connect(self.enter_results)
         close.clicked.connect(self.reject)
         self.output.status.connect(self.state.setText)
@@ -177,8 +177,9 @@ class TripSheetDialog(QDialog):
     def busy(self) -> bool:
         return self.task is not None and not self.task.is_done
 
-    def make(self, then: Callable[[bytes], object]) -> Task | None:
-        """Make the sheet on the worker (the service logs it), then ``then(pdf)``."""
+    def make(self, then: Callable[[bytes], object], purpose: str = "print") -> Task | None:
+        """Make the sheet on the worker (the service logs it, with ``purpose``: print,
+        preview or save), then ``then(pdf)``."""
         if self.busy:
             return None
         self.banner.show_message("")
@@ -192,6 +193,7 @@ class TripSheetDialog(QDialog):
             sheet = trips.trip_sheet(
                 db, actor, chosen["communes"], chosen["start"], chosen["end"],
                 villages=chosen["villages"], names=names, officer=officer, today=today,
+                purpose=purpose,
             )  # fmt: skip
             out = io.BytesIO()
             trips.write_trip_sheet(sheet, out, lang=lang)

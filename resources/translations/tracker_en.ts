@@ -3308,6 +3308,14 @@ The database was closed for the restore. Sign in again: if the database cannot b
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Attach the signed copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo or scan of the receipt as signed or thumbprinted; it is kept encrypted in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print in one go…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3349,6 +3357,22 @@ The database was closed for the restore. Sign in again: if the database cannot b
     </message>
     <message>
         <source>Receipt {old} voided; new receipt {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed copy of receipt {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed copy of receipt {number} kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3304,6 +3304,14 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
         <translation>Trong quý đang mở, lần trao được sửa trực tiếp; trong quý đã khoá, việc sửa là một điều chỉnh ngày hôm nay trỏ về lần trao đó</translation>
     </message>
     <message>
+        <source>Attach the signed copy…</source>
+        <translation>Đính kèm bản có chữ ký…</translation>
+    </message>
+    <message>
+        <source>A photo or scan of the receipt as signed or thumbprinted; it is kept encrypted in the database</source>
+        <translation>Ảnh chụp hoặc bản quét phiếu đã ký hoặc điểm chỉ; được lưu mã hóa trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
         <source>Print in one go…</source>
         <translation>In theo lô…</translation>
     </message>
@@ -3346,6 +3354,22 @@ Cơ sở dữ liệu đã được đóng để khôi phục. Hãy đăng nhập
     <message>
         <source>Receipt {old} voided; new receipt {new}.</source>
         <translation>Đã hủy phiếu {old}; phiếu mới {new}.</translation>
+    </message>
+    <message>
+        <source>The signed copy of receipt {number}</source>
+        <translation>Bản có chữ ký của phiếu {number}</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Ảnh và bản quét (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>Signed copy of receipt {number} kept.</source>
+        <translation>Đã lưu bản có chữ ký của phiếu {number}.</translation>
+    </message>
+    <message>
+        <source>Adding the file…</source>
+        <translation>Đang thêm tệp…</translation>
     </message>
     <message>
         <source>The person signs or puts a thumbprint on it; the office keeps a copy.</source>

@@ -564,3 +564,28 @@ def test_receipts_without_a_signed_copy_are_found_before_an_audit(  # type: igno
     assert "đã lưu bản có chữ ký" in column(page, "status")[0]
     page.signed_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=20000)
+
+
+def test_the_signed_copy_is_attached_from_the_receipts_page(  # type: ignore[no-untyped-def]
+    window: MainWindow, stage: Stage, qtbot, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from ..unit.test_svc_attachments import pdf_bytes
+
+    page = receipts_page(window, qtbot)
+    page.signed_filter.setCurrentIndex(page.signed_filter.findData(False))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=20000)
+    select(page, stage.cow)
+    assert page.attach_button.isVisible() and page.attach_button.isEnabled()
+    scan = tmp_path / "phieu-chi-da-ky.pdf"
+    scan.write_bytes(pdf_bytes())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
+    # The receipt leaves the list of those still waiting for their signed copy.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=20000)
+    assert stage.cow not in numbers(page)
+    page.signed_filter.setCurrentIndex(page.signed_filter.findData(True))
+    qtbot.waitUntil(lambda: numbers(page) == [stage.cow], timeout=20000)
+    assert "đã lưu bản có chữ ký" in column(page, "status")[0]
+    assert stage.cow in window.statusBar().currentMessage()

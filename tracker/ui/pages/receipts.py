@@ -27,6 +27,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,10 +39,11 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.papers import PAPERS_OF_KIND
 from tracker.reports._layout import write_atomic
-from tracker.services import receipts
+from tracker.services import attachments, receipts
+from tracker.services.attachments import AttachmentInput, AttachmentView
 from tracker.services.grants import AdjustmentView, HandoverView
 from tracker.services.receipts import ReceiptDetail, ReceiptRow
-from tracker.ui import fmt, prefs
+from tracker.ui import files, fmt, prefs
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.period_dialogs import HandoverCorrectionDialog
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
@@ -205,7 +207,7 @@ class ReceiptsPage(Page):
     """Find, print (the original, then counted copies) and void receipts."""
 
     key = "receipts"
-    shows = frozenset({Change.HANDOVER, Change.RECEIPT})
+    shows = frozenset({Change.HANDOVER, Change.RECEIPT, Change.ATTACHMENT})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -262,6 +264,8 @@ class ReceiptsPage(Page):
         self.void_button = QPushButton(self)
         self.correct_button = QPushButton(self)
         self.batch_button = QPushButton(self)
+        self.attach_button = QPushButton(self)
+        self.attach_button.setVisible(ctx.actor.can("attachment.write"))
         # Voids are for administrators and accountants (the services check too).
         self.void_button.setVisible(can_write)
         self.correct_button.setVisible(ctx.actor.can("handover.write"))
@@ -296,6 +300,7 @@ class ReceiptsPage(Page):
             self.save_button,
             self.void_button,
             self.correct_button,
+            self.attach_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -332,6 +337,7 @@ class ReceiptsPage(Page):
         self.void_button.clicked.connect(lambda: self.void_selected())
         self.correct_button.clicked.connect(lambda: self.correct_selected())
         self.batch_button.clicked.connect(lambda: self.open_batch())
+        self.attach_button.clicked.connect(lambda: self.attach_signed_copy())
         self.retranslate()
         self._update_buttons()
 
@@ -388,6 +394,13 @@ class ReceiptsPage(Page):
             self.tr(
                 "In an open quarter the hand-over is changed; in a closed one the correction "
                 "is an adjustment dated today that points at it"
+            )
+        )
+        self.attach_button.setText(self.tr("Attach the signed copy…"))
+        self.attach_button.setToolTip(
+            self.tr(
+                "A photo or scan of the receipt as signed or thumbprinted; it is kept "
+                "encrypted in the database"
             )
         )
         self.batch_button.setText(self.tr("Print in one go…"))
@@ -477,6 +490,9 @@ class ReceiptsPage(Page):
         self.void_button.setEnabled(can_write and idle and row is not None and not row.voided)
         self.correct_button.setEnabled(
             self.ctx.actor.can("handover.write") and idle and row is not None and not row.voided
+        )
+        self.attach_button.setEnabled(
+            self.ctx.actor.can("attachment.write") and row is not None and not row.voided
         )
         self._fill_papers(row)
 
@@ -751,6 +767,42 @@ class ReceiptsPage(Page):
             )
         )
         self.select_number(detail.row.number)
+
+    def attach_signed_copy(self) -> None:
+        """Attach the photo or scan of the selected receipt as signed: checked, re-encoded
+        and stored encrypted on the worker; the receipt then shows "signed copy on file"."""
+        row = self.selected()
+        if row is None or row.voided or not self.ctx.actor.can("attachment.write"):
+            return
+        # Qt's own dialog (the same on every PC), opening in Documents or a memory card.
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("The signed copy of receipt {number}").format(number=row.number),
+            str(files.start_folder(stick=True)),
+            self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)"),
+            options=files.OPTIONS,
+        )
+        if not name:
+            return
+        path, db, actor, number = Path(name), self.ctx.db, self.ctx.actor, row.number
+        self._select_when_loaded = number
+
+        def add() -> AttachmentView:
+            data = attachments.read_upload(path)
+            return attachments.add_attachment(
+                db, actor, AttachmentInput("receipt", row.id, "signed_receipt", path.name, data)
+            )
+
+        self.ctx.write(
+            self,
+            add,
+            {Change.ATTACHMENT, Change.RECEIPT},
+            on_success=lambda _view: self.status_message.emit(
+                self.tr("Signed copy of receipt {number} kept.").format(number=number)
+            ),
+            on_failure=lambda exc: self.banner.show_message(error_text(exc)),
+            label=self.tr("Adding the file…"),
+        )
 
     def open_batch(self) -> ReceiptBatchDialog:
         opts = self.options()

@@ -389,6 +389,12 @@ ENTRIES: dict[str, Entry] = {
     ),
     # backups (the restores come last: they take the data back to the backup)
     "backups.backup_now": Entry(lambda st, r: backups.backup_now(ws_of(st, r)), WRITERS),
+    # On this SQLite file the writers are refused for the database (not PostgreSQL), after
+    # the role: a viewer is refused for the role first.
+    "backups.backup_postgres": Entry(
+        lambda st, r: backups.backup_postgres(ws_of(st, r), st.root / "pg", "cụm mật khẩu dài"),
+        WRITERS,
+    ),
     "backups.backup_now#usb": Entry(
         lambda st, r: backups.backup_now(
             ws_of(st, r), folder=st.root / f"stick-{r}", reason="usb", keep=None
@@ -844,6 +850,8 @@ NO_ROLE: dict[str, str] = {
     "auth.quick_check": "integrity check at sign-in",
     "auth.mark_demo": "marks a key file while the demo is built",
     "auth.warm_up": "loads code before a sign-in (reads no records)",
+    "consolidate.signing_key": "the office's own key, for an export or its identity (their"
+    " callers check the role); made only for an administrator",
     "audit.reanchor": "follows a restore inside backups.restore",
     "audit.check_before_sign_in": "runs inside the sign-in",
     "audit.store_anchor": "runs after a write's commit",

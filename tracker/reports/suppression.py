@@ -100,7 +100,7 @@ def protect(
             marks[k] = HIDDEN if m != SMALL or k in amounts else m
     stuck: set[Hashable] = set()
     while True:
-        for k in amounts:
+        for k in depends:  # (in the caller's order: a set's order changes per process)
             if k not in marks and values[k] and any(d in marks for d in depends[k]):
                 marks[k] = HIDDEN
         bounds = _propagate(values, marks, eqs)
@@ -424,7 +424,9 @@ class _Search:
         if not broken:
             return guess
         # Branch where the guess fails.
-        near = {k for terms in broken for k, _c in terms if lo[k] < hi[k]}
+        # In the equations' order (not a set's, which changes from process to process):
+        # the same report is protected the same way, in the same time, every run.
+        near = dict.fromkeys(k for terms in broken for k, _c in terms if lo[k] < hi[k])
         var = min(near or free, key=lambda k: (hi[k] - lo[k], k not in near))
         t = min(max(self.guess[var], lo[var]), hi[var])
         if hi[var] - lo[var] <= 8:

@@ -496,6 +496,8 @@ else:
         else:
             QTimer.singleShot(5, poll)
     def signed_in():
+        from tracker.ui.signin import preloaded
+        preloaded()  # as the app does
         from tracker.ui.context import UiContext
         from tracker.ui.main_window import MainWindow
         ws = dialog.result_value

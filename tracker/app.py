@@ -171,6 +171,9 @@ def run_gui(
     """Show the main window for ``actor`` on an opened, migrated database; returns the
     exit code of the event loop, or :data:`SIGN_IN_AGAIN` after a restore. With
     ``workspace`` the window locks itself (Ctrl+L, and when idle) and backs up daily."""
+    from tracker.ui.signin import preloaded
+
+    preloaded()  # the sign-in dialog's thread may still be loading the window's modules
     from tracker.ui.context import UiContext
     from tracker.ui.main_window import MainWindow
 

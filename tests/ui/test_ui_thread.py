@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from tracker.services import beneficiaries, grants, receipts, visits
+from tracker.services import beneficiaries, grants, places, receipts, visits
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
-from tracker.ui import flows
+from tracker.ui import flows, worker
+from tracker.ui.context import UiContext
 from tracker.ui.dialogs.grant_dialog import GrantDialog
 from tracker.ui.main_window import MainWindow
 
@@ -33,6 +34,7 @@ SLOW_READS: tuple[tuple[Any, str], ...] = (
     (visits, "count_visits"),
     (receipts, "list_receipts"),
     (receipts, "count_receipts"),
+    (places, "place_names"),  # every unit kept, some 14,000
 )
 
 
@@ -151,3 +153,24 @@ def test_the_register_scrolls_by_key_and_stops_counting(  # type: ignore[no-unty
     assert all(not kw.get("offset") for kw in asked)
     assert any(kw.get("after_id") for kw in asked)
     assert "3" in register.count_label.text() and str(len(names)) not in register.count_label.text()
+
+
+def test_the_window_opens_with_today_alone_and_names_places_off_the_ui_thread(  # type: ignore[no-untyped-def]
+    qtbot, ctx: UiContext, on_ui_thread: list[str]
+):
+    register_by_service(ctx.db, ctx.actor)  # lives in commune 00769, Mèo Vạc
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    # The other pages are built when first shown: the window opens sooner.
+    assert list(win.pages) == ["today"]
+    assert win.nav.count() == len(win.page_keys) and win.nav.item(1).text() == "Người hưởng hỗ trợ"
+    page = win.show_page("beneficiaries")
+    assert list(win.pages) == ["today", "beneficiaries"]
+    qtbot.waitUntil(lambda: worker.pending() == 0 and page.model.rowCount() == 1, timeout=5000)
+    commune = page.model.index(0, page.model.column_of("commune"))
+    assert page.model.data(commune) == "Mèo Vạc"
+    assert on_ui_thread == []
+    worker.wait_for_tasks(10_000)
+    win.close()

@@ -123,10 +123,17 @@ class UiContext:
         """The communes the office's people live in, for list filters (one short query)."""
         return places.communes_in_use(self.db, self.actor)
 
-    def load_places(self) -> None:
-        """Fetch the units again and the names the lists show for their codes."""
+    def load_places(self, owner: QWidget, then: Callable[[], object]) -> None:
+        """Fetch the units again and, on the worker (some 14,000 rows), the names the lists
+        show for their codes; ``then`` runs once they are in (the lists repaint)."""
         self._places.clear()
-        fmt.set_place_names(places.place_names(self.db, self.actor))
+        db, actor = self.db, self.actor
+
+        def loaded(names: dict[str, str]) -> None:
+            fmt.set_place_names(names)
+            then()
+
+        self.read(owner, lambda: places.place_names(db, actor), on_success=loaded)
 
     def grant_type(self, code: str | None) -> GrantTypeView | None:
         return next((gt for gt in self.grant_types() if gt.code == code), None)

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QFrame,
@@ -74,6 +75,21 @@ PAGE_ORDER = (
     "settings",
 )
 ADMIN_PAGES = ("users", "audit")
+PAGE_CLASSES: dict[str, type[Page]] = {
+    cls.key: cls
+    for cls in (
+        TodayPage,
+        BeneficiariesPage,
+        GrantsPage,
+        VisitsPage,
+        ReceiptsPage,
+        ReportsPage,
+        ProvincePage,
+        UsersPage,
+        AuditPage,
+        SettingsPage,
+    )
+}
 STATUS_TIMEOUT_MS = 10_000
 #: The size of the window on the first start when the screen has room for it.
 DEFAULT_SIZE = (1280, 800)
@@ -109,7 +125,7 @@ class MainWindow(QMainWindow):
         if ctx.office is None:
             ctx.office = office.get_office(ctx.db, ctx.actor)
         ctx.grant_types()
-        ctx.load_places()
+        ctx.load_places(self, self._repaint_lists)
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -125,49 +141,27 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.today_page = TodayPage(ctx, self.stack)
-        self.beneficiaries_page = BeneficiariesPage(ctx, self.stack)
-        self.grants_page = GrantsPage(ctx, self.stack)
-        self.visits_page = VisitsPage(ctx, self.stack)
-        self.receipts_page = ReceiptsPage(ctx, self.stack)
-        self.reports_page = ReportsPage(ctx, self.stack)
-        # A province-level office takes in its offices' bundles.
-        at_province = ctx.office is not None and ctx.office.kind == "province"
-        self.province_page = ProvincePage(ctx, self.stack) if at_province else None
-        # Administrators only: the pages are not even built for the other roles (and the
+        # A province-level office takes in its offices' bundles. Users and Audit trail:
+        # administrators only (the pages are not even built for the other roles, and the
         # services refuse them anyway).
+        at_province = ctx.office is not None and ctx.office.kind == "province"
         is_admin = ctx.actor.can("user.manage")
-        self.users_page = UsersPage(ctx, self.stack) if is_admin else None
-        self.audit_page = AuditPage(ctx, self.stack) if is_admin else None
-        self.settings_page = SettingsPage(ctx, self.stack)
-        self.pages: dict[str, Page] = {}
-        for page in (
-            self.today_page,
-            self.beneficiaries_page,
-            self.grants_page,
-            self.visits_page,
-            self.receipts_page,
-            self.reports_page,
-            self.province_page,
-            self.users_page,
-            self.audit_page,
-            self.settings_page,
-        ):
-            if page is None:
-                continue
-            self.pages[page.key] = page
-            self.stack.addWidget(self._scrolling(page))
-            item = QListWidgetItem(icon(page.key), "", self.nav)
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
-            page.status_message.connect(self.show_message)
+        left_out = ({"province"} if not at_province else set()) | (
+            set(ADMIN_PAGES) if not is_admin else set()
+        )
         #: The keys of the pages shown, in the order of the navigation.
-        self.page_keys = [k for k in PAGE_ORDER if k in self.pages]
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.today_page.go_to.connect(self.show_page)
-        self.settings_page.language_chosen.connect(self.set_language)
-        self.settings_page.idle_minutes_changed.connect(self._idle_minutes_changed)
-        self.settings_page.change_password_requested.connect(self.change_password)
-        self.settings_page.restore_requested.connect(self.restore_backup)
+        self.page_keys = [k for k in PAGE_ORDER if k not in left_out]
+        #: The pages built so far: a page is built when it is first shown (or asked for),
+        #: so that the window opens with Today alone.
+        self.pages: dict[str, Page] = {}
+        self._holders: dict[str, QScrollArea] = {}
+        for key in self.page_keys:
+            holder = self._scrolling(key)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
+            item = QListWidgetItem(icon(key), "", self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.currentRowChanged.connect(self._row_chosen)
         self.office_label = QLabel(self)
         self.user_label = QLabel(self)
         self.db_label = QLabel(self)
@@ -285,8 +279,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Grant Tracker – livelihood support"))
         for row in range(self.nav.count()):
             item = self.nav.item(row)
-            page = self.pages[item.data(Qt.ItemDataRole.UserRole)]
-            item.setText(page.title())
+            item.setText(PAGE_CLASSES[item.data(Qt.ItemDataRole.UserRole)].title())
         self.file_menu.setTitle(self.tr("&File"))
         self.go_menu.setTitle(self.tr("&Go"))
         self.actions_menu.setTitle(self.tr("&Actions"))
@@ -296,7 +289,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock the window"))
         self.password_action.setText(self.tr("Change my &password…"))
         for key, action in self.page_actions.items():
-            action.setText(self.pages[key].title())
+            action.setText(PAGE_CLASSES[key].title())
         self.new_action.setText(self.tr("&New beneficiary…"))
         self.find_action.setText(self.tr("&Find a beneficiary"))
         self.grant_action.setText(self.tr("&Plan a grant…"))
@@ -329,28 +322,96 @@ class MainWindow(QMainWindow):
 
     # --- pages -------------------------------------------------------------------------
     def page(self, key: str) -> Page:
-        return self.pages[key]
+        """The page ``key``, built now if it has not been yet."""
+        built = self.pages.get(key)
+        if built is not None:
+            return built
+        page = PAGE_CLASSES[key](self.ctx, self.stack)
+        self.pages[key] = page
+        page.status_message.connect(self.show_message)
+        if isinstance(page, TodayPage):
+            page.go_to.connect(self.show_page)
+        elif isinstance(page, SettingsPage):
+            page.language_chosen.connect(self.set_language)
+            page.idle_minutes_changed.connect(self._idle_minutes_changed)
+            page.change_password_requested.connect(self.change_password)
+            page.restore_requested.connect(self.restore_backup)
+        elif isinstance(page, BeneficiariesPage):
+            page.restore_state()
+        self._holders[key].setWidget(page)
+        return page
+
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.page_keys):
+            self.page(self.page_keys[row])  # built before it is shown
+        self.stack.setCurrentIndex(row)
+
+    @property
+    def today_page(self) -> TodayPage:
+        return self.page("today")  # type: ignore[return-value]
+
+    @property
+    def beneficiaries_page(self) -> BeneficiariesPage:
+        return self.page("beneficiaries")  # type: ignore[return-value]
+
+    @property
+    def grants_page(self) -> GrantsPage:
+        return self.page("grants")  # type: ignore[return-value]
+
+    @property
+    def visits_page(self) -> VisitsPage:
+        return self.page("visits")  # type: ignore[return-value]
+
+    @property
+    def receipts_page(self) -> ReceiptsPage:
+        return self.page("receipts")  # type: ignore[return-value]
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        return self.page("reports")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
+
+    @property
+    def province_page(self) -> ProvincePage | None:
+        return self.page("province") if "province" in self.page_keys else None  # type: ignore[return-value]
+
+    @property
+    def users_page(self) -> UsersPage | None:
+        return self.page("users") if "users" in self.page_keys else None  # type: ignore[return-value]
+
+    @property
+    def audit_page(self) -> AuditPage | None:
+        return self.page("audit") if "audit" in self.page_keys else None  # type: ignore[return-value]
 
     def current_page(self) -> Page:
-        holder = self.stack.currentWidget()
-        assert isinstance(holder, QScrollArea)
-        return holder.widget()  # type: ignore[return-value]
+        return self.page(self.page_keys[max(self.stack.currentIndex(), 0)])
 
-    def _scrolling(self, page: Page) -> QScrollArea:
-        """The page in a scroll area: on a small screen (1280 x 720 at 125 %) a page wider
+    def _repaint_lists(self) -> None:
+        """The place names came in: the lists show them instead of the units' codes."""
+        for view in self.findChildren(QAbstractItemView):
+            view.viewport().update()
+
+    def _scrolling(self, key: str) -> QScrollArea:
+        """The page's scroll area: on a small screen (1280 x 720 at 125 %) a page wider
         or taller than the room scrolls instead of pushing the window off the screen."""
         holder = QScrollArea(self.stack)
-        holder.setObjectName(f"{page.key}_scroll")
+        holder.setObjectName(f"{key}_scroll")
         holder.setWidgetResizable(True)
         holder.setFrameShape(QFrame.Shape.NoFrame)
-        holder.setWidget(page)
         return holder
 
     def show_page(self, key: str) -> Page:
         """Go to a page; a page this user does not have (or an unknown key): Today."""
         row = self.page_keys.index(key) if key in self.page_keys else 0
         self.nav.setCurrentRow(row)
-        return self.pages[self.page_keys[row]]
+        return self.page(self.page_keys[row])
+
+    def _on(self, key: str) -> bool:
+        """Whether page ``key`` is the one on screen."""
+        return self.page_keys[max(self.stack.currentIndex(), 0)] == key
 
     def refresh_page(self) -> None:
         self.current_page().refresh()
@@ -367,27 +428,25 @@ class MainWindow(QMainWindow):
     def plan_grant(self) -> None:
         if self.ctx.actor.can("grant.write"):
             person = None
-            if self.current_page() is self.beneficiaries_page:
+            if self._on("beneficiaries"):
                 person = self.beneficiaries_page.selected()
             flows.plan_grant(self.ctx, self, person)
 
     def record_handover(self) -> None:
         if not self.ctx.actor.can("handover.write"):
             return
-        grant = self.grants_page.selected() if self.current_page() is self.grants_page else None
+        grant = self.grants_page.selected() if self._on("grants") else None
         if grant is not None and grant.status not in ("planned", "active"):
             grant = None
         # With a profile open, that person's grant is the one chosen first.
-        profile = self.beneficiaries_page.profile
-        person = (
-            profile.beneficiary_id
-            if self.current_page() is self.beneficiaries_page and profile.isVisible()
-            else None
-        )
+        person = None
+        if self._on("beneficiaries"):
+            profile = self.beneficiaries_page.profile
+            person = profile.beneficiary_id if profile.isVisible() else None
         flows.record_handover(self.ctx, self, grant, for_person=person)
 
     def record_visit(self) -> None:
-        if self.current_page() is self.visits_page and self.visits_page.selected() is not None:
+        if self._on("visits") and self.visits_page.selected() is not None:
             self.visits_page.record_selected()
             return
         page = self.show_page("visits")
@@ -690,7 +749,6 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([200, 1080])
-        self.beneficiaries_page.restore_state()
         # Every start opens on Today (what is due first); the last page is not reopened.
         self.show_page("today")
 
@@ -698,8 +756,10 @@ class MainWindow(QMainWindow):
         prefs.GEOMETRY.set(self.saveGeometry())
         prefs.WINDOW_STATE.set(self.saveState())
         prefs.SPLITTER.set(self.splitter.saveState())
-        prefs.PAGE.set(self.current_page().key)
-        self.beneficiaries_page.save_state()
+        prefs.PAGE.set(self.page_keys[max(self.stack.currentIndex(), 0)])
+        built = self.pages.get("beneficiaries")
+        if isinstance(built, BeneficiariesPage):
+            built.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         dialog, self.unlock_dialog = self.unlock_dialog, None

@@ -3,6 +3,7 @@ to print), the sign-in dialog, the recovery-key dialog and the screen lock."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -32,16 +33,31 @@ if TYPE_CHECKING:
 # background thread while the user types.
 
 
+_preload_thread: threading.Thread | None = None
+
+
 def preload() -> None:
-    """Load the sign-in's services on a background thread, once the dialog has painted."""
-    import threading
+    """Load the sign-in's services, then the main window's modules, on a background
+    thread once the dialog has painted (the user types meanwhile)."""
+    global _preload_thread
 
     def load() -> None:
         from tracker.services import auth, backups, office  # noqa: F401
 
         auth.warm_up()
+        import tracker.ui.context
+        import tracker.ui.main_window  # noqa: F401
 
-    threading.Thread(target=load, name="preload", daemon=True).start()
+    if _preload_thread is None:
+        _preload_thread = threading.Thread(target=load, name="preload", daemon=True)
+        _preload_thread.start()
+
+
+def preloaded() -> None:
+    """Wait for :func:`preload` to finish (at once when it has, or was never started):
+    the main window's modules are then imported by one thread only."""
+    if _preload_thread is not None:
+        _preload_thread.join()
 
 
 def password_edit(parent: QWidget) -> QLineEdit:

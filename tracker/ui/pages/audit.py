@@ -11,7 +11,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -310,8 +310,9 @@ class AuditPage(Page):
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_details())
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Audit trail")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("AuditPage", "Audit trail")
 
     def retranslate(self) -> None:
         current = self.entity.currentData()

@@ -35,7 +35,9 @@ class Page(QWidget):
         self._stale = True
         ctx.events.changed.connect(self.data_changed)
 
-    def title(self) -> str:
+    @classmethod
+    def title(cls) -> str:
+        """The page's name in the navigation (known before the page is built)."""
         raise NotImplementedError
 
     def refresh(self) -> None:

@@ -3,7 +3,7 @@ sorting by column, names hidden unless asked for, and the profile beside the lis
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -120,8 +120,9 @@ class BeneficiariesPage(Page):
         self.retranslate()
 
     # --- texts -------------------------------------------------------------------------
-    def title(self) -> str:
-        return self.tr("Beneficiaries")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("BeneficiariesPage", "Beneficiaries")
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(

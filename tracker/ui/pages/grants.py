@@ -3,7 +3,7 @@ and recording a hand-over start here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -84,8 +84,9 @@ class GrantsPage(Page):
         self.model.modelReset.connect(lambda: self._current_changed(QModelIndex()))
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Grants")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("GrantsPage", "Grants")
 
     def retranslate(self) -> None:
         self.plan_button.setText(self.tr("Plan a grant…"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,8 +95,9 @@ class ProvincePage(Page):
         self.register_button.clicked.connect(self.register)
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Province")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ProvincePage", "Province")
 
     def retranslate(self) -> None:
         self.import_button.setText(self.tr("Import a stick…"))

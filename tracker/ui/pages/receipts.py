@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QFont, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -342,8 +342,9 @@ class ReceiptsPage(Page):
         self._update_buttons()
 
     # --- texts -------------------------------------------------------------------------
-    def title(self) -> str:
-        return self.tr("Receipts")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ReceiptsPage", "Receipts")
 
     def retranslate(self) -> None:
         self.intro.setText(

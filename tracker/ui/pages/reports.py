@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -345,8 +346,9 @@ class ReportsPage(Page):
         set_combo_data(self.kind, "quarter")
         self._update_inputs()
 
-    def title(self) -> str:
-        return self.tr("Reports")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("ReportsPage", "Reports")
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Summary report"))

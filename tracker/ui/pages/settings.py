@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -312,8 +312,9 @@ class SettingsPage(Page):
             widget.setVisible(on_file and can_restore)
         self.restore_note.setVisible(on_file and not can_restore)
 
-    def title(self) -> str:
-        return self.tr("Settings")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("SettingsPage", "Settings")
 
     def retranslate(self) -> None:
         self.office_box.setTitle(self.tr("Office"))

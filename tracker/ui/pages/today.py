@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -211,8 +211,9 @@ class TodayPage(Page):
 
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Today")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("TodayPage", "Today")
 
     def retranslate(self) -> None:
         self.title_label.setText(self.tr("Today, {date}").format(date=fmt.day(self.ctx.today())))

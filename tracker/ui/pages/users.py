@@ -3,7 +3,7 @@ new password, disable or enable one, and replace the recovery key."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -119,8 +119,9 @@ class UsersPage(Page):
         self.retranslate()
         self._update_buttons()
 
-    def title(self) -> str:
-        return self.tr("Users")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("UsersPage", "Users")
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("User accounts"))

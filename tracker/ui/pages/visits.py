@@ -3,7 +3,7 @@ outcome (or that no one could be met)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -82,8 +82,9 @@ class VisitsPage(Page):
         self.model.rowsInserted.connect(lambda *_a: self._update_count())
         self.retranslate()
 
-    def title(self) -> str:
-        return self.tr("Visits")
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("VisitsPage", "Visits")
 
     def retranslate(self) -> None:
         names = {

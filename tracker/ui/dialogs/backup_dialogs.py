@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.i18n import get_language
 from tracker.services import backups
-from tracker.services.backups import MIN_PASSPHRASE, BackupInfo
+from tracker.services.backups import BackupInfo
 from tracker.services.errors import ValidationError
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.i18n import format_number, get_language
 from tracker.reports.csv_summary import default_separator
-from tracker.reports.summary_linelist import MIN_PASSPHRASE
 from tracker.reports.usb import Drive
 from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError

@@ -807,19 +807,28 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _backup_passphrase(*, twice: bool) -> str:
-    if os.environ.get(ENV_BACKUP_PASSPHRASE):
-        return os.environ[ENV_BACKUP_PASSPHRASE]
+def _typed_passphrase(env_name: str, prompt: tuple[str, str], again: tuple[str, str] | None) -> str:
+    """The passphrase of an encrypted file: from ``env_name`` when it is set, else typed at
+    a terminal (``prompt``, then ``again`` to confirm it when given; each in Vietnamese and
+    English). Without either, the error says how long it must be."""
+    if os.environ.get(env_name):
+        return os.environ[env_name]
     if not sys.stdin or not sys.stdin.isatty():
-        from tracker.services.backups import MIN_PASSPHRASE
+        from tracker.domain.vocab import MIN_PASSPHRASE
 
         raise ServiceError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
-    first = getpass.getpass(_say("Cụm mật khẩu của bản sao lưu: ", "Backup passphrase: "))
-    if twice:
-        again = getpass.getpass(_say("Nhập lại cụm mật khẩu: ", "Passphrase again: "))
-        if again != first:
-            raise AuthError("passwords_differ")
+    first = getpass.getpass(_say(*prompt))
+    if again is not None and getpass.getpass(_say(*again)) != first:
+        raise AuthError("passwords_differ")
     return first
+
+
+def _backup_passphrase(*, twice: bool) -> str:
+    return _typed_passphrase(
+        ENV_BACKUP_PASSPHRASE,
+        ("Cụm mật khẩu của bản sao lưu: ", "Backup passphrase: "),
+        ("Nhập lại cụm mật khẩu: ", "Passphrase again: ") if twice else None,
+    )
 
 
 def _backup_postgres(args: argparse.Namespace, location: DatabaseLocation) -> int:
@@ -1059,17 +1068,11 @@ def cmd_setup_postgres(args: argparse.Namespace) -> int:
 
 
 def _export_passphrase() -> str:
-    if os.environ.get(ENV_EXPORT_PASSPHRASE):
-        return os.environ[ENV_EXPORT_PASSPHRASE]
-    if not sys.stdin or not sys.stdin.isatty():
-        from tracker.reports.summary_linelist import MIN_PASSPHRASE
-
-        raise ServiceError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
-    first = getpass.getpass(_say("Mật khẩu tệp mã hóa: ", "Passphrase for the encrypted file: "))
-    again = getpass.getpass(_say("Nhập lại mật khẩu tệp: ", "Passphrase again: "))
-    if again != first:
-        raise AuthError("passwords_differ")
-    return first
+    return _typed_passphrase(
+        ENV_EXPORT_PASSPHRASE,
+        ("Mật khẩu tệp mã hóa: ", "Passphrase for the encrypted file: "),
+        ("Nhập lại mật khẩu tệp: ", "Passphrase again: "),
+    )
 
 
 def cmd_period(args: argparse.Namespace, ws: Workspace) -> int:

@@ -22,6 +22,8 @@ from typing import IO
 import pyzipper
 from sqlalchemy.engine import make_url
 
+from tracker.disk import sync_folder
+
 #: The dump's name inside the ZIP.
 MEMBER = "tracker.dump"
 SUFFIX = ".pgdump.zip"
@@ -129,7 +131,7 @@ def dump(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    sync_folder(target.parent)
     return target.stat().st_size
 
 
@@ -220,12 +222,3 @@ def restore(url: str, source: Path, passphrase: str) -> None:
         f"--dbname={conninfo}",
     ]
     _run_fed(argv, source, passphrase, env)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

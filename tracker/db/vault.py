@@ -56,6 +56,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from tracker.config import vault_path as vault_path  # where the key file lives
+from tracker.disk import sync_folder
 from tracker.i18n.errors import ServiceError
 
 FORMAT = 2
@@ -140,12 +141,8 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    if durable and hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    if durable:
+        sync_folder(path.parent)
 
 
 def remove_leftovers(key_file: Path) -> int:

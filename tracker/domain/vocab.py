@@ -84,3 +84,6 @@ ATTACHMENT_KINDS = ("photo", "scan", "signed_receipt")
 #: loom, or a receipt.
 ATTACHMENT_TARGETS = ("beneficiary", "grant", "disbursement", "visit", "asset", "receipt")
 ATTACHMENT_TYPES = ("image/jpeg", "image/png", "application/pdf")
+#: The shortest passphrase of a file encrypted to leave the office: an export's line list
+#: and a PostgreSQL backup.
+MIN_PASSPHRASE = 10

@@ -31,6 +31,7 @@ from typing import Any, BinaryIO, TypeVar
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from tracker.disk import sync_folder
 from tracker.i18n.text import fold
 
 T = TypeVar("T")
@@ -490,17 +491,6 @@ def paint(canvas: Canvas, page: Page) -> None:
 # --- Output ---------------------------------------------------------------------------------
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_atomic(out: Path | str | BinaryIO, write: Callable[[BinaryIO], T]) -> T:
     """Call ``write(stream)`` so that ``out`` is either complete or untouched.
 
@@ -523,7 +513,8 @@ def write_atomic(out: Path | str | BinaryIO, write: Callable[[BinaryIO], T]) -> 
         with suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(path.parent)
+    with suppress(OSError):  # the file is whole and in place: no reason to fail now
+        sync_folder(path.parent)
     return result
 
 

@@ -12,11 +12,11 @@ import pyzipper
 from openpyxl import Workbook
 
 from tracker.domain.shapes import LineListRow
+from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.i18n.labels import label
 from tracker.reports.summary_tables import Column
 from tracker.reports.xlsx_summary import _anonymous, write_table
 
-MIN_PASSPHRASE = 10
 LINE_LIST_NAME = "line_list.xlsx"
 
 _HEAD: tuple[tuple[str, str, str, str], ...] = (

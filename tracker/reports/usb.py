@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tracker.disk import sync_folder
 from tracker.i18n.text import fold
 
 MANIFEST = "manifest.json"
@@ -251,16 +252,6 @@ def removable_drives(
 
 
 # --- writing -------------------------------------------------------------------------
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder to sync it; NTFS/FAT flush on close
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -496,7 +487,7 @@ def write_folder(
         if sign is not None:
             _write_file(tmp / MANIFEST_SIGNATURE, sign(manifest_bytes))
         for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-            _fsync_dir(folder)
+            sync_folder(folder)
         step(len(files) + 1, "")
         if final.exists():
             raise WriteFailed(OTHER, final, "already exists")
@@ -504,8 +495,8 @@ def write_folder(
         os.rename(tmp, final)
         renamed = True
         (final / PARTIAL_MARKER).unlink()
-        _fsync_dir(final)
-        _fsync_dir(parent)
+        sync_folder(final)
+        sync_folder(parent)
         step(len(files) + 2, MANIFEST)
         checked = verify_folder(final)
         if sorted(f.path for f in checked) != sorted(str(w["path"]) for w in written):

@@ -29,14 +29,13 @@ from tracker.db.vault import (
     unlock,
     unlock_recovery,
 )
+from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.services import audit
 from tracker.services.auth import AuthError, Workspace, _attach, _auth_error
 from tracker.services.context import RECOVERY_KEY, SYSTEM, Actor
 from tracker.services.errors import PermissionDenied, ServiceError, ValidationError
 
 KEEP = 30
-#: The shortest passphrase of a PostgreSQL backup (as for an export's line list).
-MIN_PASSPHRASE = 10
 DAILY = timedelta(hours=24)
 SUFFIX = ".backup.db"
 #: The backups the app takes by itself, into its own folder: open to every role.

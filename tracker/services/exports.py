@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.db.engine import Database
+from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.i18n import get_language
 from tracker.reports import bundle, usb
 from tracker.reports.csv_summary import SEPARATORS as CSV_SEPARATORS
@@ -23,7 +24,6 @@ from tracker.reports.csv_summary import render_summary_csv
 from tracker.reports.province_tables import province_tables
 from tracker.reports.summary_linelist import (
     LINE_LIST_NAME,
-    MIN_PASSPHRASE,
     encrypted_zip,
     line_list_xlsx,
 )

@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.i18n import get_language
 from tracker.i18n.text import fold
-from tracker.services.errors import ServiceError
+from tracker.services.errors import ServiceError, ValidationError
 from tracker.ui.worker import error_text
 
 ERROR_STYLE = "color: #b3261e;"
@@ -194,6 +195,33 @@ class Banner(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class PassphrasePair:
+    """A passphrase typed twice into two hidden fields (``first``, ``again``), to be laid
+    out by the dialog. ``placeholder`` may name the shortest length as ``{n}``."""
+
+    def __init__(self, parent: QWidget, placeholder: str, again_placeholder: str = "") -> None:
+        self.first = QLineEdit(parent)
+        self.again = QLineEdit(parent)
+        for edit, text in ((self.first, placeholder.format(n=MIN_PASSPHRASE)),
+                           (self.again, again_placeholder)):  # fmt: skip
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setPlaceholderText(text)
+
+    def set_enabled(self, on: bool) -> None:
+        self.first.setEnabled(on)
+        self.again.setEnabled(on)
+
+    def passphrase(self) -> str:
+        """The passphrase, once both fields say the same and it is long enough (else a
+        ``ValidationError`` naming the field to fix)."""
+        first = self.first.text()
+        if first != self.again.text():
+            raise ValidationError("passwords_differ", "passphrase_again")
+        if len(first) < MIN_PASSPHRASE:
+            raise ValidationError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
+        return first
 
 
 class FormErrors:

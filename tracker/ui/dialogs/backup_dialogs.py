@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from tracker.i18n import get_language
 from tracker.services import backups
-from tracker.services.backups import MIN_PASSPHRASE, BackupInfo
-from tracker.services.errors import ValidationError
+from tracker.services.backups import BackupInfo
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import form_layout
 from tracker.ui.dialogs.fitting import FittingDialog
+from tracker.ui.widgets import PassphrasePair
 
 WARNING_STYLE = (
     "QLabel { background: #fff4e5; color: #5f3b00; border: 1px solid #f0c36d;"
@@ -144,13 +143,8 @@ class PostgresBackupDialog(FittingDialog):
             self,
         )
         self.explain.setWordWrap(True)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(
-            self.tr("At least {n} characters").format(n=MIN_PASSPHRASE)
-        )
-        self.again = QLineEdit(self)
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pair = PassphrasePair(self, self.tr("At least {n} characters"))
+        self.passphrase, self.again = self.pair.first, self.pair.again
         form = form_layout()
         self.add_field(form, self.tr("Passphrase:"), self.passphrase, "passphrase")
         self.add_field(form, self.tr("Again:"), self.again, "passphrase_again")
@@ -167,8 +161,6 @@ class PostgresBackupDialog(FittingDialog):
         return self.tr("Writing the backup…")
 
     def prepare(self) -> Callable[[], Any]:
-        first, again = self.passphrase.text(), self.again.text()
-        if first != again:
-            raise ValidationError("passwords_differ", "passphrase_again")
+        first = self.pair.passphrase()
         ws, folder = self.ctx.session(), self.folder
         return lambda: backups.backup_postgres(ws, folder, first)

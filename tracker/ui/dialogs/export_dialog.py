@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from tracker.i18n import format_number, get_language
 from tracker.reports.csv_summary import default_separator
-from tracker.reports.summary_linelist import MIN_PASSPHRASE
 from tracker.reports.usb import Drive
 from tracker.services import exports
 from tracker.services.errors import ServiceError, ValidationError
@@ -36,7 +34,7 @@ from tracker.services.exports import ExportResult
 from tracker.services.reports import Period
 from tracker.ui import files, prefs, screen
 from tracker.ui.context import Change, UiContext
-from tracker.ui.widgets import Banner, set_combo_data
+from tracker.ui.widgets import Banner, PassphrasePair, set_combo_data
 from tracker.ui.worker import Task, error_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -141,14 +139,10 @@ class ExportDialog(QDialog):
         self.line_list = QCheckBox(
             self.tr("Add the list with names, encrypted with a passphrase (AES-256)"), self
         )
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(
-            self.tr("Passphrase, at least {n} characters").format(n=MIN_PASSPHRASE)
+        self.pair = PassphrasePair(
+            self, self.tr("Passphrase, at least {n} characters"), self.tr("The passphrase again")
         )
-        self.passphrase2 = QLineEdit(self)
-        self.passphrase2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase2.setPlaceholderText(self.tr("The passphrase again"))
+        self.passphrase, self.passphrase2 = self.pair.first, self.pair.again
         self.secret_box = QGroupBox(self.tr("Names (administrators only)"), self)
         sb = QVBoxLayout(self.secret_box)
         sb.addWidget(self.line_list)
@@ -258,8 +252,7 @@ class ExportDialog(QDialog):
 
     # --- options -----------------------------------------------------------------------
     def _secret_toggled(self, on: bool) -> None:
-        self.passphrase.setEnabled(on)
-        self.passphrase2.setEnabled(on)
+        self.pair.set_enabled(on)
 
     def formats(self) -> tuple[str, ...]:
         return tuple(
@@ -289,12 +282,9 @@ class ExportDialog(QDialog):
             return
         passphrase = None
         if self.line_list.isChecked() and self.secret_box.isVisible():
-            passphrase = self.passphrase.text()
-            if passphrase != self.passphrase2.text():
-                self.banner.show_message(ValidationError("passwords_differ").message())
-                return
-            if len(passphrase) < MIN_PASSPHRASE:
-                err = ValidationError("passphrase_needed", "passphrase", min=MIN_PASSPHRASE)
+            try:
+                passphrase = self.pair.passphrase()
+            except ValidationError as err:
                 self.banner.show_message(err.message())
                 return
         formats = self.formats()

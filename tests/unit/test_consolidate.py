@@ -11,8 +11,11 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
+import signal
 from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -202,6 +205,76 @@ def test_a_tampered_file_is_refused_and_named(world: World) -> None:
     figures = folder / bundle.FIGURES
     figures.write_bytes(figures.read_bytes().replace(b'"cumulative": ', b'"cumulative": 1', 1))
     _refused(world, folder, "bundle_tampered")
+
+
+class Hung(BaseException):
+    """The import did not come back in time (a BaseException: no ``except`` swallows it)."""
+
+
+@contextmanager
+def _within(seconds: int) -> Iterator[None]:
+    def stop(*_args: object) -> None:
+        raise Hung(f"no answer in {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _list_in_manifest(folder: Path, path: str, size: int) -> None:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"].append({"path": path, "size": size, "sha256": "0" * 64})
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="devices and links as on a Linux PC")
+def test_a_hostile_stick_is_refused_without_reading_outside_the_bundle(world: World) -> None:
+    """A manifest is read before its signature can be checked: the files it names must
+    stay inside the bundle and be plain files, or the province's PC would read a device
+    for ever (or another folder's files)."""
+    outside = world.root / "secret.txt"
+    outside.write_text("not the bundle's", encoding="utf-8")
+    for name, path, size in (
+        ("device", "/dev/zero", 1 << 40),
+        ("climbing", "../../secret.txt", outside.stat().st_size),
+        ("absolute", str(outside), outside.stat().st_size),
+    ):
+        folder = _copy(world, world.offices[1].bundle, name)
+        _list_in_manifest(folder, path, size)
+        with _within(20):
+            assert "manifest.json" in _refused(world, folder, "bundle_tampered")
+    folder = _copy(world, world.offices[1].bundle, "link")
+    (folder / "zero.csv").symlink_to("/dev/zero")
+    _list_in_manifest(folder, "zero.csv", 1 << 40)
+    with _within(20):
+        assert "zero.csv" in _refused(world, folder, "bundle_tampered")
+    folder = _copy(world, world.offices[1].bundle, "link-unlisted")
+    (folder / "csv" / "more.csv").symlink_to("/dev/zero")
+    with _within(20):
+        assert "more.csv" in _refused(world, folder, "bundle_tampered")
+
+
+def test_deeply_nested_files_are_refused_in_words(world: World) -> None:
+    """JSON nested deeper than Python's parser goes: a refusal, not a crash."""
+    folder = _copy(world, world.offices[1].bundle, "deep-manifest")
+    (folder / "manifest.json").write_text("[" * 100_000, encoding="utf-8")
+    _refused(world, folder, "bundle_tampered")
+    # Figures signed by a key of the stick's own (nobody registered it): the figures are
+    # read before the province looks the key up.
+    folder = _copy(world, world.offices[1].bundle, "deep-figures")
+    deep = ("[" * 100_000).encode()
+    (folder / bundle.FIGURES).write_bytes(deep)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["path"] == bundle.FIGURES:
+            entry.update(size=len(deep), sha256=hashlib.sha256(deep).hexdigest())
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _resign(folder)
+    assert bundle.FIGURES in _refused(world, folder, "bundle_tampered")
 
 
 def test_a_bad_signature_is_refused(world: World) -> None:

@@ -19,6 +19,8 @@ import base64
 import hashlib
 import hmac
 import json
+import os
+import stat
 import types
 import typing
 from dataclasses import fields, is_dataclass
@@ -38,6 +40,9 @@ FIGURES = "figures.json"
 FIGURES_FORMAT = "grant-tracker-figures/1"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 MAX_FIGURES_BYTES = 64 * 1024 * 1024
+MAX_SIGNATURE_BYTES = 4096
+#: More files than any bundle writes: a manifest listing more is not one of ours.
+MAX_FILES = 10_000
 
 T = TypeVar("T")
 
@@ -205,16 +210,78 @@ def find_bundles(where: Path) -> list[Path]:
         return []
 
 
+def _regular(path: Path, limit: int | None = None) -> int:
+    """The size of ``path`` when it is a plain file (not a link, a device or a folder) no
+    bigger than ``limit``; else :class:`BundleRefused` naming it."""
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        raise BundleRefused("tampered", path.name) from exc
+    if not stat.S_ISREG(st.st_mode) or (limit is not None and st.st_size > limit):
+        raise BundleRefused("tampered", path.name)
+    return st.st_size
+
+
+def _listed(folder: Path, files: object) -> set[str]:
+    """The files the manifest lists, each checked before any is read. A stick is not
+    trusted: every path must be a plain relative path inside the bundle (no "..", no
+    absolute or drive path), listed once, naming a plain file there (no link, no device)
+    of the size the manifest says; a manifest naming /dev/zero or another folder's file
+    is refused, never read."""
+    if not isinstance(files, list) or len(files) > MAX_FILES:
+        raise BundleRefused("tampered", MANIFEST)
+    root = folder.resolve()
+    seen: set[str] = set()
+    for entry in files:
+        rel = entry.get("path") if isinstance(entry, dict) else None
+        size = entry.get("size") if isinstance(entry, dict) else None
+        if (
+            not isinstance(rel, str)
+            or not isinstance(size, int)
+            or isinstance(size, bool)
+            or not isinstance(entry.get("sha256"), str)
+            or rel in seen
+            or "\\" in rel
+            or ":" in rel
+            or any(part in ("", ".", "..") for part in rel.split("/"))
+        ):
+            raise BundleRefused("tampered", MANIFEST)
+        seen.add(rel)
+        target = folder / rel
+        try:
+            inside = target.resolve().is_relative_to(root)
+        except (OSError, RuntimeError) as exc:
+            raise BundleRefused("tampered", rel) from exc
+        if not inside or size > MAX_FIGURES_BYTES or _regular(target) != size:
+            raise BundleRefused("tampered", rel)
+    return seen
+
+
+def _present(folder: Path) -> set[str]:
+    """Every file in the bundle's folder (but the manifest and its signature), links not
+    followed; a link or anything but a file or a folder is refused, naming it."""
+    found: set[str] = set()
+    for here, dirs, names in os.walk(folder, followlinks=False):
+        for name in [*dirs, *names]:
+            path = Path(here) / name
+            mode = os.lstat(path).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                raise BundleRefused("tampered", path.relative_to(folder).as_posix())
+            if stat.S_ISREG(mode):
+                found.add(path.relative_to(folder).as_posix())
+    return found - {MANIFEST, SIGNATURE}
+
+
 def read_bundle(folder: Path) -> tuple[dict[str, Any], bytes, dict[str, Any]]:
     """Check a bundle: every file against the manifest, the signature against the key in
-    the manifest, the figures' format. Returns (manifest, its bytes, figures)."""
+    the manifest, the figures' format. Returns (manifest, its bytes, figures). Anything
+    wrong is :class:`BundleRefused`: a damaged or hostile stick never gets further."""
     path = folder / MANIFEST
     try:
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
-            raise BundleRefused("not_bundle", MANIFEST)
+        _regular(path, MAX_MANIFEST_BYTES)
         raw = path.read_bytes()
         manifest = json.loads(raw.decode("utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError, BundleRefused) as exc:
         raise BundleRefused("not_bundle", MANIFEST) from exc
     if not isinstance(manifest, dict) or not str(manifest.get("format", "")).startswith(
         "grant-tracker-export/"
@@ -223,41 +290,41 @@ def read_bundle(folder: Path) -> tuple[dict[str, Any], bytes, dict[str, Any]]:
     version = str(manifest.get("app_version", ""))
     signing = manifest.get("signing")
     files = manifest.get("files")
-    listed = (
+    named = (
         {str(e.get("path")) for e in files if isinstance(e, dict)}
         if isinstance(files, list)
         else set()
     )
-    if not isinstance(signing, dict) or FIGURES not in listed:
+    if not isinstance(signing, dict) or FIGURES not in named:
         # Written before bundles carried their figures and a signature (or a version that
         # is not for the province: the caller tells them apart by the audience).
         raise BundleRefused("too_old", version or "?")
+    listed = _listed(folder, files)
     try:
         verify_folder(folder)
     except WriteFailed as exc:
         raise BundleRefused("tampered", exc.detail or MANIFEST) from exc
     except (KeyError, TypeError) as exc:
         raise BundleRefused("tampered", MANIFEST) from exc
-    present = {
-        p.relative_to(folder).as_posix()
-        for p in folder.rglob("*")
-        if p.is_file() and p.name not in (MANIFEST, SIGNATURE)
-    }
-    extra = sorted(present - listed)
+    try:
+        extra = sorted(_present(folder) - listed)
+    except OSError as exc:
+        raise BundleRefused("tampered", MANIFEST) from exc
     if extra:
         raise BundleRefused("tampered", extra[0])
     try:
         public = base64.b64decode(str(signing.get("public_key", "")), validate=True)
+        _regular(folder / SIGNATURE, MAX_SIGNATURE_BYTES)
         signature = base64.b64decode((folder / SIGNATURE).read_bytes().strip(), validate=True)
         Ed25519PublicKey.from_public_bytes(public).verify(signature, raw)
-    except (OSError, ValueError, InvalidSignature) as exc:
+    except (OSError, ValueError, InvalidSignature, BundleRefused) as exc:
         raise BundleRefused("bad_signature", SIGNATURE) from exc
     try:
         body = (folder / FIGURES).read_bytes()
         if len(body) > MAX_FIGURES_BYTES:
             raise BundleRefused("not_bundle", FIGURES)
         figures = json.loads(body.decode("utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise BundleRefused("tampered", FIGURES) from exc
     fmt = figures.get("format") if isinstance(figures, dict) else None
     if fmt != FIGURES_FORMAT:

@@ -317,7 +317,10 @@ def _check(folder: Path, today: date) -> _Checked | None:
         summary = bundle.summary_from_plain(figures.get("summary"))
         created = datetime.fromisoformat(str(manifest["created_utc"]).replace("Z", "+00:00"))
         key = parse_period(str(manifest["period"]["key"]))
-    except (ValueError, KeyError, TypeError, ServiceError) as exc:
+    except (
+        ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError,
+        ServiceError,
+    ) as exc:  # fmt: skip
         raise _refuse("bundle_tampered", folder, name=bundle.FIGURES) from exc
     if (summary.period.start, summary.period.end) != (key.start, key.end):
         raise _refuse("bundle_tampered", folder, name=bundle.FIGURES)
@@ -358,7 +361,7 @@ def _loose_manifest(folder: Path) -> dict[str, Any] | None:
 
     try:
         found = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return found if isinstance(found, dict) else None
 

@@ -2,9 +2,10 @@
 USB stick, a damaged disk or a careless file would, on a real encrypted database file.
 
 Run: ``.venv/bin/python benchmarks/torture.py`` (the full counts: 1,000 kills, 20 writers
-x 500 hand-overs, 1,000 corruptions, 50 exports, 10,000 fuzzed inputs; several hours on two
-cores); ``--kills 8 --writers 3 --handovers 10 ...`` for a quick run; ``--only kill,fuzz`` or
-``--only kill:export`` picks attacks. With ``TRACKER_TEST_PG_URL`` set (a throwaway
+x 500 hand-overs, 1,000 corruptions, 50 exports, 10,000 fuzzed inputs, 1,000 hostile
+bundles and 1,000 hostile scans; several hours on two cores); ``--kills 8 --writers 3
+--handovers 10 ...`` for a quick run; ``--only kill,fuzz`` or ``--only kill:export`` picks
+attacks. With ``TRACKER_TEST_PG_URL`` set (a throwaway
 PostgreSQL database: it is emptied), the writers run against PostgreSQL too.
 
 One line per attack: how many tries, how many failed (something lost, a traceback, a
@@ -30,6 +31,13 @@ Attacks:
 * ``fuzz``: random values (text, numbers, dates, control characters, huge strings, wrong
   types) to the services' validators, and damaged or random workbooks to the import: no
   traceback, nothing written by a call that failed.
+* ``hostile``: sticks that are damaged or forged, at the province (``hostile:bundle``:
+  flipped, cut, deleted or extra files, links to devices, paths that climb out of the
+  bundle, sizes that lie, JSON nested past the parser's depth, figures changed and signed
+  with the stick's own key), and photos and scans built to hurt (``hostile:scan``: noise
+  behind the right first bytes, a PNG claiming 100,000 x 100,000 pixels, a PDF with a
+  script): each refused in words or kept re-encoded; nothing changes, nothing hangs
+  (60 s), nothing outside the bundle is read.
 * ``holes``: the holes closed earlier, tried again: a huge workbook imported while another
   user signs in and searches (the other user must get in; the import must stop at the cap),
   a killed export's leftovers after the next export, an export without its audit event, a
@@ -41,6 +49,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import hashlib
+import json
 import os
 import random
 import shutil
@@ -62,6 +72,7 @@ sys.path.insert(0, str(ROOT))
 PW = "torture-pass-2026"
 TODAY = date(2025, 6, 15)
 KILLS, WRITERS, HANDOVERS, CORRUPTIONS, EXPORTS, FUZZ = 1000, 20, 500, 1000, 50, 10_000
+HOSTILE = 1000
 
 
 def _cheap_hashing() -> None:
@@ -917,6 +928,279 @@ def attack_holes(base: Office, work: Path, rng: random.Random, big_rows: int, ca
     return res
 
 
+# --- hostile files from a stick: bundles at the province, scans and photos ---------------
+
+
+class _Hung(BaseException):
+    """A call did not come back in time (no ``except`` in the app swallows it)."""
+
+
+@contextlib.contextmanager
+def _within(seconds: int) -> Any:
+    def stop(*_args: object) -> None:
+        raise _Hung(f"no answer in {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+_PATHS = ("/dev/zero", "../x", "..\\x", "C:/Windows/win.ini", "//server/share/x",
+          "csv/../../x", "", ".", "csv//a", "../outside.txt", "csv/./a.csv")  # fmt: skip
+
+
+def _poke(node: Any, rng: random.Random) -> Any:
+    """``node`` (plain JSON data) with one value somewhere in it replaced."""
+    if isinstance(node, dict) and node and rng.random() < 0.8:
+        key = rng.choice(sorted(node))
+        return {**node, key: _poke(node[key], rng)}
+    if isinstance(node, list) and node and rng.random() < 0.8:
+        i = rng.randrange(len(node))
+        return [*node[:i], _poke(node[i], rng), *node[i + 1 :]]
+    if rng.random() < 0.1:
+        return [[[[]]]] if rng.random() < 0.5 else {"a": {"b": {"c": None}}}
+    value = _value(rng)
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+
+
+def _mutate(folder: Path, rng: random.Random) -> str:
+    """One damage or forgery, as a broken or hostile stick would bring it."""
+    from tracker.reports import bundle
+
+    # Never through a link an earlier step made: the damage stays inside the copy.
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    manifest_path = folder / "manifest.json"
+    kind = rng.choice(("flip", "truncate", "delete", "extra", "path", "link", "manifest",
+                       "figures", "deep", "size"))  # fmt: skip
+    try:  # the forgeries that rewrite a file need it readable (an earlier damage may not)
+        if manifest_path.is_symlink() or (folder / bundle.FIGURES).is_symlink():
+            raise OSError("a link")
+        json.loads(manifest_path.read_text(encoding="utf-8"))["files"][0]["path"]
+        json.loads((folder / bundle.FIGURES).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError, LookupError, TypeError):
+        kind = rng.choice(("flip", "truncate", "extra", "link")) if files else "extra"
+    if kind == "flip":
+        target = rng.choice(files)
+        data = bytearray(target.read_bytes())
+        for _ in range(rng.randint(1, 8)):
+            if data:
+                data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        target.write_bytes(bytes(data))
+    elif kind == "truncate":
+        target = rng.choice(files)
+        data = target.read_bytes()
+        target.write_bytes(data[: rng.randrange(len(data) + 1)])
+    elif kind == "delete":
+        rng.choice(files).unlink()
+    elif kind == "extra":
+        (folder / rng.choice(("csv", "."))).mkdir(exist_ok=True)
+        name = rng.choice(("csv/extra.csv", "notes.txt", "figures.json.bak", "csv/a.csv"))
+        if not (folder / name).is_symlink():
+            (folder / name).write_bytes(os.urandom(rng.randrange(0, 200)))
+    elif kind in ("path", "size", "manifest"):
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if kind == "path":
+            manifest["files"].append(
+                {
+                    "path": rng.choice(_PATHS),
+                    "size": rng.choice((0, 1, 1 << 40)),
+                    "sha256": "0" * 64,
+                }
+            )
+        elif kind == "size":
+            entry = rng.choice(manifest["files"])
+            entry["size"] = rng.choice((0, -1, 1 << 40, 2**63, "12", None))
+        else:
+            manifest = _poke(manifest, rng)
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    elif kind == "link":
+        target = rng.choice([p for p in files if p.name != "manifest.json"] or files)
+        target.unlink()
+        outside = folder.parent / "outside.txt"
+        outside.write_text("a file of another folder", encoding="utf-8")
+        target.symlink_to(rng.choice(("/dev/zero", "/dev/urandom", str(outside), "/")))
+    else:  # figures (re-signed with the stick's own key) or deep nesting
+        figures_path = folder / bundle.FIGURES
+        if kind == "deep":
+            depth = rng.choice((1_000, 100_000))
+            body = (rng.choice(("[", '{"a":')) * depth).encode()
+            target = rng.choice((figures_path, manifest_path))
+            if target == manifest_path:
+                manifest_path.write_bytes(body)
+                return kind
+        else:
+            figures = json.loads(figures_path.read_text(encoding="utf-8"))
+            body = json.dumps(_poke(figures, rng)).encode()
+        figures_path.write_bytes(body)
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        for entry in manifest["files"]:
+            if entry["path"] == bundle.FIGURES:
+                entry.update(size=len(body), sha256=hashlib.sha256(body).hexdigest())
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        key = Ed25519PrivateKey.generate()
+        manifest["signing"] = bundle.signing_block(key)
+        raw = json.dumps(manifest).encode()
+        manifest_path.write_bytes(raw)
+        (folder / bundle.SIGNATURE).unlink(missing_ok=True)  # a link an earlier step made
+        (folder / bundle.SIGNATURE).write_bytes(bundle.sign(key, raw))
+    return kind
+
+
+def _province_rows(ws: Any) -> tuple[Any, ...]:
+    from sqlalchemy import select
+
+    from tracker.db.models import ProvinceBundle, ProvinceOffice
+
+    with ws.db.read() as s:
+        return (
+            tuple(s.execute(select(ProvinceBundle.id, ProvinceBundle.manifest_sha256,
+                                   ProvinceBundle.replaced_by_id)).all()),
+            tuple(s.execute(select(ProvinceOffice.id, ProvinceOffice.fingerprint)).all()),
+        )  # fmt: skip
+
+
+def attack_hostile_bundle(base: Office, work: Path, tries: int, rng: random.Random) -> Result:
+    """A province takes in bundles from sticks that are damaged or forged: each is refused
+    with a message in words, or (unchanged) found already there; nothing changes, nothing
+    hangs, nothing outside the bundle is read."""
+    from tracker.config import DatabaseLocation
+    from tracker.services import auth, consolidate, exports, office, reports
+    from tracker.services.errors import ServiceError
+
+    res = Result("hostile-bundle")
+    src = copy_office(base, work / "bundle-office")
+    (work / "bundle-stick").mkdir()
+    ws = sign_in(src.path)
+    try:
+        me = consolidate.identity(ws.db, ws.actor)
+        good = exports.export_summary(
+            ws.db, ws.actor, reports.quarter(2025, 2), work / "bundle-stick",
+            audience="province", formats=("csv",), today=TODAY,
+        ).folder  # fmt: skip
+    finally:
+        ws.close()
+    province, _code = auth.create_workspace(
+        DatabaseLocation(path=work / "province" / "tracker.db"),
+        office.OfficeInput(name="Hội LHPN tỉnh Hà Giang", receipt_prefix="HG", kind="province"),
+        "lan", "Lan", PW,
+    )  # fmt: skip
+    try:
+        consolidate.register_office(province.db, province.actor, "Mèo Vạc", str(me.fingerprint))
+        consolidate.import_bundles(province.db, province.actor, good, today=TODAY)
+        before = _province_rows(province)
+        kinds: dict[str, int] = {}
+        for n in range(tries):
+            res.tries += 1
+            folder = work / "hostile" / f"b{n}"
+            shutil.copytree(good, folder)
+            done = [_mutate(folder, rng) for _ in range(rng.randint(1, 3))]
+            for k in done:
+                kinds[k] = kinds.get(k, 0) + 1
+            try:
+                with _within(60):
+                    out = consolidate.import_bundles(
+                        province.db, province.actor, folder, today=TODAY
+                    )
+                if any(i.outcome != "already_there" for i in out):
+                    res.fail(f"{'+'.join(done)}: a damaged bundle was taken in")
+            except ServiceError as exc:
+                exc.message("vi")  # the words the user reads
+            except _Hung as exc:
+                res.fail(f"{'+'.join(done)}: {exc}")
+            except Exception as exc:
+                res.fail(f"{'+'.join(done)}: {type(exc).__name__}: {str(exc)[:80]}")
+            if _province_rows(province) != before:
+                res.fail(f"{'+'.join(done)}: the province's data changed")
+                before = _province_rows(province)
+            shutil.rmtree(folder, ignore_errors=True)
+        res.notes.append(" ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    finally:
+        province.close()
+    return res
+
+
+def _hostile_file(rng: random.Random, seeds: list[bytes]) -> bytes:
+    pick = rng.randrange(6)
+    if pick == 0:  # a photo or a scan damaged
+        data = bytearray(rng.choice(seeds))
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        return bytes(data)
+    if pick == 1:  # cut short
+        data = rng.choice(seeds)
+        return data[: rng.randrange(1, len(data))]
+    if pick == 2:  # an image that claims to be huge (a decompression bomb's header)
+        import struct
+        import zlib
+
+        w, h = rng.choice(((100_000, 100_000), (1, 2**31 - 1), (65_535, 65_535)))
+        ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
+        chunk = lambda kind, body: (  # noqa: E731
+            struct.pack(">I", len(body)) + kind + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )  # fmt: skip
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+                + chunk(b"IDAT", zlib.compress(b"\0" * 100_000)) + chunk(b"IEND", b""))  # fmt: skip
+    if pick == 3:  # a PDF that is not one, or one with a script
+        return rng.choice((
+            b"%PDF-1.7\n" + os.urandom(rng.randrange(10, 4000)),
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert(1))>>>>"
+            b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+            b"%PDF-" + b"[" * 50_000,
+        ))  # fmt: skip
+    if pick == 4:  # the right magic, then noise
+        return rng.choice((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) + os.urandom(
+            rng.randrange(0, 5000)
+        )
+    return os.urandom(rng.randrange(0, 3000))
+
+
+def attack_hostile_attachment(work: Path, tries: int, rng: random.Random) -> Result:
+    """Photos and scans damaged or built to hurt (a huge claimed size, a PDF with a
+    script, noise behind the right first bytes): each is kept re-encoded or refused in
+    words, never a crash or a hang."""
+    import io
+
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    from tracker.services import attachments
+    from tracker.services.errors import ServiceError
+
+    res = Result("hostile-scan")
+    seeds = []
+    for fmt in ("PNG", "JPEG"):
+        buf = io.BytesIO()
+        Image.new("RGB", (64, 48), (200, 120, 40)).save(buf, fmt)
+        seeds.append(buf.getvalue())
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(72, 720, "Biên bản bàn giao")
+    c.save()
+    seeds.append(buf.getvalue())
+    refused = 0
+    for _ in range(tries):
+        res.tries += 1
+        data = _hostile_file(rng, seeds)
+        try:
+            with _within(60):
+                attachments.prepare("scan", data)
+        except ServiceError as exc:
+            exc.message("vi")
+            refused += 1
+        except _Hung as exc:
+            res.fail(f"{data[:8]!r}: {exc}")
+        except Exception as exc:
+            res.fail(f"{data[:8]!r}: {type(exc).__name__}: {str(exc)[:80]}")
+    res.notes.append(f"{refused} refused in words, {res.tries - refused - res.failures} kept")
+    return res
+
+
 # --- main ------------------------------------------------------------------------------
 
 
@@ -932,6 +1216,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corruptions", type=int, default=CORRUPTIONS)
     parser.add_argument("--exports", type=int, default=EXPORTS)
     parser.add_argument("--fuzz", type=int, default=FUZZ)
+    parser.add_argument("--hostile", type=int, default=HOSTILE, help="bundles and scans each")
     parser.add_argument("--big-rows", type=int, default=1_000_000,
                         help="rows of the huge workbook of the 'holes' attack")  # fmt: skip
     parser.add_argument(
@@ -959,6 +1244,8 @@ def main(argv: list[str] | None = None) -> int:
         ("export-fault", lambda o: attack_export_fault(o, work, opts.exports, rng)),
         ("fuzz", lambda o: attack_fuzz(o, work, opts.fuzz, rng)),
         ("holes", lambda o: attack_holes(o, work, rng, opts.big_rows, opts.cap)),
+        ("hostile:bundle", lambda o: attack_hostile_bundle(o, work, opts.hostile, rng)),
+        ("hostile:scan", lambda o: attack_hostile_attachment(work, opts.hostile, rng)),
     ]
     pg_url = os.environ.get("TRACKER_TEST_PG_URL")
     if pg_url:

@@ -14,9 +14,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = ["--kills", "4", "--writers", "2", "--handovers", "4", "--corruptions", "10",
-         "--exports", "3", "--fuzz", "200", "--big-rows", "3000", "--cap", "1000"]  # fmt: skip
+         "--exports", "3", "--fuzz", "200", "--big-rows", "3000", "--cap", "1000",
+         "--hostile", "60"]  # fmt: skip
 ATTACKS = ["kill-handover", "kill-import", "kill-backup", "kill-export", "writers", "corrupt",
-           "export-fault", "fuzz", "holes"]  # fmt: skip
+           "export-fault", "fuzz", "holes", "hostile-bundle", "hostile-scan"]  # fmt: skip
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="SIGKILL and POSIX file locks")

@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         )
         self.retranslate()
         self.restore_state()
+        # The first page's data is read on the worker while the window is laid out and
+        # painted, not only once it is on screen.
+        self.current_page().refresh()
 
     # --- actions and menus -------------------------------------------------------------
     def _action(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tracker.services import beneficiaries, grants, places, receipts, visits
+from tracker.services import beneficiaries, grants, places, projects, receipts, visits
 from tracker.services.grants import GrantInput, HandoverInput, TrancheInput
 from tracker.services.projects import ProjectView
 from tracker.ui import flows, worker
@@ -35,6 +35,7 @@ SLOW_READS: tuple[tuple[Any, str], ...] = (
     (receipts, "list_receipts"),
     (receipts, "count_receipts"),
     (places, "place_names"),  # every unit kept, some 14,000
+    (projects, "list_projects"),  # each project's spending adds up its hand-overs
 )
 
 
@@ -115,6 +116,9 @@ def test_pages_load_search_and_scroll_off_the_ui_thread(  # type: ignore[no-unty
     with qtbot.waitSignal(dialog.picker.searched, timeout=3000):
         type_text(dialog.picker.search, "vang thi my")
     assert dialog.picker.value() is not None
+    # The one project is chosen at once; what is left of its budget comes from the worker.
+    assert dialog.project.currentData() == project.id
+    qtbot.waitUntil(lambda: "Ngân sách còn:" in dialog.project_left.text(), timeout=3000)
     dialog.done(0)
 
     assert on_ui_thread == []

@@ -679,6 +679,9 @@ ENTRIES: dict[str, Entry] = {
     "projects.get_project_by_code": Entry(
         lambda st, r: projects.get_project_by_code(st.db, a(st, r), "P1"), ALL, read=True
     ),
+    "projects.project_choices": Entry(
+        lambda st, r: projects.project_choices(st.db, a(st, r)), ALL, read=True
+    ),
     "projects.list_projects": Entry(
         lambda st, r: projects.list_projects(st.db, a(st, r)), ALL, read=True
     ),

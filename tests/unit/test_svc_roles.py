@@ -305,6 +305,7 @@ READS: dict[str, Write] = {
     "get_by_code": lambda st, a: ben.get_by_code(st.db, a, st.person.code),
     "find_duplicates": lambda st, a: ben.find_duplicates(st.db, a, person_input(), today=TODAY),
     "list_projects": lambda st, a: projects.list_projects(st.db, a),
+    "project_choices": lambda st, a: projects.project_choices(st.db, a),
     "get_project": lambda st, a: projects.get_project(st.db, a, st.project.id),
     "list_grant_types": lambda st, a: grant_types.list_grant_types(st.db, a),
     "get_grant": lambda st, a: grants.get_grant(st.db, a, st.cash_grant),

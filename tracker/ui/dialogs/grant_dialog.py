@@ -26,6 +26,7 @@ from tracker.services.beneficiaries import BeneficiaryRow
 from tracker.services.errors import ValidationError
 from tracker.services.grant_types import GrantTypeView
 from tracker.services.grants import GrantInput, TrancheInput
+from tracker.services.projects import ProjectView
 from tracker.services.validate import MAX_QUANTITY
 from tracker.services.visits import add_months
 from tracker.ui import fmt
@@ -107,13 +108,15 @@ class GrantDialog(FormDialog):
             self.picker.set_fixed(beneficiary)
         self.project = QComboBox(self)
         self.project.addItem(self.tr("— choose —"), None)
-        self._projects = {
-            p.id: p for p in projects.list_projects(ctx.db, ctx.actor) if p.status == "active"
-        }
-        for p in self._projects.values():
-            self.project.addItem(f"{p.code} – {p.name}", p.id)
+        for c in projects.project_choices(ctx.db, ctx.actor):
+            if c.status == "active":
+                self.project.addItem(f"{c.code} – {c.name}", c.id)
+        # What is left of each budget adds up every hand-over: read on the worker.
+        self._projects: dict[int, ProjectView] = {}
         self.project_left = QLabel(self)
         self.project.currentIndexChanged.connect(self._project_changed)
+        db, actor = ctx.db, ctx.actor
+        ctx.read(self, lambda: projects.list_projects(db, actor), on_success=self._budgets)
         if self.project.count() == 2:
             self.project.setCurrentIndex(1)
         self.grant_type = QComboBox(self)
@@ -178,6 +181,10 @@ class GrantDialog(FormDialog):
             self.picker.setFocus()
         else:
             self.project.setFocus()
+
+    def _budgets(self, found: list[ProjectView]) -> None:
+        self._projects = {p.id: p for p in found}
+        self._project_changed()
 
     def _project_changed(self, *_args: object) -> None:
         p = self._projects.get(self.project.currentData())

@@ -110,7 +110,7 @@ class GrantsPage(Page):
         self.project.blockSignals(True)
         self.project.clear()
         self.project.addItem(self.tr("All projects"), None)
-        for p in projects.list_projects(self.ctx.db, self.ctx.actor):
+        for p in projects.project_choices(self.ctx.db, self.ctx.actor):
             self.project.addItem(f"{p.code} – {p.name}", p.id)
         self.project.setCurrentIndex(max(self.project.findData(current), 0))
         self.project.blockSignals(False)

@@ -348,10 +348,15 @@ class _Search:
         # times a unit amount taken from the amounts' total leaves the one count at another
         # unit amount): each cell the equations fix by themselves is then alone in one.
         self.eqs += _combined(self.eqs, {k: i for i, k in enumerate(self.lo)})
+        #: The equations with a coefficient other than 1 (sums move in steps of 1).
+        self.stepped = [any(abs(c) > 1 for _k, c in terms) for _c, terms in self.eqs]
         self.occurs: dict[Hashable, list[int]] = {}
         for i, (_c, terms) in enumerate(self.eqs):
             for k, _ in terms:
                 self.occurs.setdefault(k, []).append(i)
+        # The bounds as the combined equations leave them, once: each cell's search then
+        # follows only what its own change moves.
+        self._tighten(self.lo, self.hi, range(len(self.eqs)))
         self.seen: list[dict[Hashable, int]] = []
         self.nodes = 0
 
@@ -399,12 +404,13 @@ class _Search:
             # Whole numbers: the cells still open move the sum in steps of the greatest
             # common divisor of their coefficients (850.000 đ a hand-over cannot make up
             # 26.400.000 đ).
-            step = 0
-            for k, c in terms:
-                if lo[k] < hi[k]:
-                    step = gcd(step, c)
-            if step > 1 and low % step:
-                return False
+            if self.stepped[i]:
+                step = 0
+                for k, c in terms:
+                    if lo[k] < hi[k]:
+                        step = gcd(step, c)
+                if step > 1 and low % step:
+                    return False
             for k, c in terms:
                 own_low = c * lo[k] if c > 0 else c * hi[k]
                 own_high = c * hi[k] if c > 0 else c * lo[k]
@@ -498,7 +504,10 @@ def _combined(
         rows[pivot] = (const, row)
         for k in row:
             holding.setdefault(k, []).append(pivot)
-    return [(const, list(row.items())) for const, row in rows.values()]
+    # A combination longer than any relation tells the intervals little and slows every
+    # step of the search: only the short ones (a cell alone, a few cells together).
+    longest = max((len(terms) for _c, terms in eqs), default=0)
+    return [(const, list(row.items())) for const, row in rows.values() if len(row) <= longest]
 
 
 def _eliminate(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tracker.reports.suppression import HIDDEN, SMALL, Equation, protect, ranges
@@ -224,6 +224,36 @@ def test_a_fixed_allowance_beside_one_person() -> None:
             assert reader.can_differ(k), (k, marks)
 
 
+#: Columns of 4, 5, 5, 7 and 7 hand-overs at fixed unit amounts. With one unit amount on
+#: the "<5" row and another on every other row, the counts' total and the amounts' total
+#: give the "<5" back together once every row is hidden (28 hand-overs, 28.400.000 đ at
+#: 2.000.000 and 850.000: only 4 at 2.000.000 fits). The first two, the other unit amount
+#: on the last row only or on every row but the first, are the column as first reported.
+PINNED_BY_BOTH_TOTALS = [
+    [(n, unit, True) for n, unit in zip((4, 5, 5, 7, 7), units, strict=True)]
+    for units in (
+        (850_000, 850_000, 850_000, 850_000, 2_000_000),
+        (850_000, 2_000_000, 2_000_000, 2_000_000, 2_000_000),
+        (2_000_000, 850_000, 850_000, 850_000, 850_000),
+        (3_000_000, 850_000, 850_000, 850_000, 850_000),
+        (2_000_000, 3_000_000, 3_000_000, 3_000_000, 3_000_000),
+        (3_000_000, 2_000_000, 2_000_000, 2_000_000, 2_000_000),
+    )
+]
+
+
+def test_a_count_pinned_by_the_totals_of_counts_and_amounts_together() -> None:
+    """Every row hidden is not enough when both totals are shown: 28 hand-overs for
+    28.400.000 đ, of which 24 at 850.000 đ, leave 4 at 2.000.000 đ and no other number."""
+    for rows in PINNED_BY_BOTH_TOTALS:
+        values, sums, eqs, depends = amount_table(rows)
+        marks = protect(values, sums, equations=eqs, depends=depends)
+        reader = read(values, marks, sums, eqs)
+        assert marks[("n", 0)] == SMALL
+        for k in (("n", 0), ("m", 0)):
+            assert reader.can_differ(k), (rows, k, marks)
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.lists(
@@ -232,6 +262,12 @@ def test_a_fixed_allowance_beside_one_person() -> None:
         max_size=5,
     )
 )
+@example(PINNED_BY_BOTH_TOTALS[0])
+@example(PINNED_BY_BOTH_TOTALS[1])
+@example(PINNED_BY_BOTH_TOTALS[2])
+@example(PINNED_BY_BOTH_TOTALS[3])
+@example(PINNED_BY_BOTH_TOTALS[4])
+@example(PINNED_BY_BOTH_TOTALS[5])
 def test_random_columns_of_counts_and_amounts(rows: list[tuple[int, int, bool]]) -> None:
     """The reader knows the sums of counts and of amounts and every fixed unit amount, and
     tries every value: no "<5" count and no amount hidden beside one is pinned."""

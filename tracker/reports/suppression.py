@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from math import gcd
 
 #: A count from 1 to 4.
 SMALL = "<5"
@@ -75,9 +76,12 @@ def protect(
 
     The intervals miss what only several relations together pin down (a count that the
     sum of the counts and the sum of the amounts at two unit amounts give back), so once
-    they are satisfied each cell to protect is searched exactly: a solution of every
-    relation in which it has another value is looked for (``truth``, the true value of
-    the figures that are not published, guides the search; ``budget`` nodes per cell). A
+    they are satisfied each cell to protect is searched exactly: with the relations a
+    reader gets by adding and subtracting the others (a cell they fix by themselves is
+    then alone in one) and with whole numbers only (850.000 đ a hand-over never makes
+    up 26.400.000 đ), a solution of every relation in which it has another value is
+    looked for (``truth``, the true value of the figures that are not published, guides
+    the search; ``budget`` nodes per cell). A
     cell with no such solution is pinned; a search that runs out of budget proves nothing
     and leaves the cell as the intervals found it. ``start``: cells already known to need
     hiding (each part of a larger report protected on its own first), kept hidden.
@@ -340,10 +344,19 @@ class _Search:
                     const += c * values[k]
             if terms:
                 self.eqs.append((const, terms))
+        # What a reader gets by adding and subtracting the equations (the counts' total
+        # times a unit amount taken from the amounts' total leaves the one count at another
+        # unit amount): each cell the equations fix by themselves is then alone in one.
+        self.eqs += _combined(self.eqs, {k: i for i, k in enumerate(self.lo)})
+        #: The equations with a coefficient other than 1 (sums move in steps of 1).
+        self.stepped = [any(abs(c) > 1 for _k, c in terms) for _c, terms in self.eqs]
         self.occurs: dict[Hashable, list[int]] = {}
         for i, (_c, terms) in enumerate(self.eqs):
             for k, _ in terms:
                 self.occurs.setdefault(k, []).append(i)
+        # The bounds as the combined equations leave them, once: each cell's search then
+        # follows only what its own change moves.
+        self._tighten(self.lo, self.hi, range(len(self.eqs)))
         self.seen: list[dict[Hashable, int]] = []
         self.nodes = 0
 
@@ -388,6 +401,16 @@ class _Search:
             high = const + sum(c * hi[k] if c > 0 else c * lo[k] for k, c in terms)
             if low > 0 or high < 0:
                 return False
+            # Whole numbers: the cells still open move the sum in steps of the greatest
+            # common divisor of their coefficients (850.000 đ a hand-over cannot make up
+            # 26.400.000 đ).
+            if self.stepped[i]:
+                step = 0
+                for k, c in terms:
+                    if lo[k] < hi[k]:
+                        step = gcd(step, c)
+                if step > 1 and low % step:
+                    return False
             for k, c in terms:
                 own_low = c * lo[k] if c > 0 else c * hi[k]
                 own_high = c * hi[k] if c > 0 else c * lo[k]
@@ -445,3 +468,67 @@ class _Search:
 
 class _OutOfBudget(Exception):
     pass
+
+
+def _combined(
+    eqs: Sequence[tuple[int, list[Term]]], order: Mapping[Hashable, int]
+) -> list[tuple[int, list[Term]]]:
+    """The equations added and subtracted until each one has a cell of its own that no
+    other one holds (reduced row echelon form, in whole numbers): a cell that the
+    equations fix by themselves is then alone in one, whatever its bounds. Cells are
+    taken in ``order`` (the report's), so the same report gives the same equations."""
+    rows: dict[Hashable, tuple[int, dict[Hashable, int]]] = {}  # by the cell it has alone
+    holding: dict[Hashable, list[Hashable]] = {}  # cell -> the rows it is in
+    for const, terms in eqs:
+        row: dict[Hashable, int] = {}
+        for k, c in terms:
+            row[k] = row.get(k, 0) + c
+        for k in [k for k in row if k in rows]:
+            if row.get(k):
+                const, row = _eliminate(const, row, k, *rows[k])
+        row = {k: c for k, c in row.items() if c}
+        if not row:
+            continue
+        pivot = min(row, key=order.__getitem__)
+        if row[pivot] < 0:
+            const, row = -const, {k: -c for k, c in row.items()}
+        const, row = _reduced(const, row)
+        for other in holding.get(pivot, []):
+            if other in rows and rows[other][1].get(pivot):
+                o_const, o_row = rows[other]
+                o_const, o_row = _eliminate(o_const, o_row, pivot, const, row)
+                rows[other] = (o_const, o_row)
+                for k in o_row:
+                    if other not in holding.setdefault(k, []):
+                        holding[k].append(other)
+        rows[pivot] = (const, row)
+        for k in row:
+            holding.setdefault(k, []).append(pivot)
+    # A combination longer than any relation tells the intervals little and slows every
+    # step of the search: only the short ones (a cell alone, a few cells together).
+    longest = max((len(terms) for _c, terms in eqs), default=0)
+    return [(const, list(row.items())) for const, row in rows.values() if len(row) <= longest]
+
+
+def _eliminate(
+    const: int, row: dict[Hashable, int], k: Hashable, p_const: int, p_row: dict[Hashable, int]
+) -> tuple[int, dict[Hashable, int]]:
+    """``row`` without cell ``k``, by the row ``p_row`` (whole multiples of both)."""
+    a, b = p_row[k], row[k]
+    g = gcd(a, b)
+    a, b = a // g, b // g
+    out = {key: a * c for key, c in row.items()}
+    for key, c in p_row.items():
+        out[key] = out.get(key, 0) - b * c
+    out = {key: c for key, c in out.items() if c}
+    return _reduced(a * const - b * p_const, out)
+
+
+def _reduced(const: int, row: dict[Hashable, int]) -> tuple[int, dict[Hashable, int]]:
+    g = 0
+    for c in row.values():
+        g = gcd(g, c)
+    g = gcd(g, const) if g else abs(const)
+    if g > 1:
+        return const // g, {k: c // g for k, c in row.items()}
+    return const, row

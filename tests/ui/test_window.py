@@ -301,6 +301,7 @@ def test_cattle_grant_hand_over_visit_and_calf(window: MainWindow, qtbot, projec
     assert due.scheduled_on == date(2025, 6, 15) and due.months_after == 1
     assert table_texts(today_page.due_model, "commune") == ["Mèo Vạc"]
     assert today_page.handover_model.row_at(0).receipt_number == "MV-2025-00001"
+    qtbot.waitUntil(lambda: len(today_page.bars) == 1, timeout=5000)
     assert "3 %" in today_page.bars[0].bar.text()
 
     visits_page = window.show_page("visits")

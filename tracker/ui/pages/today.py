@@ -41,13 +41,12 @@ class TodayData:
     overdue: list[VisitRow]
     due: list[VisitRow]
     handovers: list[HandoverView]
-    projects: list[ProjectView]
     #: First calves still to be passed on (the overdue first).
     duties: list[ObligationView]
 
 
 def load_today(ctx: UiContext) -> TodayData:
-    """Everything the page shows, in one go (runs on the worker)."""
+    """The page's lists, in one go (runs on the worker; the budgets come apart)."""
     today = ctx.today()
     return TodayData(
         overdue=visits.list_visits(ctx.db, ctx.actor, "overdue", today=today, limit=200),
@@ -55,7 +54,6 @@ def load_today(ctx: UiContext) -> TodayData:
             ctx.db, ctx.actor, "due", today=today, within_days=DUE_WITHIN_DAYS, limit=200
         ),
         handovers=grants.list_handovers(ctx.db, ctx.actor, limit=RECENT_HANDOVERS),
-        projects=projects.list_projects(ctx.db, ctx.actor),
         duties=sorted(
             pass_on.open_obligations(ctx.db, ctx.actor, today=today),
             key=lambda d: (-d.days_late, d.due_on),
@@ -267,22 +265,16 @@ class TodayPage(Page):
             on_success=self._show,
             label=self.tr("Loading today's work…"),
         )
+        # Each budget's spending adds up the project's hand-overs (a quarter of a second
+        # at a million): the lists do not wait for it.
+        db, actor = ctx.db, ctx.actor
+        run_task(self, lambda: projects.list_projects(db, actor), on_success=self._show_budgets)
 
     def _show(self, data: TodayData) -> None:
         self.overdue_model.set_rows(data.overdue)
         self.due_model.set_rows(data.due)
         self.handover_model.set_rows(data.handovers)
         self.duties = data.duties
-        for bar in self.bars:
-            self.budget_list.removeWidget(bar)
-            bar.deleteLater()
-        self.bars = []
-        for i, p in enumerate(x for x in data.projects if x.status == "active"):
-            bar = BudgetBar(p, self.budget_holder)
-            bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            self.budget_list.insertWidget(i, bar)
-            self.bars.append(bar)
-        self.no_projects.setVisible(not self.bars)
         for view in (self.overdue_view, self.due_view):
             view.resizeColumnsToContents()
         # The latest hand-overs: every column as wide as its content (a name or an amount
@@ -292,6 +284,18 @@ class TodayPage(Page):
         for col in range(len(HandoverTableModel.COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.retranslate()
+
+    def _show_budgets(self, found: list[ProjectView]) -> None:
+        for bar in self.bars:
+            self.budget_list.removeWidget(bar)
+            bar.deleteLater()
+        self.bars = []
+        for i, p in enumerate(x for x in found if x.status == "active"):
+            bar = BudgetBar(p, self.budget_holder)
+            bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.budget_list.insertWidget(i, bar)
+            self.bars.append(bar)
+        self.no_projects.setVisible(not self.bars)
 
     def _visit_activated(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

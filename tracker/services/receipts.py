@@ -428,16 +428,20 @@ def _address(b: Beneficiary, on: date, *, short: bool = False) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _unit_name(code: Any) -> Select:  # type: ignore[type-arg]
+    """The name of unit ``code`` (a value or a column), the current unit first."""
+    return (
+        select(AdminUnit.name)
+        .where(AdminUnit.code == code)
+        .order_by(AdminUnit.valid_to.is_(None).desc(), AdminUnit.valid_from.desc().nulls_last())
+        .limit(1)
+    )
+
+
 def _office_place(s: Session, office: Office) -> str:
     if not office.unit_code:
         return ""
-    name = s.execute(
-        select(AdminUnit.name)
-        .where(AdminUnit.code == office.unit_code)
-        .order_by(AdminUnit.valid_to.is_(None).desc(), AdminUnit.valid_from.desc().nulls_last())
-        .limit(1)
-    ).scalar_one_or_none()
-    return name or ""
+    return s.execute(_unit_name(office.unit_code)).scalar_one_or_none() or ""
 
 
 @functools.cache
@@ -447,13 +451,7 @@ def _detail_query() -> Select:  # type: ignore[type-arg]
     read instead of five; a receipt is read at each print). Made once."""
     preparer = aliased(User)
     replacing = aliased(Receipt)
-    place = (
-        select(AdminUnit.name)
-        .where(AdminUnit.code == Office.unit_code)
-        .order_by(AdminUnit.valid_to.is_(None).desc(), AdminUnit.valid_from.desc().nulls_last())
-        .limit(1)
-        .scalar_subquery()
-    )
+    place = _unit_name(Office.unit_code).scalar_subquery()
     replaced_by = (
         select(replacing.number)
         .where(replacing.replaces_id == Receipt.id)

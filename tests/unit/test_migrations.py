@@ -365,4 +365,7 @@ def test_0005_marks_old_receipts_printed_and_adds_the_legal_basis_and_yarn(
             text("SELECT unit_vi, kind FROM grant_type WHERE code = 'linen_yarn'")
         ).one()
     assert tuple(yarn) == ("kg", "in_kind")
+    # The project's totals (revision 0013) are added up from the rows already there.
+    view = projects.get_project(db, admin, project.id)
+    assert (view.planned, view.spent) == (1_000_000, 1_000_000)
     assert schema_diff(db) == []

@@ -259,6 +259,20 @@ class Project(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class ProjectTotal(Base):
+    """What a project has planned (its grants not cancelled) and handed over (corrections
+    included). Written only by the database's triggers (revision 0013), in the transaction
+    that changes a grant, a hand-over or a correction; the app reads it and never writes it."""
+
+    __tablename__ = "project_total"
+
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), primary_key=True
+    )
+    planned: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    spent: Mapped[int] = mapped_column(BigInteger, server_default="0")
+
+
 class GrantType(Base):
     """A kind of support, with its default follow-up plan (months after a hand-over)."""
 

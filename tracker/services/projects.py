@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import Disbursement, Grant, HandoverAdjustment, Project
+from tracker.db.models import Disbursement, Grant, HandoverAdjustment, Project, ProjectTotal
 from tracker.domain.vocab import PROJECT_STATUSES
 from tracker.services import audit, versions
 from tracker.services import validate as v
@@ -88,7 +88,22 @@ def clean(data: ProjectInput) -> dict[str, object]:
 
 
 def spent_on(s: Session, project_id: int) -> int:
-    """What a project has handed over, with the corrections made after quarters closed."""
+    """What a project has handed over, with the corrections made after quarters closed
+    (kept by the database in step with every hand-over, revision 0013)."""
+    spent = s.execute(
+        select(ProjectTotal.spent).where(ProjectTotal.project_id == project_id)
+    ).scalar_one_or_none()
+    return int(spent or 0)
+
+
+def recount(s: Session, project_id: int) -> tuple[int, int]:
+    """A project's plan and spending added up again from every grant, hand-over and
+    correction (what :class:`ProjectTotal` must hold; the integrity check compares them)."""
+    planned = s.execute(
+        select(func.coalesce(func.sum(Grant.planned_total), 0)).where(
+            Grant.project_id == project_id, Grant.status != "cancelled"
+        )
+    ).scalar_one()
     handed = s.execute(
         select(func.coalesce(func.sum(Disbursement.amount), 0))
         .join(Grant, Grant.id == Disbursement.grant_id)
@@ -100,28 +115,39 @@ def spent_on(s: Session, project_id: int) -> int:
         .join(Grant, Grant.id == Disbursement.grant_id)
         .where(Grant.project_id == project_id)
     ).scalar_one()
-    return int(handed) + int(adjusted)
+    return int(planned), int(handed) + int(adjusted)
+
+
+def _views(s: Session, where: ColumnElement[bool] | None = None) -> list[ProjectView]:
+    """Projects with their totals in one statement, in start order."""
+    q = (
+        select(Project, ProjectTotal.planned, ProjectTotal.spent)
+        .outerjoin(ProjectTotal, ProjectTotal.project_id == Project.id)
+        .order_by(Project.start_date, Project.id)
+    )
+    if where is not None:
+        q = q.where(where)
+    return [
+        ProjectView(
+            p.id,
+            p.code,
+            p.name,
+            p.donor,
+            p.start_date,
+            p.end_date,
+            p.budget,
+            p.status,
+            int(planned or 0),
+            int(spent or 0),
+            p.version,
+        )
+        for p, planned, spent in s.execute(q)
+    ]
 
 
 def _view(s: Session, p: Project) -> ProjectView:
-    planned = s.execute(
-        select(func.coalesce(func.sum(Grant.planned_total), 0)).where(
-            Grant.project_id == p.id, Grant.status != "cancelled"
-        )
-    ).scalar_one()
-    return ProjectView(
-        p.id,
-        p.code,
-        p.name,
-        p.donor,
-        p.start_date,
-        p.end_date,
-        p.budget,
-        p.status,
-        int(planned),
-        spent_on(s, p.id),
-        p.version,
-    )
+    s.flush()
+    return _views(s, Project.id == p.id)[0]
 
 
 def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectView:
@@ -159,8 +185,7 @@ def edit_project(db: Database, actor: Actor, project_id: int, data: ProjectInput
 def list_projects(db: Database, actor: Actor) -> list[ProjectView]:
     actor.require("read")
     with db.read() as s:
-        projects = s.execute(select(Project).order_by(Project.start_date, Project.id)).scalars()
-        return [_view(s, p) for p in projects]
+        return _views(s)
 
 
 def project_choices(db: Database, actor: Actor) -> list[ProjectChoice]:

@@ -1648,6 +1648,7 @@
     <name>HandoverDialog</name>
     <message>
         <source>Record a hand-over</source>
+        <extracomment>The open grants of the person chosen came back from the worker (how many).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,6 +1665,10 @@
     </message>
     <message>
         <source>Follow it as an asset (for example a loom)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1688,6 +1693,10 @@
     </message>
     <message>
         <source>Kept with the hand-over and shown in reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person has no grant left to hand over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1642,6 +1642,7 @@
     <name>HandoverDialog</name>
     <message>
         <source>Record a hand-over</source>
+        <extracomment>The open grants of the person chosen came back from the worker (how many).</extracomment>
         <translation>Ghi nhận trao hỗ trợ</translation>
     </message>
     <message>
@@ -1659,6 +1660,10 @@
     <message>
         <source>Follow it as an asset (for example a loom)</source>
         <translation>Theo dõi như một tài sản (ví dụ khung dệt)</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Người hưởng hỗ trợ</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -1683,6 +1688,10 @@
     <message>
         <source>Kept with the hand-over and shown in reports.</source>
         <translation>Được lưu cùng lần trao và hiện trong báo cáo.</translation>
+    </message>
+    <message>
+        <source>This person has no grant left to hand over.</source>
+        <translation>Người này không còn khoản hỗ trợ nào để trao.</translation>
     </message>
     <message>
         <source>Planned {planned}, handed over {delivered}, left {left}.

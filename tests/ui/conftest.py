@@ -130,3 +130,10 @@ def touches(kind: Change) -> Callable[[ChangeNotice], bool]:
 def loaded(qtbot, model: PagedTableModel, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
     """Wait until a paged model's read on the worker has come back."""
     qtbot.waitUntil(lambda: not model.loading, timeout=timeout)
+
+
+def choose_person(qtbot, dialog, typed: str, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """In a hand-over dialog opened without a grant, type the person as the user does and
+    wait for their open grants to come back from the worker (the first is chosen)."""
+    with qtbot.waitSignal(dialog.grants_loaded, timeout=timeout):
+        type_text(dialog.person.search, typed)

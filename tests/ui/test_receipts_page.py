@@ -498,6 +498,7 @@ def test_a_hand_over_of_money_and_goods_offers_both_papers(  # type: ignore[no-u
     flows.record_handover(window.ctx, window, loom)
     (dialog,) = visible(window, HandoverDialog)
     dialog.handed_on.set_value(date(2025, 6, 2))
+    qtbot.waitUntil(lambda: dialog.also.count() > 0, timeout=5000)  # read on the worker
     # Everything else still open for this person: her allowance months, the yarn, the money.
     texts = [dialog.also.item(i).text() for i in range(dialog.also.count())]
     assert any(t.startswith("Sợi lanh") for t in texts)

@@ -18,10 +18,11 @@ from tracker.services.projects import ProjectView
 from tracker.ui import flows, worker
 from tracker.ui.context import UiContext
 from tracker.ui.dialogs.grant_dialog import GrantDialog
+from tracker.ui.dialogs.handover_dialog import HandoverDialog
 from tracker.ui.main_window import MainWindow
 
 from ..conftest import TODAY
-from .conftest import type_text
+from .conftest import choose_person, type_text
 from .test_window import register_by_service, the_dialog
 
 #: Service reads whose cost grows with the number of people, hand-overs or visits.
@@ -120,6 +121,33 @@ def test_pages_load_search_and_scroll_off_the_ui_thread(  # type: ignore[no-unty
     assert dialog.project.currentData() == project.id
     qtbot.waitUntil(lambda: "Ngân sách còn:" in dialog.project_left.text(), timeout=3000)
     dialog.done(0)
+
+    # A hand-over without a grant chosen: the person is searched and their open grants
+    # read on the worker (never everyone's grants on the UI thread).
+    window.handover_action.trigger()
+    handover = the_dialog(window, HandoverDialog)
+    choose_person(qtbot, handover, "lo thi mai")  # her one cow is handed over
+    assert handover.current_grant() is None and not handover.grant.isEnabled()
+    assert handover.summary.text() == "Người này không còn khoản hỗ trợ nào để trao."
+    handover.done(0)
+    # From the profile open: the person and their grants come from the worker too.
+    grant = grants.plan_grant(
+        ctx.db,
+        ctx.actor,
+        GrantInput(people[1].id, project.id, "initial_hardship", date(2025, 5, 1),
+                   (TrancheInput("Trợ cấp", amount=2_000_000),)),
+        today=TODAY,
+    )  # fmt: skip
+    register = window.show_page("beneficiaries")
+    with qtbot.waitSignal(register.profile.loaded, timeout=5000):
+        register.open_profile(people[1].id)
+    window.handover_action.trigger()
+    handover = the_dialog(window, HandoverDialog)
+    with qtbot.waitSignal(handover.grants_loaded, timeout=5000):
+        pass
+    assert handover.person.value().id == people[1].id
+    assert handover.current_grant().id == grant.id
+    handover.done(0)
 
     assert on_ui_thread == []
 

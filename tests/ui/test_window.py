@@ -28,7 +28,7 @@ from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import loaded, touches, type_text, visible
+from .conftest import choose_person, loaded, touches, type_text, visible
 
 NAME = "Đặng Thị Hồng Nhung"
 
@@ -368,9 +368,12 @@ def test_hand_over_above_the_plan_needs_a_reason(window: MainWindow, qtbot, proj
     )
     window.handover_action.trigger()
     dialog = the_dialog(window, HandoverDialog)
+    assert dialog.grant.count() == 1 and not dialog.grant.isEnabled()  # the person first
+    # Typed without diacritics: the person found, their one open grant chosen.
+    choose_person(qtbot, dialog, "dang thi hong")
     assert dialog.grant.count() == 2  # "choose" and the one open grant
-    dialog.grant.setCurrentIndex(1)
     assert dialog.current_grant().id == grant.id
+    assert not dialog.is_dirty, "nothing typed in the hand-over yet"
     assert dialog.amount.isVisible() and not dialog.quantity.isVisible()
     assert dialog.amount.value() == 2_000_000
     assert not dialog.override_reason.isVisible()

@@ -31,7 +31,7 @@ from tracker.ui.translations import translations
 from tracker.ui.widgets import set_combo_data
 
 from ..conftest import TODAY
-from .conftest import loaded, type_text, visible
+from .conftest import choose_person, loaded, type_text, visible
 from .demo_data import SCREEN_1366, demo_window  # noqa: F401  (fixture)
 
 COMMUNE = "00769"
@@ -511,6 +511,9 @@ def test_with_a_profile_open_the_hand_over_chooses_that_persons_grant(  # type: 
     found = visible(win, HandoverDialog)
     assert len(found) == 1
     dialog = found[0]
+    # The person comes from the profile; their grants from the worker.
+    qtbot.waitUntil(lambda: dialog.current_grant() is not None, timeout=5000)
+    assert dialog.person.value().id == second.id
     assert dialog.current_grant().id == theirs.id
     assert second.code in dialog.grant.currentText()
     assert dialog.grant.isEnabled(), "another grant can still be chosen"
@@ -527,9 +530,7 @@ def test_support_for_someone_who_said_no_to_services_warns_and_is_recorded(  # t
     win.show_page("grants")
     win.handover_action.trigger()
     dialog = visible(win, HandoverDialog)[0]
-    dialog.grant.setCurrentIndex(
-        next(i for i in range(1, dialog.grant.count()) if dialog.grant.itemData(i).id == grant.id)
-    )
+    choose_person(qtbot, dialog, who.code)
     assert dialog.current_grant().id == grant.id
     assert not dialog.without_consent.isVisible()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -702,9 +703,7 @@ def test_a_hand_over_date_out_of_range_is_kept_and_says_why(  # type: ignore[no-
     win.show_page("grants")
     win.handover_action.trigger()
     dialog = visible(win, HandoverDialog)[0]
-    dialog.grant.setCurrentIndex(
-        next(i for i in range(1, dialog.grant.count()) if dialog.grant.itemData(i).id == grant.id)
-    )
+    choose_person(qtbot, dialog, who.code)
     label = dialog.errors.label("handed_on")
     for day in (date(2025, 6, 16), date(2025, 5, 31)):  # after today; before the grant starts
         dialog.handed_on.set_value(day)

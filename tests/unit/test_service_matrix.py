@@ -563,6 +563,9 @@ ENTRIES: dict[str, Entry] = {
         lambda st, r: grants.get_grant(st.db, a(st, r), st.ids["cash"][0]), ALL, read=True
     ),
     "grants.list_grants": Entry(lambda st, r: grants.list_grants(st.db, a(st, r)), ALL, read=True),
+    "grants.open_grants": Entry(
+        lambda st, r: grants.open_grants(st.db, a(st, r), st.ids["person"].id), ALL, read=True
+    ),
     "grants.list_handovers": Entry(
         lambda st, r: grants.list_handovers(st.db, a(st, r)), ALL, read=True
     ),

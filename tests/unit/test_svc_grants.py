@@ -316,6 +316,19 @@ def test_project_totals_follow_plans_and_handovers(env: Env) -> None:
     assert [p.code for p in listed] == ["P1"]
 
 
+def test_open_grants_are_one_persons_grants_still_to_hand_over(env: Env) -> None:
+    planned = cash_plan(env, 1_000_000, start=date(2025, 2, 1))
+    started = cash_plan(env, 2_000_000, start=date(2025, 1, 1))
+    hand(env, started.id, date(2025, 3, 1), amount=500_000)
+    done = cash_plan(env, 300_000)
+    hand(env, done.id, date(2025, 3, 1), amount=300_000)  # handed over in full: completed
+    dropped = cash_plan(env, 400_000)
+    grants.cancel_grant(env.db, env.admin, dropped.id, "Chuyển đi")
+    cash_plan(env, 700_000, beneficiary_id=env.other.id)
+    found = grants.open_grants(env.db, env.officer, env.person.id)
+    assert [(g.id, g.status) for g in found] == [(started.id, "active"), (planned.id, "planned")]
+
+
 # --- grant types -------------------------------------------------------------------------
 
 

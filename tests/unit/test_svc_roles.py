@@ -310,6 +310,7 @@ READS: dict[str, Write] = {
     "list_grant_types": lambda st, a: grant_types.list_grant_types(st.db, a),
     "get_grant": lambda st, a: grants.get_grant(st.db, a, st.cash_grant),
     "list_grants": lambda st, a: grants.list_grants(st.db, a),
+    "open_grants": lambda st, a: grants.open_grants(st.db, a, st.person.id),
     "list_handovers": lambda st, a: grants.list_handovers(st.db, a),
     "list_visits": lambda st, a: visits.list_visits(st.db, a, "all", today=TODAY),
     "count_visits": lambda st, a: visits.count_visits(st.db, a, "open", today=TODAY),
@@ -333,6 +334,7 @@ def test_every_role_can_read(stage: Stage, role: str) -> None:
     assert results["count"] == 1
     assert results["get_by_code"].id == stage.person.id  # type: ignore[attr-defined]
     assert len(results["list_grants"]) == 2  # type: ignore[arg-type]
+    assert {g.beneficiary_id for g in results["open_grants"]} == {stage.person.id}  # type: ignore[attr-defined]
     assert len(results["list_handovers"]) == 1  # type: ignore[arg-type]
     assert len(results["list_visits"]) == 5  # type: ignore[arg-type]
     assert len(results["list_assets"]) == 1  # type: ignore[arg-type]

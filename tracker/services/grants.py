@@ -415,6 +415,15 @@ def list_grants(
         return [_grant_view(s, g) for g in s.execute(q.limit(limit).offset(offset)).scalars()]
 
 
+def open_grants(db: Database, actor: Actor, beneficiary_id: int) -> list[GrantView]:
+    """One person's grants that can still be handed over: in progress first, then planned,
+    each newest first."""
+    found: list[GrantView] = []
+    for status in ("active", "planned"):
+        found += list_grants(db, actor, beneficiary_id=beneficiary_id, status=status)
+    return found
+
+
 def cancel_grant(db: Database, actor: Actor, grant_id: int, reason: str) -> GrantView:
     actor.require("grant.write")
     reason = v.text(reason, "notes", max_len=300, required=True)

@@ -94,6 +94,15 @@ class BeneficiaryPicker(QWidget):
         item = self.results.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
+    def preset(self, row: BeneficiaryRow) -> None:
+        """Start from this person (the profile open), shown as the one found; typing
+        searches for another."""
+        self._searches += 1
+        self.results.clear()
+        item = QListWidgetItem(describe(row), self.results)
+        item.setData(Qt.ItemDataRole.UserRole, row)
+        self.results.setCurrentRow(0)
+
     def set_fixed(self, row: BeneficiaryRow) -> None:
         """The person is given (the dialog was opened from their profile)."""
         self._fixed = row

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,26 +24,16 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.vocab import LIVESTOCK
 from tracker.i18n import amount_in_words, fold, get_language
-from tracker.services import grants
+from tracker.services import beneficiaries, grants
 from tracker.services.errors import LimitExceeded, ValidationError
 from tracker.services.grants import GrantView, HandoverInput, HandoverView, TrancheView
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.base import FormDialog, form_layout
+from tracker.ui.pickers import BeneficiaryPicker
 from tracker.ui.widgets import DateEdit, ErrorLabel, MoneyEdit, notes_edit, spin
 
 MAX_QUANTITY = 100_000
-
-
-def open_grants(ctx: UiContext, beneficiary_id: int | None = None) -> list[GrantView]:
-    """Grants that can still be handed over (planned or in progress), of everyone or of
-    one person."""
-    found: list[GrantView] = []
-    for status in ("active", "planned"):
-        found += grants.list_grants(
-            ctx.db, ctx.actor, beneficiary_id=beneficiary_id, status=status, limit=500
-        )
-    return found
 
 
 def limit_message(exc: LimitExceeded) -> str:
@@ -59,6 +49,8 @@ class HandoverDialog(FormDialog):
     """Record one hand-over; ``grant`` fixes the grant (opened from a grant row)."""
 
     changes = frozenset({Change.HANDOVER})
+    #: The open grants of the person chosen came back from the worker (how many).
+    grants_loaded = Signal(int)
 
     def __init__(
         self,
@@ -78,22 +70,20 @@ class HandoverDialog(FormDialog):
         self._override_needed = False
 
         self.grant = QComboBox(self)
-        choices = [grant] if grant is not None else open_grants(ctx)
+        # Without a grant given, the person comes first (typed, or the profile open), then
+        # one of their open grants: both read on the worker, as many people as there are.
+        self.person: BeneficiaryPicker | None = None
+        self._quiet = False  # grants filled in by the dialog, not typed: nothing to discard
+        self._loads = 0
+        self._open_grants: list[GrantView] = []
         if grant is None:
+            self.person = BeneficiaryPicker(ctx, self)
+            self.person.chosen.connect(self._person_chosen)
             self.grant.addItem(self.tr("— choose —"), None)
-        for g in choices:
-            who = fmt.person(
-                g.beneficiary_code, g.beneficiary_name, names_visible=ctx.names_visible
-            )
-            text = self.tr("{who} · {type} · left {left}").format(
-                who=who,
-                type=fmt.type_name(g.grant_type_name_vi, g.grant_type_name_en),
-                left=fmt.money(g.remaining),
-            )
-            self.grant.addItem(text, g)
-        self.grant.setEnabled(grant is None)
-        theirs = [i for i, g in enumerate(choices) if g.beneficiary_id == for_person]
-        preselect = theirs[0] + 1 if grant is None and theirs else None
+            self.grant.setEnabled(False)
+        else:
+            self.grant.addItem(self._grant_text(grant), grant)
+            self.grant.setEnabled(False)
         self.summary = QLabel(self)
         self.tranche = QComboBox(self)
         self.handed_on = DateEdit(today, self)
@@ -112,12 +102,12 @@ class HandoverDialog(FormDialog):
         self.note = notes_edit(self, lines=2)
         self.override_reason = QLineEdit(self)
         self.override_reason.setMaxLength(300)
-        # The person's other tranches still open, to hand over at the same time in full.
-        self._open_grants = choices if grant is None else open_grants(ctx, grant.beneficiary_id)
         self.also = QListWidget(self)
         self.also.setMaximumHeight(110)
 
         form = self.form = form_layout()
+        if self.person is not None:
+            self.add_field(form, self.tr("Beneficiary"), self.person, "beneficiary")
         self.add_field(form, self.tr("Grant"), self.grant, "grant")
         form.addRow("", self.summary)
         self.add_field(form, self.tr("Tranche"), self.tranche, "tranche")
@@ -164,8 +154,6 @@ class HandoverDialog(FormDialog):
         self.quantity.valueChanged.connect(self._update_total)
         self.unit_value.value_changed.connect(self._update_total)
         self.amount.value_changed.connect(self._update_total)
-        if preselect is not None:
-            self.grant.setCurrentIndex(preselect)  # before watch(): nothing typed yet
         self._grant_changed()
         self.watch(
             self.grant,
@@ -180,7 +168,78 @@ class HandoverDialog(FormDialog):
             self.note,
             self.override_reason,
         )
-        (self.tranche if grant is not None or preselect is not None else self.grant).setFocus()
+        if grant is not None:
+            self.tranche.setFocus()
+            # The person's other tranches still open, to hand over at the same time in full.
+            self._load_grants(grant.beneficiary_id, keep=grant)
+        elif for_person is not None:
+            assert self.person is not None
+            self.person.setFocus()
+            db, actor, picker = ctx.db, ctx.actor, self.person
+            ctx.read(
+                self, lambda: beneficiaries.get(db, actor, for_person), on_success=picker.preset
+            )
+        else:
+            assert self.person is not None
+            self.person.setFocus()
+
+    # --- the person and their open grants ------------------------------------------------
+    def _grant_text(self, g: GrantView) -> str:
+        who = fmt.person(
+            g.beneficiary_code, g.beneficiary_name, names_visible=self.ctx.names_visible
+        )
+        return self.tr("{who} · {type} · left {left}").format(
+            who=who,
+            type=fmt.type_name(g.grant_type_name_vi, g.grant_type_name_en),
+            left=fmt.money(g.remaining),
+        )
+
+    def _person_chosen(self, row: object) -> None:
+        self._loads += 1
+        self._open_grants = []
+        self._quiet = True
+        self.grant.clear()
+        self.grant.addItem(self.tr("— choose —"), None)
+        self.grant.setEnabled(False)
+        self._grant_changed()
+        self._quiet = False
+        if row is not None:
+            self._load_grants(row.id)  # type: ignore[attr-defined]
+
+    def _load_grants(self, beneficiary_id: int, keep: GrantView | None = None) -> None:
+        """Read the person's open grants on the worker; an answer for a person no longer
+        chosen is dropped."""
+        load, db, actor = self._loads, self.ctx.db, self.ctx.actor
+        self.ctx.read(
+            self,
+            lambda: grants.open_grants(db, actor, beneficiary_id),
+            on_success=lambda found: self._grants_found(load, found, keep),
+        )
+
+    def _grants_found(self, load: int, found: list[GrantView], keep: GrantView | None) -> None:
+        if load != self._loads:
+            return
+        self._open_grants = found
+        if keep is None:
+            self._quiet = True
+            for g in found:
+                self.grant.addItem(self._grant_text(g), g)
+            self.grant.setEnabled(bool(found))
+            if found:
+                self.grant.setCurrentIndex(1)  # the first open grant: the usual one
+            self._grant_changed()
+            self._quiet = False
+            if not found:
+                self.summary.setText(self.tr("This person has no grant left to hand over."))
+            else:
+                self.tranche.setFocus()
+        else:
+            self._fill_also()
+        self.grants_loaded.emit(len(found))
+
+    def mark_dirty(self, *args: object) -> None:
+        if not self._quiet:
+            super().mark_dirty(*args)
 
     # --- filling in from the grant --------------------------------------------------------
     def current_grant(self) -> GrantView | None:

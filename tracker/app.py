@@ -92,6 +92,7 @@ def warm_places() -> None:
         from tracker.services import places
 
         places.gazetteer()
+        places.shipped_names()  # the lists' place names, for the first screen
 
     threading.Thread(target=index, name="places-index", daemon=True).start()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from tracker.db.engine import Database
 from tracker.db.models import AdminUnit, AdminUnitLink, AppMeta
@@ -255,6 +255,32 @@ def test_a_new_database_holds_every_unit_and_link(db: Database) -> None:
             load().links
         )
         assert s.get(AppMeta, META_KEY).value == load().version  # type: ignore[union-attr]
+
+
+def test_the_lists_name_places_as_the_database_keeps_them(
+    db: Database, actors: dict[str, Actor]
+) -> None:
+    """A database holding the shipped list is named from that list in memory: the same
+    names, code for code, as its own rows. One holding another list is read."""
+    viewer = actors["viewer"]
+
+    def from_rows() -> dict[str, str]:
+        with db.read() as s:
+            rows = s.execute(
+                select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to.is_(None))
+                .order_by(AdminUnit.valid_to.is_(None), AdminUnit.id)
+            ).all()
+        return {code: name for code, name, _current in rows}  # the current one written last
+
+    names = places.place_names(db, viewer)
+    assert names == from_rows()
+    assert names["00769"] == "Mèo Vạc" and len(names) > 10_000
+    with db.write() as s:
+        s.execute(update(AdminUnit).where(AdminUnit.code == "00769").values(name="Mèo Vạc (cũ)"))
+        s.execute(update(AppMeta).where(AppMeta.key == META_KEY).values(value="an older list"))
+    names = places.place_names(db, viewer)
+    assert names["00769"] == "Mèo Vạc (cũ)"
+    assert names == from_rows()
 
 
 def test_an_unknown_commune_code_is_refused(db: Database, actors: dict[str, Actor]) -> None:

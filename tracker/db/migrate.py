@@ -3,6 +3,7 @@ refusal to open a database written by a newer version of the app."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from tracker.db.engine import Database
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 # Alembic is imported when a schema is looked at, not with this module: the sign-in dialog
 # is painted before it is needed (on the worker, at sign-in).
@@ -41,10 +43,26 @@ def _config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+_scripts_lock = threading.Lock()
+_scripts: dict[Path, ScriptDirectory] = {}
 
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+
+def _script_directory() -> ScriptDirectory:
+    """This version's migration scripts, read once per process (the sign-in's warm-up
+    reads them while the password is typed)."""
+    folder = migrations_dir()
+    with _scripts_lock:
+        if folder not in _scripts:
+            from alembic.script import ScriptDirectory
+
+            scripts = ScriptDirectory.from_config(_config())
+            scripts.get_current_head()  # reads every script
+            _scripts[folder] = scripts
+        return _scripts[folder]
+
+
+def head_revision() -> str:
+    head = _script_directory().get_current_head()
     assert head is not None
     return head
 
@@ -67,10 +85,9 @@ def backup_before_upgrade(db: Database, revision: str) -> Path:
 def upgrade(db: Database) -> Path | None:
     """Bring the schema to this version's head. Returns the pre-upgrade copy, if one was made."""
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     cfg = _config()
-    script = ScriptDirectory.from_config(cfg)
+    script = _script_directory()
     head = script.get_current_head()
     current = current_revision(db)
     if current == head:

@@ -28,6 +28,7 @@ __all__ = [
     "PlacesData",
     "data_dir",
     "load",
+    "mark",
     "reseed",
     "version_label",
 ]
@@ -103,6 +104,11 @@ def load() -> PlacesData:
         return _loaded
 
 
+def mark() -> str:
+    """The ``places_data`` value of a database holding the shipped list."""
+    return load().version[:200]
+
+
 def reseed(connection: Any) -> None:
     """Replace the units and links in a database by the shipped list (a migration step, on
     the migration's connection; units are reference data that no row points to by key)."""
@@ -135,4 +141,4 @@ def reseed(connection: Any) -> None:
         [{"old_code": k.old_code, "new_code": k.new_code, "main": k.main} for k in data.links],
     )
     connection.execute(app_meta.delete().where(app_meta.c.key == META_KEY))
-    connection.execute(app_meta.insert(), [{"key": META_KEY, "value": data.version[:200]}])
+    connection.execute(app_meta.insert(), [{"key": META_KEY, "value": mark()}])

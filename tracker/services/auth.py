@@ -831,7 +831,10 @@ def warm_up() -> None:
     import alembic.script  # noqa: F401
     from sqlalchemy.orm import configure_mappers
 
+    from tracker.db import migrate
+
     configure_mappers()
+    migrate.head_revision()  # the migration scripts, read once
     _first_reads()
 
 

@@ -16,7 +16,7 @@ and is xã Mèo Vạc since). A record keeps the code and the day the address wa
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,7 +24,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tracker.db.engine import Database
-from tracker.db.models import AdminUnit, Beneficiary
+from tracker.db.models import AdminUnit, AppMeta, Beneficiary
 from tracker.db.reference import REFORM_DATE, AdminUnitSeed
 from tracker.i18n.text import fold
 from tracker.services.context import Actor
@@ -503,16 +503,51 @@ def list_places(
         ]
 
 
-def place_names(db: Database, actor: Actor) -> dict[str, str]:
-    """Code -> name for every unit kept, the current unit winning where a code was reused;
-    a code the database does not keep is shown as it is."""
-    actor.require("read")
+def _names_of(rows: Iterable[tuple[str, str, bool]]) -> dict[str, str]:
+    """Code -> name, the current unit winning where a code was reused."""
     names: dict[str, str] = {}
-    with db.read() as s:
-        # No dates read and no sort (some 14,000 rows): the current unit is simply kept
-        # over a former one of the same code.
-        rows = s.execute(select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to.is_(None)))
-        for code, name, current in rows:
-            if current or code not in names:
-                names[code] = name
+    for code, name, current in rows:
+        if current or code not in names:
+            names[code] = name
     return names
+
+
+_shipped: dict[str, str] | None = None
+
+
+def shipped_names() -> Mapping[str, str]:
+    """:func:`place_names` of a database holding the shipped list, made once per process
+    (the sign-in dialog makes it while the password is typed). Shared: read, never change."""
+    global _shipped
+    with _lock:
+        if _shipped is None:
+            from tracker.db import places_data
+
+            units = places_data.load().units
+            _shipped = _names_of((u.code, u.name, u.valid_to is None) for u in units)
+        return _shipped
+
+
+def shipped_names_if_ready() -> Mapping[str, str] | None:
+    """:func:`shipped_names` if it was made already, else None (never waits)."""
+    return _shipped
+
+
+def place_names(db: Database, actor: Actor) -> Mapping[str, str]:
+    """Code -> name for every unit kept, the current unit winning where a code was reused;
+    a code the database does not keep is shown as it is.
+
+    A database holding the list shipped with this version (its ``places_data`` mark says
+    so) is named from that list, already in memory; another one is read (some 14,000 rows,
+    without dates or sort)."""
+    from tracker.db import places_data
+
+    actor.require("read")
+    with db.read() as s:
+        kept = s.execute(
+            select(AppMeta.value).where(AppMeta.key == places_data.META_KEY)
+        ).scalar_one_or_none()
+        if kept == places_data.mark():
+            return shipped_names()
+        rows = s.execute(select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to.is_(None)))
+        return _names_of(rows)

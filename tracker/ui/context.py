@@ -3,7 +3,7 @@ signals that tell the pages what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -124,14 +124,19 @@ class UiContext:
         return places.communes_in_use(self.db, self.actor)
 
     def load_places(self, owner: QWidget, then: Callable[[], object]) -> None:
-        """Fetch the units again and, on the worker (some 14,000 rows), the names the lists
-        show for their codes; ``then`` runs once they are in (the lists repaint)."""
+        """Fetch the units again and, on the worker, the names the lists show for their
+        codes; ``then`` runs if they differ from the names shown already (the lists
+        repaint). Until then the lists are named from the shipped list when it is in
+        memory (made while the password was typed): the names of almost every database."""
         self._places.clear()
         db, actor = self.db, self.actor
+        shipped = places.shipped_names_if_ready()
+        if shipped is not None and not fmt.has_place_names():
+            fmt.set_place_names(shipped)
 
-        def loaded(names: dict[str, str]) -> None:
-            fmt.set_place_names(names)
-            then()
+        def loaded(names: Mapping[str, str]) -> None:
+            if fmt.set_place_names(names):
+                then()
 
         self.read(owner, lambda: places.place_names(db, actor), on_success=loaded)
 

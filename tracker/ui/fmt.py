@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -13,10 +14,25 @@ _ETHNIC = {e.code: e for e in ETHNIC_GROUPS}
 _place_names: dict[str, str] = {}
 
 
-def set_place_names(names: dict[str, str]) -> None:
-    """Names of the administrative units (code -> name), from ``places.place_names``."""
+def set_place_names(names: Mapping[str, str]) -> bool:
+    """Names of the administrative units (code -> name), from ``places.place_names``;
+    False when they are the names in use already (nothing to repaint)."""
+    if names == _place_names:
+        return False
     _place_names.clear()
     _place_names.update(names)
+    return True
+
+
+def has_place_names() -> bool:
+    return bool(_place_names)
+
+
+def warm_up() -> None:
+    """Read the chosen language's number and date formats (Babel's locale data, some
+    30 ms the first time), off the window's thread while the password is typed."""
+    lang = get_language()
+    _money(0, lang), _number(0, lang), _day(date(2000, 1, 1), lang)
 
 
 # Lists and tables ask for the same figures and dates again and again while they are

@@ -47,6 +47,9 @@ def preload() -> None:
         auth.warm_up()
         import tracker.ui.context
         import tracker.ui.main_window  # noqa: F401
+        from tracker.ui import fmt
+
+        fmt.warm_up()
 
     if _preload_thread is None:
         _preload_thread = threading.Thread(target=load, name="preload", daemon=True)

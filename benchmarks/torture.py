@@ -19,9 +19,10 @@ Attacks:
   work is killed with SIGKILL at a random moment; every hand-over it reported committed is
   there, receipt numbers are unique and gap-free, an import is all or nothing, every
   backup it reported opens and passes the integrity check, every folder under a final name
-  is complete and checks, and the database passes its integrity check at the end.
+  is complete and checks, each project's kept totals equal its hand-overs added up again,
+  and the database passes its integrity check at the end.
 * ``writers``: N processes record M hand-overs each at once on one file: 0 errors, 0
-  duplicate and 0 missing receipt numbers.
+  duplicate and 0 missing receipt numbers, project totals in step.
 * ``corrupt``: flipped bytes, a truncation or a zeroed page in the database, its key file,
   a backup or its key file; then a sign-in and a search on the command line, and a check of
   the backups: never a traceback, every failure a clear message.
@@ -178,7 +179,7 @@ def receipts_check(path: Path) -> tuple[set[int], list[str], str | None]:
     from sqlalchemy import select
 
     from tracker.db.models import Disbursement, Receipt
-    from tracker.services import auth
+    from tracker.services import auth, projects
 
     ws = sign_in(path)
     try:
@@ -186,9 +187,13 @@ def receipts_check(path: Path) -> tuple[set[int], list[str], str | None]:
         with ws.db.read() as s:
             ids = set(s.execute(select(Disbursement.id)).scalars())
             rows = s.execute(select(Receipt.number, Receipt.seq, Receipt.disbursement_id)).all()
+            kept = {p.id: (p.planned, p.spent) for p in projects.list_projects(ws.db, ws.actor)}
+            counted = {pid: projects.recount(s, pid) for pid in kept}
     finally:
         ws.close()
     problems = []
+    if kept != counted:
+        problems.append(f"project totals out of step: kept {kept}, counted {counted}")
     numbers = [r[0] for r in rows]
     if len(set(numbers)) != len(numbers):
         problems.append(f"{len(numbers) - len(set(numbers))} duplicate receipt numbers")

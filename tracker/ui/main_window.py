@@ -95,9 +95,15 @@ STATUS_TIMEOUT_MS = 10_000
 DEFAULT_SIZE = (1280, 800)
 
 
+_icons: dict[str, QIcon] = {}
+
+
 def icon(name: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
+    """A page's icon, found once per process."""
+    if name not in _icons:
+        path = resources_dir() / "icons" / f"{name}.svg"
+        _icons[name] = QIcon(str(path)) if path.exists() else QIcon()
+    return _icons[name]
 
 
 class MainWindow(QMainWindow):

@@ -38,3 +38,29 @@ def test_the_sign_in_dialog_shows_without_loading_the_data_layer(tmp_path: Path)
     assert out.returncode == 0, out.stderr
     line = out.stdout.strip().splitlines()[-1]
     assert line == "loaded:  | Đăng nhập – Sổ theo dõi hỗ trợ", line
+
+
+def test_while_the_password_is_typed_the_windows_widgets_are_drawn_once_off_screen(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch
+):
+    """Once the window's modules are in, the dialog draws its kinds of widgets off screen
+    once (``main_window.warm_up``); not after "Sign in" was clicked."""
+    from tracker.config import DatabaseLocation
+    from tracker.ui import main_window, signin
+
+    drawn: list[object] = []
+    warm_up = main_window.warm_up
+
+    def counted() -> None:
+        warm_up()
+        drawn.append(True)
+
+    monkeypatch.setattr(main_window, "warm_up", counted)
+    dialog = signin.SignInDialog(DatabaseLocation(path=tmp_path / "tracker.db"), username="admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(drawn), timeout=20_000)
+    qtbot.wait(400)
+    assert drawn == [True]
+    assert dialog.isVisible()
+    signin.preloaded()

@@ -36,7 +36,7 @@ SLOW_READS: tuple[tuple[Any, str], ...] = (
     (receipts, "list_receipts"),
     (receipts, "count_receipts"),
     (places, "place_names"),  # every unit kept, some 14,000
-    (projects, "list_projects"),  # each project's spending adds up its hand-overs
+    (projects, "list_projects"),  # kept off the window's thread as every read of data
 )
 
 

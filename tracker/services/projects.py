@@ -190,7 +190,7 @@ def list_projects(db: Database, actor: Actor) -> list[ProjectView]:
 
 def project_choices(db: Database, actor: Actor) -> list[ProjectChoice]:
     """The projects to choose from, in the order of :func:`list_projects`, without their
-    spending (which adds up every hand-over: too slow for a box that opens at once)."""
+    totals (a box that opens at once reads nothing more than it shows)."""
     actor.require("read")
     with db.read() as s:
         rows = s.execute(

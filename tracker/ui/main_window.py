@@ -106,6 +106,68 @@ def icon(name: str) -> QIcon:
     return _icons[name]
 
 
+def warm_up() -> None:
+    """Build and draw, off screen, a window of the kinds of widgets the main window opens
+    with (navigation with its icons, menus, a page of buttons, boxes, a table of Vietnamese
+    text and sums, a budget bar), then throw it away. Qt and PySide pay a first time for
+    each kind of widget (types, styles, glyphs): the sign-in dialog runs this while the
+    password is typed (some 20 ms), so the real window, built after "Sign in", does not."""
+    from datetime import date
+
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
+
+    from tracker.ui.widgets import heading, table_view
+
+    window = QMainWindow()
+    window.resize(*DEFAULT_SIZE)
+    nav = QListWidget()
+    nav.setIconSize(QSize(22, 22))
+    for key in PAGE_ORDER:
+        QListWidgetItem(icon(key), PAGE_CLASSES[key].title(), nav)
+    stack = QStackedWidget()
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(nav)
+    splitter.addWidget(stack)
+    window.setCentralWidget(splitter)
+    menu = QMenu(PAGE_CLASSES["today"].title(), window)
+    menu.addAction(PAGE_CLASSES["beneficiaries"].title())
+    window.menuBar().addMenu(menu)
+    window.statusBar().addPermanentWidget(QLabel(PAGE_CLASSES["settings"].title()))
+    holder = QScrollArea()
+    holder.setWidgetResizable(True)
+    holder.setFrameShape(QFrame.Shape.NoFrame)
+    page = QWidget()
+    holder.setWidget(page)
+    stack.addWidget(holder)
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading(PAGE_CLASSES["today"].title()))
+    buttons = QHBoxLayout()
+    layout.addLayout(buttons)
+    for key in ("beneficiaries", "grants", "visits"):
+        buttons.addWidget(QPushButton(PAGE_CLASSES[key].title()))
+    box = QGroupBox(PAGE_CLASSES["visits"].title())
+    layout.addWidget(box)
+    view = table_view(box)
+    QVBoxLayout(box).addWidget(view)
+    cells = ("MV-00001", "Nguyễn Thị Ánh Hồng", fmt.day(date.today()), fmt.money(15_000_000))
+    model = QStandardItemModel(3, len(cells), view)
+    for row in range(3):
+        for col, text in enumerate(cells):
+            model.setItem(row, col, QStandardItem(text))
+    view.setModel(model)
+    view.resizeColumnsToContents()
+    bar = QProgressBar()
+    bar.setRange(0, 1000)
+    bar.setValue(400)
+    layout.addWidget(bar)
+    label = QLabel(fmt.money(1_000_000))
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    window.grab()
+    window.deleteLater()
+
+
 class MainWindow(QMainWindow):
     """The one window of the app."""
 

@@ -56,6 +56,11 @@ def preload() -> None:
         _preload_thread.start()
 
 
+def preload_done() -> bool:
+    """:func:`preload` has finished (never waits)."""
+    return _preload_thread is not None and not _preload_thread.is_alive()
+
+
 def preloaded() -> None:
     """Wait for :func:`preload` to finish (at once when it has, or was never started):
     the main window's modules are then imported by one thread only."""
@@ -288,6 +293,20 @@ class SignInDialog(FittingDialog):
         if not self._preloading:
             self._preloading = True
             QTimer.singleShot(50, preload)  # once the dialog has painted
+            QTimer.singleShot(100, self._warm_window)
+
+    def _warm_window(self) -> None:
+        """Once the window's modules are loaded, draw its kinds of widgets off screen
+        (``main_window.warm_up``) while the password is typed; not once "Sign in" is
+        clicked (the window is built next)."""
+        if not self.isVisible() or self.busy:
+            return
+        if not preload_done():
+            QTimer.singleShot(100, self._warm_window)
+            return
+        from tracker.ui.main_window import warm_up
+
+        warm_up()
 
     def prepare(self) -> Callable[[], Any]:
         from tracker.services import auth, backups

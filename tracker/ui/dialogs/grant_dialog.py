@@ -111,7 +111,7 @@ class GrantDialog(FormDialog):
         for c in projects.project_choices(ctx.db, ctx.actor):
             if c.status == "active":
                 self.project.addItem(f"{c.code} – {c.name}", c.id)
-        # What is left of each budget adds up every hand-over: read on the worker.
+        # What is left of each budget is read on the worker, as every read of the data.
         self._projects: dict[int, ProjectView] = {}
         self.project_left = QLabel(self)
         self.project.currentIndexChanged.connect(self._project_changed)

@@ -43,10 +43,12 @@ class TodayData:
     handovers: list[HandoverView]
     #: First calves still to be passed on (the overdue first).
     duties: list[ObligationView]
+    #: The projects with their budgets (each one row: the totals are kept by the database).
+    projects: list[ProjectView]
 
 
 def load_today(ctx: UiContext) -> TodayData:
-    """The page's lists, in one go (runs on the worker; the budgets come apart)."""
+    """The page's lists and budgets, in one go (runs on the worker)."""
     today = ctx.today()
     return TodayData(
         overdue=visits.list_visits(ctx.db, ctx.actor, "overdue", today=today, limit=200),
@@ -58,6 +60,7 @@ def load_today(ctx: UiContext) -> TodayData:
             pass_on.open_obligations(ctx.db, ctx.actor, today=today),
             key=lambda d: (-d.days_late, d.due_on),
         ),
+        projects=projects.list_projects(ctx.db, ctx.actor),
     )
 
 
@@ -265,10 +268,6 @@ class TodayPage(Page):
             on_success=self._show,
             label=self.tr("Loading today's work…"),
         )
-        # Each budget's spending adds up the project's hand-overs (a quarter of a second
-        # at a million): the lists do not wait for it.
-        db, actor = ctx.db, ctx.actor
-        run_task(self, lambda: projects.list_projects(db, actor), on_success=self._show_budgets)
 
     def _show(self, data: TodayData) -> None:
         self.overdue_model.set_rows(data.overdue)
@@ -283,6 +282,7 @@ class TodayPage(Page):
         header.setStretchLastSection(False)
         for col in range(len(HandoverTableModel.COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self._show_budgets(data.projects)
         self.retranslate()
 
     def _show_budgets(self, found: list[ProjectView]) -> None:

@@ -704,6 +704,7 @@ def test_a_hand_over_date_out_of_range_is_kept_and_says_why(  # type: ignore[no-
     win.handover_action.trigger()
     dialog = visible(win, HandoverDialog)[0]
     choose_person(qtbot, dialog, who.code)
+    assert dialog.current_grant().id == grant.id
     label = dialog.errors.label("handed_on")
     for day in (date(2025, 6, 16), date(2025, 5, 31)):  # after today; before the grant starts
         dialog.handed_on.set_value(day)

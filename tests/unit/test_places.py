@@ -267,8 +267,9 @@ def test_the_lists_name_places_as_the_database_keeps_them(
     def from_rows() -> dict[str, str]:
         with db.read() as s:
             rows = s.execute(
-                select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to.is_(None))
-                .order_by(AdminUnit.valid_to.is_(None), AdminUnit.id)
+                select(AdminUnit.code, AdminUnit.name, AdminUnit.valid_to.is_(None)).order_by(
+                    AdminUnit.valid_to.is_(None), AdminUnit.id
+                )
             ).all()
         return {code: name for code, name, _current in rows}  # the current one written last
 

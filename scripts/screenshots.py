@@ -417,9 +417,8 @@ class Shooter:
         for name, open_dialog in dialogs:
             dialog = open_dialog()
             dialog.adjustSize()
-            if name == "hand-over" and dialog.grant.count() > 1:
-                dialog.grant.setCurrentIndex(dialog.grant.count() - 1)
-                dialog.adjustSize()
+            if name == "hand-over":
+                self._choose_person_with_grants(ctx, dialog)
             if name == "register":
                 dialog.save_button.click()  # shows the field messages of an empty form
                 self.settle()
@@ -430,6 +429,24 @@ class Shooter:
         window.close()
         window.deleteLater()
         self.settle()
+
+    def _choose_person_with_grants(self, ctx, dialog) -> None:  # type: ignore[no-untyped-def]
+        """In the hand-over dialog: the person of an open grant typed by code, as the user
+        does, and their last open grant chosen."""
+        from tracker.services import grants
+
+        open_ = grants.list_grants(ctx.db, ctx.actor, status="active", limit=1)
+        if not open_:
+            return
+        dialog.person.search.setText(open_[0].beneficiary_code)
+        dialog.person.run_search()
+        for _ in range(200):
+            self.settle()
+            if dialog.grant.count() > 1:
+                break
+        if dialog.grant.count() > 1:
+            dialog.grant.setCurrentIndex(dialog.grant.count() - 1)
+        dialog.adjustSize()
 
     def photos(self, lang: str) -> None:
         """The profile's Photos and scans tab, with pictures drawn here (a cow, a house,

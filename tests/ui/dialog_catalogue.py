@@ -39,6 +39,25 @@ def _grant(ctx: UiContext):  # type: ignore[no-untyped-def]
     return (cattle or found)[0]
 
 
+def _loaded(dialog: QWidget) -> QWidget:
+    """The dialog once what it reads on the worker is in (the person, then their grants)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui import worker
+
+    for _ in range(3):
+        worker.wait_for_tasks(10_000)
+        QApplication.processEvents()
+    return dialog
+
+
+def _with_grant(dialog):  # type: ignore[no-untyped-def]
+    """A hand-over dialog opened on a person: their grant is chosen (else the catalogue
+    would measure an empty form)."""
+    assert dialog.current_grant() is not None, "the person's grants did not come in"
+    return dialog
+
+
 def _visit(ctx: UiContext):  # type: ignore[no-untyped-def]
     open_visits = visit_service.list_visits(ctx.db, ctx.actor, "open", today=ctx.today())
     cattle = [v for v in open_visits if v.grant_type == "cattle"]
@@ -112,6 +131,9 @@ def dialogs() -> dict[str, Maker]:
         "consent": lambda c, p: ConsentDialog(c, _person(c), p),
         "plan_grant": lambda c, p: GrantDialog(c, None, p),
         "hand_over": lambda c, p: HandoverDialog(c, _grant(c), p),
+        "hand_over_to_person": lambda c, p: _with_grant(
+            _loaded(HandoverDialog(c, None, p, for_person=_grant(c).beneficiary_id))
+        ),
         "visit": lambda c, p: VisitDialog(c, _visit(c), p),
         "trip_sheet": lambda c, p: TripSheetDialog(c, p, commune=_visit(c).commune_code),
         "trip_results": lambda c, p: TripResultsDialog(

@@ -98,7 +98,8 @@ def spent_on(s: Session, project_id: int) -> int:
 
 def recount(s: Session, project_id: int) -> tuple[int, int]:
     """A project's plan and spending added up again from every grant, hand-over and
-    correction (what :class:`ProjectTotal` must hold; the integrity check compares them)."""
+    correction: what :class:`ProjectTotal` must hold (the tests and the torture run
+    compare the two)."""
     planned = s.execute(
         select(func.coalesce(func.sum(Grant.planned_total), 0)).where(
             Grant.project_id == project_id, Grant.status != "cancelled"
@@ -146,7 +147,6 @@ def _views(s: Session, where: ColumnElement[bool] | None = None) -> list[Project
 
 
 def _view(s: Session, p: Project) -> ProjectView:
-    s.flush()
     return _views(s, Project.id == p.id)[0]
 
 

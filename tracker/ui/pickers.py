@@ -78,6 +78,11 @@ class BeneficiaryPicker(QWidget):
     def _found(self, search: int, rows: list[BeneficiaryRow]) -> None:
         if search != self._searches:
             return
+        self._show(rows)
+        self.searched.emit(len(rows))
+
+    def _show(self, rows: list[BeneficiaryRow]) -> None:
+        """List these people; one alone is chosen at once."""
         self.results.clear()
         for row in rows:
             item = QListWidgetItem(describe(row), self.results)
@@ -86,7 +91,6 @@ class BeneficiaryPicker(QWidget):
             self.results.setCurrentRow(0)
         else:
             self.chosen.emit(self.value())
-        self.searched.emit(len(rows))
 
     def value(self) -> BeneficiaryRow | None:
         if self._fixed is not None:
@@ -97,11 +101,8 @@ class BeneficiaryPicker(QWidget):
     def preset(self, row: BeneficiaryRow) -> None:
         """Start from this person (the profile open), shown as the one found; typing
         searches for another."""
-        self._searches += 1
-        self.results.clear()
-        item = QListWidgetItem(describe(row), self.results)
-        item.setData(Qt.ItemDataRole.UserRole, row)
-        self.results.setCurrentRow(0)
+        self._searches += 1  # a search still on its way is dropped
+        self._show([row])
 
     def set_fixed(self, row: BeneficiaryRow) -> None:
         """The person is given (the dialog was opened from their profile)."""

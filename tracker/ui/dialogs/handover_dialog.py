@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.vocab import LIVESTOCK
 from tracker.i18n import amount_in_words, fold, get_language
 from tracker.services import beneficiaries, grants
+from tracker.services.beneficiaries import BeneficiaryRow
 from tracker.services.errors import LimitExceeded, ValidationError
 from tracker.services.grants import GrantView, HandoverInput, HandoverView, TrancheView
 from tracker.ui import fmt
@@ -80,10 +81,9 @@ class HandoverDialog(FormDialog):
             self.person = BeneficiaryPicker(ctx, self)
             self.person.chosen.connect(self._person_chosen)
             self.grant.addItem(self.tr("— choose —"), None)
-            self.grant.setEnabled(False)
         else:
             self.grant.addItem(self._grant_text(grant), grant)
-            self.grant.setEnabled(False)
+        self.grant.setEnabled(False)  # until the person's grants are in; a given one stays
         self.summary = QLabel(self)
         self.tranche = QComboBox(self)
         self.handed_on = DateEdit(today, self)
@@ -194,7 +194,7 @@ class HandoverDialog(FormDialog):
             left=fmt.money(g.remaining),
         )
 
-    def _person_chosen(self, row: object) -> None:
+    def _person_chosen(self, row: BeneficiaryRow | None) -> None:
         self._loads += 1
         self._open_grants = []
         self._quiet = True
@@ -204,7 +204,7 @@ class HandoverDialog(FormDialog):
         self._grant_changed()
         self._quiet = False
         if row is not None:
-            self._load_grants(row.id)  # type: ignore[attr-defined]
+            self._load_grants(row.id)
 
     def _load_grants(self, beneficiary_id: int, keep: GrantView | None = None) -> None:
         """Read the person's open grants on the worker; an answer for a person no longer

@@ -499,9 +499,9 @@ else:
         from tracker.ui.signin import preloaded
         preloaded()  # as the app does
         from tracker.ui.context import UiContext
-        from tracker.ui.main_window import MainWindow
+        from tracker.ui.main_window import open_window
         ws = dialog.result_value
-        window = MainWindow(UiContext(db=ws.db, actor=ws.actor, workspace=ws))
+        window = open_window(UiContext(db=ws.db, actor=ws.actor, workspace=ws))
         clock["window"], clock["watcher"] = window, Painted(painted)
         window.installEventFilter(clock["watcher"])
         window.show()

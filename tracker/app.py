@@ -176,12 +176,12 @@ def run_gui(
 
     preloaded()  # the sign-in dialog's thread may still be loading the window's modules
     from tracker.ui.context import UiContext
-    from tracker.ui.main_window import MainWindow
+    from tracker.ui.main_window import open_window
 
     app = ensure_application()
     use_language(lang)
     ctx = UiContext(db=db, actor=actor, workspace=workspace)
-    window = MainWindow(ctx)
+    window = open_window(ctx)
     if workspace is not None:
         check_integrity(window, workspace)
         daily_backup(window, workspace)

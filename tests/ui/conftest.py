@@ -19,7 +19,7 @@ from tracker.i18n import set_language
 from tracker.services import places, projects
 from tracker.services.context import Actor
 from tracker.services.projects import ProjectInput, ProjectView
-from tracker.ui import collector, prefs, translations, worker
+from tracker.ui import collector, main_window, prefs, translations, worker
 from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.main_window import MainWindow
 from tracker.ui.models import PagedTableModel
@@ -59,6 +59,7 @@ def _private_qt_settings(
     collector.install()  # as the app does: cyclic garbage collected on the UI thread only
     yield
     assert worker.wait_for_tasks(10_000), "a background task did not come back"
+    main_window.discard_prepared()  # a frame a sign-in dialog built and nobody took
     collector.uninstall()
     translations.translations().remove()
     set_language("vi")

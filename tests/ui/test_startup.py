@@ -3,10 +3,17 @@ and the services come in on a background thread while the user types."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import TODAY
+from tracker.ui.context import UiContext
+from tracker.ui.main_window import MainWindow
 
 CODE = r"""
 import sys
@@ -40,22 +47,23 @@ def test_the_sign_in_dialog_shows_without_loading_the_data_layer(tmp_path: Path)
     assert line == "loaded:  | Đăng nhập – Sổ theo dõi hỗ trợ", line
 
 
-def test_while_the_password_is_typed_the_windows_widgets_are_drawn_once_off_screen(  # type: ignore[no-untyped-def]
+def test_while_the_password_is_typed_the_windows_frame_is_built_once_off_screen(  # type: ignore[no-untyped-def]
     qtbot, tmp_path: Path, monkeypatch
 ):
-    """Once the window's modules are in, the dialog draws its kinds of widgets off screen
-    once (``main_window.warm_up``); not after "Sign in" was clicked."""
+    """Once the window's modules are in, the dialog builds the main window's frame and
+    draws it off screen once (``main_window.prepare``); not after "Sign in" was clicked.
+    Quitting the dialog throws the frame away."""
     from tracker.config import DatabaseLocation
     from tracker.ui import main_window, signin
 
     drawn: list[object] = []
-    warm_up = main_window.warm_up
+    prepare = main_window.prepare
 
     def counted() -> None:
-        warm_up()
+        prepare()
         drawn.append(True)
 
-    monkeypatch.setattr(main_window, "warm_up", counted)
+    monkeypatch.setattr(main_window, "prepare", counted)
     dialog = signin.SignInDialog(DatabaseLocation(path=tmp_path / "tracker.db"), username="admin")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -63,4 +71,62 @@ def test_while_the_password_is_typed_the_windows_widgets_are_drawn_once_off_scre
     qtbot.wait(400)
     assert drawn == [True]
     assert dialog.isVisible()
+    frame = main_window._prepared
+    assert frame is not None and not frame.isVisible()
+    # What the start-up made is out of the collector's sight: no long collection is due
+    # when "Sign in" is clicked.
+    assert gc.get_freeze_count() > 10_000
+    dialog.reject()
+    assert main_window._prepared is None
     signin.preloaded()
+
+
+def _seen(win: MainWindow) -> dict[str, object]:
+    """What the user of a window meets: the navigation, the menus (texts, shortcuts,
+    what can be clicked), the status bar."""
+    menus = {}
+    for menu in (win.file_menu, win.go_menu, win.actions_menu, win.view_menu, win.help_menu):
+        menus[menu.title()] = [
+            (a.text(), a.shortcut().toString(), a.isEnabled(), a.isChecked())
+            for a in menu.actions()
+        ]
+    return {
+        "nav": [win.nav.item(row).text() for row in range(win.nav.count())],
+        "pages": list(win.page_keys),
+        "holders": win.stack.count(),
+        "menus": menus,
+        "status": [win.office_label.text(), win.user_label.text(), win.db_label.text()],
+        "title": win.windowTitle(),
+        "today": win.nav.currentRow(),
+    }
+
+
+@pytest.mark.parametrize("role", ["admin", "officer", "viewer"])
+def test_the_frame_built_while_typing_becomes_the_same_window_as_one_built_after(  # type: ignore[no-untyped-def]
+    qtbot, sqlite_db, actors, role: str
+):
+    """The frame drawn before anyone signed in, bound to the user who did, shows exactly
+    what a window built for them shows: their pages only (no Users or Audit trail for a
+    clerk), Ctrl+1... in the order of their navigation, their actions, their name."""
+    from tracker.ui import main_window
+
+    ctx = UiContext(db=sqlite_db, actor=actors[role], clock=lambda: TODAY)
+    built = MainWindow(ctx)
+    qtbot.addWidget(built)
+    main_window.prepare()
+    frame = main_window._prepared
+    assert frame is not None
+    assert frame.nav.count() == len(main_window.PAGE_ORDER)  # every page, until bound
+    assert not any(a.isEnabled() for a in frame.actions())
+    again = UiContext(db=sqlite_db, actor=actors[role], clock=lambda: TODAY)
+    bound = main_window.open_window(again)
+    qtbot.addWidget(bound)
+    assert bound is frame and main_window._prepared is None
+    assert _seen(bound) == _seen(built)
+    assert ("users" in bound.page_keys) == (role == "admin")
+    bound.show()
+    qtbot.waitExposed(bound)
+    qtbot.waitUntil(lambda: bound.today_page.overdue_box.title() != "", timeout=10_000)
+    assert bound.current_page() is bound.today_page
+    bound.close()
+    built.close()

@@ -106,12 +106,9 @@ def icon(name: str) -> QIcon:
     return _icons[name]
 
 
-def warm_up() -> None:
-    """Build and draw, off screen, a window of the kinds of widgets the main window opens
-    with (navigation with its icons, menus, a page of buttons, boxes, a table of Vietnamese
-    text and sums, a budget bar), then throw it away. Qt and PySide pay a first time for
-    each kind of widget (types, styles, glyphs): the sign-in dialog runs this while the
-    password is typed (some 20 ms), so the real window, built after "Sign in", does not."""
+def _sample_page() -> QWidget:
+    """A page of the kinds of widgets Today shows (buttons, a box, a table of Vietnamese
+    text and sums, a budget bar, a wrapped label), to draw once while nobody looks."""
     from datetime import date
 
     from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -119,27 +116,7 @@ def warm_up() -> None:
 
     from tracker.ui.widgets import heading, table_view
 
-    window = QMainWindow()
-    window.resize(*DEFAULT_SIZE)
-    nav = QListWidget()
-    nav.setIconSize(QSize(22, 22))
-    for key in PAGE_ORDER:
-        QListWidgetItem(icon(key), PAGE_CLASSES[key].title(), nav)
-    stack = QStackedWidget()
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(nav)
-    splitter.addWidget(stack)
-    window.setCentralWidget(splitter)
-    menu = QMenu(PAGE_CLASSES["today"].title(), window)
-    menu.addAction(PAGE_CLASSES["beneficiaries"].title())
-    window.menuBar().addMenu(menu)
-    window.statusBar().addPermanentWidget(QLabel(PAGE_CLASSES["settings"].title()))
-    holder = QScrollArea()
-    holder.setWidgetResizable(True)
-    holder.setFrameShape(QFrame.Shape.NoFrame)
     page = QWidget()
-    holder.setWidget(page)
-    stack.addWidget(holder)
     layout = QVBoxLayout(page)
     layout.addWidget(heading(PAGE_CLASSES["today"].title()))
     buttons = QHBoxLayout()
@@ -164,8 +141,51 @@ def warm_up() -> None:
     label = QLabel(fmt.money(1_000_000))
     label.setWordWrap(True)
     layout.addWidget(label)
-    window.grab()
-    window.deleteLater()
+    return page
+
+
+#: The window's frame built while the password is typed (:func:`prepare`), until
+#: :func:`open_window` binds it to the user who signed in.
+_prepared: MainWindow | None = None
+
+
+def prepare() -> None:
+    """Build the main window's frame while the password is typed: the navigation, the
+    menus, the status bar and the pages' holders, at the saved size; then draw it once off
+    screen with a sample page of the kinds of widgets Today shows. Building, laying out
+    and Qt's and PySide's first cost for each kind of widget (types, styles, glyphs) are
+    then paid before "Sign in" is clicked; the frame waits, hidden, for
+    :func:`open_window`. Nothing in it depends on who signs in, and it holds no data."""
+    global _prepared
+    if _prepared is not None and shiboken6.isValid(_prepared):
+        return
+    frame = MainWindow()
+    holder = frame._holders["today"]
+    sample = _sample_page()
+    holder.setWidget(sample)
+    frame.grab()
+    holder.takeWidget()
+    sample.deleteLater()
+    _prepared = frame
+
+
+def discard_prepared() -> None:
+    """Nobody signed in (the dialog was closed): the prepared frame goes."""
+    global _prepared
+    frame, _prepared = _prepared, None
+    if frame is not None and shiboken6.isValid(frame):
+        frame.deleteLater()
+
+
+def open_window(ctx: UiContext) -> MainWindow:
+    """The main window for the user who signed in: the frame built while the password was
+    typed, bound to them, or (none prepared) a window built now."""
+    global _prepared
+    frame, _prepared = _prepared, None
+    if frame is None or not shiboken6.isValid(frame):
+        return MainWindow(ctx)
+    frame.bind(ctx)
+    return frame
 
 
 class MainWindow(QMainWindow):
@@ -178,22 +198,23 @@ class MainWindow(QMainWindow):
     #: A backup was restored; carries where the replaced database file was kept.
     restored = Signal(object)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    #: The signed-in user's context (set by :meth:`bind`).
+    ctx: UiContext
+
+    def __init__(self, ctx: UiContext | None = None, parent: QWidget | None = None) -> None:
+        """The window for ``ctx``; without one, its frame only (:func:`prepare`), with
+        every page's place and no data, until :meth:`bind`."""
         super().__init__(parent)
         screen.install()  # every window and dialog opens inside the screen
-        self.ctx = ctx
         #: After a restore: the database is closed and the app asks to sign in again.
         self.sign_in_again = False
         self.locked = False
+        self._bound = False
         self.unlock_dialog: UnlockDialog | None = None
         self.idle_lock: IdleLock | None = None
         self._hidden_for_lock: list[QWidget] = []
         self._action_states: dict[QAction, bool] = {}
         self.setObjectName("main_window")
-        if ctx.office is None:
-            ctx.office = office.get_office(ctx.db, ctx.actor)
-        ctx.grant_types()
-        ctx.load_places(self, self._repaint_lists)
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -209,16 +230,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        # A province-level office takes in its offices' bundles. Users and Audit trail:
-        # administrators only (the pages are not even built for the other roles, and the
-        # services refuse them anyway).
-        at_province = ctx.office is not None and ctx.office.kind == "province"
-        is_admin = ctx.actor.can("user.manage")
-        left_out = ({"province"} if not at_province else set()) | (
-            set(ADMIN_PAGES) if not is_admin else set()
-        )
-        #: The keys of the pages shown, in the order of the navigation.
-        self.page_keys = [k for k in PAGE_ORDER if k not in left_out]
+        #: The keys of the pages shown, in the order of the navigation (every page until
+        #: :meth:`bind` leaves out those of other roles and offices).
+        self.page_keys = list(PAGE_ORDER)
         #: The pages built so far: a page is built when it is first shown (or asked for),
         #: so that the window opens with Today alone.
         self.pages: dict[str, Page] = {}
@@ -238,6 +252,43 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
         self._build_actions()
+        self.retranslate()
+        self.restore_state()
+        if ctx is not None:
+            self.bind(ctx)
+
+    def bind(self, ctx: UiContext) -> None:
+        """Give the window its user: the pages, menus and actions of their role and
+        office, the status bar, the screen lock and Today, whose data is read on the
+        worker while the window is laid out and painted."""
+        assert not self._bound, "a window is bound to one sign-in"
+        self.ctx = ctx
+        self._bound = True
+        if ctx.office is None:
+            ctx.office = office.get_office(ctx.db, ctx.actor)
+        ctx.grant_types()
+        ctx.load_places(self, self._repaint_lists)
+
+        # A province-level office takes in its offices' bundles. Users and Audit trail:
+        # administrators only (the pages are not even built for the other roles, and the
+        # services refuse them anyway).
+        at_province = ctx.office is not None and ctx.office.kind == "province"
+        is_admin = ctx.actor.can("user.manage")
+        left_out = ({"province"} if not at_province else set()) | (
+            set(ADMIN_PAGES) if not is_admin else set()
+        )
+        for key in left_out:
+            row = self.page_keys.index(key)
+            self.page_keys.pop(row)
+            self.nav.takeItem(row)
+            holder = self._holders.pop(key)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            action = self.page_actions.pop(key)
+            self.go_menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        self._bind_actions()
         ctx.events.changed.connect(self._data_changed)
         ctx.events.names_visible_changed.connect(self.show_names_action.setChecked)
         if ctx.workspace is not None:
@@ -253,8 +304,9 @@ class MainWindow(QMainWindow):
                 else self.watcher.start(poll_interval(shared=not ctx.db.is_sqlite))
             )
         )
-        self.retranslate()
-        self.restore_state()
+        self._update_status()
+        # Every start opens on Today (what is due first); the last page is not reopened.
+        self.show_page("today")
         # The first page's data is read on the worker while the window is laid out and
         # painted, not only once it is on screen.
         self.current_page().refresh()
@@ -272,35 +324,27 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        can = self.ctx.actor.can
+        """Every action and menu, all disabled until :meth:`bind` knows the user."""
         self.quit_action = self._action("Ctrl+Q", self.close)
         self.lock_action = self._action("Ctrl+L", self.lock)
-        self.lock_action.setEnabled(self.ctx.workspace is not None)
         self.password_action = self._action(None, self.change_password)
-        self.page_actions: dict[str, QAction] = {}
-        # Ctrl+1, Ctrl+2, ...: the pages in the order the navigation shows them.
-        for i, key in enumerate(self.page_keys, start=1):
-            self.page_actions[key] = self._action(
-                f"Ctrl+{i}" if i < 10 else None, lambda _c=False, k=key: self.show_page(k)
-            )
+        self.page_actions: dict[str, QAction] = {
+            key: self._action(None, lambda _c=False, k=key: self.show_page(k))
+            for key in self.page_keys
+        }
         self.new_action = self._action("Ctrl+N", self.new_beneficiary)
-        self.new_action.setEnabled(can("beneficiary.write"))
         self.find_action = self._action("Ctrl+F", self.find_beneficiary)
         self.grant_action = self._action("Ctrl+G", self.plan_grant)
-        self.grant_action.setEnabled(can("grant.write"))
         self.handover_action = self._action("Ctrl+H", self.record_handover)
-        self.handover_action.setEnabled(can("handover.write"))
         self.visit_action = self._action("Ctrl+K", self.record_visit)
-        self.visit_action.setEnabled(can("visit.write"))
         self.refresh_action = self._action("F5", self.refresh_page)
         self.show_names_action = self._action("Ctrl+Shift+N", None)
         self.show_names_action.setCheckable(True)
-        self.show_names_action.setChecked(self.ctx.names_visible)
-        self.show_names_action.setEnabled(self.ctx.actor.can("names.read"))
-        self.show_names_action.toggled.connect(self.ctx.set_names_visible)
         self.about_action = self._action(None, self.about)
         self.help_action = self._action("F1", self.show_help)
         self.help_window: HelpWindow | None = None
+        for action in self.actions():
+            action.setEnabled(False)
 
         bar = self.menuBar()
         self.file_menu = QMenu(self)
@@ -337,6 +381,24 @@ class MainWindow(QMainWindow):
         ):
             bar.addMenu(menu)
 
+    def _bind_actions(self) -> None:
+        """The actions of the signed-in user's role; Ctrl+1, Ctrl+2, ...: the pages in the
+        order the navigation shows them."""
+        can = self.ctx.actor.can
+        for action in self.actions():
+            action.setEnabled(True)
+        for i, key in enumerate(self.page_keys, start=1):
+            if i < 10:
+                self.page_actions[key].setShortcut(QKeySequence(f"Ctrl+{i}"))
+        self.lock_action.setEnabled(self.ctx.workspace is not None)
+        self.new_action.setEnabled(can("beneficiary.write"))
+        self.grant_action.setEnabled(can("grant.write"))
+        self.handover_action.setEnabled(can("handover.write"))
+        self.visit_action.setEnabled(can("visit.write"))
+        self.show_names_action.setChecked(self.ctx.names_visible)
+        self.show_names_action.setEnabled(can("names.read"))
+        self.show_names_action.toggled.connect(self.ctx.set_names_visible)
+
     # --- texts -------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -370,7 +432,8 @@ class MainWindow(QMainWindow):
         self.show_names_action.setText(self.tr("Show &names in lists"))
         self.about_action.setText(self.tr("&About Grant Tracker"))
         self.help_action.setText(self.tr("&User guide for this page"))
-        self._update_status()
+        if self._bound:
+            self._update_status()
         width = max(self.nav.sizeHintForColumn(0), 120) + 28
         self.nav.setMinimumWidth(width)
 
@@ -413,7 +476,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _row_chosen(self, row: int) -> None:
-        if 0 <= row < len(self.page_keys):
+        if self._bound and 0 <= row < len(self.page_keys):
             self.page(self.page_keys[row])  # built before it is shown
         self.stack.setCurrentIndex(row)
 
@@ -820,10 +883,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([200, 1080])
-        # Every start opens on Today (what is due first); the last page is not reopened.
-        self.show_page("today")
 
     def save_state(self) -> None:
+        if not self._bound:
+            return
         prefs.GEOMETRY.set(self.saveGeometry())
         prefs.WINDOW_STATE.set(self.saveState())
         prefs.SPLITTER.set(self.splitter.saveState())
@@ -840,7 +903,8 @@ class MainWindow(QMainWindow):
             dialog.hide()
             dialog.deleteLater()
         self.save_state()
-        self.watcher.stop()
+        if self._bound:
+            self.watcher.stop()
         # Let running work (a save on its way to the database) come back first.
         wait_for_tasks(10_000)
         super().closeEvent(event)

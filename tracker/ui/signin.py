@@ -36,15 +36,17 @@ if TYPE_CHECKING:
 _preload_thread: threading.Thread | None = None
 
 
-def preload() -> None:
+def preload(location: DatabaseLocation | None = None) -> None:
     """Load the sign-in's services, then the main window's modules, on a background
-    thread once the dialog has painted (the user types meanwhile)."""
+    thread once the dialog has painted (the user types meanwhile); with the ``location``
+    signed in to, the statements of the sign-in and the first screen are compiled into
+    the engine it will use (``auth.warm_up``)."""
     global _preload_thread
 
     def load() -> None:
         from tracker.services import auth, backups, office  # noqa: F401
 
-        auth.warm_up()
+        auth.warm_up(location)
         import tracker.ui.context
         import tracker.ui.main_window  # noqa: F401
         from tracker.ui import fmt
@@ -287,26 +289,37 @@ class SignInDialog(FittingDialog):
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
         self._preloading = False
+        self._window_prepared = False
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._preloading:
             self._preloading = True
-            QTimer.singleShot(50, preload)  # once the dialog has painted
+            # Once the dialog has painted.
+            QTimer.singleShot(50, lambda: preload(self.location))
             QTimer.singleShot(100, self._warm_window)
 
     def _warm_window(self) -> None:
-        """Once the window's modules are loaded, draw its kinds of widgets off screen
-        (``main_window.warm_up``) while the password is typed; not once "Sign in" is
-        clicked (the window is built next)."""
+        """Once the window's modules are loaded, build the main window's frame and draw
+        it off screen (``main_window.prepare``) while the password is typed; not once
+        "Sign in" is clicked (the key is being derived then)."""
         if not self.isVisible() or self.busy:
             return
         if not preload_done():
             QTimer.singleShot(100, self._warm_window)
             return
-        from tracker.ui.main_window import warm_up
+        from tracker.ui import main_window
 
-        warm_up()
+        main_window.prepare()
+        self._window_prepared = True
+        QTimer.singleShot(0, self._settle)
+
+    def _settle(self) -> None:
+        """The garbage of the start-up collected once while the password is typed."""
+        if self.isVisible() and not self.busy:
+            from tracker.ui import collector
+
+            collector.settle()
 
     def prepare(self) -> Callable[[], Any]:
         from tracker.services import auth, backups
@@ -433,6 +446,10 @@ class SignInDialog(FittingDialog):
     def reject(self) -> None:
         self._dirty = False
         super().reject()
+        if self._window_prepared:  # nobody signed in: the window's frame goes
+            from tracker.ui import main_window
+
+            main_window.discard_prepared()
 
 
 class RecoveryDialog(FittingDialog):

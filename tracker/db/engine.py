@@ -213,6 +213,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def load_driver() -> None:
+    """Load the SQLCipher driver (some 10 ms the first time in a process): called while
+    the password is typed, so the sign-in does not wait for it."""
+    import sqlcipher3  # noqa: F401
+
+
 def _sqlite_begin(conn: Any) -> None:
     immediate = conn.get_execution_options().get(_WRITE, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
@@ -392,7 +398,14 @@ def _still_opens(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
 POOL_SIZE = 4
 
 
-def make_engine(location: DatabaseLocation, key: bytes | Keys | None = None) -> Engine:
+def make_engine(
+    location: DatabaseLocation,
+    key: bytes | Keys | None = None,
+    *,
+    connect: Callable[[], Any] | None = None,
+) -> Engine:
+    """The engine of a database; on SQLite, ``connect`` (instead of opening the file with
+    ``key``) makes its connections (:class:`PreparedEngine`)."""
     if location.path is not None:
         path = location.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -404,7 +417,7 @@ def make_engine(location: DatabaseLocation, key: bytes | Keys | None = None) -> 
         # with an old key stays open.
         engine = create_engine(
             "sqlite+pysqlite://",
-            creator=lambda: sqlite_connect(path, key),
+            creator=connect or (lambda: sqlite_connect(path, key)),
             poolclass=QueuePool,
             pool_size=POOL_SIZE,
             max_overflow=8,
@@ -412,7 +425,7 @@ def make_engine(location: DatabaseLocation, key: bytes | Keys | None = None) -> 
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-        if key is not None:
+        if key is not None or connect is not None:
             event.listen(engine, "checkout", _still_opens)
         return engine
     assert location.url is not None
@@ -430,6 +443,84 @@ def _pg_lock_timeout(dbapi_connection: Any, _record: Any) -> None:
     finally:
         cursor.close()
     dbapi_connection.commit()
+
+
+class PreparedEngine:
+    """The engine of an encrypted SQLite file, made before its key is known (while the
+    password is typed), so that the first screen's statements can be compiled into it
+    then: SQLAlchemy keeps compiled statements per engine, and compiling them costs Python
+    some 30 ms after "Sign in" otherwise.
+
+    Until :meth:`take` gives it the key, its connections go to an empty database in
+    memory: nothing of the file is opened. :meth:`take` closes those connections first,
+    so every connection after it is the file's, keyed."""
+
+    def __init__(self, location: DatabaseLocation) -> None:
+        assert location.path is not None
+        self.location = location
+        self._key: bytes | Keys | None = None
+        self._lock = threading.Lock()
+        self.engine = make_engine(location, connect=self._connect)
+
+    def _connect(self) -> Any:
+        if self._key is None:
+            import sqlcipher3
+
+            return sqlcipher3.connect(":memory:", check_same_thread=False)
+        assert self.location.path is not None
+        return sqlite_connect(self.location.path, self._key)
+
+    @contextmanager
+    def warming(self) -> Iterator[Engine]:
+        """The engine, over its database in memory, for compiling statements; nothing of
+        that database is kept but the statements compiled."""
+        with self._lock:
+            if self._key is not None:
+                raise RuntimeError("the engine already has its key")
+            try:
+                yield self.engine
+            finally:
+                self.engine.dispose()
+
+    def take(self, location: DatabaseLocation, key: bytes | Keys) -> Engine | None:
+        """The engine, from now on for the file with ``key``; None when it was made for
+        another database, was taken already, or is still being warmed (a fresh engine
+        then does as well)."""
+        if location != self.location or not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._key is not None:
+                return None
+            self.engine.dispose()  # the connections to memory go first
+            self._key = key
+            return self.engine
+        finally:
+            self._lock.release()
+
+
+_prepared: PreparedEngine | None = None
+
+
+def prepare_engine(location: DatabaseLocation) -> PreparedEngine | None:
+    """Make the engine the sign-in to ``location`` will take (an encrypted SQLite file
+    only), replacing one made for another."""
+    global _prepared
+    if location.path is None:
+        return None
+    _prepared = PreparedEngine(location)
+    return _prepared
+
+
+def take_prepared_engine(location: DatabaseLocation, key: bytes | Keys) -> Engine | None:
+    """The engine :func:`prepare_engine` made for ``location``, given ``key``; once."""
+    global _prepared
+    prepared = _prepared
+    if prepared is None:
+        return None
+    engine = prepared.take(location, key)
+    if engine is not None:
+        _prepared = None
+    return engine
 
 
 class Database:

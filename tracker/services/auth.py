@@ -19,10 +19,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 
 from tracker.config import DatabaseLocation, vault_path
-from tracker.db.engine import Database, driver_errors, pages_open_with, rekey
+from tracker.db.engine import (
+    Database,
+    driver_errors,
+    pages_open_with,
+    prepare_engine,
+    rekey,
+    take_prepared_engine,
+)
 from tracker.db.migrate import upgrade
 from tracker.db.models import AppMeta, User
 from tracker.db.vault import (
@@ -143,7 +150,8 @@ def _attach(db: Database) -> Database:
 
 
 def _open_checked(location: DatabaseLocation, vault: Vault, key: Keys) -> Database:
-    db = _attach(Database(location, key=key))
+    # The engine whose statements were compiled while the password was typed, if any.
+    db = _attach(Database(location, take_prepared_engine(location, key), key=key))
     try:
         found = _database_id(db)
     except driver_errors() as exc:
@@ -822,43 +830,56 @@ def quick_check(db: Database) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
-def warm_up() -> None:
+def warm_up(location: DatabaseLocation | None = None) -> None:
     """Load what the first sign-in of the process needs besides the password: the schema
-    tools and the mapped classes (the sign-in dialog calls this on a background thread
-    while the user types)."""
+    tools, the driver and the mapped classes; and compile the sign-in's and the first
+    screen's statements, into the engine the sign-in to ``location`` will take when it is
+    an encrypted file (the sign-in dialog calls this on a background thread while the
+    user types)."""
     import alembic.command
     import alembic.runtime.migration
     import alembic.script  # noqa: F401
     from sqlalchemy.orm import configure_mappers
 
     from tracker.db import migrate
+    from tracker.db.engine import load_driver
 
+    load_driver()
     configure_mappers()
     migrate.head_revision()  # the migration scripts, read once
-    _first_reads()
+    prepared = prepare_engine(location) if location is not None else None
+    if prepared is None:
+        _first_reads(_memory_engine())
+        return
+    with prepared.warming() as engine:
+        _first_reads(engine)
 
 
-def _first_reads() -> None:
-    """Run the first screen's reads once on an empty database in memory: building,
-    keying and compiling each kind of statement costs Python about 0.15 s the first time
-    in a process, which would otherwise come after "Sign in". Nothing of the user's is
-    opened or read."""
+def _memory_engine() -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
+    return create_engine(
+        "sqlite+pysqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+    )
+
+
+def _first_reads(engine: Engine) -> None:
+    """Run the sign-in's and the first screen's reads once on an empty database in
+    memory: building, keying and compiling each kind of statement costs Python about
+    0.15 s the first time in a process, which would otherwise come after "Sign in".
+    Nothing of the user's is opened or read."""
     from tracker.db.base import Base
     from tracker.services import grant_types, grants, pass_on, places, projects, visits
 
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        poolclass=StaticPool,
-        connect_args={"check_same_thread": False},
-    )
     try:
         Base.metadata.create_all(engine)
         db = Database(DatabaseLocation(url="sqlite://"), engine)
         today = date.today()
         for read in (
+            lambda: _database_id(db),
+            lambda: _check_user_row(db, "admin", None),
+            lambda: audit.check_before_sign_in(db),
             lambda: office.get_office(db, SYSTEM),
             lambda: grant_types.list_grant_types(db, SYSTEM, include_inactive=True),
             lambda: places.place_names(db, SYSTEM),

@@ -217,15 +217,11 @@ class TodayPage(Page):
         return QCoreApplication.translate("TodayPage", "Today")
 
     def retranslate(self) -> None:
-        self.title_label.setText(self.tr("Today, {date}").format(date=fmt.day(self.ctx.today())))
         self.new_button.setText(self.tr("New beneficiary"))
         self.grant_button.setText(self.tr("Plan a grant"))
         self.handover_button.setText(self.tr("Record a hand-over"))
         self.visits_button.setText(self.tr("All visits"))
-        self.overdue_box.setTitle(self.tr("Overdue visits (%n)", "", self.overdue_model.rowCount()))
-        self.due_box.setTitle(
-            self.tr("Visits due in the next 7 days (%n)", "", self.due_model.rowCount())
-        )
+        self._retitle()
         self.handover_box.setTitle(self.tr("Latest hand-overs"))
         self.budget_box.setTitle(self.tr("Project budgets"))
         self.no_projects.setText(self.tr("No project yet. An administrator adds projects."))
@@ -233,6 +229,15 @@ class TodayPage(Page):
             model.retranslate()
         for bar in self.bars:
             bar.retranslate()
+
+    def _retitle(self) -> None:
+        """What changes with the data: the date (a window left open overnight), the
+        lists' counts and the calves to pass on."""
+        self.title_label.setText(self.tr("Today, {date}").format(date=fmt.day(self.ctx.today())))
+        self.overdue_box.setTitle(self.tr("Overdue visits (%n)", "", self.overdue_model.rowCount()))
+        self.due_box.setTitle(
+            self.tr("Visits due in the next 7 days (%n)", "", self.due_model.rowCount())
+        )
         self._fill_duties()
 
     def _fill_duties(self) -> None:
@@ -283,7 +288,7 @@ class TodayPage(Page):
         for col in range(len(HandoverTableModel.COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self._show_budgets(data.projects)
-        self.retranslate()
+        self._retitle()  # the new rows and bars are in the current language already
 
     def _show_budgets(self, found: list[ProjectView]) -> None:
         for bar in self.bars:

@@ -498,13 +498,13 @@ else:
     def signed_in():
         from tracker.ui.signin import preloaded
         preloaded()  # as the app does
+        from tracker.app import start_window
         from tracker.ui.context import UiContext
-        from tracker.ui.main_window import open_window
         ws = dialog.result_value
-        window = open_window(UiContext(db=ws.db, actor=ws.actor, workspace=ws))
+        window = start_window(UiContext(db=ws.db, actor=ws.actor, workspace=ws))
+        # Shown, not painted yet: the paint comes from the event loop.
         clock["window"], clock["watcher"] = window, Painted(painted)
         window.installEventFilter(clock["watcher"])
-        window.show()
         QTimer.singleShot(5, poll)
     def go():
         dialog.password.setText({password!r})

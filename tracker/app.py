@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tracker.db.engine import Database
     from tracker.services.auth import Workspace
     from tracker.services.context import Actor
+    from tracker.ui.context import UiContext
     from tracker.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -176,21 +177,39 @@ def run_gui(
 
     preloaded()  # the sign-in dialog's thread may still be loading the window's modules
     from tracker.ui.context import UiContext
-    from tracker.ui.main_window import open_window
 
     app = ensure_application()
     use_language(lang)
-    ctx = UiContext(db=db, actor=actor, workspace=workspace)
-    window = open_window(ctx)
-    if workspace is not None:
-        check_integrity(window, workspace)
-        daily_backup(window, workspace)
-    window.show()
-    window.warn_after_sign_in()
+    window = start_window(UiContext(db=db, actor=actor, workspace=workspace))
     code = app.exec()
     again = window.sign_in_again
     window.deleteLater()
     return SIGN_IN_AGAIN if again else code
+
+
+#: The whole file's integrity check and the daily backup start this long after the window
+#: shows: both read the whole file, and would take a core from the first screen.
+BACKGROUND_DELAY_MS = 3000
+
+
+def start_window(ctx: UiContext) -> MainWindow:
+    """Show the main window for a signed-in context (the frame built while the password
+    was typed, bound to the user); for a workspace, check the file's integrity and take
+    the daily backup on the worker a little later."""
+    from tracker.ui.main_window import open_window
+
+    window = open_window(ctx)
+    ws = ctx.workspace
+    if ws is not None:
+
+        def background() -> None:
+            check_integrity(window, ws)
+            daily_backup(window, ws)
+
+        QTimer.singleShot(BACKGROUND_DELAY_MS, window, background)
+    window.show()
+    window.warn_after_sign_in()
+    return window
 
 
 def _arguments(argv: Sequence[str] | argparse.Namespace | None) -> argparse.Namespace:

@@ -200,3 +200,29 @@ def test_after_a_restore_the_app_asks_to_sign_in_again(qtbot, tmp_path, monkeypa
     assert app.main(["--db", str(tmp_path / "x.db")]) == 0
     assert opened == ["", "admin"]
     assert closed_backups == [2]
+
+
+def test_the_daily_backup_and_the_integrity_check_wait_until_the_window_is_up(  # type: ignore[no-untyped-def]
+    qtbot, workspace, monkeypatch
+):
+    """Both read the whole file: they start a little after the window shows, not while
+    its first screen is read and painted."""
+    from tracker.ui.context import UiContext
+
+    checked: list[object] = []
+    real_check = auth.check_integrity
+    monkeypatch.setattr(auth, "check_integrity", lambda db: checked.append(db) or real_check(db))
+    monkeypatch.setattr(app, "BACKGROUND_DELAY_MS", 600)
+    assert workspace.db.location.path is not None
+    assert backups.list_backups(workspace.db.location.path) == []
+    window = app.start_window(
+        UiContext(db=workspace.db, actor=workspace.actor, workspace=workspace)
+    )
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.today_page.overdue_box.title() != "", timeout=10_000)
+    assert checked == [] and backups.list_backups(workspace.db.location.path) == []
+    qtbot.waitUntil(lambda: bool(backups.list_backups(workspace.db.location.path)), timeout=20_000)
+    assert checked == [workspace.db]
+    assert len(backups.list_backups(workspace.db.location.path)) == 1
+    window.close()

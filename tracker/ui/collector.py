@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer
 INTERVAL_MS = 250
 
 _installed: UiThreadCollector | None = None
+_settled = False
 
 
 class UiThreadCollector(QObject):
@@ -65,15 +66,22 @@ def settle() -> None:
     200,000 of them; scanning them took a collection 0.1 s each time, holding the
     interpreter (one due when "Sign in" was clicked held the sign-in back as long).
     Later collections scan only what came after. Nothing is collected first: the start-up
-    leaves a few dozen unreachable objects, not worth a 0.1 s pause while typing."""
-    gc.freeze()
+    leaves a few dozen unreachable objects, not worth a 0.1 s pause while typing.
+
+    Once per process: a later sign-in (after a restore) would freeze the closed window's
+    garbage with the rest."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.freeze()
 
 
 def uninstall() -> None:
     """Give collection back to Python (after the window closed, or after a test)."""
-    global _installed
+    global _installed, _settled
     collector, _installed = _installed, None
     gc.unfreeze()
+    _settled = False
     if collector is not None:
         collector.stop()
         collector.deleteLater()

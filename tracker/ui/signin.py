@@ -315,7 +315,8 @@ class SignInDialog(FittingDialog):
         QTimer.singleShot(0, self._settle)
 
     def _settle(self) -> None:
-        """The garbage of the start-up collected once while the password is typed."""
+        """The start-up's objects frozen out of the collector's sight while the password
+        is typed (``collector.settle``)."""
         if self.isVisible() and not self.busy:
             from tracker.ui import collector
 

@@ -8,6 +8,7 @@ import hashlib
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from tracker.config import DatabaseLocation
@@ -128,3 +129,43 @@ def test_an_engine_still_warming_is_left_and_a_fresh_one_opens_the_file(tmp_path
         thread.join(10)
     # Taken by nobody: it never gets a key, and its connections went to memory only.
     assert prepared.take(DatabaseLocation(path=tmp_path / "elsewhere.db"), b"k" * 32) is None
+
+
+def test_a_disabled_account_opens_nothing_through_the_warmed_engine(tmp_path: Path) -> None:
+    """The engine waits for a key only the sign-in gives: a disabled account's password
+    opens no key slot, so the engine stays without one and the file stays shut to it."""
+    loc = _office(tmp_path)
+    admin = auth.sign_in(loc, "lan", PW)
+    auth.add_user(admin, "hoa", "Vàng Thị Hoa", "officer", "hoa-pass-2025")
+    auth.set_active(admin, "hoa", False)
+    admin.close()
+    auth.warm_up(loc)
+    prepared = engine_module._prepared
+    assert prepared is not None
+    try:
+        auth.sign_in(loc, "hoa", "hoa-pass-2025")
+    except auth.AuthError as exc:
+        assert exc.message()  # said in words
+    else:  # pragma: no cover - the test fails below
+        raise AssertionError("a disabled account signed in")
+    assert engine_module._prepared is prepared and prepared._key is None
+    assert prepared.engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_a_damaged_file_is_refused_in_words_and_the_taken_engine_closed(tmp_path: Path) -> None:
+    """A page the sign-in reads is zeroed, past the header that still opens: the warmed
+    engine is taken, the sign-in says the database is damaged (so the window offers the
+    newest good backup) and no connection to the file stays open."""
+    loc = _office(tmp_path)
+    assert loc.path is not None
+    data = bytearray(loc.path.read_bytes())
+    data[4096 : 2 * 4096] = bytes(4096)
+    loc.path.write_bytes(bytes(data))
+    auth.warm_up(loc)
+    prepared = engine_module._prepared
+    assert prepared is not None
+    with pytest.raises(auth.AuthError) as refused:
+        auth.sign_in(loc, "lan", PW)
+    assert refused.value.key == "database_damaged" and refused.value.message()
+    assert prepared._key is not None  # it was taken, then closed
+    assert prepared.engine.pool.checkedout() == 0  # type: ignore[attr-defined]

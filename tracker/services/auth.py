@@ -25,6 +25,7 @@ from tracker.config import DatabaseLocation, vault_path
 from tracker.db.engine import (
     Database,
     driver_errors,
+    is_busy,
     pages_open_with,
     prepare_engine,
     rekey,
@@ -392,10 +393,18 @@ def open_unlocked(
         finish_key_change(db)
         upgrade(db)
         actor = _check_user_row(db, username.strip().lower(), None)
+        findings = _record_sign_in(db, actor)
+    except driver_errors() as exc:
+        db.dispose()
+        if is_busy(exc):
+            raise
+        # A page the first reads need is damaged (the header opened): said in words, and
+        # the window offers the newest good backup.
+        detail = str(getattr(exc, "orig", None) or exc)
+        raise AuthError("database_damaged", None, detail=detail) from exc
     except BaseException:
         db.dispose()
         raise
-    findings = _record_sign_in(db, actor)
     if actor.role == "admin" and key.signing_key is None:
         vault = _add_signing_key(db, actor, key) or vault
     return Workspace(db, actor, vault, key, findings)

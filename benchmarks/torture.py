@@ -643,8 +643,15 @@ def attack_corrupt(base: Office, work: Path, tries: int, rng: random.Random) -> 
             if any(w in out for w in _CLEAR_OK) or done.returncode not in (0, 1):
                 res.fail(f"{what}: {out.strip().splitlines()[-1:]}")
                 continue
-        # The same in-process, and the backups' check, for every try.
+        # The same in-process, and the backups' check, for every try; every other one
+        # with the engine warmed first, as the sign-in dialog does while the password is
+        # typed (the damaged file is then opened through it).
         try:
+            if n % 2:
+                from tracker.config import DatabaseLocation
+                from tracker.services import auth as auth_service
+
+                auth_service.warm_up(DatabaseLocation(path=db))
             ws = sign_in(db)
         except Exception as exc:
             if not _clear(exc):

@@ -76,11 +76,13 @@ def needs_setup(location: DatabaseLocation) -> bool:
 def open_workspace(location: DatabaseLocation, username: str = "") -> Workspace | None:
     """The setup assistant on the first start, else the sign-in dialog. None when the user
     closed it."""
-    from tracker.ui.setup_wizard import SetupWizard
+    if needs_setup(location):
+        # Only then: the assistant loads the services, SQLAlchemy and the places with it.
+        from tracker.ui.setup_wizard import SetupWizard
+
+        return SetupWizard(location).exec_result()
     from tracker.ui.signin import SignInDialog
 
-    if needs_setup(location):
-        return SetupWizard(location).exec_result()
     return SignInDialog(location, username=username).exec_result()
 
 

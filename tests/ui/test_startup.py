@@ -16,26 +16,40 @@ from tracker.ui.context import UiContext
 from tracker.ui.main_window import MainWindow
 
 CODE = r"""
-import sys
-from pathlib import Path
-from tracker.app import ensure_application, use_language
-from tracker.config import DatabaseLocation
-app = ensure_application()
-use_language("vi")
-from tracker.ui.signin import SignInDialog
-dialog = SignInDialog(DatabaseLocation(path=Path(sys.argv[1])), username="admin")
-heavy = [m for m in ("sqlalchemy", "alembic", "tracker.db.engine", "tracker.services.auth",
-                     "argon2", "babel", "reportlab", "openpyxl") if m in sys.modules]
-dialog.show()
-app.processEvents()
-print("loaded:", ",".join(heavy), "|", dialog.windowTitle())
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+            heavy = [m for m in ("sqlalchemy", "alembic", "tracker.db.engine",
+                                 "tracker.services.auth", "tracker.commands", "argon2", "babel",
+                                 "reportlab", "openpyxl") if m in sys.modules]
+            print("loaded:", ",".join(heavy), "|", type(obj).__name__, "|", obj.windowTitle(),
+                  flush=True)
+            os._exit(0)
+        return False
+
+app = QApplication(sys.argv[:1])
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+from tracker.cli import main  # as the installed program starts
+main(["--db", sys.argv[1], "--user", "admin", "--lang", "vi"])
 """
 
 
-def test_the_sign_in_dialog_shows_without_loading_the_data_layer(tmp_path: Path) -> None:
+def test_the_program_paints_its_sign_in_dialog_before_loading_the_data_layer(
+    tmp_path: Path,
+) -> None:
+    """From the installed program's entry (``tracker.cli.main``) to the first window
+    painted: the sign-in dialog, with none of the data layer, the commands or the report
+    writers loaded yet."""
+    db = tmp_path / "tracker.db"
+    db.write_bytes(b"")  # a database exists: the sign-in, not the setup assistant
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
-        [sys.executable, "-c", CODE, str(tmp_path / "tracker.db")],
+        [sys.executable, "-c", CODE, str(db)],
         capture_output=True,
         text=True,
         env=env,
@@ -44,7 +58,7 @@ def test_the_sign_in_dialog_shows_without_loading_the_data_layer(tmp_path: Path)
     )
     assert out.returncode == 0, out.stderr
     line = out.stdout.strip().splitlines()[-1]
-    assert line == "loaded:  | Đăng nhập – Sổ theo dõi hỗ trợ", line
+    assert line == "loaded:  | SignInDialog | Đăng nhập – Sổ theo dõi hỗ trợ", line
 
 
 def test_while_the_password_is_typed_the_windows_frame_is_built_once_off_screen(  # type: ignore[no-untyped-def]

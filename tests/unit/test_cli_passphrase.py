@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tracker import cli
+from tracker import cli, commands
 from tracker.i18n import get_language, set_language
 from tracker.services.auth import AuthError
 from tracker.services.errors import ServiceError
@@ -43,13 +43,13 @@ def typed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., list[str]]]
 
 def test_export_asks_twice_in_the_users_language(typed: Callable[..., list[str]]) -> None:
     asked = typed("cụm mật khẩu dài", "cụm mật khẩu dài")
-    assert cli._export_passphrase() == "cụm mật khẩu dài"
+    assert commands._export_passphrase() == "cụm mật khẩu dài"
     assert asked == ["Mật khẩu tệp mã hóa: ", "Nhập lại mật khẩu tệp: "]
     set_language("en")
     asked.clear()
     typed("long passphrase", "other passphrase")
     with pytest.raises(AuthError) as info:
-        cli._export_passphrase()
+        commands._export_passphrase()
     assert info.value.key == "passwords_differ"
     assert asked == ["Passphrase for the encrypted file: ", "Passphrase again: "]
 
@@ -58,8 +58,8 @@ def test_backup_asks_twice_to_write_and_once_to_restore(
     typed: Callable[..., list[str]],
 ) -> None:
     asked = typed("cụm mật khẩu sao lưu", "cụm mật khẩu sao lưu", "cụm mật khẩu sao lưu")
-    assert cli._backup_passphrase(twice=True) == "cụm mật khẩu sao lưu"
-    assert cli._backup_passphrase(twice=False) == "cụm mật khẩu sao lưu"
+    assert commands._backup_passphrase(twice=True) == "cụm mật khẩu sao lưu"
+    assert commands._backup_passphrase(twice=False) == "cụm mật khẩu sao lưu"
     assert asked == [
         "Cụm mật khẩu của bản sao lưu: ",
         "Nhập lại cụm mật khẩu: ",
@@ -72,9 +72,9 @@ def test_the_environment_comes_first_and_no_terminal_is_refused(
 ) -> None:
     asked = typed()
     monkeypatch.setenv(cli.ENV_BACKUP_PASSPHRASE, "từ biến môi trường")
-    assert cli._backup_passphrase(twice=True) == "từ biến môi trường"
+    assert commands._backup_passphrase(twice=True) == "từ biến môi trường"
     assert asked == []
     monkeypatch.setattr(sys, "stdin", io.StringIO())
     with pytest.raises(ServiceError) as info:
-        cli._export_passphrase()
+        commands._export_passphrase()
     assert info.value.key == "passphrase_needed" and "10 ký tự" in info.value.message("vi")

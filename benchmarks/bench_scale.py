@@ -440,17 +440,18 @@ if mode == "bare":
     w.show()
     app.exec()
 elif mode == "sign-in":
-    # As the installed program starts (tracker.cli.main), to its first window painted.
+    # As the installed program starts (tracker.cli.main), to its sign-in dialog painted.
+    # The dialog's class is watched, not the whole application: a filter on it would make
+    # a Python object, and its class's enums, for every object that gets an event.
     import os
-    class FirstWindow(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
-                name = type(obj).__name__  # once painted, as for the bare window
-                QTimer.singleShot(0, lambda: (print("painted", name, flush=True), os._exit(0)))
-            return False
-    app = QApplication([])
-    watcher = FirstWindow()
-    app.installEventFilter(watcher)
+    import tracker.ui.signin as signin  # the entry loads it before the dialog anyway
+    shown = signin.SignInDialog.showEvent
+    def watched(self, event):
+        shown(self, event)
+        self._bench_watcher = Painted(lambda: (print("painted SignInDialog", flush=True),
+                                               os._exit(0)))  # held: else collected
+        self.installEventFilter(self._bench_watcher)
+    signin.SignInDialog.showEvent = watched
     from tracker.cli import main
     main(["--db", path, "--user", "admin", "--lang", "vi"])
 elif mode == "bare-main":

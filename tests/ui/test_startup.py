@@ -26,8 +26,10 @@ class FirstPaint(QObject):
             heavy = [m for m in ("sqlalchemy", "alembic", "tracker.db.engine",
                                  "tracker.services.auth", "tracker.commands", "argon2", "babel",
                                  "reportlab", "openpyxl") if m in sys.modules]
+            import PySide6.QtCore
+            made = "Qt" in vars(PySide6.QtCore)  # the namespace's 1,454 enum names
             print("loaded:", ",".join(heavy), "|", type(obj).__name__, "|", obj.windowTitle(),
-                  flush=True)
+                  "| Qt namespace made:", made, flush=True)
             os._exit(0)
         return False
 
@@ -44,7 +46,7 @@ def test_the_program_paints_its_sign_in_dialog_before_loading_the_data_layer(
 ) -> None:
     """From the installed program's entry (``tracker.cli.main``) to the first window
     painted: the sign-in dialog, with none of the data layer, the commands or the report
-    writers loaded yet."""
+    writers loaded yet, and Qt's namespace not yet made (``tracker.ui.qtnames``)."""
     db = tmp_path / "tracker.db"
     db.write_bytes(b"")  # a database exists: the sign-in, not the setup assistant
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -58,7 +60,9 @@ def test_the_program_paints_its_sign_in_dialog_before_loading_the_data_layer(
     )
     assert out.returncode == 0, out.stderr
     line = out.stdout.strip().splitlines()[-1]
-    assert line == "loaded:  | SignInDialog | Đăng nhập – Sổ theo dõi hỗ trợ", line
+    assert line == (
+        "loaded:  | SignInDialog | Đăng nhập – Sổ theo dõi hỗ trợ | Qt namespace made: False"
+    ), line
 
 
 def test_while_the_password_is_typed_the_windows_frame_is_built_once_off_screen(  # type: ignore[no-untyped-def]
@@ -148,3 +152,21 @@ def test_the_frame_built_while_typing_becomes_the_same_window_as_one_built_after
     assert bound.current_page() is bound.today_page
     bound.close()
     built.close()
+
+
+def test_a_flag_set_by_its_name_is_the_flag_and_a_wrong_name_is_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    from tracker.ui import qtnames
+
+    label = QLabel("Mật khẩu")
+    qtbot.addWidget(label)
+    qtnames.set_flags(label, "alignment", "AlignRight|AlignVCenter")
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    form = QFormLayout()
+    qtnames.set_flags(form, "labelAlignment", "AlignRight|AlignTop")
+    assert form.labelAlignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+    with pytest.raises(ValueError, match="AlignSideways"):
+        qtnames.set_flags(label, "alignment", "AlignSideways")
+    assert qtnames.Qt.Key.Key_Down == Qt.Key.Key_Down

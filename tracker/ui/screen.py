@@ -8,11 +8,12 @@ off it, come back inside it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-MAXIMISED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+from tracker.ui.qtnames import Qt
+
 #: What a window's frame adds above its contents (a title bar), when the window has not
 #: been shown yet and cannot say.
 TITLE_BAR = 32
@@ -50,7 +51,8 @@ def _window_shown(window: QWindow | None) -> None:
         return
     for widget in QApplication.topLevelWidgets():
         if widget.windowHandle() is window:
-            if isinstance(widget, QDialog) and not widget.windowState() & MAXIMISED:
+            maximised = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+            if isinstance(widget, QDialog) and not widget.windowState() & maximised:
                 area = available_area(widget)
                 if not area.contains(widget.geometry()):
                     fit_inside(widget, area)

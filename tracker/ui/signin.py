@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from tracker.config import DatabaseLocation
 from tracker.services.errors import ServiceError, ValidationError
+from tracker.ui import qtnames
 from tracker.ui.dialogs.base import form_layout
 from tracker.ui.dialogs.fitting import FittingDialog
+from tracker.ui.qtnames import Qt
 from tracker.ui.worker import run_task
 
 if TYPE_CHECKING:
@@ -37,8 +39,9 @@ _preload_thread: threading.Thread | None = None
 
 
 def preload(location: DatabaseLocation | None = None) -> None:
-    """Load the sign-in's services, then the main window's modules, on a background
-    thread once the dialog has painted (the user types meanwhile); with the ``location``
+    """Make Qt's namespace (:func:`tracker.ui.qtnames.make`), then load the sign-in's
+    services and the main window's modules on a background thread, once the dialog has
+    painted (the user types meanwhile); with the ``location``
     signed in to, the statements of the sign-in and the first screen are compiled into
     the engine it will use (``auth.warm_up``)."""
     global _preload_thread
@@ -54,6 +57,7 @@ def preload(location: DatabaseLocation | None = None) -> None:
         fmt.warm_up()
 
     if _preload_thread is None:
+        qtnames.make()  # here, not on the thread (see tracker.ui.qtnames)
         _preload_thread = threading.Thread(target=load, name="preload", daemon=True)
         _preload_thread.start()
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRegularExpression,
-    Qt,
     QTimer,
     Signal,
 )
@@ -45,6 +44,7 @@ from tracker.domain.vocab import MIN_PASSPHRASE
 from tracker.i18n import get_language
 from tracker.i18n.text import fold
 from tracker.services.errors import ServiceError, ValidationError
+from tracker.ui.qtnames import Qt, set_flags
 from tracker.ui.worker import error_text
 
 ERROR_STYLE = "color: #b3261e;"
@@ -174,7 +174,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_flags(self, "textInteractionFlags", "TextSelectableByMouse")
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -189,7 +189,7 @@ class Banner(QLabel):
         super().__init__(parent)
         self.setStyleSheet(BANNER_STYLE)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_flags(self, "textInteractionFlags", "TextSelectableByMouse")
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -520,10 +520,6 @@ class ListSearch(QObject):
         return super().eventFilter(watched, event)
 
 
-#: Item role holding a choice's text without diacritics, for completion.
-FOLDED_ROLE = Qt.ItemDataRole.UserRole + 40
-
-
 class FoldingCompleter(QCompleter):
     """Completes a combo box's items from a few letters anywhere in them, typed with or
     without diacritics ("meo" finds "Mèo Vạc")."""
@@ -545,10 +541,11 @@ def fold_completion(combo: QComboBox) -> None:
         line = combo.lineEdit()
         assert line is not None
         line.editingFinished.connect(lambda: _restore_choice(combo))
+    folded_role = Qt.ItemDataRole.UserRole + 40  # the items' text without diacritics
     for i in range(combo.count()):
-        combo.setItemData(i, fold(combo.itemText(i)), FOLDED_ROLE)
+        combo.setItemData(i, fold(combo.itemText(i)), folded_role)
     completer = FoldingCompleter(combo.model(), combo)
-    completer.setCompletionRole(FOLDED_ROLE)
+    completer.setCompletionRole(folded_role)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -33,7 +33,6 @@ from PySide6.QtCore import (
     QDeadlineTimer,
     QObject,
     QRunnable,
-    Qt,
     QThreadPool,
     QTimer,
     Signal,
@@ -43,6 +42,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from tracker.services.errors import ServiceError
+from tracker.ui.qtnames import Qt
 
 log = logging.getLogger(__name__)
 

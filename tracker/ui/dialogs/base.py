@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from tracker.services.errors import ServiceError
 from tracker.ui.events import Change, DataEvents
+from tracker.ui.qtnames import Qt, set_flags
 from tracker.ui.screen import available_area
 from tracker.ui.widgets import Banner, ErrorLabel, FormErrors, OptionalDateEdit
 from tracker.ui.worker import Task, run_task
@@ -54,14 +55,15 @@ class FormDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, events: DataEvents | None = None) -> None:
         super().__init__(parent)
         self.events = events
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.banner = Banner(self)
         self.errors = FormErrors(self.banner)
         self.result_value: Any = None
         self._dirty = False
         self._task: Task | None = None
         self._row_boxes: dict[QWidget, QWidget] = {}
-        self.buttons = QDialogButtonBox(self)
+        # By keyword: the positional overloads are told apart by Qt.Orientation, which
+        # would make the Qt namespace before the first paint (tracker.ui.qtnames).
+        self.buttons = QDialogButtonBox(parent=self)
         self.save_button: QPushButton = self.buttons.addButton(
             self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -111,7 +113,7 @@ class FormDialog(QDialog):
         field_height = widget.sizeHint().height()
         if field_height < 2 * label.sizeHint().height() + 8:
             label.setMinimumHeight(field_height)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            set_flags(label, "alignment", "AlignRight|AlignVCenter")
         form.addRow(label, box)
         self._row_boxes[widget] = box
         return label
@@ -313,7 +315,7 @@ def two_columns(parent: QWidget) -> tuple[QFormLayout, QFormLayout, QWidget]:
 def form_layout() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    set_flags(form, "labelAlignment", "AlignRight|AlignTop")
     # Set, not inherited from the parent layout (which may space its columns widely).
     form.setVerticalSpacing(8)
     form.setHorizontalSpacing(10)

@@ -114,7 +114,8 @@ def _sample_page() -> QWidget:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
 
-    from tracker.ui.widgets import heading, table_view
+    from tracker.ui.lists import table_view
+    from tracker.ui.widgets import heading
 
     page = QWidget()
     layout = QVBoxLayout(page)

@@ -29,9 +29,10 @@ from tracker.services import audit, office
 from tracker.services.audit import AuditRow, ChainReport
 from tracker.ui import fmt
 from tracker.ui.context import ALL_DATA, Change, ChangeNotice, UiContext
+from tracker.ui.lists import table_view
 from tracker.ui.models import ROW_ROLE, Column, Index, RowsTableModel
 from tracker.ui.pages.base import Page
-from tracker.ui.widgets import Banner, OptionalDateEdit, table_view
+from tracker.ui.widgets import Banner, OptionalDateEdit
 from tracker.ui.worker import Task, error_text, run_task
 
 PAGE_SIZE = 200

@@ -20,10 +20,11 @@ from tracker.domain.vocab import BENEFICIARY_STATUSES, CATEGORIES
 from tracker.services.beneficiaries import BeneficiaryRow, SearchFilter
 from tracker.ui import flows, fmt, prefs
 from tracker.ui.context import Change, ChangeNotice, UiContext
+from tracker.ui.lists import ListSearch, table_view
 from tracker.ui.models import ROW_ROLE, BeneficiaryTableModel
 from tracker.ui.pages.base import CommuneFilter, Page
 from tracker.ui.pages.profile import ProfilePanel
-from tracker.ui.widgets import Banner, ListSearch, table_view
+from tracker.ui.widgets import Banner
 from tracker.ui.worker import error_text
 
 SEARCH_DELAY_MS = 200

@@ -21,9 +21,10 @@ from tracker.services.grants import GrantView
 from tracker.ui import flows, fmt
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.grant_dialog import detail_label, detail_value
+from tracker.ui.lists import ListSearch, sort_by_service, table_view
 from tracker.ui.models import ROW_ROLE, GrantTableModel
 from tracker.ui.pages.base import Page
-from tracker.ui.widgets import Banner, ListSearch, sort_by_service, table_view
+from tracker.ui.widgets import Banner
 from tracker.ui.worker import error_text
 
 

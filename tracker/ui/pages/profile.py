@@ -29,8 +29,9 @@ from tracker.services.visits import AssetView, VisitRow
 from tracker.ui import files, flows, fmt
 from tracker.ui.attachments import AttachmentsTab
 from tracker.ui.context import Change, ChangeNotice, UiContext
+from tracker.ui.lists import fit_tree_columns, fitting_tree, table_view
 from tracker.ui.models import GrantTableModel, HandoverTableModel, VisitTableModel
-from tracker.ui.widgets import fit_tree_columns, fitting_tree, heading, table_view
+from tracker.ui.widgets import heading
 from tracker.ui.worker import Task, run_task
 
 

@@ -48,17 +48,11 @@ from tracker.ui.context import Change, ChangeNotice, UiContext
 from tracker.ui.dialogs.period_dialogs import HandoverCorrectionDialog
 from tracker.ui.dialogs.receipt_batch import ReceiptBatchDialog
 from tracker.ui.dialogs.receipt_void import ReceiptVoidDialog
+from tracker.ui.lists import ListSearch, sort_by_service, table_view
 from tracker.ui.models import LATE, MUTED, Column, Index, PagedTableModel, Pager
 from tracker.ui.pages.base import Page
 from tracker.ui.printing import PdfOutput, preview_images, problem_text
-from tracker.ui.widgets import (
-    Banner,
-    ListSearch,
-    OptionalDateEdit,
-    set_combo_data,
-    sort_by_service,
-    table_view,
-)
+from tracker.ui.widgets import Banner, OptionalDateEdit, set_combo_data
 from tracker.ui.worker import Task, error_text
 
 SEARCH_DELAY_MS = 250

@@ -47,9 +47,10 @@ from tracker.services.projects import ProjectView
 from tracker.services.reports import Period, Summary
 from tracker.ui import fmt
 from tracker.ui.context import Change, UiContext
+from tracker.ui.lists import table_view
 from tracker.ui.models import ProjectTableModel
 from tracker.ui.pages.base import Page
-from tracker.ui.widgets import Banner, DateEdit, heading, set_combo_data, spin, table_view
+from tracker.ui.widgets import Banner, DateEdit, heading, set_combo_data, spin
 from tracker.ui.worker import Task, error_text, run_task
 
 Index = QModelIndex | QPersistentModelIndex

@@ -27,9 +27,10 @@ from tracker.services.projects import ProjectView
 from tracker.services.visits import VisitRow
 from tracker.ui import flows, fmt
 from tracker.ui.context import Change, UiContext
+from tracker.ui.lists import table_view
 from tracker.ui.models import ROW_ROLE, HandoverTableModel, VisitTableModel
 from tracker.ui.pages.base import Page
-from tracker.ui.widgets import heading, table_view
+from tracker.ui.widgets import heading
 from tracker.ui.worker import Task, run_task
 
 DUE_WITHIN_DAYS = 7

@@ -26,10 +26,11 @@ from tracker.ui.dialogs.account_dialogs import (
     key_change_text,
 )
 from tracker.ui.dialogs.base import FormDialog
+from tracker.ui.lists import table_view
 from tracker.ui.models import MUTED, ROW_ROLE, Column, RowsTableModel
 from tracker.ui.pages.base import Page
 from tracker.ui.signin import RecoveryKeyDialog
-from tracker.ui.widgets import Banner, heading, table_view
+from tracker.ui.widgets import Banner, heading
 from tracker.ui.worker import Task, error_text, run_task
 
 

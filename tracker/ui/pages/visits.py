@@ -19,9 +19,10 @@ from tracker.services.visits import VisitRow
 from tracker.ui import flows
 from tracker.ui.context import Change, UiContext
 from tracker.ui.dialogs.trip_dialog import TripSheetDialog
+from tracker.ui.lists import ListSearch, sort_by_service, table_view
 from tracker.ui.models import ROW_ROLE, VisitTableModel
 from tracker.ui.pages.base import CommuneFilter, Page
-from tracker.ui.widgets import Banner, ListSearch, sort_by_service, table_view
+from tracker.ui.widgets import Banner
 from tracker.ui.worker import error_text
 
 LISTS = ("open", "overdue", "due", "done", "missed", "all")

@@ -469,3 +469,54 @@ def test_removing_the_newest_audit_events_is_noticed(tmp_path: Path) -> None:
     assert not report.ok and report.broken_at == last
     assert report.reason == "newest events removed"
     ws.close()
+
+
+def test_a_damaged_page_met_after_sign_in_is_said_in_words_and_nothing_is_changed(
+    tmp_path: Path,
+) -> None:
+    """The search index's pages are damaged, which the sign-in does not read: the sign-in
+    opens, and the search that meets them says the file is damaged (in the user's
+    language, offering the newest good backup), not a driver's error."""
+    ws, _ = _new(tmp_path)
+    given = ("Hoa", "Mai", "Lan", "Huệ", "Cúc", "Đào", "Sen", "Thảo", "Vân", "Yến", "Nga", "Hằng")
+    for i, name in enumerate(given):
+        ben.register(
+            ws.db,
+            ws.actor,
+            ben.BeneficiaryInput(
+                full_name=f"{('Đặng', 'Vàng', 'Lò')[i % 3]} Thị {name}",
+                sex="F",
+                category="victim",
+                ethnicity_code="08",
+                birth_year=1990 + i,
+            ),
+            today=TODAY,
+            allow_duplicate=True,
+        )
+    loc = ws.db.location
+    ws.close()
+    assert loc.path is not None
+    _vault, key = unlock(vault_path(loc.path), "lan", PW)
+    conn = sqlite_connect(loc.path, key)
+    try:
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'beneficiary_fts_data'"
+        ).fetchone()[0]
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        conn.close()
+    _corrupt(loc.path, offset=(root - 1) * page_size + 100, length=64)
+    damaged = loc.path.read_bytes()
+    ws = auth.sign_in(loc, "lan", PW)
+    try:
+        with pytest.raises(ServiceError) as err:
+            ben.search(ws.db, ws.actor, "hoa")
+        assert err.value.key == "database_damaged"
+        assert "bị hỏng" in err.value.message("vi")
+        assert "restore the newest good backup" in err.value.message("en")
+    finally:
+        ws.close()
+    # What was read is not written back: the damaged page is as it was.
+    pages = loc.path.read_bytes()
+    start = (root - 1) * page_size
+    assert pages[start : start + page_size] == damaged[start : start + page_size]

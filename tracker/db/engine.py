@@ -73,6 +73,30 @@ def _cipher_operational() -> tuple[type[BaseException], ...]:
     return (sqlcipher3.OperationalError,)
 
 
+#: What SQLite and SQLCipher say of a page that fails its check or does not parse: a
+#: damaged file. Not "file is not a database" (a wrong key, or a damaged header), which
+#: the sign-in tells apart itself (``auth._open_checked``).
+_DAMAGE_WORDS = ("malformed", "corrupt", "vtable constructor failed")
+
+
+def is_damaged(exc: BaseException) -> bool:
+    """``exc`` (from SQLAlchemy or a driver) says a page of the file is damaged."""
+    import sqlcipher3
+
+    orig = getattr(exc, "orig", None) or exc
+    if not isinstance(orig, (sqlite3.DatabaseError, sqlcipher3.DatabaseError)):
+        return False
+    text = str(orig).lower()
+    return any(word in text for word in _DAMAGE_WORDS)
+
+
+def _damaged(exc: BaseException) -> BaseException:
+    from tracker.i18n.errors import DatabaseDamaged
+
+    orig = getattr(exc, "orig", None) or exc
+    return DatabaseDamaged((str(orig).strip().splitlines() or [""])[0][:200])
+
+
 def _busy(exc: BaseException) -> BaseException:
     from tracker.i18n.errors import DatabaseBusy
 
@@ -567,7 +591,8 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only session; a wait for another user's lock that runs out raises
-        :class:`~tracker.i18n.errors.DatabaseBusy`."""
+        :class:`~tracker.i18n.errors.DatabaseBusy`, a damaged page
+        :class:`~tracker.i18n.errors.DatabaseDamaged`."""
         try:
             with self._reader() as session:
                 self._prepare(session)
@@ -576,6 +601,8 @@ class Database:
         except driver_errors() as exc:
             if is_busy(exc):
                 raise _busy(exc) from exc
+            if is_damaged(exc):
+                raise _damaged(exc) from exc
             raise
 
     @contextmanager
@@ -613,6 +640,8 @@ class Database:
         except driver_errors() as exc:
             if is_busy(exc):
                 raise _busy(exc) from exc
+            if is_damaged(exc):
+                raise _damaged(exc) from exc
             raise
         if prepared is not None and self.after_audit_commit is not None:
             self.after_audit_commit(prepared)

@@ -104,6 +104,14 @@ class DatabaseBusy(ServiceError):
         super().__init__("database_busy", None, seconds=seconds)
 
 
+class DatabaseDamaged(ServiceError):
+    """A page of the database file failed its check when read (SQLCipher checks each page
+    it decrypts): nothing was changed, and the newest good backup can be restored."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("database_damaged", None, detail=detail)
+
+
 class UnexpectedError(ServiceError):
     """Anything else that went wrong, told in words instead of a traceback."""
 

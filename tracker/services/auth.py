@@ -52,7 +52,12 @@ from tracker.db.vault import (
 from tracker.db.vault import unlock as vault_unlock
 from tracker.services import audit, office
 from tracker.services.context import SYSTEM, Actor
-from tracker.services.errors import NotFoundError, ServiceError, ValidationError
+from tracker.services.errors import (
+    DatabaseDamaged,
+    NotFoundError,
+    ServiceError,
+    ValidationError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +160,9 @@ def _open_checked(location: DatabaseLocation, vault: Vault, key: Keys) -> Databa
     db = _attach(Database(location, take_prepared_engine(location, key), key=key))
     try:
         found = _database_id(db)
+    except DatabaseDamaged as exc:
+        db.dispose()
+        raise AuthError("database_damaged", None, **exc.params) from exc
     except driver_errors() as exc:
         db.dispose()
         detail = str(getattr(exc, "orig", None) or exc)
@@ -394,6 +402,9 @@ def open_unlocked(
         upgrade(db)
         actor = _check_user_row(db, username.strip().lower(), None)
         findings = _record_sign_in(db, actor)
+    except DatabaseDamaged as exc:
+        db.dispose()
+        raise AuthError("database_damaged", None, **exc.params) from exc
     except driver_errors() as exc:
         db.dispose()
         if is_busy(exc):

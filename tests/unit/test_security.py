@@ -476,7 +476,8 @@ def test_a_damaged_page_met_after_sign_in_is_said_in_words_and_nothing_is_change
 ) -> None:
     """The search index's pages are damaged, which the sign-in does not read: the sign-in
     opens, and the search that meets them says the file is damaged (in the user's
-    language, offering the newest good backup), not a driver's error."""
+    language, offering the newest good backup), not a driver's error; the next sign-in
+    then checks the whole file and refuses it, offering that backup."""
     ws, _ = _new(tmp_path)
     given = ("Hoa", "Mai", "Lan", "Huệ", "Cúc", "Đào", "Sen", "Thảo", "Vân", "Yến", "Nga", "Hằng")
     for i, name in enumerate(given):
@@ -520,3 +521,7 @@ def test_a_damaged_page_met_after_sign_in_is_said_in_words_and_nothing_is_change
     pages = loc.path.read_bytes()
     start = (root - 1) * page_size
     assert pages[start : start + page_size] == damaged[start : start + page_size]
+    # The next sign-in checks the whole file first, and offers the newest good backup.
+    with pytest.raises(AuthError) as refused:
+        auth.sign_in(loc, "lan", PW)
+    assert refused.value.key == "database_damaged"

@@ -90,11 +90,22 @@ def is_damaged(exc: BaseException) -> bool:
     return any(word in text for word in _DAMAGE_WORDS)
 
 
-def _damaged(exc: BaseException) -> BaseException:
+def damage_mark(path: Path) -> Path:
+    """Beside a database file: damage was found in it, and the next sign-in checks the
+    whole file first (then offers the newest good backup)."""
+    return path.with_name(path.name + ".damaged")
+
+
+def _damaged(exc: BaseException, path: Path | None) -> BaseException:
+    from tracker.db.vault import atomic_write
     from tracker.i18n.errors import DatabaseDamaged
 
     orig = getattr(exc, "orig", None) or exc
-    return DatabaseDamaged((str(orig).strip().splitlines() or [""])[0][:200])
+    detail = (str(orig).strip().splitlines() or [""])[0][:200]
+    if path is not None:
+        with suppress(OSError):  # the disk itself may be what fails: the message still goes
+            atomic_write(damage_mark(path), detail.encode("utf-8"))
+    return DatabaseDamaged(detail)
 
 
 def _busy(exc: BaseException) -> BaseException:
@@ -602,7 +613,7 @@ class Database:
             if is_busy(exc):
                 raise _busy(exc) from exc
             if is_damaged(exc):
-                raise _damaged(exc) from exc
+                raise _damaged(exc, self.location.path) from exc
             raise
 
     @contextmanager
@@ -641,7 +652,7 @@ class Database:
             if is_busy(exc):
                 raise _busy(exc) from exc
             if is_damaged(exc):
-                raise _damaged(exc) from exc
+                raise _damaged(exc, self.location.path) from exc
             raise
         if prepared is not None and self.after_audit_commit is not None:
             self.after_audit_commit(prepared)

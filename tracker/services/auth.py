@@ -24,6 +24,7 @@ from sqlalchemy import Engine, select, text
 from tracker.config import DatabaseLocation, vault_path
 from tracker.db.engine import (
     Database,
+    damage_mark,
     driver_errors,
     is_busy,
     pages_open_with,
@@ -804,17 +805,13 @@ def sync_copies(db: Database) -> int:
     return count
 
 
-def _damage_mark(path: Path) -> Path:
-    return path.with_name(path.name + ".damaged")
-
-
 def left_after_crash(path: Path) -> bool:
     """The whole file is to be checked before anyone signs in: its write-ahead log is
     still there with something in it (the app or the PC stopped without closing the
     database; a clean close folds the log back into the file and removes it), or the
     check after the last sign-in found damage. (Another program that has the file open
     leaves a log too; the check then merely runs once more.)"""
-    if _damage_mark(path).exists():
+    if damage_mark(path).exists():
         return True
     wal = path.with_name(path.name + "-wal")
     try:
@@ -831,10 +828,10 @@ def check_integrity(db: Database) -> None:
     path = db.location.path
     if problem is None:
         if path is not None:
-            _damage_mark(path).unlink(missing_ok=True)
+            damage_mark(path).unlink(missing_ok=True)
         return
     if path is not None:
-        atomic_write(_damage_mark(path), problem.encode("utf-8"))
+        atomic_write(damage_mark(path), problem.encode("utf-8"))
     raise AuthError("database_damaged", None, detail=problem)
 
 

@@ -119,14 +119,34 @@ def daily_backup(window: MainWindow, ws: Workspace) -> None:
 
 
 def check_integrity(window: MainWindow, ws: Workspace) -> None:
-    """The whole file's integrity, checked on the worker once the window is up (never in
-    front of the sign-in). Damage is said at once, and the next sign-in checks the file
-    first and offers the newest good backup."""
-    from tracker.services import auth
+    """The whole file's integrity and the projects' kept totals, checked on the worker
+    once the window is up (never in front of the sign-in). Damage is said at once, and
+    the next sign-in checks the file first and offers the newest good backup; totals
+    changed outside the app are counted again (``projects.check_totals``) and said."""
+    from tracker.services import auth, projects
+    from tracker.ui.events import Change
     from tracker.ui.worker import error_text, run_task
 
-    if ws.db.location.path is None:
-        return
+    def check() -> list[projects.TotalsCorrected]:
+        if ws.db.location.path is not None:
+            auth.check_integrity(ws.db)
+        return projects.check_totals(ws.db, ws.actor)
+
+    def corrected(found: list[projects.TotalsCorrected]) -> None:
+        if not found:
+            return
+        log.warning("project totals counted again: %s", [c.code for c in found])
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("app", "Project totals counted again"),
+            QCoreApplication.translate(
+                "app",
+                "What was kept as planned and handed over for {projects} did not match their "
+                "grants and hand-overs: it was changed outside Grant Tracker. The totals were "
+                "counted again, and this is recorded in the audit trail.",
+            ).format(projects=", ".join(c.code for c in found)),
+        )
+        window.ctx.events.announce([Change.PROJECT])  # the budgets shown read them again
 
     def failed(exc: BaseException) -> None:
         log.warning("the integrity check failed: %s", exc)
@@ -140,7 +160,7 @@ def check_integrity(window: MainWindow, ws: Workspace) -> None:
             ).format(error=error_text(exc)),
         )
 
-    run_task(window, lambda: auth.check_integrity(ws.db), on_failure=failed)
+    run_task(window, check, on_success=corrected, on_failure=failed)
 
 
 DEMO_HELP = "a demo database: built first, in a window with its progress, if the file is missing"

@@ -848,7 +848,7 @@
     <name>BudgetBar</name>
     <message>
         <source>{percent} % used</source>
-        <extracomment>First calves still to be passed on (the overdue first).</extracomment>
+        <extracomment>First calves still to be passed on (the overdue first). The projects with their budgets (each one row: the totals are kept by the database).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2070,7 +2070,7 @@ Project {project}.</source>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation. The pages built so far: a page is built when it is first shown (or asked for), so that the window opens with Today alone.</extracomment>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The window&apos;s frame built while the password is typed (:func:`prepare`), until :func:`open_window` binds it to the user who signed in. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. The signed-in user&apos;s context (set by :meth:`bind`). After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation (every page until :meth:`bind` leaves out those of other roles and offices). The pages built so far: a page is built when it is first shown (or asked for), so that the window opens with Today alone.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4905,6 +4905,14 @@ It is encrypted: it opens only with the password of an account of this office or
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Project totals counted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was kept as planned and handed over for {projects} did not match their grants and hand-overs: it was changed outside Grant Tracker. The totals were counted again, and this is recorded in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4971,7 +4979,7 @@ Nothing was changed. Try again; if it keeps failing, tell the person who looks a
     </message>
     <message>
         <source>Could not finish</source>
-        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again.</extracomment>
+        <extracomment>What :func:`run_gui` returns when a backup was restored: the database is closed and the app asks everyone to sign in again. The whole file&apos;s integrity check and the daily backup start this long after the window shows: both read the whole file, and would take a core from the first screen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

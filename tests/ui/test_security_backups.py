@@ -226,3 +226,40 @@ def test_the_daily_backup_and_the_integrity_check_wait_until_the_window_is_up(  
     assert checked == [workspace.db]
     assert len(backups.list_backups(workspace.db.location.path)) == 1
     window.close()
+
+
+def test_project_totals_changed_outside_the_app_are_counted_again_and_said(  # type: ignore[no-untyped-def]
+    qtbot, workspace, monkeypatch, messages
+):
+    """After sign-in, beside the file's check: a project's kept totals that no longer
+    match its grants and hand-overs are counted again, the user is told which project,
+    and Today's budget shows the count."""
+    from datetime import date
+
+    from sqlalchemy import text
+
+    from tracker.services import projects
+    from tracker.ui.context import UiContext
+
+    projects.create_project(
+        workspace.db,
+        workspace.actor,
+        projects.ProjectInput(
+            "DA-01", "Sinh kế", "Quỹ Hy vọng", date(2025, 1, 1), date(2027, 12, 31), 90_000_000
+        ),
+    )
+    with workspace.db.write() as s:
+        s.execute(text("UPDATE project_total SET spent = 45000000"))
+    monkeypatch.setattr(app, "BACKGROUND_DELAY_MS", 300)
+    window = app.start_window(
+        UiContext(db=workspace.db, actor=workspace.actor, workspace=workspace)
+    )
+    qtbot.addWidget(window)
+    today = window.today_page
+    qtbot.waitUntil(lambda: bool(today.bars), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    kind, _title, said = messages[0]
+    assert kind == "warning" and "DA-01" in said
+    qtbot.waitUntil(lambda: today.bars and today.bars[0].bar.value() == 0, timeout=10_000)
+    assert projects.list_projects(workspace.db, workspace.actor)[0].spent == 0
+    window.close()

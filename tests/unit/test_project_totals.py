@@ -105,3 +105,33 @@ def test_a_removed_project_takes_its_totals_along(env: Env) -> None:
         s.execute(text("DELETE FROM project WHERE id = :p"), {"p": extra.id})
     with env.db.read() as s:
         assert s.execute(select(ProjectTotal.project_id)).scalars().all() == [env.project.id]
+
+
+def test_totals_changed_by_hand_are_counted_again_after_sign_in_and_the_change_recorded(
+    env: Env,
+) -> None:
+    """The check run after every sign-in: totals changed outside the app (or triggers
+    removed) are set back to the count, with an alert in the audit trail; totals that
+    agree are left alone, and nothing is written."""
+    from tracker.services import audit
+
+    g = cash_plan(env, 30_000_000)
+    hand(env, g.id, date(2025, 3, 1), amount=10_000_000)
+    events = len(audit.list_events(env.db, env.admin, limit=1000))
+    assert projects.check_totals(env.db, env.admin) == []
+    assert len(audit.list_events(env.db, env.admin, limit=1000)) == events
+
+    with env.db.write() as s:
+        s.execute(text("UPDATE project_total SET spent = 1, planned = 2"))
+    assert [p.spent for p in projects.list_projects(env.db, env.admin)] == [1]
+    corrected = projects.check_totals(env.db, env.actors["viewer"])
+    assert corrected == [
+        projects.TotalsCorrected("P1", kept=(2, 1), counted=(30_000_000, 10_000_000))
+    ]
+    assert totals(env) == {"P1": (30_000_000, 10_000_000)}
+    newest = audit.list_events(env.db, env.admin, limit=1)[0]
+    assert newest.action == "audit_alert"
+    assert newest.after == {
+        "totals_recounted": [{"project": "P1", "kept": [2, 1], "counted": [30_000_000, 10_000_000]}]
+    }
+    assert projects.check_totals(env.db, env.admin) == []

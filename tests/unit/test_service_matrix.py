@@ -688,6 +688,9 @@ ENTRIES: dict[str, Entry] = {
     "projects.list_projects": Entry(
         lambda st, r: projects.list_projects(st.db, a(st, r)), ALL, read=True
     ),
+    "projects.check_totals": Entry(
+        lambda st, r: projects.check_totals(st.db, a(st, r)), ALL, read=True
+    ),
     # pass-on: a calf to another family (each allowed role passes its own calf on)
     "pass_on.record_pass_on": Entry(
         lambda st, r: pass_on.record_pass_on(

@@ -305,6 +305,7 @@ READS: dict[str, Write] = {
     "get_by_code": lambda st, a: ben.get_by_code(st.db, a, st.person.code),
     "find_duplicates": lambda st, a: ben.find_duplicates(st.db, a, person_input(), today=TODAY),
     "list_projects": lambda st, a: projects.list_projects(st.db, a),
+    "check_totals": lambda st, a: projects.check_totals(st.db, a),
     "project_choices": lambda st, a: projects.project_choices(st.db, a),
     "get_project": lambda st, a: projects.get_project(st.db, a, st.project.id),
     "list_grant_types": lambda st, a: grant_types.list_grant_types(st.db, a),
@@ -340,6 +341,7 @@ def test_every_role_can_read(stage: Stage, role: str) -> None:
     assert len(results["list_assets"]) == 1  # type: ignore[arg-type]
     assert len(results["list_users"]) == 4  # type: ignore[arg-type]
     assert len(results["list_receipts"]) == 1  # type: ignore[arg-type]
+    assert results["check_totals"] == []  # the kept totals agree: nothing written
 
 
 def test_unknown_role_can_do_nothing(stage: Stage) -> None:

@@ -262,7 +262,9 @@ class Project(Base):
 class ProjectTotal(Base):
     """What a project has planned (its grants not cancelled) and handed over (corrections
     included). Written only by the database's triggers (revision 0013), in the transaction
-    that changes a grant, a hand-over or a correction; the app reads it and never writes it."""
+    that changes a grant, a hand-over or a correction. The app reads it, and writes it only
+    to set it back to a count made again when it was changed outside the app
+    (``projects.check_totals``, after every sign-in)."""
 
     __tablename__ = "project_total"
 

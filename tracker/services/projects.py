@@ -98,8 +98,8 @@ def spent_on(s: Session, project_id: int) -> int:
 
 def recount(s: Session, project_id: int) -> tuple[int, int]:
     """A project's plan and spending added up again from every grant, hand-over and
-    correction: what :class:`ProjectTotal` must hold (the tests and the torture run
-    compare the two)."""
+    correction: what :class:`ProjectTotal` must hold (:func:`check_totals` compares the
+    two after every sign-in, as the tests and the torture run do)."""
     planned = s.execute(
         select(func.coalesce(func.sum(Grant.planned_total), 0)).where(
             Grant.project_id == project_id, Grant.status != "cancelled"
@@ -218,3 +218,65 @@ def get_project(db: Database, actor: Actor, project_id: int) -> ProjectView:
         if p is None:
             raise NotFoundError("project", project_id)
         return _view(s, p)
+
+
+@dataclass(frozen=True)
+class TotalsCorrected:
+    """A project whose kept totals differed from its grants and hand-overs counted again."""
+
+    code: str
+    kept: tuple[int, int]
+    counted: tuple[int, int]
+
+
+def _kept_and_counted(s: Session) -> list[tuple[int, str, tuple[int, int], tuple[int, int]]]:
+    rows = s.execute(
+        select(Project.id, Project.code, ProjectTotal.planned, ProjectTotal.spent)
+        .outerjoin(ProjectTotal, ProjectTotal.project_id == Project.id)
+        .order_by(Project.id)
+    ).all()
+    return [
+        (pid, code, (int(planned or 0), int(spent or 0)), recount(s, pid))
+        for pid, code, planned, spent in rows
+    ]
+
+
+def check_totals(db: Database, actor: Actor) -> list[TotalsCorrected]:
+    """Each project's kept totals against its grants, hand-overs and corrections counted
+    again (run on the worker after sign-in, beside the file's integrity check). The
+    database's triggers keep them in step, so a difference means they were changed or
+    removed outside the app: the totals are set to the count, in one transaction with an
+    ``audit_alert`` event naming what was kept and what was counted, and the projects so
+    corrected are returned (none, in the normal case, with nothing written). Any
+    signed-in user's session runs it."""
+    actor.require("read")
+    with db.read() as s:
+        if all(kept == counted for _pid, _code, kept, counted in _kept_and_counted(s)):
+            return []
+    corrected: list[TotalsCorrected] = []
+    with db.write() as s:
+        # Counted again under the write lock: nothing changes between count and repair.
+        for pid, code, kept, counted in _kept_and_counted(s):
+            if kept == counted:
+                continue
+            row = s.get(ProjectTotal, pid)
+            if row is None:
+                s.add(ProjectTotal(project_id=pid, planned=counted[0], spent=counted[1]))
+            else:
+                row.planned, row.spent = counted
+            corrected.append(TotalsCorrected(code, kept, counted))
+        if corrected:
+            audit.record(
+                s,
+                actor,
+                "audit_alert",
+                "project",
+                None,
+                after={
+                    "totals_recounted": [
+                        {"project": c.code, "kept": list(c.kept), "counted": list(c.counted)}
+                        for c in corrected
+                    ]
+                },
+            )
+    return corrected

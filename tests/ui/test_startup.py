@@ -120,6 +120,16 @@ def _seen(win: MainWindow) -> dict[str, object]:
         "status": [win.office_label.text(), win.user_label.text(), win.db_label.text()],
         "title": win.windowTitle(),
         "today": win.nav.currentRow(),
+        "today_page": [
+            (w.text(), w.isEnabled())
+            for w in (
+                win.today_page.title_label,
+                win.today_page.new_button,
+                win.today_page.grant_button,
+                win.today_page.handover_button,
+                win.today_page.visits_button,
+            )
+        ],
     }
 
 
@@ -140,10 +150,17 @@ def test_the_frame_built_while_typing_becomes_the_same_window_as_one_built_after
     assert frame is not None
     assert frame.nav.count() == len(main_window.PAGE_ORDER)  # every page, until bound
     assert not any(a.isEnabled() for a in frame.actions())
+    # Today is built too, empty, reading nothing and offering nothing until bound.
+    waiting = frame.pages["today"]
+    assert frame.ctx.pending and waiting.overdue_model.rowCount() == 0
+    assert not waiting.new_button.isEnabled() and not waiting.handover_button.isEnabled()
     again = UiContext(db=sqlite_db, actor=actors[role], clock=lambda: TODAY)
     bound = main_window.open_window(again)
     qtbot.addWidget(bound)
     assert bound is frame and main_window._prepared is None
+    assert bound.today_page is waiting and waiting.ctx is bound.ctx
+    assert not bound.ctx.pending and bound.ctx.db is sqlite_db
+    assert bound.ctx.actor == actors[role] and waiting.overdue_model.ctx is bound.ctx
     assert _seen(bound) == _seen(built)
     assert ("users" in bound.page_keys) == (role == "admin")
     bound.show()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -39,12 +39,31 @@ class UiContext:
     office: OfficeView | None = None
     workspace: Workspace | None = None
 
+    #: Made before anyone signed in (:meth:`waiting`), until :meth:`adopt`.
+    pending: bool = False
+
     _grant_types: list[GrantTypeView] | None = field(default=None, repr=False)
     _places: dict[str, list[Place]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # Connected first, so the caches are fresh before any page reloads.
         self.events.changed.connect(self._data_changed)
+
+    @classmethod
+    def waiting(cls) -> UiContext:
+        """The context of what is built while the password is typed (the main window's
+        frame and its first page): no database, and a user who may do nothing, until
+        :meth:`adopt` gives it the signed-in session. Nothing reads through it before."""
+        return cls(db=cast(Database, None), actor=Actor(None, "", ""), pending=True)
+
+    def adopt(self, other: UiContext) -> None:
+        """Take the signed-in session of ``other``: its database, user, workspace, office,
+        clock, privacy switch and what it has read so far (the pages built while waiting
+        hold this context, and its events)."""
+        self.db, self.actor, self.workspace = other.db, other.actor, other.workspace
+        self.office, self.clock, self.names_visible = other.office, other.clock, other.names_visible
+        self._grant_types, self._places = other._grant_types, dict(other._places)
+        self.pending = False
 
     def _data_changed(self, notice: ChangeNotice) -> None:
         if Change.GRANT_TYPE in notice.kinds:

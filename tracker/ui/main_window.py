@@ -155,8 +155,9 @@ def prepare() -> None:
     menus, the status bar and the pages' holders, at the saved size; then draw it once off
     screen with a sample page of the kinds of widgets Today shows. Building, laying out
     and Qt's and PySide's first cost for each kind of widget (types, styles, glyphs) are
-    then paid before "Sign in" is clicked; the frame waits, hidden, for
-    :func:`open_window`. Nothing in it depends on who signs in, and it holds no data."""
+    then paid before "Sign in" is clicked. Today is built then too, empty, on a context
+    that waits for the session. The frame waits, hidden, for :func:`open_window`. Nothing
+    in it depends on who signs in, and it holds no data."""
     global _prepared
     if _prepared is not None and shiboken6.isValid(_prepared):
         return
@@ -167,6 +168,11 @@ def prepare() -> None:
     frame.grab()
     holder.takeWidget()
     sample.deleteLater()
+    # Today itself, empty, on a context that waits for the session (UiContext.waiting):
+    # built, laid out and drawn now rather than after the key is derived.
+    frame.ctx = frame._waiting = UiContext.waiting()
+    frame.page("today")
+    frame.grab()
     _prepared = frame
 
 
@@ -180,7 +186,8 @@ def discard_prepared() -> None:
 
 def open_window(ctx: UiContext) -> MainWindow:
     """The main window for the user who signed in: the frame built while the password was
-    typed, bound to them, or (none prepared) a window built now."""
+    typed, bound to them, or (none prepared) a window built now. A bound frame keeps its
+    own context, given ``ctx``'s session (``UiContext.adopt``): use ``window.ctx``."""
     global _prepared
     frame, _prepared = _prepared, None
     if frame is None or not shiboken6.isValid(frame):
@@ -211,6 +218,9 @@ class MainWindow(QMainWindow):
         self.sign_in_again = False
         self.locked = False
         self._bound = False
+        #: The context of the pages built while the password was typed (:func:`prepare`),
+        #: which takes the session at :meth:`bind`.
+        self._waiting: UiContext | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.idle_lock: IdleLock | None = None
         self._hidden_for_lock: list[QWidget] = []
@@ -263,6 +273,10 @@ class MainWindow(QMainWindow):
         office, the status bar, the screen lock and Today, whose data is read on the
         worker while the window is laid out and painted."""
         assert not self._bound, "a window is bound to one sign-in"
+        if self._waiting is not None:
+            # Today was built while the password was typed: its context takes the session.
+            self._waiting.adopt(ctx)
+            ctx, self._waiting = self._waiting, None
         self.ctx = ctx
         self._bound = True
         if ctx.office is None:
@@ -290,6 +304,8 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
             action.deleteLater()
         self._bind_actions()
+        for page in self.pages.values():
+            page.bound()
         ctx.events.changed.connect(self._data_changed)
         ctx.events.names_visible_changed.connect(self.show_names_action.setChecked)
         if ctx.workspace is not None:

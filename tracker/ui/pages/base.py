@@ -58,9 +58,13 @@ class Page(QWidget):
         else:
             self._stale = True
 
+    def bound(self) -> None:
+        """The page was built before anyone signed in, and its context now has the
+        session (``UiContext.adopt``): what depends on the user is set here."""
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and not self.ctx.pending:
             self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -129,13 +129,11 @@ class TodayPage(Page):
         self.grant_button = QPushButton(self)
         self.handover_button = QPushButton(self)
         self.visits_button = QPushButton(self)
-        self.new_button.clicked.connect(lambda: flows.register_beneficiary(ctx, self))
-        self.grant_button.clicked.connect(lambda: flows.plan_grant(ctx, self))
-        self.handover_button.clicked.connect(lambda: flows.record_handover(ctx, self))
+        self.new_button.clicked.connect(lambda: flows.register_beneficiary(self.ctx, self))
+        self.grant_button.clicked.connect(lambda: flows.plan_grant(self.ctx, self))
+        self.handover_button.clicked.connect(lambda: flows.record_handover(self.ctx, self))
         self.visits_button.clicked.connect(lambda: self.go_to.emit("visits"))
-        self.new_button.setEnabled(ctx.actor.can("beneficiary.write"))
-        self.grant_button.setEnabled(ctx.actor.can("grant.write"))
-        self.handover_button.setEnabled(ctx.actor.can("handover.write"))
+        self._enable_actions()
         actions = QHBoxLayout()
         actions.addWidget(self.title_label, 1)
         for button in (
@@ -216,6 +214,16 @@ class TodayPage(Page):
     @classmethod
     def title(cls) -> str:
         return QCoreApplication.translate("TodayPage", "Today")
+
+    def bound(self) -> None:
+        self._enable_actions()
+        self._retitle()  # the session's date (the clock it was built with may differ)
+
+    def _enable_actions(self) -> None:
+        actor = self.ctx.actor
+        self.new_button.setEnabled(actor.can("beneficiary.write"))
+        self.grant_button.setEnabled(actor.can("grant.write"))
+        self.handover_button.setEnabled(actor.can("handover.write"))
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("New beneficiary"))

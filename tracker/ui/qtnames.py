@@ -42,12 +42,6 @@ def make() -> None:
     made.AlignmentFlag  # noqa: B018 (the read that makes it)
 
 
-def is_made() -> bool:
-    import PySide6.QtCore
-
-    return "Qt" in vars(PySide6.QtCore)
-
-
 def set_flags(obj: QObject, prop: str, names: str) -> None:
     """Set the enum or flags property ``prop`` of ``obj`` by the names of its values
     (``"AlignRight|AlignVCenter"``), without making the namespace."""

@@ -96,15 +96,21 @@ def damage_mark(path: Path) -> Path:
     return path.with_name(path.name + ".damaged")
 
 
-def _damaged(exc: BaseException, path: Path | None) -> BaseException:
+def mark_damaged(path: Path, problem: str) -> None:
+    """Leave the damage mark beside the database file, saying what was found."""
     from tracker.db.vault import atomic_write
+
+    atomic_write(damage_mark(path), problem.encode("utf-8"))
+
+
+def _damaged(exc: BaseException, path: Path | None) -> BaseException:
     from tracker.i18n.errors import DatabaseDamaged
 
     orig = getattr(exc, "orig", None) or exc
     detail = (str(orig).strip().splitlines() or [""])[0][:200]
     if path is not None:
         with suppress(OSError):  # the disk itself may be what fails: the message still goes
-            atomic_write(damage_mark(path), detail.encode("utf-8"))
+            mark_damaged(path, detail)
     return DatabaseDamaged(detail)
 
 

@@ -27,6 +27,7 @@ from tracker.db.engine import (
     damage_mark,
     driver_errors,
     is_busy,
+    mark_damaged,
     pages_open_with,
     prepare_engine,
     rekey,
@@ -831,7 +832,7 @@ def check_integrity(db: Database) -> None:
             damage_mark(path).unlink(missing_ok=True)
         return
     if path is not None:
-        atomic_write(damage_mark(path), problem.encode("utf-8"))
+        mark_damaged(path, problem)
     raise AuthError("database_damaged", None, detail=problem)
 
 

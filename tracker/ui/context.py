@@ -4,7 +4,7 @@ signals that tell the pages what changed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, cast
 
@@ -57,13 +57,12 @@ class UiContext:
         return cls(db=cast(Database, None), actor=Actor(None, "", ""), pending=True)
 
     def adopt(self, other: UiContext) -> None:
-        """Take the signed-in session of ``other``: its database, user, workspace, office,
-        clock, privacy switch and what it has read so far (the pages built while waiting
-        hold this context, and its events)."""
-        self.db, self.actor, self.workspace = other.db, other.actor, other.workspace
-        self.office, self.clock, self.names_visible = other.office, other.clock, other.names_visible
-        self._grant_types, self._places = other._grant_types, dict(other._places)
-        self.pending = False
+        """Take the signed-in session of ``other``: every field but the events (its
+        database, user, workspace, office, clock, privacy switch and what it has read so
+        far); the pages built while waiting hold this context, and its events."""
+        for f in fields(other):
+            if f.name != "events":
+                setattr(self, f.name, getattr(other, f.name))
 
     def _data_changed(self, notice: ChangeNotice) -> None:
         if Change.GRANT_TYPE in notice.kinds:

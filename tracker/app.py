@@ -136,6 +136,8 @@ def check_integrity(window: MainWindow, ws: Workspace) -> None:
         if not found:
             return
         log.warning("project totals counted again: %s", [c.code for c in found])
+        # The budgets shown read them again first: the message stands over the count.
+        window.ctx.events.announce([Change.PROJECT])
         QMessageBox.warning(
             window,
             QCoreApplication.translate("app", "Project totals counted again"),
@@ -146,7 +148,6 @@ def check_integrity(window: MainWindow, ws: Workspace) -> None:
                 "counted again, and this is recorded in the audit trail.",
             ).format(projects=", ".join(c.code for c in found)),
         )
-        window.ctx.events.announce([Change.PROJECT])  # the budgets shown read them again
 
     def failed(exc: BaseException) -> None:
         log.warning("the integrity check failed: %s", exc)

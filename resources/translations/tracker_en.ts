@@ -477,6 +477,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>counted the kept totals again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2070,7 +2074,7 @@ Project {project}.</source>
     </message>
     <message>
         <source>Grant Tracker – locked</source>
-        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The window&apos;s frame built while the password is typed (:func:`prepare`), until :func:`open_window` binds it to the user who signed in. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. The signed-in user&apos;s context (set by :meth:`bind`). After a restore: the database is closed and the app asks to sign in again. The keys of the pages shown, in the order of the navigation (every page until :meth:`bind` leaves out those of other roles and offices). The pages built so far: a page is built when it is first shown (or asked for), so that the window opens with Today alone.</extracomment>
+        <extracomment>Every page, in the order of the navigation (Users and Audit trail: administrators only). The size of the window on the first start when the screen has room for it. The window&apos;s frame built while the password is typed (:func:`prepare`), until :func:`open_window` binds it to the user who signed in. The language of the window was switched (``&quot;vi&quot;`` or ``&quot;en&quot;``). The window was locked (``True``) or unlocked (``False``). A backup was restored; carries where the replaced database file was kept. The signed-in user&apos;s context (set by :meth:`bind`). After a restore: the database is closed and the app asks to sign in again. The context of the pages built while the password was typed (:func:`prepare`), which takes the session at :meth:`bind`. The keys of the pages shown, in the order of the navigation (every page until :meth:`bind` leaves out those of other roles and offices). The pages built so far: a page is built when it is first shown (or asked for), so that the window opens with Today alone.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -111,7 +111,7 @@ def test_totals_changed_by_hand_are_counted_again_after_sign_in_and_the_change_r
     env: Env,
 ) -> None:
     """The check run after every sign-in: totals changed outside the app (or triggers
-    removed) are set back to the count, with an alert in the audit trail; totals that
+    removed) are set back to the count, with an event in the audit trail; totals that
     agree are left alone, and nothing is written."""
     from tracker.services import audit
 
@@ -130,7 +130,7 @@ def test_totals_changed_by_hand_are_counted_again_after_sign_in_and_the_change_r
     ]
     assert totals(env) == {"P1": (30_000_000, 10_000_000)}
     newest = audit.list_events(env.db, env.admin, limit=1)[0]
-    assert newest.action == "audit_alert"
+    assert newest.action == "totals_recounted"
     assert newest.after == {
         "totals_recounted": [{"project": "P1", "kept": [2, 1], "counted": [30_000_000, 10_000_000]}]
     }

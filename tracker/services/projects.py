@@ -246,7 +246,7 @@ def check_totals(db: Database, actor: Actor) -> list[TotalsCorrected]:
     again (run on the worker after sign-in, beside the file's integrity check). The
     database's triggers keep them in step, so a difference means they were changed or
     removed outside the app: the totals are set to the count, in one transaction with an
-    ``audit_alert`` event naming what was kept and what was counted, and the projects so
+    ``totals_recounted`` event naming what was kept and what was counted, and the projects so
     corrected are returned (none, in the normal case, with nothing written). Any
     signed-in user's session runs it."""
     actor.require("read")
@@ -269,7 +269,7 @@ def check_totals(db: Database, actor: Actor) -> list[TotalsCorrected]:
             audit.record(
                 s,
                 actor,
-                "audit_alert",
+                "totals_recounted",
                 "project",
                 None,
                 after={

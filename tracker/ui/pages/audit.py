@@ -131,6 +131,7 @@ class AuditTableModel(RowsTableModel):
             "export_failed": self.tr("export did not finish:"),
             "new_key": self.tr("gave a new key to"),
             "audit_alert": self.tr("found the trail altered:"),
+            "totals_recounted": self.tr("counted the kept totals again:"),
             "import": self.tr("imported"),
             "pass_on": self.tr("recorded"),
             "attach": self.tr("added"),
